@@ -1,0 +1,33 @@
+/**
+ * data/aggregates + data/claims.json -> dist/kv: the entries of one dataset version and the
+ * pointer to it, ready for `npm run data:publish`. Run: npm run data:build.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Claim } from '../model/claims.ts';
+import type { Pointer } from '../model/types.ts';
+import { buildDataset } from '../pipeline/dataset.ts';
+import { readAggregates, readSources } from './aggregates.ts';
+import { CLAIMS_FILE, KV_DIR } from './paths.ts';
+
+async function main(): Promise<void> {
+  const infos = await readSources();
+  const sources = await Promise.all(infos.map(async (info) => ({ info, rows: await readAggregates(info.aggregates) })));
+  const claims = JSON.parse(await readFile(CLAIMS_FILE, 'utf8')) as Claim[];
+  const ds = await buildDataset({ sources, claims });
+  await mkdir(KV_DIR, { recursive: true });
+  await writeFile(path.join(KV_DIR, 'entries.json'), JSON.stringify(ds.entries));
+  const pointer: Pointer = { version: ds.version, publishedAt: '' };
+  await writeFile(path.join(KV_DIR, 'version.json'), JSON.stringify(pointer));
+  const bytes = ds.entries.reduce((a, e) => a + e.value.length, 0);
+  console.log(`dataset ${ds.version}: ${ds.entries.length} KV entries (${(bytes / 1024).toFixed(0)} KiB) -> dist/kv/entries.json`);
+  for (const c of ds.claims.claims) console.log(`  claim ${c.id}: ${c.verdictLabel}`);
+  for (const d of ds.catalogue.disagreements.filter((x) => !x.partial)) {
+    console.log(`  sources disagree: ${d.country} ${d.month} ${d.category} ${d.measure} ${JSON.stringify(d.values)} (used ${d.used})`);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(`data:build failed: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

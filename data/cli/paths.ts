@@ -1,0 +1,13 @@
+/** Where the pipeline reads and writes, relative to the repository. */
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** Raw ACLED inputs: outside the repository, never committed (ACLED terms). */
+export const RAW_DIR = path.resolve(ROOT, '..', 'shared', 'data');
+/** Monthly aggregates derived from the raw inputs: committed, what `npm start` builds from. */
+export const AGGREGATES_DIR = path.join(ROOT, 'data', 'aggregates');
+export const SOURCES_FILE = path.join(AGGREGATES_DIR, 'sources.json');
+export const CLAIMS_FILE = path.join(ROOT, 'data', 'claims.json');
+/** Built KV entries, ready to publish. */
+export const KV_DIR = path.join(ROOT, 'dist', 'kv');

@@ -1,0 +1,134 @@
+/**
+ * Shapes shared by the pipeline (which writes them to KV), the Worker (which serves them) and
+ * the page (which draws them). Imports nothing Node- or DOM-specific.
+ */
+import type { CategoryId, Measure } from './categories.ts';
+import type { Change } from './change.ts';
+import type { ClaimVerdict } from './claims.ts';
+
+/** The credit ACLED's terms require on every use of its data. */
+export const CREDIT = 'ACLED, www.acleddata.com';
+
+/** One monthly aggregate row, as shipped in data/aggregates/*.csv. admin1 is '' for country-level sources. */
+export interface AggregateRow {
+  country: string;
+  admin1: string;
+  month: string;
+  category: CategoryId;
+  events: number;
+  fatalities: number;
+}
+
+/** Why a raw row was not counted, with the line it came from (1-based, header = line 1). */
+export interface Rejection {
+  line: number;
+  reason: string;
+}
+
+/** What the derive step read from one raw source; shipped in data/aggregates/sources.json. */
+export interface SourceInfo {
+  id: string;
+  name: string;
+  /** `event` = one row per event; `aggregate` = country x month x event-type table. */
+  kind: 'event' | 'aggregate';
+  /** Where the raw file came from, and when ACLED's figures were retrieved. */
+  origin: string;
+  retrieved: string;
+  file: string;
+  sha256: string;
+  /** First and last day the source covers (for event-level files: first and last event date). */
+  coverage: { from: string; through: string };
+  /** Aggregate file in data/aggregates holding what was derived from this source. */
+  aggregates: string;
+  rows: { read: number; accepted: number; rejected: number; byReason: Record<string, number> };
+  /** The first rejections, with line numbers (all are counted in `rows.byReason`). */
+  rejections: Rejection[];
+}
+
+/** Identifies the data behind a figure: every payload carries it. */
+export interface DatasetRef {
+  /** Content hash of the dataset's entries: the same inputs always give the same version. */
+  version: string;
+  source: string;
+  credit: string;
+  /** Last day covered by the newest source. */
+  asOf: string;
+}
+
+/** One month of one series, with its comparisons. Comparisons are null when not meaningful. */
+export interface Point {
+  month: string;
+  value: number;
+  /** Id of the source the value comes from (see the catalogue's `sources`). */
+  source: string;
+  /** The source stops before the month ends: the value is a lower bound, not a fall. */
+  partial: boolean;
+  vsPrevious: Change | null;
+  /** Mean of the 3 (12) months before this one, and the change against it. */
+  mean3: number | null;
+  vsMean3: Change | null;
+  mean12: number | null;
+  vsMean12: Change | null;
+  /** The same month a year earlier. */
+  vsYearAgo: Change | null;
+}
+
+export interface SeriesInfo {
+  country: { iso3: string; name: string };
+  admin1: { name: string; slug: string } | null;
+  category: { id: CategoryId; label: string; definition: string };
+  measure: Measure;
+}
+
+/** A series as stored in KV and served by /api/v1/series. */
+export interface SeriesDoc {
+  dataset: DatasetRef;
+  series: SeriesInfo;
+  points: Point[];
+}
+
+export interface CountryEntry {
+  iso3: string;
+  name: string;
+  admin1: { name: string; slug: string }[];
+  categories: CategoryId[];
+  /** Months with data at country level, and those a source covers only in part. */
+  months: { from: string; to: string };
+  partialMonths: string[];
+}
+
+/** A month x category where two sources both give a country figure and differ. */
+export interface Disagreement {
+  country: string;
+  month: string;
+  category: CategoryId;
+  measure: Measure;
+  values: Record<string, number>;
+  used: string;
+  /** True when one of the sources covers only part of the month (a difference is expected). */
+  partial: boolean;
+}
+
+/** The catalogue served by /api/v1/catalogue. */
+export interface Catalogue {
+  dataset: DatasetRef;
+  countries: CountryEntry[];
+  categories: { id: CategoryId; label: string; definition: string; needs: 'event_type' | 'event' }[];
+  measures: Measure[];
+  sources: SourceInfo[];
+  /** Which source gives a country-month when several do, and why. */
+  precedence: string;
+  disagreements: Disagreement[];
+  thresholds: { lowBaseline: number; note: string };
+}
+
+export interface ClaimsDoc {
+  dataset: DatasetRef;
+  claims: ClaimVerdict[];
+}
+
+/** The value of the KV pointer. */
+export interface Pointer {
+  version: string;
+  publishedAt: string;
+}

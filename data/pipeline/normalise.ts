@@ -1,0 +1,131 @@
+/**
+ * Raw ACLED record -> one normalised shape, or the reason it cannot be counted. Pure.
+ * Two inputs: event-level exports (one row per event) and aggregated monthly tables
+ * (country x month x event type), such as the ACLED Explorer download.
+ */
+import { type Countable, type EventType, INTER, isEventType } from '../model/categories.ts';
+import { type Iso3, toIso3 } from '../model/geography.ts';
+import { isMonth } from '../model/month.ts';
+
+/** Columns an event-level export must have. */
+export const EVENT_COLUMNS = ['event_date', 'event_type', 'country', 'admin1', 'fatalities', 'inter1', 'inter2', 'civilian_targeting'] as const;
+/** Columns an aggregated monthly table must have. */
+export const TABLE_COLUMNS = ['country', 'month', 'event_type', 'events', 'fatalities'] as const;
+
+/** A group of `events` events sharing country, admin1 (or ''), month and event-level fields. */
+export interface Counted extends Countable {
+  country: Iso3;
+  admin1: string;
+  /** `YYYY-MM-DD` for event rows, null for table rows. */
+  date: string | null;
+  month: string;
+  events: number;
+  fatalities: number;
+}
+
+/** A rejection has a kind (counted in the report) and a reason naming the offending value. */
+export type Normalised = { ok: true; row: Counted } | { ok: false; kind: string; reason: string };
+
+const fail = (kind: string, value?: string | number): Normalised => ({
+  ok: false,
+  kind,
+  reason: value === undefined ? kind : typeof value === 'number' ? `${kind} ${value}` : `${kind} "${value}"`,
+});
+
+/** One event-level record. */
+export function normaliseEvent(f: Record<string, string>): Normalised {
+  const country = toIso3(f.country ?? '');
+  if (!f.country?.trim()) return fail('missing country');
+  if (!country) return fail('unknown country', f.country);
+  const date = parseDate(f.event_date ?? '');
+  if (!date) return fail('bad date', f.event_date);
+  const eventType = (f.event_type ?? '').trim();
+  if (!isEventType(eventType)) return fail('unknown event type', eventType);
+  const fatalities = parseCount(f.fatalities ?? '');
+  if (fatalities === null) return fail('bad fatalities', f.fatalities);
+  if (fatalities < 0) return fail('negative fatalities', fatalities);
+  const inter1 = parseInter(f.inter1 ?? '');
+  const inter2 = parseInter(f.inter2 ?? '');
+  if (inter1 === undefined) return fail('bad inter1', f.inter1);
+  if (inter2 === undefined) return fail('bad inter2', f.inter2);
+  return {
+    ok: true,
+    row: {
+      country,
+      admin1: (f.admin1 ?? '').trim(),
+      date,
+      month: date.slice(0, 7),
+      eventType,
+      civilianTargeting: (f.civilian_targeting ?? '').trim() === 'Civilian targeting',
+      inter1,
+      inter2,
+      events: 1,
+      fatalities,
+    },
+  };
+}
+
+/** One row of an aggregated country x month x event-type table. */
+export function normaliseTableRow(f: Record<string, string>): Normalised {
+  const country = toIso3(f.country ?? '');
+  if (!f.country?.trim()) return fail('missing country');
+  if (!country) return fail('unknown country', f.country);
+  const month = (f.month ?? '').trim();
+  if (!isMonth(month)) return fail('bad month', f.month);
+  const eventType = (f.event_type ?? '').trim();
+  if (!isEventType(eventType)) return fail('unknown event type', eventType);
+  const events = parseCount(f.events ?? '');
+  const fatalities = parseCount(f.fatalities ?? '');
+  if (events === null) return fail('bad events', f.events);
+  if (fatalities === null) return fail('bad fatalities', f.fatalities);
+  if (events < 0) return fail('negative events', events);
+  if (fatalities < 0) return fail('negative fatalities', fatalities);
+  return {
+    ok: true,
+    row: { country, admin1: '', date: null, month, eventType: eventType as EventType, civilianTargeting: null, inter1: null, inter2: null, events, fatalities },
+  };
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/**
+ * ACLED dates as `YYYY-MM-DD`, `DD-MM-YYYY` or `DD Month YYYY`; null unless a real calendar day.
+ * @example parseDate('26 July 2023') === '2023-07-26'
+ */
+export function parseDate(s: string): string | null {
+  const t = s.trim();
+  let y: number, m: number, d: number;
+  let g: RegExpMatchArray | null;
+  if ((g = t.match(/^(\d{4})-(\d{2})-(\d{2})$/))) [y, m, d] = [+g[1]!, +g[2]!, +g[3]!];
+  else if ((g = t.match(/^(\d{2})-(\d{2})-(\d{4})$/))) [d, m, y] = [+g[1]!, +g[2]!, +g[3]!];
+  else if ((g = t.match(/^(\d{1,2}) ([A-Za-z]+) (\d{4})$/))) [d, m, y] = [+g[1]!, MONTHS.indexOf(g[2]!.toLowerCase()) + 1, +g[3]!];
+  else return null;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (m < 1 || dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
+  return dt.toISOString().slice(0, 10);
+}
+
+/** A non-negative or negative whole number written in decimal; null for anything else. */
+function parseCount(s: string): number | null {
+  const t = s.trim();
+  return /^-?\d+$/.test(t) ? Number(t) : null;
+}
+
+/** Numeric inter code (0 = no actor 2), or the code of a text label from current exports; undefined when unreadable. */
+function parseInter(s: string): number | null | undefined {
+  const t = s.trim();
+  if (t === '') return null;
+  if (/^[0-8]$/.test(t)) return Number(t);
+  return INTER_LABELS[t.toLowerCase()];
+}
+
+const INTER_LABELS: Record<string, number> = {
+  'state forces': INTER.stateForces,
+  'rebel group': INTER.rebelGroup,
+  'political militia': INTER.politicalMilitia,
+  'identity militia': INTER.identityMilitia,
+  rioters: INTER.rioters,
+  protesters: INTER.protesters,
+  civilians: INTER.civilians,
+  'external/other forces': INTER.externalForces,
+};
