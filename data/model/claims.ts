@@ -5,6 +5,7 @@
  */
 import { category, type CategoryId, type Measure } from './categories.ts';
 import { change, type Change, LOW_BASELINE } from './change.ts';
+import { movement, subject as subjectOf } from './describe.ts';
 import { monthLabel } from './month.ts';
 
 /** What the claim says about the numbers. */
@@ -72,12 +73,10 @@ export type Lookup = (
   month: string,
 ) => { value: number; partial: boolean } | null;
 
-const MEASURE_WORDS: Record<Measure, string> = { events: 'events', fatalities: 'reported fatalities' };
-
 /** Evaluate one reading. Comparisons are done on the integer counts, so boundaries are exact. */
 export function evaluateReading(r: Reading, place: string, lookup: Lookup): ReadingResult {
   const cat = category(r.category);
-  const subject = `${cat.label} ${MEASURE_WORDS[r.measure]} in ${place}`;
+  const subject = subjectOf(cat.label, r.measure, place);
   const after = lookup(r, r.after);
   const before = r.before === null ? null : lookup(r, r.before);
   const base: Omit<ReadingResult, 'holds' | 'sentence' | 'caveats' | 'change'> = {
@@ -104,17 +103,16 @@ export function evaluateReading(r: Reading, place: string, lookup: Lookup): Read
   const b = before!.value;
   const c = change(b, a);
   const caveats = c.lowBaseline ? [`low baseline: fewer than ${LOW_BASELINE} in ${monthLabel(r.before!)}, percentages are unstable`] : [];
-  const movement = `${a > b ? 'rose' : a < b ? 'fell' : 'stayed'} from ${b} in ${monthLabel(r.before!)} to ${a} in ${monthLabel(r.after)}`;
+  const moved = movement({ month: r.before!, value: b }, { month: r.after, value: a }, c);
   if (b === 0) {
-    return { ...base, change: c, holds: null, caveats: [...caveats, 'the base is zero: a percent change or ratio is undefined'], sentence: `${subject} ${movement}; a change from zero has no percentage, so "${r.relation.wording}" cannot be decided.` };
+    return { ...base, change: c, holds: null, caveats: [...caveats, 'the base is zero: a percent change or ratio is undefined'], sentence: `${subject} ${moved}; a change from zero has no percentage, so "${r.relation.wording}" cannot be decided.` };
   }
   const holds =
     r.relation.kind === 'pct_increase_gt'
       ? (a - b) * 100 > r.relation.value * b
       : a >= r.relation.value * b;
-  const pct = c.pct! > 0 ? `+${c.pct}%` : `${c.pct}%`;
   const test = r.relation.kind === 'pct_increase_gt' ? `more than +${r.relation.value}%` : `at least ${r.relation.value}x`;
-  return { ...base, change: c, holds, caveats, sentence: `${subject} ${movement} (${pct}, ${c.ratio}x); "${r.relation.wording}" (${test}) ${holds ? 'holds' : 'does not hold'}.` };
+  return { ...base, change: c, holds, caveats, sentence: `${subject} ${moved}; "${r.relation.wording}" (${test}) ${holds ? 'holds' : 'does not hold'}.` };
 }
 
 /** Combine readings: all hold = supported; some = partly; none = not; nothing decidable = cannot be decided. */

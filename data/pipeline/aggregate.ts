@@ -11,6 +11,12 @@ import { daysInMonth } from '../model/month.ts';
 /** How many rejections are listed one by one in the report (all are counted by reason). */
 const LISTED_REJECTIONS = 100;
 
+/**
+ * Coverage: an aggregated table covers its first to its last month, whole. An event-level export
+ * is taken to start on the first day of its first event's month (exports are requested by
+ * month) and to end on its last event's date: the last weeks are the ones ACLED is still
+ * filling in, so a month cut there is marked partial rather than read as a fall.
+ */
 export interface Derived {
   rows: AggregateRow[];
   report: Pick<SourceInfo, 'rows' | 'rejections' | 'coverage'>;
@@ -42,7 +48,7 @@ export async function derive(records: AsyncIterable<CsvRecord>, kind: SourceInfo
   const rejected = Object.values(byReason).reduce((a, b) => a + b, 0);
   const accepted = read - rejected;
   const rows = [...cells.values()].sort(compareRows);
-  const coverage = first === null || last === null ? { from: '', through: '' } : kind === 'event' ? { from: first, through: last } : { from: `${first}-01`, through: `${last}-${daysInMonth(last)}` };
+  const coverage = first === null || last === null ? { from: '', through: '' } : kind === 'event' ? { from: `${first.slice(0, 7)}-01`, through: last } : { from: `${first}-01`, through: `${last}-${daysInMonth(last)}` };
   return { rows, report: { rows: { read, accepted, rejected, byReason: sortKeys(byReason) }, rejections, coverage } };
 }
 

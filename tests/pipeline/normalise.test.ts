@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseEvent, parseDate } from '../../data/pipeline/normalise.ts';
+
+describe('parseDate', () => {
+  it.each([
+    ['2023-07-26', '2023-07-26'],
+    ['26-07-2023', '2023-07-26'],
+    ['26 July 2023', '2023-07-26'],
+    ['1 january 2019', '2019-01-01'],
+    ['2024-02-29', '2024-02-29'],
+    ['2023-02-29', null],
+    ['2023-7-26', null],
+    ['July 26, 2023', null],
+    ['', null],
+  ])('%s -> %s', (input, expected) => {
+    expect(parseDate(input)).toBe(expected);
+  });
+});
+
+describe('normaliseEvent', () => {
+  const base = { event_date: '2023-08-01', event_type: 'Battles', country: 'Niger', admin1: 'Tillaberi', fatalities: '3', inter1: '2', inter2: '1', civilian_targeting: '' };
+
+  it('reads inter codes as numbers or as current-layout labels', () => {
+    const a = normaliseEvent(base);
+    const b = normaliseEvent({ ...base, inter1: 'Rebel group', inter2: 'State forces' });
+    expect(a).toEqual(b);
+    expect(a.ok && a.row).toMatchObject({ country: 'NER', month: '2023-08', inter1: 2, inter2: 1, events: 1, fatalities: 3, civilianTargeting: false });
+  });
+
+  it.each([
+    [{ country: '' }, 'missing country'],
+    [{ country: 'Atlantis' }, 'unknown country "Atlantis"'],
+    [{ fatalities: 'many' }, 'bad fatalities "many"'],
+    [{ fatalities: '-4' }, 'negative fatalities -4'],
+    [{ inter1: '9' }, 'bad inter1 "9"'],
+    [{ event_type: 'battles' }, 'unknown event type "battles"'],
+  ])('rejects %o: %s', (patch, reason) => {
+    expect(normaliseEvent({ ...base, ...patch })).toMatchObject({ ok: false, reason });
+  });
+});

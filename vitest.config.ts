@@ -1,0 +1,20 @@
+import { cloudflareTest } from '@cloudflare/vitest-plugin';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      // Pure pipeline stages and the CLI's I/O, on Node.
+      { test: { name: 'pipeline', environment: 'node', include: ['tests/pipeline/**/*.test.ts'] } },
+      // The Worker, inside workerd with Miniflare KV, configured from wrangler.toml.
+      {
+        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        test: { name: 'worker', include: ['tests/worker/**/*.test.ts'] },
+      },
+      // Pure front-end shaping code.
+      { test: { name: 'web', environment: 'node', include: ['tests/web/**/*.test.ts'] } },
+      // The dashboard in Debian's Chromium against `wrangler dev` on real data.
+      { test: { name: 'e2e', environment: 'node', include: ['tests/e2e/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 180_000 } },
+    ],
+  },
+});
