@@ -72,11 +72,8 @@ api.get('/series', query(seriesQuery), async (c) => {
 api.get('/compare', query(compareQuery), async (c) => {
   const q = c.req.valid('query');
   const s = await findSeries(c.env.SAHEL_KV, q);
-  const [before, after] = [q.before, q.after].map((m) => {
-    const p = s.doc.points.find((x) => x.month === m);
-    if (!p) throw notFound(`${monthLabel(m)} is not in this series, which covers ${s.doc.points[0]?.month} to ${s.doc.points.at(-1)?.month}.`);
-    return { month: p.month, value: p.value, partial: p.partial, source: p.source };
-  }) as [Point, Point];
+  const before = pointAt(s.doc, q.before);
+  const after = pointAt(s.doc, q.after);
   const partial = before.partial || after.partial;
   const ch = partial ? null : change(before.value, after.value);
   const caveats = [
@@ -98,7 +95,12 @@ api.get('/compare', query(compareQuery), async (c) => {
   });
 });
 
-type Point = { month: string; value: number; partial: boolean; source: string };
+/** One month of a series, as the compare route reports it; 404 when the series lacks the month. */
+function pointAt(doc: SeriesDoc, month: string) {
+  const p = doc.points.find((x) => x.month === month);
+  if (!p) throw notFound(`${monthLabel(month)} is not in this series, which covers ${doc.points[0]?.month} to ${doc.points.at(-1)?.month}.`);
+  return { month: p.month, value: p.value, partial: p.partial, source: p.source };
+}
 
 function json(c: Context, text: string): Response {
   return c.body(text, 200, { 'content-type': 'application/json; charset=utf-8' });

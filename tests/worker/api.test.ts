@@ -1,0 +1,171 @@
+import { env, exports } from 'cloudflare:workers';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { keys, POINTER_KEY } from '../../data/model/keys.ts';
+import type { Dataset } from '../../data/pipeline/dataset.ts';
+import { buildTestDataset, seed } from './seed.ts';
+
+let ds: Dataset;
+
+beforeEach(async () => {
+  ds = await buildTestDataset();
+  await seed(env.SAHEL_KV, ds);
+});
+
+const get = (path: string) => exports.default.fetch(new Request(`http://localhost${path}`));
+
+async function problem(res: Response, status: number) {
+  expect(res.status).toBe(status);
+  expect(res.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+  const body = (await res.json()) as { status: number; title: string; detail: string; [k: string]: unknown };
+  expect(body.status).toBe(status);
+  expect(JSON.stringify(body)).not.toMatch(/\n\s+at |\.ts:\d+/); // no stack trace
+  return body;
+}
+
+const entry = (key: string) => ds.entries.find((e) => e.key === key)!.value;
+
+describe('GET /api/v1/catalogue', () => {
+  it('serves the stored catalogue byte for byte', async () => {
+    const res = await get('/api/v1/catalogue');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await res.text()).toBe(entry(keys.catalogue(ds.version)));
+  });
+
+  it('names the countries, regions and dataset version', async () => {
+    const body = (await (await get('/api/v1/catalogue')).json()) as Dataset['catalogue'];
+    expect(body.dataset.version).toBe(ds.version);
+    expect(body.dataset.credit).toBe('ACLED, www.acleddata.com');
+    expect(body.countries.map((c) => [c.iso3, c.admin1.map((r) => r.slug), c.partialMonths])).toEqual([
+      ['MLI', [], []],
+      ['NER', ['diffa', 'tillaberi'], ['2023-08']],
+    ]);
+  });
+});
+
+describe('GET /api/v1/series', () => {
+  it('serves a stored series unchanged', async () => {
+    const res = await get('/api/v1/series?country=NER&category=political_violence&measure=events');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe(entry(keys.series(ds.version, 'NER', 'political_violence', 'events')));
+  });
+
+  it('accepts country names and region names in any case and accent', async () => {
+    const res = await get('/api/v1/series?country=niger&admin1=TILLABERI&category=political_violence&measure=fatalities');
+    const body = (await res.json()) as Dataset['series'][number];
+    expect(body.series.admin1).toEqual({ name: 'Tillabéri', slug: 'tillaberi' });
+    expect(body.points.map((p) => [p.month, p.value, p.partial])).toEqual([
+      ['2023-06', 10, false],
+      ['2023-07', 3, false],
+      ['2023-08', 40, true],
+    ]);
+  });
+
+  it('filters by from and to', async () => {
+    const body = (await (await get('/api/v1/series?country=MLI&category=political_violence&measure=events&from=2023-07&to=2023-07')).json()) as Dataset['series'][number];
+    expect(body.points).toHaveLength(1);
+    expect(body.points[0]).toMatchObject({ month: '2023-07', value: 120, vsPrevious: { base: 100, value: 120, abs: 20, pct: 20, ratio: 1.2, lowBaseline: false } });
+    expect(body.dataset.version).toBe(ds.version);
+  });
+
+  it.each([
+    ['country=XX&category=political_violence&measure=events', 'country', 'unknown country "XX"; use an ISO3 code or name: BFA (Burkina Faso), TCD (Chad), MLI (Mali), NER (Niger), NGA (Nigeria)'],
+    ['country=NER&category=violence&measure=events', 'category', 'must be one of political_violence, battles, explosions_remote_violence, violence_against_civilians, demonstrations, protests, riots, strategic_developments, civilian_targeting, attacks_on_state_forces'],
+    ['country=NER&category=battles&measure=deaths', 'measure', 'must be one of events, fatalities'],
+    ['country=NER&category=battles&measure=events&from=2023-13', 'from', 'must be a month written YYYY-MM, e.g. 2023-08'],
+    ['country=NER&category=battles&measure=events&from=2023-08&to=2023-07', 'from', '"from" must not be after "to"'],
+    ['country=NER&category=battles&measure=events&form=2023-07', 'form', 'unknown parameter(s) form'],
+    ['category=battles&measure=events', 'country', 'Invalid input: expected string, received undefined'],
+  ])('400 for %s', async (qs, parameter, message) => {
+    const body = await problem(await get(`/api/v1/series?${qs}`), 400);
+    expect(body.errors).toEqual([{ parameter, message }]);
+  });
+
+  it('404 says which categories a country has', async () => {
+    const body = await problem(await get('/api/v1/series?country=Mali&category=civilian_targeting&measure=events'), 404);
+    expect(body.detail).toBe('Category civilian_targeting is not available for Mali (it needs event-level data); available: political_violence, battles, explosions_remote_violence, violence_against_civilians, demonstrations, protests, riots, strategic_developments.');
+  });
+
+  it('404 lists the regions when a region is unknown, and says when a country has none', async () => {
+    const a = await problem(await get('/api/v1/series?country=NER&admin1=Agadez&category=political_violence&measure=events'), 404);
+    expect(a.detail).toBe('Unknown admin1 region "Agadez" for Niger; regions: Diffa, Tillabéri.');
+    const b = await problem(await get('/api/v1/series?country=MLI&admin1=Gao&category=political_violence&measure=events'), 404);
+    expect(b.detail).toMatch(/^Mali has no admin1 \(region\) figures/);
+  });
+
+  it('404 for a country the dataset does not hold', async () => {
+    const body = await problem(await get('/api/v1/series?country=Chad&category=political_violence&measure=events'), 404);
+    expect(body.detail).toBe('The dataset has no data for TCD; countries: MLI, NER.');
+  });
+});
+
+describe('GET /api/v1/compare', () => {
+  it('compares two months of a series', async () => {
+    const body = (await (await get('/api/v1/compare?country=NER&category=political_violence&measure=events&before=2023-06&after=2023-07')).json()) as Record<string, unknown>;
+    expect(body.before).toEqual({ month: '2023-06', value: 5, partial: false, source: 'niger-events' });
+    expect(body.after).toEqual({ month: '2023-07', value: 10, partial: false, source: 'niger-events' });
+    expect(body.change).toEqual({ base: 5, value: 10, abs: 5, pct: 100, ratio: 2, lowBaseline: true });
+    expect(body.caveats).toEqual(['low baseline: 5 in June 2023, percentages are unstable']);
+    expect(body.sentence).toBe('Political violence events in Niger rose from 5 in June 2023 to 10 in July 2023 (+100%, 2x).');
+  });
+
+  it('does not compare a partial month', async () => {
+    const body = (await (await get('/api/v1/compare?country=NER&category=political_violence&measure=events&before=2023-07&after=2023-08')).json()) as Record<string, unknown>;
+    expect(body.change).toBeNull();
+    expect(body.caveats).toEqual(['August 2023 is only partly covered by the source: not compared']);
+  });
+
+  it('404 for a month outside the series, 400 without both months', async () => {
+    const a = await problem(await get('/api/v1/compare?country=MLI&category=political_violence&measure=events&before=2020-01&after=2023-07'), 404);
+    expect(a.detail).toBe('January 2020 is not in this series, which covers 2023-06 to 2023-08.');
+    const b = await problem(await get('/api/v1/compare?country=MLI&category=political_violence&measure=events&before=2023-06'), 400);
+    expect(b.errors).toEqual([{ parameter: 'after', message: 'Invalid input: expected string, received undefined' }]);
+  });
+});
+
+describe('GET /api/v1/claims', () => {
+  it('serves the evaluated claims', async () => {
+    const res = await get('/api/v1/claims');
+    expect(await res.text()).toBe(entry(keys.claims(ds.version)));
+    const body = JSON.parse(entry(keys.claims(ds.version))) as Dataset['claims'];
+    expect(body.claims.map((c) => [c.id, c.verdict, c.readings[0]!.beforeValue, c.readings[0]!.afterValue])).toEqual([['niger-test', 'supported', 5, 10]]);
+  });
+});
+
+describe('missing or corrupt data', () => {
+  it('503 when no dataset is published', async () => {
+    await env.SAHEL_KV.delete(POINTER_KEY);
+    const body = await problem(await get('/api/v1/catalogue'), 503);
+    expect(body.detail).toMatch(/^No dataset has been published \(the KV pointer "current" is missing\)\./);
+  });
+
+  it('503 when the pointer names a version with no entries', async () => {
+    await env.SAHEL_KV.put(POINTER_KEY, JSON.stringify({ version: 'feedfacecafe', publishedAt: '' }));
+    const body = await problem(await get('/api/v1/claims'), 503);
+    expect(body.detail).toMatch(/^Dataset feedfacecafe has no claims entry\./);
+  });
+
+  it('503 when an entry is corrupt, for pass-through routes too', async () => {
+    await env.SAHEL_KV.put(keys.series(ds.version, 'NER', 'political_violence', 'events'), '{"dataset": {');
+    const body = await problem(await get('/api/v1/series?country=NER&category=political_violence&measure=events'), 503);
+    expect(body.detail).toMatch(/^The stored entry v:[0-9a-f]{12}:series:NER:political_violence:events is corrupt\./);
+  });
+
+  it('503 when the pointer itself is not JSON', async () => {
+    await env.SAHEL_KV.put(POINTER_KEY, 'not json');
+    await problem(await get('/api/v1/catalogue'), 503);
+  });
+});
+
+describe('other routes', () => {
+  it('404 problem for an unknown API path, listing the routes', async () => {
+    const body = await problem(await get('/api/v1/nope'), 404);
+    expect(body.detail).toBe('No such route. API routes: /api/v1/catalogue, /api/v1/series, /api/v1/compare, /api/v1/claims.');
+  });
+
+  it('sets security headers on API responses', async () => {
+    const res = await get('/api/v1/catalogue');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+  });
+});

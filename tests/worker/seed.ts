@@ -1,0 +1,52 @@
+/** A small dataset built by the real pipeline from hand-made aggregates, for seeding Miniflare KV. */
+import type { Claim } from '../../data/model/claims.ts';
+import { POINTER_KEY } from '../../data/model/keys.ts';
+import type { AggregateRow, SourceInfo } from '../../data/model/types.ts';
+import { buildDataset, type Dataset } from '../../data/pipeline/dataset.ts';
+
+function info(id: string, kind: SourceInfo['kind'], coverage: SourceInfo['coverage']): SourceInfo {
+  return { id, name: id, kind, origin: 'test', retrieved: coverage.through, file: `${id}.csv`, sha256: '', coverage, aggregates: `${id}.csv`, rows: { read: 0, accepted: 0, rejected: 0, byReason: {} }, rejections: [] };
+}
+
+const row = (country: string, admin1: string, month: string, category: AggregateRow['category'], events: number, fatalities: number): AggregateRow => ({ country, admin1, month, category, events, fatalities });
+
+/** Niger by region, June to 10 August 2023 (August partial); Mali, country level, June to August. */
+export const NIGER_ROWS: AggregateRow[] = [
+  row('NER', 'Tillabéri', '2023-06', 'political_violence', 4, 10),
+  row('NER', 'Tillabéri', '2023-07', 'political_violence', 2, 3),
+  row('NER', 'Tillabéri', '2023-08', 'political_violence', 1, 40),
+  row('NER', 'Diffa', '2023-06', 'political_violence', 1, 0),
+  row('NER', 'Diffa', '2023-07', 'political_violence', 8, 20),
+  row('NER', 'Tillabéri', '2023-07', 'civilian_targeting', 2, 2),
+];
+export const MALI_ROWS: AggregateRow[] = [
+  row('MLI', '', '2023-06', 'political_violence', 100, 300),
+  row('MLI', '', '2023-07', 'political_violence', 120, 250),
+  row('MLI', '', '2023-08', 'political_violence', 90, 260),
+];
+
+export const CLAIMS: Claim[] = [
+  {
+    id: 'niger-test',
+    quote: 'Political violence in Niger doubled in July.',
+    claimant: { name: 'test', date: null, url: null },
+    interpretation: 'July vs June 2023',
+    readings: [{ country: 'NER', admin1: null, category: 'political_violence', measure: 'events', before: '2023-06', after: '2023-07', relation: { kind: 'ratio_gte', value: 2, wording: 'doubled' } }],
+  },
+];
+
+export function buildTestDataset(): Promise<Dataset> {
+  return buildDataset({
+    sources: [
+      { info: info('niger-events', 'event', { from: '2023-06-01', through: '2023-08-10' }), rows: NIGER_ROWS },
+      { info: info('sahel-table', 'aggregate', { from: '2023-06-01', through: '2023-08-31' }), rows: MALI_ROWS },
+    ],
+    claims: CLAIMS,
+  });
+}
+
+/** Write every entry, then the pointer, as data:publish does. */
+export async function seed(kv: KVNamespace, ds: Dataset): Promise<void> {
+  for (const e of ds.entries) await kv.put(e.key, e.value);
+  await kv.put(POINTER_KEY, JSON.stringify({ version: ds.version, publishedAt: '2026-01-01T00:00:00Z' }));
+}
