@@ -22,7 +22,10 @@ const month = z.string().regex(MONTH_PATTERN, 'must be a month written YYYY-MM, 
 const country = z.string().transform((s, ctx) => {
   const iso3 = toIso3(s);
   if (iso3) return iso3;
-  ctx.addIssue({ code: 'custom', message: `unknown country "${s}"; use an ISO3 code or name: ${COUNTRIES.map((c) => `${c.iso3} (${c.name})`).join(', ')}` });
+  ctx.addIssue({
+    code: 'custom',
+    message: `unknown country "${s}"; use an ISO3 code or name: ${COUNTRIES.map((c) => `${c.iso3} (${c.name})`).join(', ')}`,
+  });
   return z.NEVER;
 });
 const seriesFields = {
@@ -45,7 +48,12 @@ const query = <T extends z.ZodType>(schema: T) =>
       parameter: i.path.join('.') || (i.code === 'unrecognized_keys' ? i.keys.join(', ') : ''),
       message: i.code === 'unrecognized_keys' ? `unknown parameter(s) ${i.keys.join(', ')}` : i.message,
     }));
-    throw badRequest(errors.map((e) => (e.parameter && !e.message.startsWith('unknown parameter') ? `${e.parameter}: ${e.message}` : e.message)).join('; '), { errors });
+    throw badRequest(
+      errors
+        .map((e) => (e.parameter && !e.message.startsWith('unknown parameter') ? `${e.parameter}: ${e.message}` : e.message))
+        .join('; '),
+      { errors },
+    );
   });
 
 export const api = new Hono<{ Bindings: Env }>();
@@ -98,7 +106,8 @@ api.get('/compare', query(compareQuery), async (c) => {
 /** One month of a series, as the compare route reports it; 404 when the series lacks the month. */
 function pointAt(doc: SeriesDoc, month: string) {
   const p = doc.points.find((x) => x.month === month);
-  if (!p) throw notFound(`${monthLabel(month)} is not in this series, which covers ${doc.points[0]?.month} to ${doc.points.at(-1)?.month}.`);
+  if (!p)
+    throw notFound(`${monthLabel(month)} is not in this series, which covers ${doc.points[0]?.month} to ${doc.points.at(-1)?.month}.`);
   return { month: p.month, value: p.value, partial: p.partial, source: p.source };
 }
 
@@ -107,7 +116,10 @@ function json(c: Context, text: string): Response {
 }
 
 /** The series asked for, or a 404 that says what the dataset does have. */
-async function findSeries(kv: KVNamespace, q: z.infer<typeof compareQuery> | z.infer<typeof seriesQuery>): Promise<store.Stored<SeriesDoc>> {
+async function findSeries(
+  kv: KVNamespace,
+  q: z.infer<typeof compareQuery> | z.infer<typeof seriesQuery>,
+): Promise<store.Stored<SeriesDoc>> {
   const version = await store.currentVersion(kv);
   const admin1 = q.admin1 ? slug(q.admin1) : null;
   const s = await store.series(kv, version, q.country, admin1, q.category, q.measure);
@@ -127,7 +139,10 @@ function explainMissing(cat: Catalogue, iso3: string, admin1: string | null, cat
     );
   }
   if (!country.categories.includes(category as never)) {
-    return notFound(`Category ${category} is not available for ${country.name} (it needs event-level data); available: ${country.categories.join(', ')}.`, { allowed: country.categories });
+    return notFound(
+      `Category ${category} is not available for ${country.name} (it needs event-level data); available: ${country.categories.join(', ')}.`,
+      { allowed: country.categories },
+    );
   }
   return unavailable(`The series ${iso3}${admin1 ? `/${admin1}` : ''}/${category} is listed in the catalogue but its entry is missing.`);
 }

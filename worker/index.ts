@@ -14,15 +14,27 @@ app.use('*', secureHeaders());
 app.route('/api/v1', api);
 
 app.notFound(() =>
-  problemResponse({ type: 'about:blank', title: 'Not found', status: 404, detail: `No such route. API routes: ${Object.keys(ROUTES).join(', ')}.`, routes: ROUTES }),
+  problemResponse({
+    type: 'about:blank',
+    title: 'Not found',
+    status: 404,
+    detail: `No such route. API routes: ${Object.keys(ROUTES).join(', ')}.`,
+    routes: ROUTES,
+  }),
 );
 
 app.onError((err, c) => {
   if (err instanceof ProblemError) return problemResponse(err.problem);
-  if (err instanceof HTTPException) return problemResponse({ type: 'about:blank', title: err.message || 'Error', status: err.status, detail: err.message });
+  if (err instanceof HTTPException)
+    return problemResponse({ type: 'about:blank', title: err.message || 'Error', status: err.status, detail: err.message });
   // One line for the operator; the client gets no internals.
   console.error(`unhandled error on ${c.req.method} ${new URL(c.req.url).pathname}: ${err instanceof Error ? err.message : String(err)}`);
-  return problemResponse({ type: 'about:blank', title: 'Internal error', status: 500, detail: 'The server failed to answer this request. It has been logged.' });
+  return problemResponse({
+    type: 'about:blank',
+    title: 'Internal error',
+    status: 500,
+    detail: 'The server failed to answer this request. It has been logged.',
+  });
 });
 
 export default app;

@@ -27,4 +27,8 @@ export const badRequest = (detail: string, ext?: Record<string, unknown>) => new
 export const notFound = (detail: string, ext?: Record<string, unknown>) => new ProblemError(404, 'Not found', detail, ext);
 /** The data store cannot give what should be there: missing pointer, missing or corrupt entry. */
 export const unavailable = (detail: string) =>
-  new ProblemError(503, 'Data unavailable', `${detail} The dataset may be being published, or was not loaded: try again shortly; operators should run npm run data:publish.`);
+  new ProblemError(
+    503,
+    'Data unavailable',
+    `${detail} The dataset may be being published, or was not loaded: try again shortly; operators should run npm run data:publish.`,
+  );

@@ -35,7 +35,14 @@ export async function claims(kv: KVNamespace, version: string): Promise<Stored<C
 }
 
 /** A series, or null when the dataset has no such series (the caller explains why). */
-export function series(kv: KVNamespace, version: string, iso3: string, admin1Slug: string | null, category: CategoryId, measure: Measure): Promise<Stored<SeriesDoc> | null> {
+export function series(
+  kv: KVNamespace,
+  version: string,
+  iso3: string,
+  admin1Slug: string | null,
+  category: CategoryId,
+  measure: Measure,
+): Promise<Stored<SeriesDoc> | null> {
   return read<SeriesDoc>(kv, keys.series(version, geoId(iso3, admin1Slug), category, measure));
 }
 

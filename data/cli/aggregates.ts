@@ -23,7 +23,13 @@ export async function readAggregates(file: string): Promise<AggregateRow[]> {
     const events = Number(f.events);
     const fatalities = Number(f.fatalities);
     const category = f.category ?? '';
-    if (rec.malformed || !isCategoryId(category) || !Number.isInteger(events) || !Number.isInteger(fatalities) || !/^\d{4}-\d{2}$/.test(f.month ?? '')) {
+    if (
+      rec.malformed ||
+      !isCategoryId(category) ||
+      !Number.isInteger(events) ||
+      !Number.isInteger(fatalities) ||
+      !/^\d{4}-\d{2}$/.test(f.month ?? '')
+    ) {
       throw new Error(`${file}:${rec.line}: not a valid aggregate row (${rec.malformed ?? JSON.stringify(f)}); re-run npm run data:derive`);
     }
     rows.push({ country: f.country!, admin1: f.admin1!, month: f.month!, category, events, fatalities });

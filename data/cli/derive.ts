@@ -22,14 +22,19 @@ async function main(): Promise<void> {
   const infos: SourceInfo[] = [];
   for (const cfg of SOURCES) {
     const file = path.join(dir, cfg.file);
-    if (!existsSync(file)) throw new Error(`${file} not found: the raw ACLED files live in ../shared/data (see its SOURCES.md); pass --input DIR`);
-    const sha256 = createHash('sha256').update(await readFile(file)).digest('hex');
+    if (!existsSync(file))
+      throw new Error(`${file} not found: the raw ACLED files live in ../shared/data (see its SOURCES.md); pass --input DIR`);
+    const sha256 = createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex');
     const required = cfg.kind === 'event' ? EVENT_COLUMNS : TABLE_COLUMNS;
     const { rows, report } = await derive(readCsv(createReadStream(file), cfg.file, required), cfg.kind);
     await writeAggregates(cfg.aggregates, rows);
     infos.push({ ...cfg, sha256, ...report });
     const r = report.rows;
-    console.log(`${cfg.file}: ${r.read} rows read, ${r.accepted} accepted, ${r.rejected} rejected ${JSON.stringify(r.byReason)}; covers ${report.coverage.from} to ${report.coverage.through}; ${rows.length} aggregate rows -> data/aggregates/${cfg.aggregates}`);
+    console.log(
+      `${cfg.file}: ${r.read} rows read, ${r.accepted} accepted, ${r.rejected} rejected ${JSON.stringify(r.byReason)}; covers ${report.coverage.from} to ${report.coverage.through}; ${rows.length} aggregate rows -> data/aggregates/${cfg.aggregates}`,
+    );
     for (const x of report.rejections) console.log(`  line ${x.line}: ${x.reason}`);
     if (values.strict && r.rejected > 0) throw new Error(`--strict: ${r.rejected} rejected row(s) in ${cfg.file}`);
   }

@@ -20,8 +20,13 @@ const MAX_BYTES = 90 * 1024 * 1024;
 const BINDING = 'SAHEL_KV';
 
 function wrangler(args: string[]): void {
-  const r = spawnSync('wrangler', args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, WRANGLER_SEND_METRICS: 'false' }, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`wrangler ${args.slice(0, 3).join(' ')} failed (exit ${r.status ?? r.signal}):\n${r.stderr || r.stdout}`);
+  const r = spawnSync('wrangler', args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+    encoding: 'utf8',
+  });
+  if (r.status !== 0)
+    throw new Error(`wrangler ${args.slice(0, 3).join(' ')} failed (exit ${r.status ?? r.signal}):\n${r.stderr || r.stdout}`);
 }
 
 /** Split entries into bulk requests within KV's limits. */

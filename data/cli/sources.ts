@@ -8,7 +8,8 @@ export const SOURCES: SourceConfig[] = [
     id: 'acled-niger-events',
     name: 'ACLED event-level export, Niger, 2019-01-01 to 2024-05-15',
     kind: 'event',
-    origin: 'datapartnership/niger-economic-monitoring, data/Niger_conflict_data.csv at commit 2a4d27f55f89ce99b51d2c864b9b3fe3ad745c40 (May 2024)',
+    origin:
+      'datapartnership/niger-economic-monitoring, data/Niger_conflict_data.csv at commit 2a4d27f55f89ce99b51d2c864b9b3fe3ad745c40 (May 2024)',
     // The export does not state its retrieval date; its last event date is the best lower bound.
     retrieved: '2024-05-15',
     file: 'acled_niger_events_2019-01-01_2024-05-15.csv',
@@ -24,4 +25,3 @@ export const SOURCES: SourceConfig[] = [
     aggregates: 'acled-explorer-sahel.csv',
   },
 ];
-

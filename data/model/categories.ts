@@ -27,11 +27,7 @@ export const INTER = {
 } as const;
 
 /** Non-state armed actors: rebel groups, political militias, identity militias. */
-const NON_STATE_ARMED: ReadonlySet<number> = new Set([
-  INTER.rebelGroup,
-  INTER.politicalMilitia,
-  INTER.identityMilitia,
-]);
+const NON_STATE_ARMED: ReadonlySet<number> = new Set([INTER.rebelGroup, INTER.politicalMilitia, INTER.identityMilitia]);
 
 /**
  * What a category is evaluated on. An event-level source gives every field; an aggregated
@@ -69,11 +65,7 @@ export interface Category {
   includes: (e: Countable) => boolean;
 }
 
-const PV_TYPES: ReadonlySet<EventType> = new Set([
-  'Battles',
-  'Explosions/Remote violence',
-  'Violence against civilians',
-]);
+const PV_TYPES: ReadonlySet<EventType> = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians']);
 
 const ofType =
   (...types: EventType[]) =>

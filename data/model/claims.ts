@@ -89,30 +89,57 @@ export function evaluateReading(r: Reading, place: string, lookup: Lookup): Read
   const missing = [r.before, r.after].filter((m, i) => m !== null && (i === 0 ? before : after) === null);
   if (missing.length > 0) {
     const list = missing.map((m) => monthLabel(m!)).join(' and ');
-    return { ...base, change: null, holds: null, caveats: [`no data for ${list}`], sentence: `${subject}: the dataset has no figure for ${list}, so "${r.relation.wording}" cannot be decided.` };
+    return {
+      ...base,
+      change: null,
+      holds: null,
+      caveats: [`no data for ${list}`],
+      sentence: `${subject}: the dataset has no figure for ${list}, so "${r.relation.wording}" cannot be decided.`,
+    };
   }
   const partial = [before, after].some((p) => p?.partial);
   if (partial) {
-    return { ...base, change: null, holds: null, caveats: ['a month is only partly covered by the source'], sentence: `${subject}: a month compared is only partly covered by the source, so "${r.relation.wording}" cannot be decided.` };
+    return {
+      ...base,
+      change: null,
+      holds: null,
+      caveats: ['a month is only partly covered by the source'],
+      sentence: `${subject}: a month compared is only partly covered by the source, so "${r.relation.wording}" cannot be decided.`,
+    };
   }
   const a = after!.value;
   if (r.relation.kind === 'value_gte') {
     const holds = a >= r.relation.value;
-    return { ...base, change: null, holds, caveats: [], sentence: `${subject} in ${monthLabel(r.after)}: ${a}; "${r.relation.wording}" (at least ${r.relation.value}) ${holds ? 'holds' : 'does not hold'}.` };
+    return {
+      ...base,
+      change: null,
+      holds,
+      caveats: [],
+      sentence: `${subject} in ${monthLabel(r.after)}: ${a}; "${r.relation.wording}" (at least ${r.relation.value}) ${holds ? 'holds' : 'does not hold'}.`,
+    };
   }
   const b = before!.value;
   const c = change(b, a);
   const caveats = c.lowBaseline ? [`low baseline: fewer than ${LOW_BASELINE} in ${monthLabel(r.before!)}, percentages are unstable`] : [];
   const moved = movement({ month: r.before!, value: b }, { month: r.after, value: a }, c);
   if (b === 0) {
-    return { ...base, change: c, holds: null, caveats: [...caveats, 'the base is zero: a percent change or ratio is undefined'], sentence: `${subject} ${moved}; a change from zero has no percentage, so "${r.relation.wording}" cannot be decided.` };
+    return {
+      ...base,
+      change: c,
+      holds: null,
+      caveats: [...caveats, 'the base is zero: a percent change or ratio is undefined'],
+      sentence: `${subject} ${moved}; a change from zero has no percentage, so "${r.relation.wording}" cannot be decided.`,
+    };
   }
-  const holds =
-    r.relation.kind === 'pct_increase_gt'
-      ? (a - b) * 100 > r.relation.value * b
-      : a >= r.relation.value * b;
+  const holds = r.relation.kind === 'pct_increase_gt' ? (a - b) * 100 > r.relation.value * b : a >= r.relation.value * b;
   const test = r.relation.kind === 'pct_increase_gt' ? `more than +${r.relation.value}%` : `at least ${r.relation.value}x`;
-  return { ...base, change: c, holds, caveats, sentence: `${subject} ${moved}; "${r.relation.wording}" (${test}) ${holds ? 'holds' : 'does not hold'}.` };
+  return {
+    ...base,
+    change: c,
+    holds,
+    caveats,
+    sentence: `${subject} ${moved}; "${r.relation.wording}" (${test}) ${holds ? 'holds' : 'does not hold'}.`,
+  };
 }
 
 /** Combine readings: all hold = supported; some = partly; none = not; nothing decidable = cannot be decided. */

@@ -15,6 +15,5 @@ export function geoId(iso3: string, admin1Slug: string | null): string {
 export const keys = {
   catalogue: (version: string) => `v:${version}:catalogue`,
   claims: (version: string) => `v:${version}:claims`,
-  series: (version: string, geo: string, category: CategoryId, measure: Measure) =>
-    `v:${version}:series:${geo}:${category}:${measure}`,
+  series: (version: string, geo: string, category: CategoryId, measure: Measure) => `v:${version}:series:${geo}:${category}:${measure}`,
 };

@@ -33,7 +33,9 @@ export async function derive(records: AsyncIterable<CsvRecord>, kind: SourceInfo
   const normalise = kind === 'event' ? normaliseEvent : normaliseTableRow;
   for await (const rec of records) {
     read++;
-    const n = rec.malformed ? { ok: false as const, kind: 'malformed row', reason: `malformed row: ${rec.malformed}` } : normalise(rec.fields);
+    const n = rec.malformed
+      ? { ok: false as const, kind: 'malformed row', reason: `malformed row: ${rec.malformed}` }
+      : normalise(rec.fields);
     if (!n.ok) {
       byReason[n.kind] = (byReason[n.kind] ?? 0) + 1;
       if (rejections.length < LISTED_REJECTIONS) rejections.push({ line: rec.line, reason: n.reason });
@@ -48,7 +50,12 @@ export async function derive(records: AsyncIterable<CsvRecord>, kind: SourceInfo
   const rejected = Object.values(byReason).reduce((a, b) => a + b, 0);
   const accepted = read - rejected;
   const rows = [...cells.values()].sort(compareRows);
-  const coverage = first === null || last === null ? { from: '', through: '' } : kind === 'event' ? { from: `${first.slice(0, 7)}-01`, through: last } : { from: `${first}-01`, through: `${last}-${daysInMonth(last)}` };
+  const coverage =
+    first === null || last === null
+      ? { from: '', through: '' }
+      : kind === 'event'
+        ? { from: `${first.slice(0, 7)}-01`, through: last }
+        : { from: `${first}-01`, through: `${last}-${daysInMonth(last)}` };
   return { rows, report: { rows: { read, accepted, rejected, byReason: sortKeys(byReason) }, rejections, coverage } };
 }
 
@@ -66,7 +73,12 @@ function add(cells: Map<string, AggregateRow>, row: Counted): void {
 }
 
 export function compareRows(a: AggregateRow, b: AggregateRow): number {
-  return a.country.localeCompare(b.country, 'en') || a.admin1.localeCompare(b.admin1, 'en') || a.month.localeCompare(b.month) || a.category.localeCompare(b.category);
+  return (
+    a.country.localeCompare(b.country, 'en') ||
+    a.admin1.localeCompare(b.admin1, 'en') ||
+    a.month.localeCompare(b.month) ||
+    a.category.localeCompare(b.category)
+  );
 }
 
 function sortKeys<T>(o: Record<string, T>): Record<string, T> {

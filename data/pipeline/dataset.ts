@@ -35,7 +35,11 @@ export interface Dataset {
 /** Build every entry of the dataset; the same input always gives the same version and bytes. */
 export async function buildDataset(input: DatasetInput): Promise<Dataset> {
   const indexes = input.sources.map((s) => new SourceIndex(s.info, s.rows));
-  const asOf = input.sources.map((s) => s.info.coverage.through).sort().at(-1) ?? '';
+  const asOf =
+    input.sources
+      .map((s) => s.info.coverage.through)
+      .sort()
+      .at(-1) ?? '';
   const draft = assemble(indexes, input.claims, { version: '', source: SOURCE_NAME, credit: CREDIT, asOf });
   const version = await contentHash(draft.entries);
   return { version, ...assemble(indexes, input.claims, { ...draft.dataset, version }) };
@@ -48,7 +52,14 @@ function assemble(indexes: SourceIndex[], claims: Claim[], dataset: DatasetRef) 
   for (const { iso3, name } of COUNTRIES) {
     if (!indexes.some((s) => s.countries.has(iso3))) continue;
     const regions = [...new Set(indexes.flatMap((s) => [...(s.admin1.get(iso3) ?? [])]))].sort((a, b) => a.localeCompare(b, 'en'));
-    const entry: CountryEntry = { iso3, name, admin1: regions.map((r) => ({ name: r, slug: slug(r) })), categories: [], months: { from: '', to: '' }, partialMonths: [] };
+    const entry: CountryEntry = {
+      iso3,
+      name,
+      admin1: regions.map((r) => ({ name: r, slug: slug(r) })),
+      categories: [],
+      months: { from: '', to: '' },
+      partialMonths: [],
+    };
     for (const admin1 of [null, ...regions]) {
       for (const cat of CATEGORIES) {
         for (const measure of MEASURES) {
@@ -56,7 +67,12 @@ function assemble(indexes: SourceIndex[], claims: Claim[], dataset: DatasetRef) 
           if (raw.length === 0) continue;
           series.push({
             dataset,
-            series: { country: { iso3, name }, admin1: admin1 === null ? null : { name: admin1, slug: slug(admin1) }, category: { id: cat.id, label: cat.label, definition: cat.definition }, measure },
+            series: {
+              country: { iso3, name },
+              admin1: admin1 === null ? null : { name: admin1, slug: slug(admin1) },
+              category: { id: cat.id, label: cat.label, definition: cat.definition },
+              measure,
+            },
             points: withMetrics(raw),
           });
           if (admin1 !== null) continue;
@@ -68,7 +84,9 @@ function assemble(indexes: SourceIndex[], claims: Claim[], dataset: DatasetRef) 
         }
       }
     }
-    const partial = new Set(series.filter((s) => s.series.country.iso3 === iso3).flatMap((s) => s.points.filter((p) => p.partial).map((p) => p.month)));
+    const partial = new Set(
+      series.filter((s) => s.series.country.iso3 === iso3).flatMap((s) => s.points.filter((p) => p.partial).map((p) => p.month)),
+    );
     entry.partialMonths = [...partial].sort();
     countries.push(entry);
   }
@@ -80,13 +98,19 @@ function assemble(indexes: SourceIndex[], claims: Claim[], dataset: DatasetRef) 
     sources: indexes.map((s) => s.info),
     precedence: PRECEDENCE,
     disagreements: disagreements(indexes),
-    thresholds: { lowBaseline: LOW_BASELINE, note: `A change whose base is below ${LOW_BASELINE} is flagged lowBaseline: from 1 to 4 is +300%.` },
+    thresholds: {
+      lowBaseline: LOW_BASELINE,
+      note: `A change whose base is below ${LOW_BASELINE} is flagged lowBaseline: from 1 to 4 is +300%.`,
+    },
   };
   const claimsDoc: ClaimsDoc = { dataset, claims: claims.map((c) => evaluateClaim(c, placeOf, lookupIn(series))) };
   const entries: KvEntry[] = [
     { key: keys.catalogue(v), value: JSON.stringify(catalogue) },
     { key: keys.claims(v), value: JSON.stringify(claimsDoc) },
-    ...series.map((s) => ({ key: keys.series(v, geoId(s.series.country.iso3, s.series.admin1?.slug ?? null), s.series.category.id, s.series.measure), value: JSON.stringify(s) })),
+    ...series.map((s) => ({
+      key: keys.series(v, geoId(s.series.country.iso3, s.series.admin1?.slug ?? null), s.series.category.id, s.series.measure),
+      value: JSON.stringify(s),
+    })),
   ].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { dataset, entries, catalogue, series, claims: claimsDoc };
 }
@@ -97,7 +121,9 @@ function placeOf(r: Reading): string {
 }
 
 function lookupIn(series: SeriesDoc[]): Lookup {
-  const byKey = new Map(series.map((s) => [`${s.series.country.iso3}|${s.series.admin1?.slug ?? ''}|${s.series.category.id}|${s.series.measure}`, s]));
+  const byKey = new Map(
+    series.map((s) => [`${s.series.country.iso3}|${s.series.admin1?.slug ?? ''}|${s.series.category.id}|${s.series.measure}`, s]),
+  );
   return (r, month) => {
     const s = byKey.get(`${r.country}|${r.admin1 ? slug(r.admin1) : ''}|${r.category}|${r.measure}`);
     const p = s?.points.find((x) => x.month === month);
@@ -109,5 +135,8 @@ function lookupIn(series: SeriesDoc[]): Lookup {
 async function contentHash(entries: KvEntry[]): Promise<string> {
   const text = entries.map((e) => `${e.key}\n${e.value}\n`).join('');
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('').slice(0, 12);
+  return [...new Uint8Array(digest)]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('')
+    .slice(0, 12);
 }

@@ -8,7 +8,16 @@ import { type Iso3, toIso3 } from '../model/geography.ts';
 import { isMonth } from '../model/month.ts';
 
 /** Columns an event-level export must have. */
-export const EVENT_COLUMNS = ['event_date', 'event_type', 'country', 'admin1', 'fatalities', 'inter1', 'inter2', 'civilian_targeting'] as const;
+export const EVENT_COLUMNS = [
+  'event_date',
+  'event_type',
+  'country',
+  'admin1',
+  'fatalities',
+  'inter1',
+  'inter2',
+  'civilian_targeting',
+] as const;
 /** Columns an aggregated monthly table must have. */
 export const TABLE_COLUMNS = ['country', 'month', 'event_type', 'events', 'fatalities'] as const;
 
@@ -82,7 +91,18 @@ export function normaliseTableRow(f: Record<string, string>): Normalised {
   if (fatalities < 0) return fail('negative fatalities', fatalities);
   return {
     ok: true,
-    row: { country, admin1: '', date: null, month, eventType: eventType as EventType, civilianTargeting: null, inter1: null, inter2: null, events, fatalities },
+    row: {
+      country,
+      admin1: '',
+      date: null,
+      month,
+      eventType: eventType as EventType,
+      civilianTargeting: null,
+      inter1: null,
+      inter2: null,
+      events,
+      fatalities,
+    },
   };
 }
 

@@ -11,7 +11,7 @@ import type { AggregateRow, Disagreement, Point, SourceInfo } from '../model/typ
 export const PRECEDENCE =
   'Each country-month is taken from one source. A source that covers the whole month wins over one ' +
   'that covers only part of it; among sources covering it whole, the most recently retrieved wins, ' +
-  'because it includes ACLED\'s later revisions. Admin1 (region) figures and the event-level-only ' +
+  "because it includes ACLED's later revisions. Admin1 (region) figures and the event-level-only " +
   'categories (civilian targeting, attacks on state forces) come from event-level sources alone. ' +
   'Where two sources cover a country-month, their figures are compared and differences are listed.';
 
@@ -84,14 +84,27 @@ export interface RawPoint {
 }
 
 /** The monthly values of one series, each month from the source PRECEDENCE picks. */
-export function rawSeries(sources: readonly SourceIndex[], country: string, admin1: string | null, cat: Category, measure: Measure): RawPoint[] {
-  const candidates = sources.filter((s) => s.gives(cat) && s.countries.has(country) && (admin1 === null || s.admin1.get(country)?.has(admin1)));
+export function rawSeries(
+  sources: readonly SourceIndex[],
+  country: string,
+  admin1: string | null,
+  cat: Category,
+  measure: Measure,
+): RawPoint[] {
+  const candidates = sources.filter(
+    (s) => s.gives(cat) && s.countries.has(country) && (admin1 === null || s.admin1.get(country)?.has(admin1)),
+  );
   const months = [...new Set(candidates.flatMap((s) => s.months()))].sort();
   const out: RawPoint[] = [];
   for (const month of months) {
     const best = pick(candidates, month);
     if (!best) continue;
-    out.push({ month, value: best.src.value(country, admin1, month, cat.id, measure), source: best.src.info.id, partial: best.cov === 'partial' });
+    out.push({
+      month,
+      value: best.src.value(country, admin1, month, cat.id, measure),
+      source: best.src.info.id,
+      partial: best.cov === 'partial',
+    });
   }
   return out;
 }
@@ -157,7 +170,15 @@ export function disagreements(sources: readonly SourceIndex[]): Disagreement[] {
         for (const measure of MEASURES) {
           const values = Object.fromEntries(covering.map((s) => [s.info.id, s.value(country, null, month, cat.id, measure)]));
           if (new Set(Object.values(values)).size > 1) {
-            out.push({ country, month, category: cat.id, measure, values, used: used.src.info.id, partial: covering.some((s) => coverageOf(s.info, month) === 'partial') });
+            out.push({
+              country,
+              month,
+              category: cat.id,
+              measure,
+              values,
+              used: used.src.info.id,
+              partial: covering.some((s) => coverageOf(s.info, month) === 'partial'),
+            });
           }
         }
       }

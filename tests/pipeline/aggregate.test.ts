@@ -80,9 +80,16 @@ describe('derive: aggregated table', () => {
 
   it('is header-driven, gives event-type categories only, and rejects bad rows by reason', async () => {
     const { rows, report } = await derive(readCsv('\uFEFF' + table, 'table.csv', TABLE_COLUMNS), 'aggregate');
-    expect(rows.filter((r) => r.category === 'political_violence')).toEqual([{ country: 'MLI', admin1: '', month: '2023-07', category: 'political_violence', events: 7, fatalities: 16 }]);
+    expect(rows.filter((r) => r.category === 'political_violence')).toEqual([
+      { country: 'MLI', admin1: '', month: '2023-07', category: 'political_violence', events: 7, fatalities: 16 },
+    ]);
     expect(rows.some((r) => r.category === 'civilian_targeting' || r.category === 'attacks_on_state_forces')).toBe(false);
-    expect(report.rows).toEqual({ read: 6, accepted: 3, rejected: 3, byReason: { 'bad month': 1, 'negative events': 1, 'unknown country': 1 } });
+    expect(report.rows).toEqual({
+      read: 6,
+      accepted: 3,
+      rejected: 3,
+      byReason: { 'bad month': 1, 'negative events': 1, 'unknown country': 1 },
+    });
     expect(report.rejections.map((r) => r.line)).toEqual([5, 6, 7]);
     expect(report.coverage).toEqual({ from: '2023-07-01', through: '2023-07-31' });
   });
@@ -90,6 +97,8 @@ describe('derive: aggregated table', () => {
   it('names every missing required column at once', async () => {
     const run = derive(readCsv('country,month\nMali,2023-07\n', 'thin.csv', TABLE_COLUMNS), 'aggregate');
     await expect(run).rejects.toThrow(MissingColumnsError);
-    await expect(derive(readCsv('country,month\n', 'thin.csv', TABLE_COLUMNS), 'aggregate')).rejects.toThrow('thin.csv: missing required column(s) event_type, events, fatalities');
+    await expect(derive(readCsv('country,month\n', 'thin.csv', TABLE_COLUMNS), 'aggregate')).rejects.toThrow(
+      'thin.csv: missing required column(s) event_type, events, fatalities',
+    );
   });
 });

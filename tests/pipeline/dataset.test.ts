@@ -10,7 +10,19 @@ import { readCsv } from '../../data/pipeline/parse.ts';
 const FIXTURE = new URL('../fixtures/events-small.csv', import.meta.url).pathname;
 
 function info(id: string, kind: SourceInfo['kind'], retrieved: string, coverage: SourceInfo['coverage']): SourceInfo {
-  return { id, name: id, kind, origin: 'test', retrieved, file: `${id}.csv`, sha256: '', coverage, aggregates: `${id}.csv`, rows: { read: 0, accepted: 0, rejected: 0, byReason: {} }, rejections: [] };
+  return {
+    id,
+    name: id,
+    kind,
+    origin: 'test',
+    retrieved,
+    file: `${id}.csv`,
+    sha256: '',
+    coverage,
+    aggregates: `${id}.csv`,
+    rows: { read: 0, accepted: 0, rejected: 0, byReason: {} },
+    rejections: [],
+  };
 }
 
 /** A later, whole-month country table for Niger July-August 2023 (like the ACLED Explorer). */
@@ -26,9 +38,33 @@ const CLAIMS: Claim[] = [
     claimant: { name: 'test', date: null, url: null },
     interpretation: 'test',
     readings: [
-      { country: 'NER', admin1: null, category: 'civilian_targeting', measure: 'events', before: '2023-06', after: '2023-07', relation: { kind: 'ratio_gte', value: 2, wording: 'doubled' } },
-      { country: 'NER', admin1: null, category: 'civilian_targeting', measure: 'fatalities', before: '2023-06', after: '2023-07', relation: { kind: 'ratio_gte', value: 2, wording: 'doubled' } },
-      { country: 'NER', admin1: null, category: 'civilian_targeting', measure: 'events', before: '2023-07', after: '2023-08', relation: { kind: 'ratio_gte', value: 2, wording: 'doubled' } },
+      {
+        country: 'NER',
+        admin1: null,
+        category: 'civilian_targeting',
+        measure: 'events',
+        before: '2023-06',
+        after: '2023-07',
+        relation: { kind: 'ratio_gte', value: 2, wording: 'doubled' },
+      },
+      {
+        country: 'NER',
+        admin1: null,
+        category: 'civilian_targeting',
+        measure: 'fatalities',
+        before: '2023-06',
+        after: '2023-07',
+        relation: { kind: 'ratio_gte', value: 2, wording: 'doubled' },
+      },
+      {
+        country: 'NER',
+        admin1: null,
+        category: 'civilian_targeting',
+        measure: 'events',
+        before: '2023-07',
+        after: '2023-08',
+        relation: { kind: 'ratio_gte', value: 2, wording: 'doubled' },
+      },
     ],
   },
 ];
@@ -36,12 +72,18 @@ const CLAIMS: Claim[] = [
 async function build(withTable: boolean): Promise<Dataset> {
   const events = await derive(readCsv(createReadStream(FIXTURE), 'events-small.csv', EVENT_COLUMNS), 'event');
   const sources = [{ info: { ...info('events', 'event', '2023-08-10', events.report.coverage), ...events.report }, rows: events.rows }];
-  if (withTable) sources.push({ info: info('table', 'aggregate', '2023-10-01', { from: '2023-07-01', through: '2023-08-31' }), rows: TABLE_ROWS });
+  if (withTable)
+    sources.push({ info: info('table', 'aggregate', '2023-10-01', { from: '2023-07-01', through: '2023-08-31' }), rows: TABLE_ROWS });
   return buildDataset({ sources, claims: CLAIMS });
 }
 
 function find(ds: Dataset, geo: string, category: string, measure: string): SeriesDoc {
-  const s = ds.series.find((x) => [x.series.country.iso3, x.series.admin1?.slug].filter(Boolean).join('.') === geo && x.series.category.id === category && x.series.measure === measure);
+  const s = ds.series.find(
+    (x) =>
+      [x.series.country.iso3, x.series.admin1?.slug].filter(Boolean).join('.') === geo &&
+      x.series.category.id === category &&
+      x.series.measure === measure,
+  );
   if (!s) throw new Error(`no series ${geo} ${category} ${measure}`);
   return s;
 }
@@ -73,7 +115,18 @@ describe('buildDataset on the event fixture alone', () => {
           { name: 'Diffa', slug: 'diffa' },
           { name: 'Tillaberi', slug: 'tillaberi' },
         ],
-        categories: ['political_violence', 'battles', 'explosions_remote_violence', 'violence_against_civilians', 'demonstrations', 'protests', 'riots', 'strategic_developments', 'civilian_targeting', 'attacks_on_state_forces'],
+        categories: [
+          'political_violence',
+          'battles',
+          'explosions_remote_violence',
+          'violence_against_civilians',
+          'demonstrations',
+          'protests',
+          'riots',
+          'strategic_developments',
+          'civilian_targeting',
+          'attacks_on_state_forces',
+        ],
         months: { from: '2023-06', to: '2023-08' },
         partialMonths: ['2023-08'],
       },
@@ -88,7 +141,9 @@ describe('buildDataset on the event fixture alone', () => {
       [2, 1, null],
     ]);
     expect(claim!.verdict).toBe('partly_supported');
-    expect(claim!.readings[0]!.sentence).toBe('Civilian targeting events in Niger rose from 1 in June 2023 to 2 in July 2023 (+100%, 2x); "doubled" (at least 2x) holds.');
+    expect(claim!.readings[0]!.sentence).toBe(
+      'Civilian targeting events in Niger rose from 1 in June 2023 to 2 in July 2023 (+100%, 2x); "doubled" (at least 2x) holds.',
+    );
     expect(claim!.readings[0]!.caveats).toEqual(['low baseline: fewer than 10 in June 2023, percentages are unstable']);
   });
 
@@ -124,9 +179,33 @@ describe('buildDataset with two sources for one country', () => {
   it('reports where the sources disagree', async () => {
     const { disagreements } = (await build(true)).catalogue;
     expect(disagreements.filter((d) => d.category === 'political_violence')).toEqual([
-      { country: 'NER', month: '2023-07', category: 'political_violence', measure: 'fatalities', values: { events: 14, table: 15 }, used: 'table', partial: false },
-      { country: 'NER', month: '2023-08', category: 'political_violence', measure: 'events', values: { events: 2, table: 5 }, used: 'table', partial: true },
-      { country: 'NER', month: '2023-08', category: 'political_violence', measure: 'fatalities', values: { events: 10, table: 12 }, used: 'table', partial: true },
+      {
+        country: 'NER',
+        month: '2023-07',
+        category: 'political_violence',
+        measure: 'fatalities',
+        values: { events: 14, table: 15 },
+        used: 'table',
+        partial: false,
+      },
+      {
+        country: 'NER',
+        month: '2023-08',
+        category: 'political_violence',
+        measure: 'events',
+        values: { events: 2, table: 5 },
+        used: 'table',
+        partial: true,
+      },
+      {
+        country: 'NER',
+        month: '2023-08',
+        category: 'political_violence',
+        measure: 'fatalities',
+        values: { events: 10, table: 12 },
+        used: 'table',
+        partial: true,
+      },
     ]);
   });
 });

@@ -18,13 +18,30 @@ describe('parseDate', () => {
 });
 
 describe('normaliseEvent', () => {
-  const base = { event_date: '2023-08-01', event_type: 'Battles', country: 'Niger', admin1: 'Tillaberi', fatalities: '3', inter1: '2', inter2: '1', civilian_targeting: '' };
+  const base = {
+    event_date: '2023-08-01',
+    event_type: 'Battles',
+    country: 'Niger',
+    admin1: 'Tillaberi',
+    fatalities: '3',
+    inter1: '2',
+    inter2: '1',
+    civilian_targeting: '',
+  };
 
   it('reads inter codes as numbers or as current-layout labels', () => {
     const a = normaliseEvent(base);
     const b = normaliseEvent({ ...base, inter1: 'Rebel group', inter2: 'State forces' });
     expect(a).toEqual(b);
-    expect(a.ok && a.row).toMatchObject({ country: 'NER', month: '2023-08', inter1: 2, inter2: 1, events: 1, fatalities: 3, civilianTargeting: false });
+    expect(a.ok && a.row).toMatchObject({
+      country: 'NER',
+      month: '2023-08',
+      inter1: 2,
+      inter2: 1,
+      events: 1,
+      fatalities: 3,
+      civilianTargeting: false,
+    });
   });
 
   it.each([

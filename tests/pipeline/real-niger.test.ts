@@ -58,7 +58,10 @@ describe.skipIf(!present)('shipped aggregates (data/aggregates)', () => {
     const shipped = await readSources();
     for (const cfg of SOURCES) {
       const file = path.join(RAW_DIR, cfg.file);
-      const { rows, report } = await derive(readCsv(createReadStream(file), cfg.file, cfg.kind === 'event' ? EVENT_COLUMNS : TABLE_COLUMNS), cfg.kind);
+      const { rows, report } = await derive(
+        readCsv(createReadStream(file), cfg.file, cfg.kind === 'event' ? EVENT_COLUMNS : TABLE_COLUMNS),
+        cfg.kind,
+      );
       expect(await readAggregates(cfg.aggregates)).toEqual(rows);
       expect(shipped.find((s) => s.id === cfg.id)).toMatchObject({ ...report, rows: report.rows });
     }
@@ -79,19 +82,65 @@ describe('dataset built from the shipped aggregates', () => {
     const ds = await buildDataset({ sources, claims });
     const whole = ds.catalogue.disagreements.filter((d) => !d.partial);
     expect(whole).toEqual([
-      { country: 'NER', month: '2024-04', category: 'political_violence', measure: 'fatalities', values: { 'acled-niger-events': 72, 'acled-explorer-sahel': 73 }, used: 'acled-explorer-sahel', partial: false },
-      { country: 'NER', month: '2024-04', category: 'violence_against_civilians', measure: 'fatalities', values: { 'acled-niger-events': 24, 'acled-explorer-sahel': 25 }, used: 'acled-explorer-sahel', partial: false },
+      {
+        country: 'NER',
+        month: '2024-04',
+        category: 'political_violence',
+        measure: 'fatalities',
+        values: { 'acled-niger-events': 72, 'acled-explorer-sahel': 73 },
+        used: 'acled-explorer-sahel',
+        partial: false,
+      },
+      {
+        country: 'NER',
+        month: '2024-04',
+        category: 'violence_against_civilians',
+        measure: 'fatalities',
+        values: { 'acled-niger-events': 24, 'acled-explorer-sahel': 25 },
+        used: 'acled-explorer-sahel',
+        partial: false,
+      },
     ]);
     // May 2024: the event export stops on the 15th, so the whole-month Explorer figure is used.
-    const pv = ds.series.find((s) => s.series.country.iso3 === 'NER' && !s.series.admin1 && s.series.category.id === 'political_violence' && s.series.measure === 'events')!;
+    const pv = ds.series.find(
+      (s) =>
+        s.series.country.iso3 === 'NER' &&
+        !s.series.admin1 &&
+        s.series.category.id === 'political_violence' &&
+        s.series.measure === 'events',
+    )!;
     expect(pv.points.find((p) => p.month === '2024-05')).toMatchObject({ value: 30, source: 'acled-explorer-sahel', partial: false });
     expect(ds.catalogue.countries.find((c) => c.iso3 === 'NER')!.partialMonths).toEqual(['2024-05']);
     expect(ds.claims.claims.map((c) => [c.id, c.verdict, c.readings.map((r) => [r.beforeValue, r.afterValue, r.holds])])).toEqual([
-      ['niger-coup-political-violence', 'supported', [[25, 37, true], [34, 167, true]]],
-      ['niger-civilians-quadrupled', 'partly_supported', [[12, 30, false], [24, 114, true]]],
-      ['tillaberi-state-forces-surge', 'partly_supported', [[5, 4, false], [8, 42, true], [null, 42, true]]],
+      [
+        'niger-coup-political-violence',
+        'supported',
+        [
+          [25, 37, true],
+          [34, 167, true],
+        ],
+      ],
+      [
+        'niger-civilians-quadrupled',
+        'partly_supported',
+        [
+          [12, 30, false],
+          [24, 114, true],
+        ],
+      ],
+      [
+        'tillaberi-state-forces-surge',
+        'partly_supported',
+        [
+          [5, 4, false],
+          [8, 42, true],
+          [null, 42, true],
+        ],
+      ],
     ]);
-    const mali = ds.series.find((s) => s.series.country.iso3 === 'MLI' && s.series.category.id === 'political_violence' && s.series.measure === 'fatalities')!;
+    const mali = ds.series.find(
+      (s) => s.series.country.iso3 === 'MLI' && s.series.category.id === 'political_violence' && s.series.measure === 'fatalities',
+    )!;
     expect(mali.points.filter((p) => p.month === '2023-07' || p.month === '2023-08').map((p) => p.value)).toEqual([374, 285]);
   });
 });

@@ -62,15 +62,29 @@ describe('GET /api/v1/series', () => {
   });
 
   it('filters by from and to', async () => {
-    const body = (await (await get('/api/v1/series?country=MLI&category=political_violence&measure=events&from=2023-07&to=2023-07')).json()) as Dataset['series'][number];
+    const body = (await (
+      await get('/api/v1/series?country=MLI&category=political_violence&measure=events&from=2023-07&to=2023-07')
+    ).json()) as Dataset['series'][number];
     expect(body.points).toHaveLength(1);
-    expect(body.points[0]).toMatchObject({ month: '2023-07', value: 120, vsPrevious: { base: 100, value: 120, abs: 20, pct: 20, ratio: 1.2, lowBaseline: false } });
+    expect(body.points[0]).toMatchObject({
+      month: '2023-07',
+      value: 120,
+      vsPrevious: { base: 100, value: 120, abs: 20, pct: 20, ratio: 1.2, lowBaseline: false },
+    });
     expect(body.dataset.version).toBe(ds.version);
   });
 
   it.each([
-    ['country=XX&category=political_violence&measure=events', 'country', 'unknown country "XX"; use an ISO3 code or name: BFA (Burkina Faso), TCD (Chad), MLI (Mali), NER (Niger), NGA (Nigeria)'],
-    ['country=NER&category=violence&measure=events', 'category', 'must be one of political_violence, battles, explosions_remote_violence, violence_against_civilians, demonstrations, protests, riots, strategic_developments, civilian_targeting, attacks_on_state_forces'],
+    [
+      'country=XX&category=political_violence&measure=events',
+      'country',
+      'unknown country "XX"; use an ISO3 code or name: BFA (Burkina Faso), TCD (Chad), MLI (Mali), NER (Niger), NGA (Nigeria)',
+    ],
+    [
+      'country=NER&category=violence&measure=events',
+      'category',
+      'must be one of political_violence, battles, explosions_remote_violence, violence_against_civilians, demonstrations, protests, riots, strategic_developments, civilian_targeting, attacks_on_state_forces',
+    ],
     ['country=NER&category=battles&measure=deaths', 'measure', 'must be one of events, fatalities'],
     ['country=NER&category=battles&measure=events&from=2023-13', 'from', 'must be a month written YYYY-MM, e.g. 2023-08'],
     ['country=NER&category=battles&measure=events&from=2023-08&to=2023-07', 'from', '"from" must not be after "to"'],
@@ -83,7 +97,9 @@ describe('GET /api/v1/series', () => {
 
   it('404 says which categories a country has', async () => {
     const body = await problem(await get('/api/v1/series?country=Mali&category=civilian_targeting&measure=events'), 404);
-    expect(body.detail).toBe('Category civilian_targeting is not available for Mali (it needs event-level data); available: political_violence, battles, explosions_remote_violence, violence_against_civilians, demonstrations, protests, riots, strategic_developments.');
+    expect(body.detail).toBe(
+      'Category civilian_targeting is not available for Mali (it needs event-level data); available: political_violence, battles, explosions_remote_violence, violence_against_civilians, demonstrations, protests, riots, strategic_developments.',
+    );
   });
 
   it('404 lists the regions when a region is unknown, and says when a country has none', async () => {
@@ -101,7 +117,9 @@ describe('GET /api/v1/series', () => {
 
 describe('GET /api/v1/compare', () => {
   it('compares two months of a series', async () => {
-    const body = (await (await get('/api/v1/compare?country=NER&category=political_violence&measure=events&before=2023-06&after=2023-07')).json()) as Record<string, unknown>;
+    const body = (await (
+      await get('/api/v1/compare?country=NER&category=political_violence&measure=events&before=2023-06&after=2023-07')
+    ).json()) as Record<string, unknown>;
     expect(body.before).toEqual({ month: '2023-06', value: 5, partial: false, source: 'niger-events' });
     expect(body.after).toEqual({ month: '2023-07', value: 10, partial: false, source: 'niger-events' });
     expect(body.change).toEqual({ base: 5, value: 10, abs: 5, pct: 100, ratio: 2, lowBaseline: true });
@@ -110,13 +128,18 @@ describe('GET /api/v1/compare', () => {
   });
 
   it('does not compare a partial month', async () => {
-    const body = (await (await get('/api/v1/compare?country=NER&category=political_violence&measure=events&before=2023-07&after=2023-08')).json()) as Record<string, unknown>;
+    const body = (await (
+      await get('/api/v1/compare?country=NER&category=political_violence&measure=events&before=2023-07&after=2023-08')
+    ).json()) as Record<string, unknown>;
     expect(body.change).toBeNull();
     expect(body.caveats).toEqual(['August 2023 is only partly covered by the source: not compared']);
   });
 
   it('404 for a month outside the series, 400 without both months', async () => {
-    const a = await problem(await get('/api/v1/compare?country=MLI&category=political_violence&measure=events&before=2020-01&after=2023-07'), 404);
+    const a = await problem(
+      await get('/api/v1/compare?country=MLI&category=political_violence&measure=events&before=2020-01&after=2023-07'),
+      404,
+    );
     expect(a.detail).toBe('January 2020 is not in this series, which covers 2023-06 to 2023-08.');
     const b = await problem(await get('/api/v1/compare?country=MLI&category=political_violence&measure=events&before=2023-06'), 400);
     expect(b.errors).toEqual([{ parameter: 'after', message: 'Invalid input: expected string, received undefined' }]);
@@ -128,7 +151,9 @@ describe('GET /api/v1/claims', () => {
     const res = await get('/api/v1/claims');
     expect(await res.text()).toBe(entry(keys.claims(ds.version)));
     const body = JSON.parse(entry(keys.claims(ds.version))) as Dataset['claims'];
-    expect(body.claims.map((c) => [c.id, c.verdict, c.readings[0]!.beforeValue, c.readings[0]!.afterValue])).toEqual([['niger-test', 'supported', 5, 10]]);
+    expect(body.claims.map((c) => [c.id, c.verdict, c.readings[0]!.beforeValue, c.readings[0]!.afterValue])).toEqual([
+      ['niger-test', 'supported', 5, 10],
+    ]);
   });
 });
 

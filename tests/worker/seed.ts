@@ -5,10 +5,29 @@ import type { AggregateRow, SourceInfo } from '../../data/model/types.ts';
 import { buildDataset, type Dataset } from '../../data/pipeline/dataset.ts';
 
 function info(id: string, kind: SourceInfo['kind'], coverage: SourceInfo['coverage']): SourceInfo {
-  return { id, name: id, kind, origin: 'test', retrieved: coverage.through, file: `${id}.csv`, sha256: '', coverage, aggregates: `${id}.csv`, rows: { read: 0, accepted: 0, rejected: 0, byReason: {} }, rejections: [] };
+  return {
+    id,
+    name: id,
+    kind,
+    origin: 'test',
+    retrieved: coverage.through,
+    file: `${id}.csv`,
+    sha256: '',
+    coverage,
+    aggregates: `${id}.csv`,
+    rows: { read: 0, accepted: 0, rejected: 0, byReason: {} },
+    rejections: [],
+  };
 }
 
-const row = (country: string, admin1: string, month: string, category: AggregateRow['category'], events: number, fatalities: number): AggregateRow => ({ country, admin1, month, category, events, fatalities });
+const row = (
+  country: string,
+  admin1: string,
+  month: string,
+  category: AggregateRow['category'],
+  events: number,
+  fatalities: number,
+): AggregateRow => ({ country, admin1, month, category, events, fatalities });
 
 /** Niger by region, June to 10 August 2023 (August partial); Mali, country level, June to August. */
 export const NIGER_ROWS: AggregateRow[] = [
@@ -31,7 +50,17 @@ export const CLAIMS: Claim[] = [
     quote: 'Political violence in Niger doubled in July.',
     claimant: { name: 'test', date: null, url: null },
     interpretation: 'July vs June 2023',
-    readings: [{ country: 'NER', admin1: null, category: 'political_violence', measure: 'events', before: '2023-06', after: '2023-07', relation: { kind: 'ratio_gte', value: 2, wording: 'doubled' } }],
+    readings: [
+      {
+        country: 'NER',
+        admin1: null,
+        category: 'political_violence',
+        measure: 'events',
+        before: '2023-06',
+        after: '2023-07',
+        relation: { kind: 'ratio_gte', value: 2, wording: 'doubled' },
+      },
+    ],
   },
 ];
 
