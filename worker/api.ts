@@ -4,7 +4,7 @@ import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { CATEGORY_IDS, MEASURES } from '../data/model/categories.ts';
 import { change } from '../data/model/change.ts';
-import { movement, subject } from '../data/model/describe.ts';
+import { movement, placeName, subject } from '../data/model/describe.ts';
 import { COUNTRIES, slug, toIso3 } from '../data/model/geography.ts';
 import { MONTH_PATTERN, monthLabel } from '../data/model/month.ts';
 import type { Catalogue, SeriesDoc } from '../data/model/types.ts';
@@ -89,7 +89,7 @@ api.get('/compare', query(compareQuery), async (c) => {
     ...(ch?.lowBaseline ? [`low baseline: ${before.value} in ${monthLabel(before.month)}, percentages are unstable`] : []),
   ];
   const info = s.doc.series;
-  const place = info.admin1 ? `${info.admin1.name} (${info.country.name})` : info.country.name;
+  const place = placeName(info);
   return c.json({
     dataset: s.doc.dataset,
     series: info,

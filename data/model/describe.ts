@@ -2,12 +2,18 @@
 import type { Measure } from './categories.ts';
 import type { Change } from './change.ts';
 import { monthLabel } from './month.ts';
+import type { SeriesInfo } from './types.ts';
 
-const MEASURE_WORDS: Record<Measure, string> = { events: 'events', fatalities: 'reported fatalities' };
+export const MEASURE_WORDS: Record<Measure, string> = { events: 'events', fatalities: 'reported fatalities' };
 
 /** @example subject('Political violence', 'events', 'Niger') === 'Political violence events in Niger' */
 export function subject(categoryLabel: string, measure: Measure, place: string): string {
   return `${categoryLabel} ${MEASURE_WORDS[measure]} in ${place}`;
+}
+
+/** 'Niger', or 'Tillaberi (Niger)' for a region. */
+export function placeName(s: Pick<SeriesInfo, 'country' | 'admin1'>): string {
+  return s.admin1 ? `${s.admin1.name} (${s.country.name})` : s.country.name;
 }
 
 /** Signed percent for display. @example signedPct(48) === '+48%' */

@@ -26,10 +26,23 @@ export function daysInMonth(m: string): number {
   return new Date(Date.UTC(y, mo, 0)).getUTCDate();
 }
 
-const NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** @example monthLabel('2023-08') === 'August 2023' */
 export function monthLabel(m: string): string {
   const [y, mo] = m.split('-').map(Number) as [number, number];
-  return `${NAMES[mo - 1]} ${y}`;
+  return `${MONTH_NAMES[mo - 1]} ${y}`;
 }

@@ -1,0 +1,66 @@
+/**
+ * Fetching from the Worker's JSON API (same origin). A failed call throws an ApiError carrying
+ * what went wrong: the problem+json `detail` when the Worker sent one.
+ */
+import type { Catalogue, ClaimsDoc, SeriesDoc } from '../../data/model/types.ts';
+
+/** An RFC 9457 problem document, as the API sends with every error. */
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+}
+
+export class ApiError extends Error {
+  /** The path requested. */
+  readonly path: string;
+  /** HTTP status; 0 when no response arrived (network failure). */
+  readonly status: number;
+  readonly title: string;
+  readonly detail: string;
+
+  constructor(path: string, status: number, title: string, detail: string) {
+    super(`${path}: ${status === 0 ? '' : `${status} `}${title}${detail ? ` (${detail})` : ''}`);
+    this.name = 'ApiError';
+    this.path = path;
+    this.status = status;
+    this.title = title;
+    this.detail = detail;
+  }
+}
+
+function isProblem(x: unknown): x is Problem {
+  return typeof x === 'object' && x !== null && ('title' in x || 'detail' in x);
+}
+
+/** GET a JSON document; throws ApiError on a network failure, an error status or a body that is not JSON. */
+export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, { headers: { accept: 'application/json' }, ...(signal ? { signal } : {}) });
+  } catch (e) {
+    if (signal?.aborted) throw e;
+    throw new ApiError(path, 0, 'Network error', e instanceof Error ? e.message : String(e));
+  }
+  const text = await res.text();
+  let body: unknown = undefined;
+  try {
+    body = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    // Not JSON: reported below.
+  }
+  if (!res.ok) {
+    if (isProblem(body)) {
+      throw new ApiError(path, res.status, body.title ?? res.statusText, body.detail ?? '');
+    }
+    throw new ApiError(path, res.status, res.statusText || 'Error', text.slice(0, 200));
+  }
+  if (body === undefined) throw new ApiError(path, res.status, 'Response is not JSON', text.slice(0, 200));
+  return body as T;
+}
+
+export const getCatalogue = (signal?: AbortSignal) => getJson<Catalogue>('/api/v1/catalogue', signal);
+export const getClaims = (signal?: AbortSignal) => getJson<ClaimsDoc>('/api/v1/claims', signal);
+/** `path` as built by state.ts's seriesPath. */
+export const getSeries = (path: string, signal?: AbortSignal) => getJson<SeriesDoc>(path, signal);

@@ -1,0 +1,323 @@
+/**
+ * Pure functions turning API payloads into what the page shows: chart data, sentences, labels
+ * and formatted numbers. No DOM, no Chart.js: everything here is unit-tested with exact values.
+ */
+import type { CategoryId, Measure } from '../../data/model/categories.ts';
+import type { Change } from '../../data/model/change.ts';
+import type { ClaimVerdict, ReadingResult, Verdict } from '../../data/model/claims.ts';
+import type { Catalogue, Point, SeriesDoc, SeriesInfo, SourceInfo } from '../../data/model/types.ts';
+import { LOW_BASELINE } from '../../data/model/change.ts';
+import { MEASURE_WORDS, placeName, subject } from '../../data/model/describe.ts';
+import { MONTH_NAMES, monthLabel } from '../../data/model/month.ts';
+import { COUPS, type Coup } from './coups.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Formatting
+
+/** Thousands separated by commas; up to two decimals for non-integers. @example fmtNum(1234) === '1,234' */
+export function fmtNum(n: number): string {
+  const neg = n < 0;
+  const [int = '0', frac] = Math.abs(n)
+    .toFixed(Number.isInteger(n) ? 0 : 2)
+    .split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const dec = frac === undefined ? '' : `.${frac.replace(/0+$/, '')}`;
+  return `${neg ? '-' : ''}${grouped}${dec === '.' ? '' : dec}`;
+}
+
+/** A signed difference. @example fmtSigned(12) === '+12', fmtSigned(-4) === '-4', fmtSigned(0) === '0' */
+export function fmtSigned(n: number): string {
+  return n > 0 ? `+${fmtNum(n)}` : fmtNum(n);
+}
+
+/** A percent change, as the API's sentences write it. null (zero base) -> 'n/a'. */
+export function fmtPct(pct: number | null): string {
+  return pct === null ? 'n/a' : `${fmtSigned(pct)}%`;
+}
+
+/** A ratio. @example fmtRatio(1.48) === '1.48x' */
+export function fmtRatio(ratio: number | null): string {
+  return ratio === null ? 'n/a' : `${ratio}x`;
+}
+
+const SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** @example shortMonth('2023-07') === 'Jul 2023' */
+export function shortMonth(m: string): string {
+  const [y, mo] = m.split('-').map(Number) as [number, number];
+  return `${SHORT[mo - 1]} ${y}`;
+}
+
+/** @example fmtDate('2024-05-15') === '15 May 2024' */
+export function fmtDate(d: string): string {
+  const [y, mo, day] = d.split('-').map(Number) as [number, number, number];
+  return `${day} ${MONTH_NAMES[mo - 1]} ${y}`;
+}
+
+export const MEASURE_LABELS: Record<Measure, string> = { events: 'Events', fatalities: 'Reported fatalities' };
+
+export { placeName };
+
+/** @example 'Political violence events in Niger' */
+export function seriesSubject(s: SeriesInfo): string {
+  return subject(s.category.label, s.measure, placeName(s));
+}
+
+/** A heading for the chart. @example 'Political violence in Niger: events per month' */
+export function seriesTitle(s: SeriesInfo): string {
+  return `${s.category.label} in ${placeName(s)}: ${MEASURE_WORDS[s.measure]} per month`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Summary sentence
+
+export interface LatestComparison {
+  /** Latest month the source covers whole. */
+  current: Point;
+  /** The month before it, when it can be compared (present and complete). */
+  previous: Point | null;
+  change: Change | null;
+}
+
+/** The latest complete month and the month before it, or null when no month is complete. */
+export function latestComparison(points: readonly Point[]): LatestComparison | null {
+  for (let i = points.length - 1; i >= 0; i--) {
+    const current = points[i]!;
+    if (current.partial) continue;
+    const prev = points[i - 1];
+    const previous = prev && !prev.partial && current.vsPrevious !== null ? prev : null;
+    return { current, previous, change: previous ? current.vsPrevious : null };
+  }
+  return null;
+}
+
+/**
+ * One sentence on the latest complete month against the month before.
+ * @example 'Political violence events in Niger rose from 25 in July 2023 to 37 in August 2023 (+48%).'
+ */
+export function summarySentence(doc: SeriesDoc): string {
+  const subject = seriesSubject(doc.series);
+  if (doc.points.length === 0) return `No data for ${lowerFirst(subject)}.`;
+  const latest = latestComparison(doc.points);
+  if (!latest) {
+    const last = doc.points[doc.points.length - 1]!;
+    return `${subject}: only partly covered months are available (${monthLabel(last.month)}: at least ${fmtNum(last.value)}).`;
+  }
+  const { current, previous, change } = latest;
+  const a = current.value;
+  if (!previous || !change) return `${subject} in ${monthLabel(current.month)}: ${fmtNum(a)}.`;
+  const b = previous.value;
+  const m1 = monthLabel(previous.month);
+  const m2 = monthLabel(current.month);
+  if (a === b) return `${subject} stayed at ${fmtNum(a)} from ${m1} to ${m2}.`;
+  const verb = a > b ? 'rose' : 'fell';
+  const pct = change.pct === null ? 'no percentage: the base is zero' : fmtPct(change.pct);
+  return `${subject} ${verb} from ${fmtNum(b)} in ${m1} to ${fmtNum(a)} in ${m2} (${pct}).`;
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+/** Last day a source covers, from the catalogue's sources. */
+export function sourceEnds(sources: readonly SourceInfo[], id: string): string | null {
+  return sources.find((s) => s.id === id)?.coverage.through ?? null;
+}
+
+/** @example 'Partial month: May 2024, source ends 15 May 2024 (the value is a lower bound).' */
+export function partialNote(p: Point, sources: readonly SourceInfo[]): string {
+  const through = sourceEnds(sources, p.source);
+  const ends = through ? `, source ends ${fmtDate(through)}` : '';
+  return `Partial month: ${monthLabel(p.month)}${ends} (the value is a lower bound).`;
+}
+
+/** @example 'Low baseline: fewer than 10 in July 2023, so percentages are unstable.' */
+export function lowBaselineNote(baseMonth: string, threshold: number = LOW_BASELINE): string {
+  return `Low baseline: fewer than ${threshold} in ${monthLabel(baseMonth)}, so percentages are unstable.`;
+}
+
+/** Notes shown under the summary: partial months in the series, and a low baseline in the summary's comparison. */
+export function seriesNotes(doc: SeriesDoc, sources: readonly SourceInfo[], threshold: number = LOW_BASELINE): string[] {
+  const notes: string[] = [];
+  const latest = latestComparison(doc.points);
+  if (latest?.change?.lowBaseline && latest.previous) notes.push(lowBaselineNote(latest.previous.month, threshold));
+  for (const p of doc.points) if (p.partial) notes.push(partialNote(p, sources));
+  return notes;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chart data
+
+export interface LineData {
+  months: string[];
+  labels: string[];
+  /** Values of complete months; null where the month is partial. */
+  complete: (number | null)[];
+  /** Partial months and their neighbours (so the dashed segment joins the solid line); null elsewhere. */
+  partial: (number | null)[];
+  /** Point radius on the partial dataset: drawn on partial months only. */
+  partialRadius: number[];
+  hasPartial: boolean;
+  /** Extra tooltip line per month (partial month), or null. */
+  notes: (string | null)[];
+}
+
+export function lineData(points: readonly Point[], sources: readonly SourceInfo[]): LineData {
+  const isPartial = (i: number) => points[i]?.partial === true;
+  return {
+    months: points.map((p) => p.month),
+    labels: points.map((p) => shortMonth(p.month)),
+    complete: points.map((p) => (p.partial ? null : p.value)),
+    partial: points.map((p, i) => (isPartial(i) || isPartial(i - 1) || isPartial(i + 1) ? p.value : null)),
+    partialRadius: points.map((p) => (p.partial ? 5 : 0)),
+    hasPartial: points.some((p) => p.partial),
+    notes: points.map((p) => (p.partial ? partialNote(p, sources) : null)),
+  };
+}
+
+export interface ChangeData {
+  labels: string[];
+  /** Month-over-month change (vsPrevious.abs) split by kind; null = not in this dataset (or no comparison). */
+  rise: (number | null)[];
+  fall: (number | null)[];
+  /** Changes whose previous month is below the low-baseline threshold. */
+  lowBaseline: (number | null)[];
+  hasLowBaseline: boolean;
+  /** Tooltip line per month. */
+  notes: (string | null)[];
+}
+
+export function changeData(points: readonly Point[]): ChangeData {
+  const pick = (p: Point, kind: 'rise' | 'fall' | 'low'): number | null => {
+    const c = p.vsPrevious;
+    if (!c) return null;
+    const k = c.lowBaseline ? 'low' : c.abs >= 0 ? 'rise' : 'fall';
+    return k === kind ? c.abs : null;
+  };
+  return {
+    labels: points.map((p) => shortMonth(p.month)),
+    rise: points.map((p) => pick(p, 'rise')),
+    fall: points.map((p) => pick(p, 'fall')),
+    lowBaseline: points.map((p) => pick(p, 'low')),
+    hasLowBaseline: points.some((p) => p.vsPrevious?.lowBaseline === true),
+    notes: points.map((p) => {
+      const c = p.vsPrevious;
+      if (!c) return p.partial ? 'Partial month: not compared' : 'No previous month to compare';
+      return `${fmtNum(c.base)} -> ${fmtNum(c.value)} (${fmtPct(c.pct)})${c.lowBaseline ? ', low baseline' : ''}`;
+    }),
+  };
+}
+
+export interface CoupMarker {
+  /** Index of the coup's month among the chart's months. */
+  index: number;
+  label: string;
+  date: string;
+}
+
+/** Coups in `country` whose month is among `months` (the chart's x axis). */
+export function coupMarkers(country: string, months: readonly string[], coups: readonly Coup[] = COUPS): CoupMarker[] {
+  return coups
+    .filter((c) => c.country === country)
+    .map((c) => ({ index: months.indexOf(c.date.slice(0, 7)), label: c.label, date: c.date }))
+    .filter((m) => m.index >= 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Regions
+
+export interface RegionRow {
+  slug: string;
+  name: string;
+  value: number;
+  change: Change | null;
+}
+
+export interface RegionRanking {
+  /** The latest month complete in every region's series; null when there is none. */
+  month: string | null;
+  /** Highest value first; ties by name. */
+  rows: RegionRow[];
+}
+
+export function regionRanking(docs: readonly SeriesDoc[]): RegionRanking {
+  const complete = docs.map((d) => new Map(d.points.filter((p) => !p.partial).map((p) => [p.month, p])));
+  const candidates = [...(complete[0]?.keys() ?? [])].sort().reverse();
+  const month = candidates.find((m) => complete.every((c) => c.has(m))) ?? null;
+  if (month === null) return { month, rows: [] };
+  const rows = docs.map((d, i) => {
+    const p = complete[i]!.get(month)!;
+    const a = d.series.admin1;
+    return { slug: a?.slug ?? '', name: a?.name ?? d.series.country.name, value: p.value, change: p.vsPrevious };
+  });
+  rows.sort((x, y) => y.value - x.value || x.name.localeCompare(y.name));
+  return { month, rows };
+}
+
+/** @example '+12 (+48%)', '-1 (-20%, low baseline)', 'n/a' */
+export function fmtChange(c: Change | null): string {
+  if (!c) return 'n/a';
+  return `${fmtSigned(c.abs)} (${fmtPct(c.pct)}${c.lowBaseline ? ', low baseline' : ''})`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Controls and claims
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+/** Categories the country has, in the catalogue's order, with the catalogue's labels. */
+export function categoryOptions(catalogue: Catalogue, iso3: string): Option[] {
+  const country = catalogue.countries.find((c) => c.iso3 === iso3);
+  if (!country) return [];
+  const has = new Set<CategoryId>(country.categories);
+  return catalogue.categories.filter((c) => has.has(c.id)).map((c) => ({ value: c.id, label: c.label }));
+}
+
+/** A reading's numbers as label/value pairs. */
+export function readingFigures(r: ReadingResult): [string, string][] {
+  const out: [string, string][] = [];
+  if (r.before !== null) out.push([monthLabel(r.before), r.beforeValue === null ? 'no data' : fmtNum(r.beforeValue)]);
+  out.push([monthLabel(r.after), r.afterValue === null ? 'no data' : fmtNum(r.afterValue)]);
+  if (r.change) {
+    out.push(['Change', `${fmtSigned(r.change.abs)} (${fmtPct(r.change.pct)})`]);
+    out.push(['Ratio', fmtRatio(r.change.ratio)]);
+  }
+  out.push(['Test', r.relation.wording]);
+  return out;
+}
+
+export function holdsLabel(holds: boolean | null): string {
+  return holds === true ? 'Holds' : holds === false ? 'Does not hold' : 'Cannot be decided';
+}
+
+/** A symbol per verdict, so that the verdict is not told by colour alone. */
+export const VERDICT_SYMBOLS: Record<Verdict, string> = {
+  supported: '✓',
+  partly_supported: '◐',
+  not_supported: '✗',
+  cannot_be_decided: '?',
+};
+
+/** A reading's series, as the page's state: the region's slug is looked up by name in the catalogue. */
+export function readingView(
+  r: ReadingResult,
+  catalogue: Catalogue,
+): { country: string; category: CategoryId; measure: Measure; admin1: string | null } | null {
+  const country = catalogue.countries.find((c) => c.iso3 === r.country);
+  if (!country || !country.categories.includes(r.category)) return null;
+  let admin1: string | null = null;
+  if (r.admin1 !== null) {
+    const region = country.admin1.find((a) => a.name.toLowerCase() === r.admin1!.toLowerCase() || a.slug === r.admin1);
+    if (!region) return null;
+    admin1 = region.slug;
+  }
+  return { country: r.country, category: r.category, measure: r.measure, admin1 };
+}
+
+/** The distinct definitions a claim's readings use, in order. */
+export function claimDefinitions(c: ClaimVerdict): string[] {
+  return [...new Set(c.readings.map((r) => r.definition))];
+}
