@@ -32,5 +32,5 @@ const result = await build({
 
 for (const f of STATIC_FILES) await copyFile(path.join(WEB, f), path.join(DIST, f));
 
-const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
-console.log(`web/dist: app.js + ${STATIC_FILES.join(', ')} (${Math.round(bytes / 1024)} KiB of JS output)`);
+const app = Object.entries(result.metafile.outputs).find(([file]) => file.endsWith('app.js'))?.[1].bytes ?? 0;
+console.log(`web/dist: app.js (${Math.round(app / 1024)} KiB, minified) + source map, ${STATIC_FILES.join(', ')}`);

@@ -92,7 +92,10 @@ export interface CountryEntry {
   name: string;
   admin1: { name: string; slug: string }[];
   categories: CategoryId[];
-  /** Months with data at country level, and those a source covers only in part. */
+  /**
+   * First and last month with country-level data, and the months that some series of the
+   * country (a region, an event-level category) has only in part; each point says so itself.
+   */
   months: { from: string; to: string };
   partialMonths: string[];
 }

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../data/model/claims.ts';
+import { sourceInfo } from '../fixtures/source-info.ts';
 import type { AggregateRow, SeriesDoc, SourceInfo } from '../../data/model/types.ts';
 import { derive } from '../../data/pipeline/aggregate.ts';
 import { buildDataset, type Dataset } from '../../data/pipeline/dataset.ts';
@@ -8,22 +9,6 @@ import { EVENT_COLUMNS } from '../../data/pipeline/normalise.ts';
 import { readCsv } from '../../data/pipeline/parse.ts';
 
 const FIXTURE = new URL('../fixtures/events-small.csv', import.meta.url).pathname;
-
-function info(id: string, kind: SourceInfo['kind'], retrieved: string, coverage: SourceInfo['coverage']): SourceInfo {
-  return {
-    id,
-    name: id,
-    kind,
-    origin: 'test',
-    retrieved,
-    file: `${id}.csv`,
-    sha256: '',
-    coverage,
-    aggregates: `${id}.csv`,
-    rows: { read: 0, accepted: 0, rejected: 0, byReason: {} },
-    rejections: [],
-  };
-}
 
 /** A later, whole-month country table for Niger July-August 2023 (like the ACLED Explorer). */
 const TABLE_ROWS: AggregateRow[] = [
@@ -71,9 +56,11 @@ const CLAIMS: Claim[] = [
 
 async function build(withTable: boolean): Promise<Dataset> {
   const events = await derive(readCsv(createReadStream(FIXTURE), 'events-small.csv', EVENT_COLUMNS), 'event');
-  const sources = [{ info: { ...info('events', 'event', '2023-08-10', events.report.coverage), ...events.report }, rows: events.rows }];
+  const sources = [
+    { info: { ...sourceInfo('events', 'event', '2023-08-10', events.report.coverage), ...events.report }, rows: events.rows },
+  ];
   if (withTable)
-    sources.push({ info: info('table', 'aggregate', '2023-10-01', { from: '2023-07-01', through: '2023-08-31' }), rows: TABLE_ROWS });
+    sources.push({ info: sourceInfo('table', 'aggregate', '2023-10-01', { from: '2023-07-01', through: '2023-08-31' }), rows: TABLE_ROWS });
   return buildDataset({ sources, claims: CLAIMS });
 }
 

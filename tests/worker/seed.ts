@@ -1,24 +1,9 @@
 /** A small dataset built by the real pipeline from hand-made aggregates, for seeding Miniflare KV. */
 import type { Claim } from '../../data/model/claims.ts';
 import { POINTER_KEY } from '../../data/model/keys.ts';
+import { sourceInfo } from '../fixtures/source-info.ts';
 import type { AggregateRow, SourceInfo } from '../../data/model/types.ts';
 import { buildDataset, type Dataset } from '../../data/pipeline/dataset.ts';
-
-function info(id: string, kind: SourceInfo['kind'], coverage: SourceInfo['coverage']): SourceInfo {
-  return {
-    id,
-    name: id,
-    kind,
-    origin: 'test',
-    retrieved: coverage.through,
-    file: `${id}.csv`,
-    sha256: '',
-    coverage,
-    aggregates: `${id}.csv`,
-    rows: { read: 0, accepted: 0, rejected: 0, byReason: {} },
-    rejections: [],
-  };
-}
 
 const row = (
   country: string,
@@ -67,8 +52,8 @@ export const CLAIMS: Claim[] = [
 export function buildTestDataset(): Promise<Dataset> {
   return buildDataset({
     sources: [
-      { info: info('niger-events', 'event', { from: '2023-06-01', through: '2023-08-10' }), rows: NIGER_ROWS },
-      { info: info('sahel-table', 'aggregate', { from: '2023-06-01', through: '2023-08-31' }), rows: MALI_ROWS },
+      { info: sourceInfo('niger-events', 'event', '2023-08-10', { from: '2023-06-01', through: '2023-08-10' }), rows: NIGER_ROWS },
+      { info: sourceInfo('sahel-table', 'aggregate', '2023-08-31', { from: '2023-06-01', through: '2023-08-31' }), rows: MALI_ROWS },
     ],
     claims: CLAIMS,
   });
