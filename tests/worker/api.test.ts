@@ -176,9 +176,22 @@ describe('missing or corrupt data', () => {
     expect(body.detail).toMatch(/^The stored entry v:[0-9a-f]{12}:series:NER:political_violence:events is corrupt\./);
   });
 
-  it('503 when the pointer itself is not JSON', async () => {
-    await env.SAHEL_KV.put(POINTER_KEY, 'not json');
+  it.each(['not json', 'null', '{"version": 42}'])('503 when the pointer holds %s', async (text) => {
+    await env.SAHEL_KV.put(POINTER_KEY, text);
     await problem(await get('/api/v1/catalogue'), 503);
+  });
+
+  it.each(['null', '{}', '[1, 2]'])('503 when a series entry holds %s, with or without filters', async (text) => {
+    await env.SAHEL_KV.put(keys.series(ds.version, 'MLI', 'political_violence', 'events'), text);
+    const path = '/api/v1/series?country=MLI&category=political_violence&measure=events';
+    for (const p of [
+      path,
+      `${path}&from=2023-07`,
+      '/api/v1/compare?country=MLI&category=political_violence&measure=events&before=2023-06&after=2023-07',
+    ]) {
+      const body = await problem(await get(p), 503);
+      expect(body.detail).toMatch(/^The stored entry v:[0-9a-f]{12}:series:MLI:political_violence:events is corrupt\./);
+    }
   });
 });
 
