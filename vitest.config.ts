@@ -8,7 +8,8 @@ export default defineConfig({
       { test: { name: 'pipeline', environment: 'node', include: ['tests/pipeline/**/*.test.ts'] } },
       // The Worker, inside workerd with Miniflare KV, configured from wrangler.toml.
       {
-        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        // No pointer caching in tests: each test publishes its own dataset.
+        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' }, miniflare: { bindings: { POINTER_CACHE_SECONDS: '0' } } })],
         test: { name: 'worker', include: ['tests/worker/**/*.test.ts'] },
       },
       // Pure front-end shaping code.

@@ -1,130 +1,344 @@
-/** The JSON API under /api/v1: catalogue, series, two-month comparison and evaluated claims. */
-import { zValidator } from '@hono/zod-validator';
-import { type Context, Hono } from 'hono';
-import { z } from 'zod';
-import { CATEGORY_IDS, MEASURES } from '../data/model/categories.ts';
-import { change } from '../data/model/change.ts';
-import { movement, placeName, subject } from '../data/model/describe.ts';
-import { COUNTRIES, slug, toIso3 } from '../data/model/geography.ts';
-import { MONTH_PATTERN, monthLabel } from '../data/model/month.ts';
+/**
+ * The API under /api/v1: catalogue, series, comparison of two periods, evaluated claims, and the
+ * OpenAPI document generated from the schemas that validate the requests.
+ */
+import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
+import type { CategoryId } from '../data/model/categories.ts';
+import { compare, PeriodError } from '../data/model/compare.ts';
+import { slug } from '../data/model/geography.ts';
 import type { Catalogue, SeriesDoc } from '../data/model/types.ts';
+import type { Cell, CsvTable } from './csv.ts';
+import { begin, type Env, send } from './http.ts';
 import { badRequest, notFound, unavailable } from './problem.ts';
+import {
+  CatalogueQuery,
+  CatalogueSchema,
+  ClaimsQuery,
+  ClaimsSchema,
+  CompareQuery,
+  CompareSchema,
+  PARAMETERS,
+  ProblemSchema,
+  Series,
+  SeriesQuery,
+  SeriesSet,
+} from './schemas.ts';
 import * as store from './store.ts';
 
-export const ROUTES = {
-  '/api/v1/catalogue': 'countries, admin1 regions, categories and definitions, months covered, sources, dataset version',
-  '/api/v1/series': 'monthly series: country, category, measure, optional admin1, from, to',
-  '/api/v1/compare': 'one series, two months: country, category, measure, before, after, optional admin1',
-  '/api/v1/claims': 'the headline claims, each with a verdict and its numbers',
-};
-
-const month = z.string().regex(MONTH_PATTERN, 'must be a month written YYYY-MM, e.g. 2023-08');
-const country = z.string().transform((s, ctx) => {
-  const iso3 = toIso3(s);
-  if (iso3) return iso3;
-  ctx.addIssue({
-    code: 'custom',
-    message: `unknown country "${s}"; use an ISO3 code or name: ${COUNTRIES.map((c) => `${c.iso3} (${c.name})`).join(', ')}`,
-  });
-  return z.NEVER;
-});
-const seriesFields = {
-  country,
-  admin1: z.string().min(1).optional(),
-  category: z.enum(CATEGORY_IDS, { error: `must be one of ${CATEGORY_IDS.join(', ')}` }),
-  measure: z.enum(MEASURES, { error: `must be one of ${MEASURES.join(', ')}` }),
-};
-// Strict objects: a misspelt parameter is an error, not a silently ignored filter.
-const seriesQuery = z
-  .strictObject({ ...seriesFields, from: month.optional(), to: month.optional() })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '"from" must not be after "to"', path: ['from'] });
-const compareQuery = z.strictObject({ ...seriesFields, before: month, after: month });
-
-/** Answer validation failures as one 400 problem listing every parameter at fault. */
-const query = <T extends z.ZodType>(schema: T) =>
-  zValidator('query', schema, (result) => {
+export const api = new OpenAPIHono<Env>({
+  // One 400 problem listing every parameter at fault, and the valid parameters when one is unknown.
+  defaultHook: (result, c) => {
     if (result.success) return;
-    const errors = result.error.issues.map((i) => ({
-      parameter: i.path.join('.') || (i.code === 'unrecognized_keys' ? i.keys.join(', ') : ''),
-      message: i.code === 'unrecognized_keys' ? `unknown parameter(s) ${i.keys.join(', ')}` : i.message,
-    }));
+    const route = c.req.path.split('/').pop() as keyof typeof PARAMETERS;
+    const valid = PARAMETERS[route] ?? [];
+    const errors = result.error.issues.map((i) =>
+      i.code === 'unrecognized_keys'
+        ? { parameter: i.keys.join(', '), message: `unknown parameter(s) ${i.keys.join(', ')}; valid parameters: ${valid.join(', ')}` }
+        : { parameter: i.path.join('.'), message: i.message },
+    );
     throw badRequest(
-      errors
-        .map((e) => (e.parameter && !e.message.startsWith('unknown parameter') ? `${e.parameter}: ${e.message}` : e.message))
-        .join('; '),
+      errors.map((e) => (e.message.startsWith('unknown parameter') ? e.message : `${e.parameter}: ${e.message}`)).join('; '),
       { errors },
     );
-  });
-
-export const api = new Hono<{ Bindings: Env }>();
-
-api.get('/', (c) => c.json({ routes: ROUTES }));
-
-api.get('/catalogue', async (c) => {
-  const kv = c.env.SAHEL_KV;
-  return json(c, (await store.catalogue(kv, await store.currentVersion(kv))).text);
+  },
 });
 
-api.get('/claims', async (c) => {
-  const kv = c.env.SAHEL_KV;
-  return json(c, (await store.claims(kv, await store.currentVersion(kv))).text);
+const problems = {
+  400: {
+    description: 'Invalid request: the detail says which parameter to fix and what is allowed.',
+    content: { 'application/problem+json': { schema: ProblemSchema } },
+  },
+  404: {
+    description: 'No such series, month or dataset version: the detail says what exists.',
+    content: { 'application/problem+json': { schema: ProblemSchema } },
+  },
+  503: {
+    description: 'The data store cannot answer (no dataset published, or a missing or corrupt entry).',
+    content: { 'application/problem+json': { schema: ProblemSchema } },
+  },
+};
+const csv = {
+  'text/csv': {
+    schema: {
+      type: 'string' as const,
+      description: 'The same data as CSV, with a header row; every row carries the dataset version and credit.',
+    },
+  },
+};
+const cacheHeaders = {
+  ETag: { description: 'Answer to If-None-Match with 304 Not Modified.', schema: { type: 'string' as const } },
+  'Cache-Control': { description: 'Immutable for a pinned version; revalidate for the current one.', schema: { type: 'string' as const } },
+};
+
+const catalogueRoute = createRoute({
+  method: 'get',
+  path: '/catalogue',
+  summary: 'Countries, regions, categories and their definitions, months covered, sources and ingestion reports',
+  request: { query: CatalogueQuery },
+  responses: {
+    200: {
+      description: 'The catalogue of the dataset.',
+      headers: cacheHeaders,
+      content: { 'application/json': { schema: CatalogueSchema }, ...csv },
+    },
+    ...problems,
+  },
 });
 
-api.get('/series', query(seriesQuery), async (c) => {
+const seriesRoute = createRoute({
+  method: 'get',
+  path: '/series',
+  summary: 'Monthly series with month-over-month metrics and flags',
+  description:
+    'One category gives a Series, several (comma-separated) a SeriesSet. Each month has its value, source, partial-month flag, and changes against the previous month, the trailing 3- and 12-month means and the same month a year earlier.',
+  request: { query: SeriesQuery },
+  responses: {
+    200: {
+      description: 'The series.',
+      headers: cacheHeaders,
+      content: { 'application/json': { schema: Series.or(SeriesSet) }, ...csv },
+    },
+    ...problems,
+  },
+});
+
+const compareRoute = createRoute({
+  method: 'get',
+  path: '/compare',
+  summary: 'Two periods of a series compared, with a trend band',
+  description:
+    'Periods are months (2023-07), ranges (2023-05..2023-07), or for `before` the 3 or 12 months before `after` (trailing3, trailing12). Periods of equal length compare totals; otherwise monthly means.',
+  request: { query: CompareQuery },
+  responses: {
+    200: { description: 'The comparison.', headers: cacheHeaders, content: { 'application/json': { schema: CompareSchema }, ...csv } },
+    ...problems,
+  },
+});
+
+const claimsRoute = createRoute({
+  method: 'get',
+  path: '/claims',
+  summary: 'Headline claims, each with a verdict, its numbers and the definitions used',
+  request: { query: ClaimsQuery },
+  responses: {
+    200: { description: 'The evaluated claims.', headers: cacheHeaders, content: { 'application/json': { schema: ClaimsSchema }, ...csv } },
+    ...problems,
+  },
+});
+
+/** Every row of a CSV ends with where the figure comes from. */
+const PROVENANCE = ['dataset_version', 'as_of', 'credit'];
+const provenance = (d: { version: string; asOf: string; credit: string }): Cell[] => [d.version, d.asOf, d.credit];
+
+api.openapi(catalogueRoute, async (c) => {
+  const a = await begin(c, c.req.valid('query'));
+  if (a instanceof Response) return a;
+  const s = await store.catalogue(c.env.SAHEL_KV, a.version);
+  return send(c, a, s.text, () => ({
+    name: ['catalogue'],
+    columns: ['country_iso3', 'country', 'admin1', 'categories', 'months_from', 'months_to', 'partial_months', ...PROVENANCE],
+    rows: s.doc.countries.flatMap((k) =>
+      [null, ...k.admin1].map((r) => [
+        k.iso3,
+        k.name,
+        r?.name ?? null,
+        k.categories.join(' '),
+        k.months.from,
+        k.months.to,
+        k.partialMonths.join(' '),
+        ...provenance(s.doc.dataset),
+      ]),
+    ),
+  }));
+});
+
+api.openapi(seriesRoute, async (c) => {
   const q = c.req.valid('query');
-  const s = await findSeries(c.env.SAHEL_KV, q);
-  if (!q.from && !q.to) return json(c, s.text);
-  return c.json({ ...s.doc, points: s.doc.points.filter((p) => (!q.from || p.month >= q.from) && (!q.to || p.month <= q.to)) });
+  const a = await begin(c, q);
+  if (a instanceof Response) return a;
+  const docs = await Promise.all(q.category.map((cat) => findSeries(c.env.SAHEL_KV, a.version, q, cat)));
+  const inRange = (d: SeriesDoc): SeriesDoc =>
+    q.from || q.to ? { ...d, points: d.points.filter((p) => (!q.from || p.month >= q.from) && (!q.to || p.month <= q.to)) } : d;
+  const picked = docs.map((d) => ({ ...d, doc: inRange(d.doc) }));
+  const first = picked[0]!.doc;
+  const json =
+    picked.length === 1 ? (q.from || q.to ? first : picked[0]!.text) : { dataset: first.dataset, series: picked.map((p) => p.doc) };
+  return send(c, a, json, () =>
+    seriesCsv(
+      picked.map((p) => p.doc),
+      [q.from ?? '', q.to ?? ''],
+    ),
+  );
 });
 
-api.get('/compare', query(compareQuery), async (c) => {
+api.openapi(compareRoute, async (c) => {
   const q = c.req.valid('query');
-  const s = await findSeries(c.env.SAHEL_KV, q);
-  const before = pointAt(s.doc, q.before);
-  const after = pointAt(s.doc, q.after);
-  const partial = before.partial || after.partial;
-  const ch = partial ? null : change(before.value, after.value);
-  const caveats = [
-    ...[before, after].filter((p) => p.partial).map((p) => `${monthLabel(p.month)} is only partly covered by the source: not compared`),
-    ...(ch?.lowBaseline ? [`low baseline: ${before.value} in ${monthLabel(before.month)}, percentages are unstable`] : []),
-  ];
-  const info = s.doc.series;
-  const place = placeName(info);
-  return c.json({
-    dataset: s.doc.dataset,
-    series: info,
-    before,
-    after,
-    change: ch,
-    caveats,
-    sentence: partial
-      ? `${subject(info.category.label, info.measure, place)}: ${before.value} in ${monthLabel(before.month)}, ${after.value} in ${monthLabel(after.month)}; a partial month is not compared.`
-      : `${subject(info.category.label, info.measure, place)} ${movement(before, after, ch)}.`,
-  });
+  const a = await begin(c, q);
+  if (a instanceof Response) return a;
+  const s = await findSeries(c.env.SAHEL_KV, a.version, q, q.category);
+  let result;
+  try {
+    result = { dataset: s.doc.dataset, ...compare(s.doc, q.before, q.after) };
+  } catch (e) {
+    if (e instanceof PeriodError) throw notFound(e.message);
+    throw e;
+  }
+  const info = result.series;
+  return send(c, a, result, () => ({
+    name: ['compare', info.country.iso3, info.admin1?.slug ?? '', info.category.id, info.measure, q.before, q.after],
+    columns: [
+      'country_iso3',
+      'admin1',
+      'category',
+      'measure',
+      'basis',
+      'before',
+      'before_value',
+      'after',
+      'after_value',
+      'abs',
+      'pct',
+      'ratio',
+      'low_baseline',
+      'trend',
+      'caveats',
+      ...PROVENANCE,
+    ],
+    rows: [
+      [
+        info.country.iso3,
+        info.admin1?.name ?? null,
+        info.category.id,
+        info.measure,
+        result.basis,
+        q.before,
+        result.before.value,
+        q.after,
+        result.after.value,
+        result.change?.abs ?? null,
+        result.change?.pct ?? null,
+        result.change?.ratio ?? null,
+        result.change?.lowBaseline ?? null,
+        result.trend.band,
+        result.caveats.join('; '),
+        ...provenance(result.dataset),
+      ],
+    ],
+  }));
 });
 
-/** One month of a series, as the compare route reports it; 404 when the series lacks the month. */
-function pointAt(doc: SeriesDoc, month: string) {
-  const p = doc.points.find((x) => x.month === month);
-  if (!p)
-    throw notFound(`${monthLabel(month)} is not in this series, which covers ${doc.points[0]?.month} to ${doc.points.at(-1)?.month}.`);
-  return { month: p.month, value: p.value, partial: p.partial, source: p.source };
+api.openapi(claimsRoute, async (c) => {
+  const a = await begin(c, c.req.valid('query'));
+  if (a instanceof Response) return a;
+  const s = await store.claims(c.env.SAHEL_KV, a.version);
+  return send(c, a, s.text, () => ({
+    name: ['claims'],
+    columns: [
+      'claim_id',
+      'quote',
+      'verdict',
+      'country_iso3',
+      'admin1',
+      'category',
+      'measure',
+      'before',
+      'after',
+      'before_value',
+      'after_value',
+      'pct',
+      'ratio',
+      'relation',
+      'holds',
+      'sentence',
+      ...PROVENANCE,
+    ],
+    rows: s.doc.claims.flatMap((cl) =>
+      cl.readings.map((r) => [
+        cl.id,
+        cl.quote,
+        cl.verdict,
+        r.country,
+        r.admin1,
+        r.category,
+        r.measure,
+        r.before,
+        r.after,
+        r.beforeValue,
+        r.afterValue,
+        r.change?.pct ?? null,
+        r.change?.ratio ?? null,
+        `${r.relation.kind} ${r.relation.value}`,
+        r.holds,
+        r.sentence,
+        ...provenance(s.doc.dataset),
+      ]),
+    ),
+  }));
+});
+
+export const OPENAPI_CONFIG = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Sahel Pulse API',
+    version: '1',
+    description:
+      'Month-over-month statistics on political violence in Burkina Faso, Chad, Mali, Niger and Nigeria, from ACLED data (ACLED, www.acleddata.com). No key needed. Every payload states its dataset version and source credit; pin `version` for a citable, immutable answer. Errors are RFC 9457 problem details.',
+  },
+  servers: [{ url: '/api/v1' }],
+};
+
+api.doc31('/openapi.json', OPENAPI_CONFIG);
+
+/** Routes listed in 404 answers. */
+export const ROUTES = ['/api/v1/catalogue', '/api/v1/series', '/api/v1/compare', '/api/v1/claims', '/api/v1/openapi.json', '/api/v1/docs'];
+
+function seriesCsv(docs: SeriesDoc[], range: string[]): CsvTable {
+  const first = docs[0]!.series;
+  return {
+    name: ['series', first.country.iso3, first.admin1?.slug ?? '', ...docs.map((d) => d.series.category.id), first.measure, ...range],
+    columns: [
+      'country_iso3',
+      'country',
+      'admin1',
+      'category',
+      'measure',
+      'month',
+      'value',
+      'partial',
+      'source',
+      'vs_previous_abs',
+      'vs_previous_pct',
+      'low_baseline',
+      ...PROVENANCE,
+    ],
+    rows: docs.flatMap((d) =>
+      d.points.map((p) => [
+        d.series.country.iso3,
+        d.series.country.name,
+        d.series.admin1?.name ?? null,
+        d.series.category.id,
+        d.series.measure,
+        p.month,
+        p.value,
+        p.partial,
+        p.source,
+        p.vsPrevious?.abs ?? null,
+        p.vsPrevious?.pct ?? null,
+        p.vsPrevious?.lowBaseline ?? null,
+        ...provenance(d.dataset),
+      ]),
+    ),
+  };
 }
 
-function json(c: Context, text: string): Response {
-  return c.body(text, 200, { 'content-type': 'application/json; charset=utf-8' });
-}
+type SeriesKey = Pick<z.infer<typeof CompareQuery>, 'country' | 'admin1' | 'measure'>;
 
 /** The series asked for, or a 404 that says what the dataset does have. */
-async function findSeries(
-  kv: KVNamespace,
-  q: z.infer<typeof compareQuery> | z.infer<typeof seriesQuery>,
-): Promise<store.Stored<SeriesDoc>> {
-  const version = await store.currentVersion(kv);
+async function findSeries(kv: KVNamespace, v: store.VersionRef, q: SeriesKey, category: CategoryId): Promise<store.Stored<SeriesDoc>> {
   const admin1 = q.admin1 ? slug(q.admin1) : null;
-  const s = await store.series(kv, version, q.country, admin1, q.category, q.measure);
+  const s = await store.series(kv, v, q.country, admin1, category, q.measure);
   if (s) return s;
-  throw explainMissing((await store.catalogue(kv, version)).doc, q.country, q.admin1 ?? null, q.category);
+  throw explainMissing((await store.catalogue(kv, v)).doc, q.country, q.admin1 ?? null, category);
 }
 
 function explainMissing(cat: Catalogue, iso3: string, admin1: string | null, category: string) {
@@ -138,10 +352,12 @@ function explainMissing(cat: Catalogue, iso3: string, admin1: string | null, cat
       { allowed: country.admin1.map((r) => r.name) },
     );
   }
-  if (!country.categories.includes(category as never)) {
+  if (!country.categories.includes(category as CategoryId)) {
     return notFound(
       `Category ${category} is not available for ${country.name} (it needs event-level data); available: ${country.categories.join(', ')}.`,
-      { allowed: country.categories },
+      {
+        allowed: country.categories,
+      },
     );
   }
   return unavailable(`The series ${iso3}${admin1 ? `/${admin1}` : ''}/${category} is listed in the catalogue but its entry is missing.`);

@@ -1,24 +1,67 @@
 /**
- * Sahel Pulse Worker: the JSON API under /api/v1. Static files (web/dist) are served by Workers
- * static assets without running this code (see wrangler.toml, run_worker_first).
+ * Sahel Pulse Worker: the API under /api/v1. Static files (web/dist) are served by Workers static
+ * assets without running this code (see wrangler.toml, run_worker_first).
  */
 import { Hono } from 'hono';
+import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import { api, ROUTES } from './api.ts';
+import { api, OPENAPI_CONFIG, ROUTES } from './api.ts';
+import { docsPage, type OpenApiDoc } from './docs.ts';
+import type { Env } from './http.ts';
 import { ProblemError, problemResponse } from './problem.ts';
 
-const app = new Hono<{ Bindings: Env }>();
+const ALLOWED = 'GET, HEAD, OPTIONS';
 
-app.use('*', secureHeaders());
+const app = new Hono<Env>();
+
+app.use(
+  '*',
+  secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'none'"],
+      styleSrc: ["'self'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'none'"],
+      formAction: ["'none'"],
+    },
+    // Open data: other sites may fetch it (CORS below) and embed the figures.
+    crossOriginResourcePolicy: 'cross-origin',
+  }),
+);
+app.use(
+  '/api/*',
+  cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Content-Disposition'], maxAge: 86400 }),
+);
+app.use('/api/*', async (c, next) => {
+  if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
+    const res = problemResponse({
+      type: 'about:blank',
+      title: 'Method not allowed',
+      status: 405,
+      detail: `This API is read-only: use ${ALLOWED}.`,
+    });
+    res.headers.set('allow', ALLOWED);
+    return res;
+  }
+  await next();
+});
+
 app.route('/api/v1', api);
+
+let docsHtml: string | null = null;
+app.get('/api/v1/docs', (c) => {
+  docsHtml ??= docsPage(api.getOpenAPI31Document(OPENAPI_CONFIG) as unknown as OpenApiDoc);
+  return c.html(docsHtml);
+});
+app.get('/api/v1', (c) => c.json({ routes: ROUTES, docs: '/api/v1/docs', openapi: '/api/v1/openapi.json' }));
 
 app.notFound(() =>
   problemResponse({
     type: 'about:blank',
     title: 'Not found',
     status: 404,
-    detail: `No such route. API routes: ${Object.keys(ROUTES).join(', ')}.`,
+    detail: `No such route. API routes: ${ROUTES.join(', ')}.`,
     routes: ROUTES,
   }),
 );

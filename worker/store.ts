@@ -6,7 +6,7 @@
 import type { CategoryId, Measure } from '../data/model/categories.ts';
 import { geoId, keys, POINTER_KEY } from '../data/model/keys.ts';
 import type { Catalogue, ClaimsDoc, Pointer, SeriesDoc } from '../data/model/types.ts';
-import { unavailable } from './problem.ts';
+import { notFound, unavailable } from './problem.ts';
 
 /** A stored document: its text exactly as stored (served as is) and its parsed value. */
 export interface Stored<T> {
@@ -14,46 +14,96 @@ export interface Stored<T> {
   doc: T;
 }
 
-export async function currentVersion(kv: KVNamespace): Promise<string> {
+/** The version a request reads: the one it pinned, or the current one. */
+export interface VersionRef {
+  version: string;
+  pinned: boolean;
+}
+
+// The pointer is cached per isolate for a few seconds (POINTER_CACHE_SECONDS), which spares a KV
+// read on most requests; a newly published version is served everywhere within that delay.
+let pointerCache: { version: string; until: number } | null = null;
+
+export async function currentVersion(kv: KVNamespace, cacheSeconds: number): Promise<string> {
+  const now = Date.now();
+  if (pointerCache && now < pointerCache.until) return pointerCache.version;
   const text = await kv.get(POINTER_KEY);
   if (text === null) throw unavailable('No dataset has been published (the KV pointer "current" is missing).');
   const p = parse<Partial<Pointer> | null>(text, POINTER_KEY);
   if (typeof p?.version !== 'string' || !p.version) throw unavailable('The KV pointer "current" does not name a dataset version.');
+  pointerCache = cacheSeconds > 0 ? { version: p.version, until: now + cacheSeconds * 1000 } : null;
   return p.version;
 }
 
-export async function catalogue(kv: KVNamespace, version: string): Promise<Stored<Catalogue>> {
-  const s = await read<Catalogue>(kv, keys.catalogue(version), (d) => Array.isArray(d.countries));
-  if (!s) throw unavailable(`Dataset ${version} has no catalogue entry.`);
+/** A pinned version is taken as asked (its entries tell whether it exists); else the current one. */
+export async function resolveVersion(kv: KVNamespace, pinned: string | undefined, cacheSeconds: number): Promise<VersionRef> {
+  return pinned ? { version: pinned, pinned: true } : { version: await currentVersion(kv, cacheSeconds), pinned: false };
+}
+
+export async function catalogue(kv: KVNamespace, v: VersionRef): Promise<Stored<Catalogue>> {
+  const s = await read<Catalogue>(kv, keys.catalogue(v.version), (d) => Array.isArray(d.countries));
+  if (!s) throw missing(v, 'catalogue');
   return s;
 }
 
-export async function claims(kv: KVNamespace, version: string): Promise<Stored<ClaimsDoc>> {
-  const s = await read<ClaimsDoc>(kv, keys.claims(version), (d) => Array.isArray(d.claims));
-  if (!s) throw unavailable(`Dataset ${version} has no claims entry.`);
+export async function claims(kv: KVNamespace, v: VersionRef): Promise<Stored<ClaimsDoc>> {
+  const s = await read<ClaimsDoc>(kv, keys.claims(v.version), (d) => Array.isArray(d.claims));
+  if (!s) throw missing(v, 'claims');
   return s;
 }
 
 /** A series, or null when the dataset has no such series (the caller explains why). */
 export function series(
   kv: KVNamespace,
-  version: string,
+  v: VersionRef,
   iso3: string,
   admin1Slug: string | null,
   category: CategoryId,
   measure: Measure,
 ): Promise<Stored<SeriesDoc> | null> {
-  return read<SeriesDoc>(kv, keys.series(version, geoId(iso3, admin1Slug), category, measure), (d) => Array.isArray(d.points));
+  return read<SeriesDoc>(kv, keys.series(v.version, geoId(iso3, admin1Slug), category, measure), (d) => Array.isArray(d.points));
 }
+
+/** A version's entry is absent: the client's mistake when it pinned that version, else ours. */
+function missing(v: VersionRef, entry: string) {
+  return v.pinned
+    ? notFound(`Dataset version ${v.version} is not published here (or was pruned); omit "version" for the current dataset.`)
+    : unavailable(`Dataset ${v.version} has no ${entry} entry.`);
+}
+
+// Entries under a version never change once written, so each isolate keeps the ones it has read
+// (up to MEMO_BYTES of text, least recently used first out): a hot series costs no KV read.
+// Workers isolates have 128 MB; 16 MB of text leaves ample room.
+const MEMO_BYTES = 16 * 1024 * 1024;
+const memo = new Map<string, Stored<object>>();
+let memoBytes = 0;
 
 /** Read and check an entry: `intact` tells a document of the expected kind from other JSON. */
 async function read<T extends object>(kv: KVNamespace, key: string, intact: (doc: T) => boolean): Promise<Stored<T> | null> {
+  const hit = memo.get(key);
+  if (hit) {
+    memo.delete(key);
+    memo.set(key, hit);
+    return hit as Stored<T>;
+  }
   const text = await kv.get(key);
   if (text === null) return null;
   // Parsed to check it is intact; when served whole, the stored text goes out unchanged.
   const doc = parse<T | null>(text, key);
   if (typeof doc !== 'object' || doc === null || !intact(doc)) throw corrupt(key, 'is not the document expected there');
-  return { text, doc };
+  const stored = { text, doc };
+  remember(key, stored);
+  return stored;
+}
+
+function remember(key: string, s: Stored<object>): void {
+  memo.set(key, s);
+  memoBytes += s.text.length;
+  for (const [k, v] of memo) {
+    if (memoBytes <= MEMO_BYTES) break;
+    memo.delete(k);
+    memoBytes -= v.text.length;
+  }
 }
 
 function parse<T>(text: string, key: string): T {

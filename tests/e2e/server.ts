@@ -56,7 +56,8 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-export async function startWorker(): Promise<RunningWorker> {
+/** `logLevel: 'warn'` keeps wrangler from logging every request (for load tests). */
+export async function startWorker(opts: { logLevel?: 'info' | 'warn' } = {}): Promise<RunningWorker> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'sahel-e2e-'));
   let child: ChildProcess | null = null;
   const stop = async (): Promise<void> => {
@@ -95,7 +96,7 @@ export async function startWorker(): Promise<RunningWorker> {
         dir,
         '--show-interactive-dev-session=false',
         '--log-level',
-        'info',
+        opts.logLevel ?? 'info',
       ],
       // A process group of its own, so stop() ends workerd too.
       { cwd: ROOT, env: ENV, stdio: ['ignore', 'pipe', 'pipe'], detached: true },

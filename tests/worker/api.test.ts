@@ -2,7 +2,8 @@ import { env, exports } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { keys, POINTER_KEY } from '../../data/model/keys.ts';
 import type { Dataset } from '../../data/pipeline/dataset.ts';
-import { buildTestDataset, seed } from './seed.ts';
+import type { Comparison } from '../../worker/schemas.ts';
+import { buildTestDataset, publishWith, seed } from './seed.ts';
 
 let ds: Dataset;
 
@@ -83,12 +84,16 @@ describe('GET /api/v1/series', () => {
     [
       'country=NER&category=violence&measure=events',
       'category',
-      'must be one of political_violence, battles, explosions_remote_violence, violence_against_civilians, demonstrations, protests, riots, strategic_developments, civilian_targeting, attacks_on_state_forces',
+      'unknown category "violence"; use one or more of political_violence, battles, explosions_remote_violence, violence_against_civilians, demonstrations, protests, riots, strategic_developments, civilian_targeting, attacks_on_state_forces',
     ],
     ['country=NER&category=battles&measure=deaths', 'measure', 'must be one of events, fatalities'],
     ['country=NER&category=battles&measure=events&from=2023-13', 'from', 'must be a month written YYYY-MM, e.g. 2023-08'],
     ['country=NER&category=battles&measure=events&from=2023-08&to=2023-07', 'from', '"from" must not be after "to"'],
-    ['country=NER&category=battles&measure=events&form=2023-07', 'form', 'unknown parameter(s) form'],
+    [
+      'country=NER&category=battles&measure=events&form=2023-07',
+      'form',
+      'unknown parameter(s) form; valid parameters: country, admin1, category, measure, from, to, version, format',
+    ],
     ['category=battles&measure=events', 'country', 'Invalid input: expected string, received undefined'],
   ])('400 for %s', async (qs, parameter, message) => {
     const body = await problem(await get(`/api/v1/series?${qs}`), 400);
@@ -116,23 +121,90 @@ describe('GET /api/v1/series', () => {
 });
 
 describe('GET /api/v1/compare', () => {
+  const compareJson = async (qs: string) => (await (await get(`/api/v1/compare?${qs}`)).json()) as Comparison;
+
   it('compares two months of a series', async () => {
-    const body = (await (
-      await get('/api/v1/compare?country=NER&category=political_violence&measure=events&before=2023-06&after=2023-07')
-    ).json()) as Record<string, unknown>;
-    expect(body.before).toEqual({ month: '2023-06', value: 5, partial: false, source: 'niger-events' });
-    expect(body.after).toEqual({ month: '2023-07', value: 10, partial: false, source: 'niger-events' });
+    const body = await compareJson('country=NER&category=political_violence&measure=events&before=2023-06&after=2023-07');
+    expect(body.basis).toBe('total');
+    expect(body.before).toEqual({
+      period: '2023-06',
+      from: '2023-06',
+      to: '2023-06',
+      months: 1,
+      total: 5,
+      value: 5,
+      partial: false,
+      sources: ['niger-events'],
+    });
+    expect(body.after).toEqual({
+      period: '2023-07',
+      from: '2023-07',
+      to: '2023-07',
+      months: 1,
+      total: 10,
+      value: 10,
+      partial: false,
+      sources: ['niger-events'],
+    });
     expect(body.change).toEqual({ base: 5, value: 10, abs: 5, pct: 100, ratio: 2, lowBaseline: true });
+    expect(body.trend.band).toBe('low_baseline');
     expect(body.caveats).toEqual(['low baseline: 5 in June 2023, percentages are unstable']);
     expect(body.sentence).toBe('Political violence events in Niger rose from 5 in June 2023 to 10 in July 2023 (+100%, 2x).');
+    expect(body.dataset.version).toBe(ds.version);
   });
 
   it('does not compare a partial month', async () => {
-    const body = (await (
-      await get('/api/v1/compare?country=NER&category=political_violence&measure=events&before=2023-07&after=2023-08')
-    ).json()) as Record<string, unknown>;
+    const body = await compareJson('country=NER&category=political_violence&measure=events&before=2023-07&after=2023-08');
     expect(body.change).toBeNull();
-    expect(body.caveats).toEqual(['August 2023 is only partly covered by the source: not compared']);
+    expect(body.trend.band).toBe('no_comparison');
+    expect(body.caveats).toEqual(['August 2023 includes a month the source covers only in part: not compared']);
+  });
+
+  it('compares windows: totals when equal in length, monthly means otherwise', async () => {
+    const same = await compareJson('country=MLI&category=political_violence&measure=events&before=2023-06..2023-07&after=2023-07..2023-08');
+    expect([same.basis, same.before.value, same.after.value, same.change, same.trend.band]).toEqual([
+      'total',
+      220,
+      210,
+      { base: 220, value: 210, abs: -10, pct: -4.5, ratio: 0.95, lowBaseline: false },
+      'stable',
+    ]);
+    const mixed = await compareJson('country=MLI&category=political_violence&measure=events&before=2023-06..2023-07&after=2023-08');
+    expect([mixed.basis, mixed.before.total, mixed.before.value, mixed.after.value, mixed.change?.pct, mixed.trend.band]).toEqual([
+      'monthly_mean',
+      220,
+      110,
+      90,
+      -18.2,
+      'lower',
+    ]);
+    expect(mixed.caveats).toEqual(['the periods differ in length (2 and 1 months): monthly means are compared']);
+    expect(mixed.sentence).toBe(
+      'Political violence events per month in Mali fell from 110 in June 2023 to July 2023 to 90 in August 2023 (-18.2%, 0.82x).',
+    );
+  });
+
+  it('compares a month with its trailing months', async () => {
+    // Only trailing3 and trailing12 exist.
+    const bad = await problem(
+      await get('/api/v1/compare?country=MLI&category=political_violence&measure=fatalities&before=trailing2&after=2023-08'),
+      400,
+    );
+    expect(bad.errors).toMatchObject([{ parameter: 'before' }]);
+    const res = await get('/api/v1/compare?country=MLI&category=political_violence&measure=fatalities&before=trailing3&after=2023-08');
+    expect((await problem(res, 404)).detail).toBe('May 2023 is not in this series, which covers 2023-06 to 2023-08.');
+  });
+
+  it.each([
+    [
+      'before=2023-7&after=2023-08',
+      'before: must be a month written YYYY-MM, e.g. 2023-08, or a range YYYY-MM..YYYY-MM, or trailing3 / trailing12: the 3 or 12 months before `after` starts',
+    ],
+    ['before=2023-07&after=trailing3', 'after: must be a month written YYYY-MM, e.g. 2023-08, or a range YYYY-MM..YYYY-MM'],
+    ['before=2023-08..2023-06&after=2023-09', 'before: a range must run forwards: YYYY-MM..YYYY-MM with the first month first'],
+  ])('400 for %s', async (qs, detail) => {
+    const body = await problem(await get(`/api/v1/compare?country=MLI&category=political_violence&measure=events&${qs}`), 400);
+    expect(body.detail).toBe(detail);
   });
 
   it('404 for a month outside the series, 400 without both months', async () => {
@@ -171,7 +243,7 @@ describe('missing or corrupt data', () => {
   });
 
   it('503 when an entry is corrupt, for pass-through routes too', async () => {
-    await env.SAHEL_KV.put(keys.series(ds.version, 'NER', 'political_violence', 'events'), '{"dataset": {');
+    await publishWith(env.SAHEL_KV, ds, (v) => keys.series(v, 'NER', 'political_violence', 'events'), '{"dataset": {');
     const body = await problem(await get('/api/v1/series?country=NER&category=political_violence&measure=events'), 503);
     expect(body.detail).toMatch(/^The stored entry v:[0-9a-f]{12}:series:NER:political_violence:events is corrupt\./);
   });
@@ -182,7 +254,7 @@ describe('missing or corrupt data', () => {
   });
 
   it.each(['null', '{}', '[1, 2]'])('503 when a series entry holds %s, with or without filters', async (text) => {
-    await env.SAHEL_KV.put(keys.series(ds.version, 'MLI', 'political_violence', 'events'), text);
+    await publishWith(env.SAHEL_KV, ds, (v) => keys.series(v, 'MLI', 'political_violence', 'events'), text);
     const path = '/api/v1/series?country=MLI&category=political_violence&measure=events';
     for (const p of [
       path,
@@ -198,7 +270,9 @@ describe('missing or corrupt data', () => {
 describe('other routes', () => {
   it('404 problem for an unknown API path, listing the routes', async () => {
     const body = await problem(await get('/api/v1/nope'), 404);
-    expect(body.detail).toBe('No such route. API routes: /api/v1/catalogue, /api/v1/series, /api/v1/compare, /api/v1/claims.');
+    expect(body.detail).toBe(
+      'No such route. API routes: /api/v1/catalogue, /api/v1/series, /api/v1/compare, /api/v1/claims, /api/v1/openapi.json, /api/v1/docs.',
+    );
   });
 
   it('sets security headers on API responses', async () => {

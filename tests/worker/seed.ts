@@ -64,3 +64,15 @@ export async function seed(kv: KVNamespace, ds: Dataset): Promise<void> {
   for (const e of ds.entries) await kv.put(e.key, e.value);
   await kv.put(POINTER_KEY, JSON.stringify({ version: ds.version, publishedAt: '2026-01-01T00:00:00Z' }));
 }
+
+/**
+ * Publish a copy of `ds` under a fresh version in which the entry `key(version)` holds `text`
+ * (a fresh version, because the Worker keeps entries it has read: versions are immutable).
+ */
+export async function publishWith(kv: KVNamespace, ds: Dataset, key: (version: string) => string, text: string): Promise<string> {
+  const v = crypto.randomUUID().replace(/-/g, '').slice(0, 12);
+  for (const e of ds.entries) await kv.put(e.key.replace(ds.version, v), e.value.replaceAll(ds.version, v));
+  await kv.put(key(v), text);
+  await kv.put(POINTER_KEY, JSON.stringify({ version: v, publishedAt: '' }));
+  return v;
+}

@@ -1,0 +1,75 @@
+/**
+ * HTTP behaviour shared by the data routes: which dataset version answers, conditional requests
+ * (ETag / 304), caching, and JSON or CSV output.
+ */
+import type { Context } from 'hono';
+import { type CsvTable, filename, toCsv } from './csv.ts';
+import { resolveVersion, type VersionRef } from './store.ts';
+
+export type Env = { Bindings: Cloudflare.Env };
+export type Format = 'json' | 'csv';
+
+/** Pinned versions never change: cache for a year. The current one must be revalidated (cheaply, by ETag). */
+const CACHE_PINNED = 'public, max-age=31536000, immutable';
+const CACHE_CURRENT = 'public, max-age=0, must-revalidate';
+
+/** `format` wins; otherwise `Accept: text/csv` asks for CSV; JSON is the default. */
+export function formatOf(c: Context<Env>, format: Format | undefined): Format {
+  if (format) return format;
+  return /\btext\/csv\b/i.test(c.req.header('accept') ?? '') ? 'csv' : 'json';
+}
+
+export interface Answer {
+  version: VersionRef;
+  format: Format;
+  etag: string;
+}
+
+/**
+ * Resolve the version and format of a request. Returns a 304 response when the client already
+ * holds this representation: the answer is a pure function of version, URL and format, so it
+ * is known without reading the data.
+ */
+export async function begin(c: Context<Env>, q: { version?: string | undefined; format?: Format | undefined }): Promise<Answer | Response> {
+  const version = await resolveVersion(c.env.SAHEL_KV, q.version, Number(c.env.POINTER_CACHE_SECONDS));
+  const format = formatOf(c, q.format);
+  const url = new URL(c.req.url);
+  url.searchParams.sort();
+  const etag = `"${version.version}-${fnv1a(`${url.pathname}?${url.searchParams}|${format}`)}"`;
+  const a: Answer = { version, format, etag };
+  const inm = c.req.header('if-none-match');
+  if (inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) {
+    return c.body(null, 304, headers(a));
+  }
+  return a;
+}
+
+function headers(a: Answer): Record<string, string> {
+  return { etag: a.etag, 'cache-control': a.version.pinned ? CACHE_PINNED : CACHE_CURRENT, vary: 'Accept' };
+}
+
+/** Send JSON (stored text as is, or a value) or CSV, with caching headers. */
+export function send(c: Context<Env>, a: Answer, json: string | object, csv: () => CsvTable): Response {
+  if (a.format === 'csv') {
+    const t = csv();
+    return c.body(toCsv(t), 200, {
+      ...headers(a),
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${filename(t.name, a.version.version)}"`,
+    });
+  }
+  return c.body(typeof json === 'string' ? json : JSON.stringify(json), 200, {
+    ...headers(a),
+    'content-type': 'application/json; charset=utf-8',
+  });
+}
+
+/** 32-bit FNV-1a, hex: a short, stable fingerprint of the request for the ETag. */
+function fnv1a(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}

@@ -1,0 +1,324 @@
+/**
+ * Zod schemas of the API: the query schemas validate requests, and both generate the OpenAPI
+ * document (@hono/zod-openapi), so the documentation cannot drift from what is enforced. The
+ * response schemas mirror data/model/types.ts; the type checks at the bottom fail to compile if
+ * the two disagree.
+ */
+import { z } from '@hono/zod-openapi';
+import { CATEGORY_IDS, MEASURES } from '../data/model/categories.ts';
+import type { ClaimVerdict } from '../data/model/claims.ts';
+import type { Comparison as ModelComparison } from '../data/model/compare.ts';
+import { COUNTRIES, toIso3 } from '../data/model/geography.ts';
+import { MONTH_PATTERN } from '../data/model/month.ts';
+import { TREND_LABELS, type TrendBand } from '../data/model/trend.ts';
+import type { Catalogue, ClaimsDoc, SeriesDoc } from '../data/model/types.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Requests
+
+const MONTH_HINT = 'a month written YYYY-MM, e.g. 2023-08';
+const month = z.string().regex(MONTH_PATTERN, `must be ${MONTH_HINT}`);
+const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])(\.\.\d{4}-(0[1-9]|1[0-2]))?$/;
+
+const country = z
+  .string()
+  .transform((s, ctx) => {
+    const iso3 = toIso3(s);
+    if (iso3) return iso3;
+    ctx.addIssue({
+      code: 'custom',
+      message: `unknown country "${s}"; use an ISO3 code or name: ${COUNTRIES.map((c) => `${c.iso3} (${c.name})`).join(', ')}`,
+    });
+    return z.NEVER;
+  })
+  .openapi({ param: { name: 'country', in: 'query' }, description: 'ISO3 code or ACLED country name, any case.', example: 'NER' });
+
+const admin1 = z
+  .string()
+  .min(1)
+  .optional()
+  .openapi({
+    param: { name: 'admin1', in: 'query' },
+    description: 'Admin1 region name or slug, any case or accents (Niger only in this dataset).',
+    example: 'Tillaberi',
+  });
+
+const categoryEnum = z.enum(CATEGORY_IDS, { error: `must be one of ${CATEGORY_IDS.join(', ')}` });
+const category = categoryEnum.openapi({
+  param: { name: 'category', in: 'query' },
+  description: 'A category id (see the catalogue).',
+  example: 'political_violence',
+});
+
+/** One category, several separated by commas, or the parameter repeated. */
+const categories = z
+  .union([z.string(), z.array(z.string())])
+  .transform((v, ctx) => {
+    const ids = [...new Set((Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()))];
+    const bad = ids.filter((id) => !(CATEGORY_IDS as readonly string[]).includes(id));
+    if (bad.length > 0 || ids.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `unknown category ${bad.map((b) => `"${b}"`).join(', ')}; use one or more of ${CATEGORY_IDS.join(', ')}`,
+      });
+      return z.NEVER;
+    }
+    return ids as (typeof CATEGORY_IDS)[number][];
+  })
+  .openapi({
+    param: { name: 'category', in: 'query' },
+    type: 'string',
+    description:
+      'One or more category ids, separated by commas (or the parameter repeated). One category returns a Series, several a SeriesSet.',
+    example: 'political_violence',
+  });
+
+const measure = z
+  .enum(MEASURES, { error: `must be one of ${MEASURES.join(', ')}` })
+  .openapi({ param: { name: 'measure', in: 'query' }, description: 'events or fatalities.', example: 'events' });
+
+const version = z
+  .string()
+  .regex(/^[0-9a-f]{12}$/, 'must be a dataset version: 12 hexadecimal digits, as in dataset.version')
+  .optional()
+  .openapi({
+    param: { name: 'version', in: 'query' },
+    description: 'Pin a dataset version (see dataset.version) for a stable, citable, long-cacheable answer. Default: the current version.',
+    example: '1cd57918d1c7',
+  });
+
+const format = z
+  .enum(['json', 'csv'], { error: 'must be json or csv' })
+  .optional()
+  .openapi({ param: { name: 'format', in: 'query' }, description: 'json (default) or csv. `Accept: text/csv` also selects CSV.' });
+
+const from = month
+  .optional()
+  .openapi({ param: { name: 'from', in: 'query' }, description: `First month to include, ${MONTH_HINT}.`, example: '2023-01' });
+const to = month
+  .optional()
+  .openapi({ param: { name: 'to', in: 'query' }, description: `Last month to include, ${MONTH_HINT}.`, example: '2023-12' });
+
+const period = (name: string, extra: string) =>
+  z
+    .string()
+    .refine((s) => PERIOD_PATTERN.test(s) || (name === 'before' && /^trailing(3|12)$/.test(s)), {
+      message: `must be ${MONTH_HINT}, or a range YYYY-MM..YYYY-MM${extra}`,
+    })
+    .refine((s) => !s.includes('..') || s.split('..')[0]! <= s.split('..')[1]!, {
+      message: 'a range must run forwards: YYYY-MM..YYYY-MM with the first month first',
+    })
+    .openapi({ param: { name, in: 'query' }, description: `A month YYYY-MM, or a range YYYY-MM..YYYY-MM${extra}.` });
+
+// Strict objects: a misspelt parameter is an error, not a silently ignored filter.
+export const CatalogueQuery = z.strictObject({ version, format });
+export const ClaimsQuery = z.strictObject({ version, format });
+export const SeriesQuery = z
+  .strictObject({ country, admin1, category: categories, measure, from, to, version, format })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '"from" must not be after "to"', path: ['from'] });
+export const CompareQuery = z.strictObject({
+  country,
+  admin1,
+  category,
+  measure,
+  before: period('before', ', or trailing3 / trailing12: the 3 or 12 months before `after` starts').openapi({ example: '2023-07' }),
+  after: period('after', '').openapi({ example: '2023-08' }),
+  version,
+  format,
+});
+
+/** Every parameter each route takes, for the "unknown parameter" message. */
+export const PARAMETERS = {
+  catalogue: Object.keys(CatalogueQuery.shape),
+  claims: Object.keys(ClaimsQuery.shape),
+  series: ['country', 'admin1', 'category', 'measure', 'from', 'to', 'version', 'format'],
+  compare: Object.keys(CompareQuery.shape),
+};
+
+// ---------------------------------------------------------------------------------------------
+// Responses
+
+const Dataset = z
+  .object({
+    version: z.string().openapi({ description: 'Content hash of the dataset: cite it with the figure.', example: '1cd57918d1c7' }),
+    source: z.string(),
+    credit: z.string().openapi({ example: 'ACLED, www.acleddata.com' }),
+    asOf: z.string().openapi({ description: 'Last day covered by the newest source.', example: '2024-09-30' }),
+  })
+  .openapi('Dataset');
+
+const Change = z
+  .object({
+    base: z.number(),
+    value: z.number(),
+    abs: z.number(),
+    pct: z.number().nullable().openapi({ description: 'Percent change, one decimal; null when the base is 0.' }),
+    ratio: z.number().nullable(),
+    lowBaseline: z.boolean().openapi({ description: 'The base is below the low-baseline threshold (10): percentages are unstable.' }),
+  })
+  .openapi('Change');
+
+const Point = z
+  .object({
+    month: z.string(),
+    value: z.number(),
+    source: z.string(),
+    partial: z.boolean().openapi({ description: 'The source covers only part of the month: a lower bound; no change is computed.' }),
+    vsPrevious: Change.nullable(),
+    mean3: z.number().nullable(),
+    vsMean3: Change.nullable(),
+    mean12: z.number().nullable(),
+    vsMean12: Change.nullable(),
+    vsYearAgo: Change.nullable(),
+  })
+  .openapi('Point');
+
+const Named = z.object({ name: z.string(), slug: z.string() });
+const SeriesInfo = z
+  .object({
+    country: z.object({ iso3: z.string(), name: z.string() }),
+    admin1: Named.nullable(),
+    category: z.object({ id: categoryEnum, label: z.string(), definition: z.string() }),
+    measure: z.enum(MEASURES),
+  })
+  .openapi('SeriesInfo');
+
+export const Series = z.object({ dataset: Dataset, series: SeriesInfo, points: z.array(Point) }).openapi('Series');
+export const SeriesSet = z.object({ dataset: Dataset, series: z.array(Series) }).openapi('SeriesSet');
+
+const SourceInfo = z
+  .looseObject({
+    id: z.string(),
+    name: z.string(),
+    kind: z.enum(['event', 'aggregate']),
+    origin: z.string(),
+    retrieved: z.string(),
+    file: z.string(),
+    sha256: z.string(),
+    coverage: z.object({ from: z.string(), through: z.string() }),
+    aggregates: z.string(),
+    rows: z.looseObject({ read: z.number(), accepted: z.number(), rejected: z.number(), byReason: z.record(z.string(), z.number()) }),
+    rejections: z.array(z.object({ line: z.number(), reason: z.string() })),
+  })
+  .openapi('Source', { description: 'A raw source and its ingestion report.' });
+
+export const CatalogueSchema = z
+  .object({
+    dataset: Dataset,
+    countries: z.array(
+      z.object({
+        iso3: z.string(),
+        name: z.string(),
+        admin1: z.array(Named),
+        categories: z.array(categoryEnum),
+        months: z.object({ from: z.string(), to: z.string() }),
+        partialMonths: z.array(z.string()),
+      }),
+    ),
+    categories: z.array(z.object({ id: categoryEnum, label: z.string(), definition: z.string(), needs: z.enum(['event_type', 'event']) })),
+    measures: z.array(z.enum(MEASURES)),
+    sources: z.array(SourceInfo),
+    precedence: z.string(),
+    disagreements: z.array(
+      z.object({
+        country: z.string(),
+        month: z.string(),
+        category: categoryEnum,
+        measure: z.enum(MEASURES),
+        values: z.record(z.string(), z.number()),
+        used: z.string(),
+        partial: z.boolean(),
+      }),
+    ),
+    thresholds: z.object({ lowBaseline: z.number(), note: z.string() }),
+  })
+  .openapi('Catalogue');
+
+const Relation = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('pct_increase_gt'), value: z.number(), wording: z.string() }),
+  z.object({ kind: z.literal('ratio_gte'), value: z.number(), wording: z.string() }),
+  z.object({ kind: z.literal('value_gte'), value: z.number(), wording: z.string() }),
+]);
+
+const Reading = z.object({
+  country: z.string(),
+  admin1: z.string().nullable(),
+  category: categoryEnum,
+  measure: z.enum(MEASURES),
+  before: z.string().nullable(),
+  after: z.string(),
+  relation: Relation,
+  place: z.string(),
+  definition: z.string(),
+  beforeValue: z.number().nullable(),
+  afterValue: z.number().nullable(),
+  change: Change.nullable(),
+  holds: z.boolean().nullable(),
+  caveats: z.array(z.string()),
+  sentence: z.string(),
+});
+
+const Claim = z
+  .object({
+    id: z.string(),
+    quote: z.string(),
+    claimant: z.object({ name: z.string(), date: z.string().nullable(), url: z.string().nullable() }),
+    interpretation: z.string(),
+    verdict: z.enum(['supported', 'partly_supported', 'not_supported', 'cannot_be_decided']),
+    verdictLabel: z.string(),
+    summary: z.string(),
+    readings: z.array(Reading),
+  })
+  .openapi('Claim');
+
+export const ClaimsSchema = z.object({ dataset: Dataset, claims: z.array(Claim) }).openapi('Claims');
+
+const Period = z.object({
+  period: z.string().openapi({ example: '2023-07' }),
+  from: z.string(),
+  to: z.string(),
+  months: z.number().openapi({ description: 'Number of months in the period.' }),
+  total: z.number(),
+  value: z.number().openapi({ description: 'What is compared: the total, or the monthly mean when the two periods differ in length.' }),
+  partial: z.boolean(),
+  sources: z.array(z.string()),
+});
+
+export const CompareSchema = z
+  .object({
+    dataset: Dataset,
+    series: SeriesInfo,
+    basis: z.enum(['total', 'monthly_mean']),
+    before: Period,
+    after: Period,
+    change: Change.nullable().openapi({ description: 'null when a period holds a partial month.' }),
+    trend: z.object({ band: z.enum(Object.keys(TREND_LABELS) as [TrendBand, ...TrendBand[]]), label: z.string(), definition: z.string() }),
+    caveats: z.array(z.string()),
+    sentence: z.string(),
+  })
+  .openapi('Comparison');
+export type Comparison = z.infer<typeof CompareSchema>;
+
+export const ProblemSchema = z
+  .looseObject({
+    type: z.string(),
+    title: z.string(),
+    status: z.number(),
+    detail: z.string().openapi({ description: 'What went wrong and what to do about it.' }),
+    errors: z.array(z.object({ parameter: z.string(), message: z.string() })).optional(),
+  })
+  .openapi('Problem', { description: 'RFC 9457 problem details (application/problem+json).' });
+
+// ---------------------------------------------------------------------------------------------
+// The schemas above must describe exactly what the pipeline stores (compile-time checks).
+
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Assignable<A, B> = A extends B ? true : false;
+export const SCHEMAS_MATCH_MODEL: [
+  Equal<z.infer<typeof Series>, SeriesDoc>,
+  Equal<z.infer<typeof ClaimsSchema>['claims'][number], ClaimVerdict>,
+  Equal<Omit<z.infer<typeof CompareSchema>, 'dataset'>, ModelComparison>,
+  Assignable<ClaimsDoc, z.infer<typeof ClaimsSchema>>,
+  Assignable<Catalogue, z.infer<typeof CatalogueSchema>>,
+  Assignable<Omit<z.infer<typeof CatalogueSchema>, 'sources'>, Omit<Catalogue, 'sources'>>,
+] = [true, true, true, true, true, true];
