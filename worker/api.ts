@@ -4,7 +4,9 @@
  */
 import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { CategoryId } from '../data/model/categories.ts';
-import { compare, PeriodError } from '../data/model/compare.ts';
+import { type Claim, evaluateClaim, type Reading } from '../data/model/claims.ts';
+import { compare, PeriodError, periodLabel, periodMonths } from '../data/model/compare.ts';
+import { MEASURE_WORDS, placeName } from '../data/model/describe.ts';
 import { slug } from '../data/model/geography.ts';
 import type { Catalogue, SeriesDoc } from '../data/model/types.ts';
 import type { Cell, CsvTable } from './csv.ts';
@@ -14,6 +16,8 @@ import {
   CatalogueQuery,
   CatalogueSchema,
   ClaimsQuery,
+  CheckQuery,
+  CheckSchema,
   ClaimsSchema,
   CompareQuery,
   CompareSchema,
@@ -276,6 +280,90 @@ api.openapi(claimsRoute, async (c) => {
   }));
 });
 
+const checkRoute = createRoute({
+  method: 'get',
+  path: '/check',
+  summary: 'Check a claim: a series, two periods and a relation give a verdict',
+  description:
+    'The claim is given in the query (its identity: `permalink` pins it to the dataset version). Each measure is a reading; the verdict combines them as for the headline claims. A claim the data cannot decide (a missing or partial month, a zero base) gets the verdict cannot_be_decided, never a guess.',
+  request: { query: CheckQuery },
+  responses: {
+    200: { description: 'The verdict.', headers: cacheHeaders, content: { 'application/json': { schema: CheckSchema }, ...csv } },
+    ...problems,
+  },
+});
+
+api.openapi(checkRoute, async (c) => {
+  const q = c.req.valid('query');
+  const a = await begin(c, q);
+  if (a instanceof Response) return a;
+  const docs = new Map<string, SeriesDoc>();
+  for (const m of q.measure) docs.set(m, (await findSeries(c.env.SAHEL_KV, a.version, { ...q, measure: m }, q.category)).doc);
+  const first = docs.values().next().value!;
+  const wording = q.wording ?? `${q.relation.replace(/_/g, ' ')} ${q.threshold}`;
+  const readings: Reading[] = q.measure.map((measure) => ({
+    country: q.country,
+    admin1: first.series.admin1?.name ?? null,
+    category: q.category,
+    measure,
+    before: q.before ?? null,
+    after: q.after,
+    relation: { kind: q.relation, value: q.threshold, wording },
+  }));
+  const place = placeName(first.series);
+  const claim: Claim = {
+    id: 'check',
+    quote: `${first.series.category.label} in ${place}, ${span(q.after)}${q.before ? ` against ${span(q.before, q.after)}` : ''}: ${wording}`,
+    claimant: { name: 'Checked on request', date: null, url: null },
+    interpretation: `Read for ${q.measure.map((m) => MEASURE_WORDS[m]).join(' and ')}, with the relation ${q.relation} ${q.threshold}, as asked.`,
+    readings,
+  };
+  const verdict = evaluateClaim(
+    claim,
+    () => place,
+    (r) => docs.get(r.measure) ?? null,
+    first.dataset,
+  );
+  const params = new URL(c.req.url).searchParams;
+  params.set('version', a.version.version);
+  params.delete('format');
+  params.sort();
+  const result = { dataset: first.dataset, claim: verdict, permalink: `/api/v1/check?${params}` };
+  return send(c, a, result, () => ({
+    name: ['check', q.country, first.series.admin1?.slug ?? '', q.category, q.before ?? '', q.after, q.relation, String(q.threshold)],
+    columns: [
+      'verdict',
+      'measure',
+      'before',
+      'after',
+      'before_value',
+      'after_value',
+      'pct',
+      'ratio',
+      'holds',
+      'caveats',
+      'sentence',
+      'permalink',
+      ...PROVENANCE,
+    ],
+    rows: verdict.readings.map((r) => [
+      verdict.verdict,
+      r.measure,
+      r.before,
+      r.after,
+      r.beforeValue,
+      r.afterValue,
+      r.change?.pct ?? null,
+      r.change?.ratio ?? null,
+      r.holds,
+      r.caveats.join('; '),
+      r.sentence,
+      result.permalink,
+      ...provenance(first.dataset),
+    ]),
+  }));
+});
+
 export const OPENAPI_CONFIG = {
   openapi: '3.1.0',
   info: {
@@ -290,7 +378,15 @@ export const OPENAPI_CONFIG = {
 api.doc31('/openapi.json', OPENAPI_CONFIG);
 
 /** Routes listed in 404 answers. */
-export const ROUTES = ['/api/v1/catalogue', '/api/v1/series', '/api/v1/compare', '/api/v1/claims', '/api/v1/openapi.json', '/api/v1/docs'];
+export const ROUTES = [
+  '/api/v1/catalogue',
+  '/api/v1/series',
+  '/api/v1/compare',
+  '/api/v1/claims',
+  '/api/v1/check',
+  '/api/v1/openapi.json',
+  '/api/v1/docs',
+];
 
 function seriesCsv(docs: SeriesDoc[], range: string[]): CsvTable {
   const first = docs[0]!.series;
@@ -330,6 +426,12 @@ function seriesCsv(docs: SeriesDoc[], range: string[]): CsvTable {
     ),
   };
 }
+
+/** A period in words: 'August 2023', 'January–August 2022', or the trailing months of `after`. */
+const span = (period: string, after?: string) => {
+  const [from, to] = periodMonths(period, after);
+  return periodLabel({ from, to });
+};
 
 type SeriesKey = Pick<z.infer<typeof CompareQuery>, 'country' | 'admin1' | 'measure'>;
 

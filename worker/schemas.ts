@@ -6,7 +6,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { CATEGORY_IDS, MEASURES } from '../data/model/categories.ts';
-import type { ClaimVerdict } from '../data/model/claims.ts';
+import { type ClaimVerdict, RELATION_KINDS } from '../data/model/claims.ts';
 import type { Comparison as ModelComparison } from '../data/model/compare.ts';
 import { COUNTRIES, toIso3 } from '../data/model/geography.ts';
 import { MONTH_PATTERN } from '../data/model/month.ts';
@@ -127,12 +127,66 @@ export const CompareQuery = z.strictObject({
   format,
 });
 
+const measures = z
+  .string()
+  .transform((v, ctx) => {
+    const ids = [...new Set(v.split(',').map((x) => x.trim()))];
+    if (ids.length === 0 || ids.some((m) => !(MEASURES as readonly string[]).includes(m))) {
+      ctx.addIssue({ code: 'custom', message: `must be events, fatalities, or both separated by a comma` });
+      return z.NEVER;
+    }
+    return ids as (typeof MEASURES)[number][];
+  })
+  .openapi({
+    param: { name: 'measure', in: 'query' },
+    type: 'string',
+    description: 'events, fatalities, or events,fatalities to read the claim both ways (each is a reading).',
+    example: 'events,fatalities',
+  });
+
+export const CheckQuery = z
+  .strictObject({
+    country,
+    admin1,
+    category,
+    measure: measures,
+    before: period('before', ', or trailing3 / trailing12: the 3 or 12 months before `after` starts').optional(),
+    after: period('after', '').openapi({ example: '2023-08' }),
+    relation: z.enum(RELATION_KINDS, { error: `must be one of ${RELATION_KINDS.join(', ')}` }).openapi({
+      param: { name: 'relation', in: 'query' },
+      description:
+        'pct_increase_gt ("rose by more than N%"), pct_decrease_gt ("fell by more than N%"), ratio_gte ("quadrupled" = 4), ratio_gt ("more than doubled" = 2), value_gte ("at least N" in `after`, no `before`).',
+      example: 'pct_increase_gt',
+    }),
+    threshold: z
+      .string()
+      .regex(/^\d+(\.\d+)?$/, 'must be a non-negative number, e.g. 40 or 1.5')
+      .transform(Number)
+      .openapi({ param: { name: 'threshold', in: 'query' }, type: 'string', description: 'N in the relation.', example: '40' }),
+    wording: z
+      .string()
+      .max(200)
+      .optional()
+      .openapi({
+        param: { name: 'wording', in: 'query' },
+        description: 'The claim in its own words, quoted back (at most 200 characters).',
+        example: 'rose by more than 40%',
+      }),
+    version,
+    format,
+  })
+  .refine((q) => (q.relation === 'value_gte') === (q.before === undefined), {
+    message: 'value_gte takes only "after"; every other relation needs both "before" and "after"',
+    path: ['before'],
+  });
+
 /** Every parameter each route takes, for the "unknown parameter" message. */
 export const PARAMETERS = {
   catalogue: Object.keys(CatalogueQuery.shape),
   claims: Object.keys(ClaimsQuery.shape),
   series: ['country', 'admin1', 'category', 'measure', 'from', 'to', 'version', 'format'],
   compare: Object.keys(CompareQuery.shape),
+  check: ['country', 'admin1', 'category', 'measure', 'before', 'after', 'relation', 'threshold', 'wording', 'version', 'format'],
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -186,8 +240,9 @@ const SeriesInfo = z
 export const Series = z.object({ dataset: Dataset, series: SeriesInfo, points: z.array(Point) }).openapi('Series');
 export const SeriesSet = z.object({ dataset: Dataset, series: z.array(Series) }).openapi('SeriesSet');
 
+const Rejection = z.object({ file: z.string().optional(), line: z.number(), reason: z.string() });
 const SourceInfo = z
-  .looseObject({
+  .object({
     id: z.string(),
     name: z.string(),
     kind: z.enum(['event', 'aggregate']),
@@ -197,8 +252,21 @@ const SourceInfo = z
     sha256: z.string(),
     coverage: z.object({ from: z.string(), through: z.string() }),
     aggregates: z.string(),
-    rows: z.looseObject({ read: z.number(), accepted: z.number(), rejected: z.number(), byReason: z.record(z.string(), z.number()) }),
-    rejections: z.array(z.object({ line: z.number(), reason: z.string() })),
+    rows: z.object({
+      read: z.number(),
+      accepted: z.number(),
+      rejected: z.number(),
+      byReason: z.record(z.string(), z.number()),
+      duplicates: z.number().optional(),
+    }),
+    rejections: z.array(Rejection),
+    duplicates: z.array(Rejection).optional(),
+    coverageBasis: z.enum(['last event', 'last month', 'stated export date']).optional(),
+    countries: z.record(z.string(), z.object({ from: z.string(), through: z.string(), accepted: z.number() })).optional(),
+    totals: z.object({ events: z.number(), fatalities: z.number() }).optional(),
+    files: z
+      .array(z.object({ file: z.string(), sha256: z.string(), format: z.enum(['csv', 'json']), layout: z.string(), read: z.number() }))
+      .optional(),
   })
   .openapi('Source', { description: 'A raw source and its ingestion report.' });
 
@@ -234,11 +302,7 @@ export const CatalogueSchema = z
   })
   .openapi('Catalogue');
 
-const Relation = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('pct_increase_gt'), value: z.number(), wording: z.string() }),
-  z.object({ kind: z.literal('ratio_gte'), value: z.number(), wording: z.string() }),
-  z.object({ kind: z.literal('value_gte'), value: z.number(), wording: z.string() }),
-]);
+const Relation = z.object({ kind: z.enum(RELATION_KINDS), value: z.number(), wording: z.string() });
 
 const Reading = z.object({
   country: z.string(),
@@ -267,11 +331,19 @@ const Claim = z
     verdict: z.enum(['supported', 'partly_supported', 'not_supported', 'cannot_be_decided']),
     verdictLabel: z.string(),
     summary: z.string(),
+    citation: z.string().openapi({ description: 'A compact sentence to quote, with the source credit and dataset version.' }),
     readings: z.array(Reading),
   })
   .openapi('Claim');
 
 export const ClaimsSchema = z.object({ dataset: Dataset, claims: z.array(Claim) }).openapi('Claims');
+export const CheckSchema = z
+  .object({
+    dataset: Dataset,
+    claim: Claim,
+    permalink: z.string().openapi({ description: 'This check, pinned to the dataset version: its identity and citable address.' }),
+  })
+  .openapi('Check');
 
 const Period = z.object({
   period: z.string().openapi({ example: '2023-07' }),
@@ -312,13 +384,16 @@ export const ProblemSchema = z
 // ---------------------------------------------------------------------------------------------
 // The schemas above must describe exactly what the pipeline stores (compile-time checks).
 
-type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+// Two types are equal when every type relates to them alike (the usual exact-equality test).
+type Probe<X> = <T>() => T extends X ? 1 : 2;
+type Equal<A, B> = Probe<A> extends Probe<B> ? true : false;
 type Assignable<A, B> = A extends B ? true : false;
 export const SCHEMAS_MATCH_MODEL: [
   Equal<z.infer<typeof Series>, SeriesDoc>,
   Equal<z.infer<typeof ClaimsSchema>['claims'][number], ClaimVerdict>,
-  Equal<Omit<z.infer<typeof CompareSchema>, 'dataset'>, ModelComparison>,
+  Assignable<Omit<z.infer<typeof CompareSchema>, 'dataset'>, ModelComparison>,
+  Assignable<ModelComparison, Omit<z.infer<typeof CompareSchema>, 'dataset'>>,
   Assignable<ClaimsDoc, z.infer<typeof ClaimsSchema>>,
   Assignable<Catalogue, z.infer<typeof CatalogueSchema>>,
-  Assignable<Omit<z.infer<typeof CatalogueSchema>, 'sources'>, Omit<Catalogue, 'sources'>>,
-] = [true, true, true, true, true, true];
+  Assignable<z.infer<typeof CatalogueSchema>, Catalogue>,
+] = [true, true, true, true, true, true, true];

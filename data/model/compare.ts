@@ -3,8 +3,8 @@
  * the mean of the 3 or 12 months before it. Pure; the API's compare route serves the result.
  */
 import { change, type Change } from './change.ts';
-import { MEASURE_WORDS, placeName, signedPct } from './describe.ts';
-import { addMonths, monthLabel, monthRange } from './month.ts';
+import { count, MEASURE_WORDS, placeName, signedPct } from './describe.ts';
+import { addMonths, monthLabel, monthRange, monthSpan } from './month.ts';
 import { TREND_DEFINITIONS, TREND_LABELS, trendBand, type TrendBand } from './trend.ts';
 import type { Point, SeriesDoc, SeriesInfo } from './types.ts';
 
@@ -48,7 +48,8 @@ export function periodMonths(period: string, after?: string): [string, string] {
   return [a, b ?? a];
 }
 
-function periodValue(doc: SeriesDoc, period: string, range: [string, string]): Omit<PeriodValue, 'value'> {
+/** The months of `period` in the series, summed. Throws PeriodError when a month is missing. */
+export function periodValue(doc: SeriesDoc, period: string, range: [string, string] = periodMonths(period)): Omit<PeriodValue, 'value'> {
   const months = monthRange(range[0], range[1]);
   const byMonth = new Map(doc.points.map((p) => [p.month, p]));
   const missing = months.filter((m) => !byMonth.has(m));
@@ -68,28 +69,34 @@ function periodValue(doc: SeriesDoc, period: string, range: [string, string]): O
   };
 }
 
-const label = (p: PeriodValue) => (p.months === 1 ? monthLabel(p.from) : `${monthLabel(p.from)} to ${monthLabel(p.to)}`);
+/** 'July 2023', or 'May 2023 to July 2023'. */
+export const periodLabel = (p: Pick<PeriodValue, 'from' | 'to'>) => monthSpan(p.from, p.to);
 
 /** Compare two periods of a series. Throws PeriodError when a period is outside it. */
 export function compare(doc: SeriesDoc, before: string, after: string): Comparison {
   const a = periodValue(doc, after, periodMonths(after));
   const b = periodValue(doc, before, periodMonths(before, after));
   const basis = a.months === b.months ? 'total' : 'monthly_mean';
-  const val = (p: Omit<PeriodValue, 'value'>): PeriodValue => ({ ...p, value: basis === 'total' ? p.total : Math.round((p.total / p.months) * 100) / 100 });
+  const val = (p: Omit<PeriodValue, 'value'>): PeriodValue => ({
+    ...p,
+    value: basis === 'total' ? p.total : Math.round((p.total / p.months) * 100) / 100,
+  });
   const [bv, av] = [val(b), val(a)];
   const partial = bv.partial || av.partial;
   const ch = partial ? null : change(bv.value, av.value);
   const band = trendBand(ch);
   const caveats = [
-    ...[bv, av].filter((p) => p.partial).map((p) => `${label(p)} includes a month the source covers only in part: not compared`),
-    ...(ch?.lowBaseline ? [`low baseline: ${bv.value} in ${label(bv)}, percentages are unstable`] : []),
-    ...(basis === 'monthly_mean' ? [`the periods differ in length (${bv.months} and ${av.months} months): monthly means are compared`] : []),
+    ...[bv, av].filter((p) => p.partial).map((p) => `${periodLabel(p)} includes a month the source covers only in part: not compared`),
+    ...(ch?.lowBaseline ? [`low baseline: ${count(bv.value)} in ${periodLabel(bv)}, percentages are unstable`] : []),
+    ...(basis === 'monthly_mean'
+      ? [`the periods differ in length (${bv.months} and ${av.months} months): monthly means are compared`]
+      : []),
   ];
   const words = `${doc.series.category.label} ${MEASURE_WORDS[doc.series.measure]}${basis === 'monthly_mean' ? ' per month' : ''} in ${placeName(doc.series)}`;
   const verb = av.value > bv.value ? 'rose' : av.value < bv.value ? 'fell' : 'stayed';
   const sentence = partial
-    ? `${words}: ${bv.value} in ${label(bv)}, ${av.value} in ${label(av)}; a partial month is not compared.`
-    : `${words} ${verb} from ${bv.value} in ${label(bv)} to ${av.value} in ${label(av)}${ch!.pct === null ? '' : ` (${signedPct(ch!.pct)}, ${ch!.ratio}x)`}.`;
+    ? `${words}: ${count(bv.value)} in ${periodLabel(bv)}, ${count(av.value)} in ${periodLabel(av)}; a partial month is not compared.`
+    : `${words} ${verb} from ${count(bv.value)} in ${periodLabel(bv)} to ${count(av.value)} in ${periodLabel(av)}${ch!.pct === null ? '' : ` (${signedPct(ch!.pct)}, ${ch!.ratio}x)`}.`;
   return {
     series: doc.series,
     basis,

@@ -46,3 +46,13 @@ export function monthLabel(m: string): string {
   const [y, mo] = m.split('-').map(Number) as [number, number];
   return `${MONTH_NAMES[mo - 1]} ${y}`;
 }
+
+/**
+ * A run of months in words. @example monthSpan('2022-01', '2022-08') === 'January–August 2022'
+ * @example monthSpan('2022-12', '2023-02') === 'December 2022–February 2023'
+ */
+export function monthSpan(from: string, to: string): string {
+  if (from === to) return monthLabel(from);
+  if (from.slice(0, 4) === to.slice(0, 4)) return `${MONTH_NAMES[Number(from.slice(5)) - 1]}–${monthLabel(to)}`;
+  return `${monthLabel(from)}–${monthLabel(to)}`;
+}

@@ -103,7 +103,7 @@ function assemble(indexes: SourceIndex[], claims: Claim[], dataset: DatasetRef) 
       note: `A change whose base is below ${LOW_BASELINE} is flagged lowBaseline: from 1 to 4 is +300%.`,
     },
   };
-  const claimsDoc: ClaimsDoc = { dataset, claims: claims.map((c) => evaluateClaim(c, placeOf, lookupIn(series))) };
+  const claimsDoc: ClaimsDoc = { dataset, claims: claims.map((c) => evaluateClaim(c, placeOf, lookupIn(series), dataset)) };
   const entries: KvEntry[] = [
     { key: keys.catalogue(v), value: JSON.stringify(catalogue) },
     { key: keys.claims(v), value: JSON.stringify(claimsDoc) },
@@ -124,11 +124,7 @@ function lookupIn(series: SeriesDoc[]): Lookup {
   const byKey = new Map(
     series.map((s) => [`${s.series.country.iso3}|${s.series.admin1?.slug ?? ''}|${s.series.category.id}|${s.series.measure}`, s]),
   );
-  return (r, month) => {
-    const s = byKey.get(`${r.country}|${r.admin1 ? slug(r.admin1) : ''}|${r.category}|${r.measure}`);
-    const p = s?.points.find((x) => x.month === month);
-    return p ? { value: p.value, partial: p.partial } : null;
-  };
+  return (r) => byKey.get(`${r.country}|${r.admin1 ? slug(r.admin1) : ''}|${r.category}|${r.measure}`) ?? null;
 }
 
 /** First 12 hex digits of the SHA-256 of the entries, keys and values in order. */

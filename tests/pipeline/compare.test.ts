@@ -50,7 +50,7 @@ describe('compare', () => {
   it('refuses to compare a period holding a partial month, and says so', () => {
     const c = compare(doc, '2023-10..2023-11', '2023-11..2023-12');
     expect(c.change).toBeNull();
-    expect(c.caveats).toEqual(['November 2023 to December 2023 includes a month the source covers only in part: not compared']);
+    expect(c.caveats).toEqual(['November–December 2023 includes a month the source covers only in part: not compared']);
   });
 
   it('throws PeriodError for a month outside the series', () => {

@@ -31,7 +31,9 @@ function sum(rows: Awaited<ReturnType<typeof deriveNiger>>['rows'], month: strin
 describe.skipIf(!present)('real Niger ACLED export', () => {
   it('reads all 3,485 events and rejects none', async () => {
     const { report } = await deriveNiger();
-    expect(report.rows).toEqual({ read: 3485, accepted: 3485, rejected: 0, byReason: {} });
+    expect(report.rows).toEqual({ read: 3485, accepted: 3485, rejected: 0, byReason: {}, duplicates: 0 });
+    expect(report.totals).toEqual({ events: 3485, fatalities: 6115 });
+    expect(report.countries).toEqual({ NER: { from: '2019-01-01', through: '2024-05-15', accepted: 3485 } });
     expect(report.coverage).toEqual({ from: '2019-01-01', through: '2024-05-15' });
   });
 
@@ -137,6 +139,18 @@ describe('dataset built from the shipped aggregates', () => {
           [null, 42, true],
         ],
       ],
+      // Counted independently from the Explorer table (Python): Burkina Faso political violence,
+      // Jan-Aug 2022 vs 2023; Mali violence against civilians, fatalities 2021 vs 2022.
+      ['burkina-attacks-fewer-2023', 'not_supported', [[1196, 1163, false]]],
+      [
+        'burkina-deaths-2023',
+        'partly_supported',
+        [
+          [2969, 5924, true],
+          [null, 5924, false],
+        ],
+      ],
+      ['mali-civilian-deaths-doubled-2022', 'supported', [[459, 2151, true]]],
     ]);
     const mali = ds.series.find(
       (s) => s.series.country.iso3 === 'MLI' && s.series.category.id === 'political_violence' && s.series.measure === 'fatalities',

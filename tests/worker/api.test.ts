@@ -180,7 +180,7 @@ describe('GET /api/v1/compare', () => {
     ]);
     expect(mixed.caveats).toEqual(['the periods differ in length (2 and 1 months): monthly means are compared']);
     expect(mixed.sentence).toBe(
-      'Political violence events per month in Mali fell from 110 in June 2023 to July 2023 to 90 in August 2023 (-18.2%, 0.82x).',
+      'Political violence events per month in Mali fell from 110 in June–July 2023 to 90 in August 2023 (-18.2%, 0.82x).',
     );
   });
 
@@ -215,6 +215,54 @@ describe('GET /api/v1/compare', () => {
     expect(a.detail).toBe('January 2020 is not in this series, which covers 2023-06 to 2023-08.');
     const b = await problem(await get('/api/v1/compare?country=MLI&category=political_violence&measure=events&before=2023-06'), 400);
     expect(b.errors).toEqual([{ parameter: 'after', message: 'Invalid input: expected string, received undefined' }]);
+  });
+});
+
+describe('GET /api/v1/check', () => {
+  const check = '/api/v1/check?country=NER&category=political_violence&measure=events,fatalities';
+
+  it('evaluates a claim given in the query, one reading per measure', async () => {
+    const res = await get(`${check}&before=2023-06&after=2023-07&relation=ratio_gte&threshold=2&wording=doubled`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { claim: Dataset['claims']['claims'][number]; permalink: string };
+    expect(body.claim.verdict).toBe('supported');
+    expect(body.claim.quote).toBe('Political violence in Niger, July 2023 against June 2023: doubled');
+    expect(body.claim.readings.map((r) => [r.measure, r.beforeValue, r.afterValue, r.holds])).toEqual([
+      ['events', 5, 10, true],
+      ['fatalities', 10, 23, true],
+    ]);
+    expect(body.permalink).toBe(
+      `/api/v1/check?after=2023-07&before=2023-06&category=political_violence&country=NER&measure=events%2Cfatalities&relation=ratio_gte&threshold=2&version=${ds.version}&wording=doubled`,
+    );
+    const again = (await (await get(body.permalink)).json()) as { claim: unknown };
+    expect(again.claim).toEqual(body.claim);
+  });
+
+  it('answers "cannot be decided" for a partial month, never a guess', async () => {
+    const body = (await (await get(`${check}&before=2023-07&after=2023-08&relation=pct_increase_gt&threshold=0`)).json()) as {
+      claim: { verdict: string; readings: { holds: boolean | null; caveats: string[] }[] };
+    };
+    expect(body.claim.verdict).toBe('cannot_be_decided');
+    expect(body.claim.readings.map((r) => r.holds)).toEqual([null, null]);
+  });
+
+  it.each([
+    [
+      'after=2023-07&relation=ratio_gte&threshold=2',
+      'before: value_gte takes only "after"; every other relation needs both "before" and "after"',
+    ],
+    [
+      'before=2023-06&after=2023-07&relation=value_gte&threshold=2',
+      'before: value_gte takes only "after"; every other relation needs both "before" and "after"',
+    ],
+    ['before=2023-06&after=2023-07&relation=ratio_gte&threshold=lots', 'threshold: must be a non-negative number, e.g. 40 or 1.5'],
+    [
+      'before=2023-06&after=2023-07&relation=tripled&threshold=3',
+      'relation: must be one of pct_increase_gt, pct_decrease_gt, ratio_gte, ratio_gt, value_gte',
+    ],
+  ])('400 for %s', async (qs, detail) => {
+    const body = await problem(await get(`${check}&${qs}`), 400);
+    expect(body.detail).toBe(detail);
   });
 });
 
@@ -271,7 +319,7 @@ describe('other routes', () => {
   it('404 problem for an unknown API path, listing the routes', async () => {
     const body = await problem(await get('/api/v1/nope'), 404);
     expect(body.detail).toBe(
-      'No such route. API routes: /api/v1/catalogue, /api/v1/series, /api/v1/compare, /api/v1/claims, /api/v1/openapi.json, /api/v1/docs.',
+      'No such route. API routes: /api/v1/catalogue, /api/v1/series, /api/v1/compare, /api/v1/claims, /api/v1/check, /api/v1/openapi.json, /api/v1/docs.',
     );
   });
 

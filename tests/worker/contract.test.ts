@@ -46,6 +46,7 @@ describe('responses match the OpenAPI document', () => {
     '/api/v1/series?country=NER&category=political_violence,civilian_targeting&measure=events',
     '/api/v1/compare?country=MLI&category=political_violence&measure=events&before=2023-06..2023-07&after=2023-08',
     '/api/v1/compare?country=NER&category=political_violence&measure=events&before=2023-07&after=2023-08',
+    '/api/v1/check?country=NER&category=political_violence&measure=events,fatalities&before=2023-06&after=2023-07&relation=ratio_gte&threshold=2',
   ])('200 %s', async (path) => {
     const res = await get(path);
     expect(res.status).toBe(200);
@@ -73,7 +74,22 @@ describe('responses match the OpenAPI document', () => {
 });
 
 describe('random query strings', () => {
-  const PARAMS = ['country', 'admin1', 'category', 'measure', 'from', 'to', 'before', 'after', 'version', 'format', 'x'];
+  const PARAMS = [
+    'country',
+    'admin1',
+    'category',
+    'measure',
+    'from',
+    'to',
+    'before',
+    'after',
+    'relation',
+    'threshold',
+    'wording',
+    'version',
+    'format',
+    'x',
+  ];
   const value = fc.oneof(
     fc.constantFrom(
       'NER',
@@ -90,12 +106,21 @@ describe('random query strings', () => {
       '000000000000',
       '',
     ),
-    fc.constantFrom(...CATEGORY_IDS, 'political_violence,riots'),
+    fc.constantFrom(
+      ...CATEGORY_IDS,
+      'political_violence,riots',
+      'events,fatalities',
+      'ratio_gte',
+      'value_gte',
+      'pct_increase_gt',
+      '40',
+      '1.5',
+    ),
     fc.string({ maxLength: 12 }),
     fc.string({ unit: 'grapheme', maxLength: 8 }),
   );
   const query = fc.array(fc.tuple(fc.constantFrom(...PARAMS), value), { maxLength: 8 });
-  const route = fc.constantFrom('catalogue', 'series', 'compare', 'claims', 'nope');
+  const route = fc.constantFrom('catalogue', 'series', 'compare', 'claims', 'check', 'nope');
 
   it('never answer 5xx, and always answer JSON, problem+json or CSV', async () => {
     const seen = new Set<number>();

@@ -161,7 +161,7 @@ describe('documentation', () => {
       paths: Record<string, { get: { parameters: { name: string }[] } }>;
     };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/catalogue', '/claims', '/compare', '/series']);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/catalogue', '/check', '/claims', '/compare', '/series']);
     expect(doc.paths['/series']!.get.parameters.map((p) => p.name)).toEqual([
       'country',
       'admin1',
