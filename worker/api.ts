@@ -10,7 +10,7 @@ import { MEASURE_WORDS, placeName } from '../data/model/describe.ts';
 import { slug } from '../data/model/geography.ts';
 import type { Catalogue, SeriesDoc } from '../data/model/types.ts';
 import type { Cell, CsvTable } from './csv.ts';
-import { begin, type Env, send } from './http.ts';
+import { answer, type Env, send } from './http.ts';
 import { badRequest, notFound, unavailable } from './problem.ts';
 import {
   CatalogueQuery,
@@ -135,149 +135,149 @@ const PROVENANCE = ['dataset_version', 'as_of', 'credit'];
 const provenance = (d: { version: string; asOf: string; credit: string }): Cell[] => [d.version, d.asOf, d.credit];
 
 api.openapi(catalogueRoute, async (c) => {
-  const a = await begin(c, c.req.valid('query'));
-  if (a instanceof Response) return a;
-  const s = await store.catalogue(c.env.SAHEL_KV, a.version);
-  return send(c, a, s.text, () => ({
-    name: ['catalogue'],
-    columns: ['country_iso3', 'country', 'admin1', 'categories', 'months_from', 'months_to', 'partial_months', ...PROVENANCE],
-    rows: s.doc.countries.flatMap((k) =>
-      [null, ...k.admin1].map((r) => [
-        k.iso3,
-        k.name,
-        r?.name ?? null,
-        k.categories.join(' '),
-        k.months.from,
-        k.months.to,
-        k.partialMonths.join(' '),
-        ...provenance(s.doc.dataset),
-      ]),
-    ),
-  }));
+  return answer(c, c.req.valid('query'), async (a) => {
+    const s = await store.catalogue(c.env.SAHEL_KV, a.version);
+    return send(c, a, s.text, () => ({
+      name: ['catalogue'],
+      columns: ['country_iso3', 'country', 'admin1', 'categories', 'months_from', 'months_to', 'partial_months', ...PROVENANCE],
+      rows: s.doc.countries.flatMap((k) =>
+        [null, ...k.admin1].map((r) => [
+          k.iso3,
+          k.name,
+          r?.name ?? null,
+          k.categories.join(' '),
+          k.months.from,
+          k.months.to,
+          k.partialMonths.join(' '),
+          ...provenance(s.doc.dataset),
+        ]),
+      ),
+    }));
+  });
 });
 
 api.openapi(seriesRoute, async (c) => {
   const q = c.req.valid('query');
-  const a = await begin(c, q);
-  if (a instanceof Response) return a;
-  const docs = await Promise.all(q.category.map((cat) => findSeries(c.env.SAHEL_KV, a.version, q, cat)));
-  const inRange = (d: SeriesDoc): SeriesDoc =>
-    q.from || q.to ? { ...d, points: d.points.filter((p) => (!q.from || p.month >= q.from) && (!q.to || p.month <= q.to)) } : d;
-  const picked = docs.map((d) => ({ ...d, doc: inRange(d.doc) }));
-  const first = picked[0]!.doc;
-  const json =
-    picked.length === 1 ? (q.from || q.to ? first : picked[0]!.text) : { dataset: first.dataset, series: picked.map((p) => p.doc) };
-  return send(c, a, json, () =>
-    seriesCsv(
-      picked.map((p) => p.doc),
-      [q.from ?? '', q.to ?? ''],
-    ),
-  );
+  return answer(c, q, async (a) => {
+    const docs = await Promise.all(q.category.map((cat) => findSeries(c.env.SAHEL_KV, a.version, q, cat)));
+    const inRange = (d: SeriesDoc): SeriesDoc =>
+      q.from || q.to ? { ...d, points: d.points.filter((p) => (!q.from || p.month >= q.from) && (!q.to || p.month <= q.to)) } : d;
+    const picked = docs.map((d) => ({ ...d, doc: inRange(d.doc) }));
+    const first = picked[0]!.doc;
+    const json =
+      picked.length === 1 ? (q.from || q.to ? first : picked[0]!.text) : { dataset: first.dataset, series: picked.map((p) => p.doc) };
+    return send(c, a, json, () =>
+      seriesCsv(
+        picked.map((p) => p.doc),
+        [q.from ?? '', q.to ?? ''],
+      ),
+    );
+  });
 });
 
 api.openapi(compareRoute, async (c) => {
   const q = c.req.valid('query');
-  const a = await begin(c, q);
-  if (a instanceof Response) return a;
-  const s = await findSeries(c.env.SAHEL_KV, a.version, q, q.category);
-  let result;
-  try {
-    result = { dataset: s.doc.dataset, ...compare(s.doc, q.before, q.after) };
-  } catch (e) {
-    if (e instanceof PeriodError) throw notFound(e.message);
-    throw e;
-  }
-  const info = result.series;
-  return send(c, a, result, () => ({
-    name: ['compare', info.country.iso3, info.admin1?.slug ?? '', info.category.id, info.measure, q.before, q.after],
-    columns: [
-      'country_iso3',
-      'admin1',
-      'category',
-      'measure',
-      'basis',
-      'before',
-      'before_value',
-      'after',
-      'after_value',
-      'abs',
-      'pct',
-      'ratio',
-      'low_baseline',
-      'trend',
-      'caveats',
-      ...PROVENANCE,
-    ],
-    rows: [
-      [
-        info.country.iso3,
-        info.admin1?.name ?? null,
-        info.category.id,
-        info.measure,
-        result.basis,
-        q.before,
-        result.before.value,
-        q.after,
-        result.after.value,
-        result.change?.abs ?? null,
-        result.change?.pct ?? null,
-        result.change?.ratio ?? null,
-        result.change?.lowBaseline ?? null,
-        result.trend.band,
-        result.caveats.join('; '),
-        ...provenance(result.dataset),
+  return answer(c, q, async (a) => {
+    const s = await findSeries(c.env.SAHEL_KV, a.version, q, q.category);
+    let result;
+    try {
+      result = { dataset: s.doc.dataset, ...compare(s.doc, q.before, q.after) };
+    } catch (e) {
+      if (e instanceof PeriodError) throw notFound(e.message);
+      throw e;
+    }
+    const info = result.series;
+    return send(c, a, result, () => ({
+      name: ['compare', info.country.iso3, info.admin1?.slug ?? '', info.category.id, info.measure, q.before, q.after],
+      columns: [
+        'country_iso3',
+        'admin1',
+        'category',
+        'measure',
+        'basis',
+        'before',
+        'before_value',
+        'after',
+        'after_value',
+        'abs',
+        'pct',
+        'ratio',
+        'low_baseline',
+        'trend',
+        'caveats',
+        ...PROVENANCE,
       ],
-    ],
-  }));
+      rows: [
+        [
+          info.country.iso3,
+          info.admin1?.name ?? null,
+          info.category.id,
+          info.measure,
+          result.basis,
+          q.before,
+          result.before.value,
+          q.after,
+          result.after.value,
+          result.change?.abs ?? null,
+          result.change?.pct ?? null,
+          result.change?.ratio ?? null,
+          result.change?.lowBaseline ?? null,
+          result.trend.band,
+          result.caveats.join('; '),
+          ...provenance(result.dataset),
+        ],
+      ],
+    }));
+  });
 });
 
 api.openapi(claimsRoute, async (c) => {
-  const a = await begin(c, c.req.valid('query'));
-  if (a instanceof Response) return a;
-  const s = await store.claims(c.env.SAHEL_KV, a.version);
-  return send(c, a, s.text, () => ({
-    name: ['claims'],
-    columns: [
-      'claim_id',
-      'quote',
-      'verdict',
-      'country_iso3',
-      'admin1',
-      'category',
-      'measure',
-      'before',
-      'after',
-      'before_value',
-      'after_value',
-      'pct',
-      'ratio',
-      'relation',
-      'holds',
-      'sentence',
-      ...PROVENANCE,
-    ],
-    rows: s.doc.claims.flatMap((cl) =>
-      cl.readings.map((r) => [
-        cl.id,
-        cl.quote,
-        cl.verdict,
-        r.country,
-        r.admin1,
-        r.category,
-        r.measure,
-        r.before,
-        r.after,
-        r.beforeValue,
-        r.afterValue,
-        r.change?.pct ?? null,
-        r.change?.ratio ?? null,
-        `${r.relation.kind} ${r.relation.value}`,
-        r.holds,
-        r.sentence,
-        ...provenance(s.doc.dataset),
-      ]),
-    ),
-  }));
+  return answer(c, c.req.valid('query'), async (a) => {
+    const s = await store.claims(c.env.SAHEL_KV, a.version);
+    return send(c, a, s.text, () => ({
+      name: ['claims'],
+      columns: [
+        'claim_id',
+        'quote',
+        'verdict',
+        'country_iso3',
+        'admin1',
+        'category',
+        'measure',
+        'before',
+        'after',
+        'before_value',
+        'after_value',
+        'pct',
+        'ratio',
+        'relation',
+        'holds',
+        'sentence',
+        ...PROVENANCE,
+      ],
+      rows: s.doc.claims.flatMap((cl) =>
+        cl.readings.map((r) => [
+          cl.id,
+          cl.quote,
+          cl.verdict,
+          r.country,
+          r.admin1,
+          r.category,
+          r.measure,
+          r.before,
+          r.after,
+          r.beforeValue,
+          r.afterValue,
+          r.change?.pct ?? null,
+          r.change?.ratio ?? null,
+          `${r.relation.kind} ${r.relation.value}`,
+          r.holds,
+          r.sentence,
+          ...provenance(s.doc.dataset),
+        ]),
+      ),
+    }));
+  });
 });
 
 const checkRoute = createRoute({
@@ -295,73 +295,73 @@ const checkRoute = createRoute({
 
 api.openapi(checkRoute, async (c) => {
   const q = c.req.valid('query');
-  const a = await begin(c, q);
-  if (a instanceof Response) return a;
-  const docs = new Map<string, SeriesDoc>();
-  for (const m of q.measure) docs.set(m, (await findSeries(c.env.SAHEL_KV, a.version, { ...q, measure: m }, q.category)).doc);
-  const first = docs.values().next().value!;
-  const wording = q.wording ?? `${q.relation.replace(/_/g, ' ')} ${q.threshold}`;
-  const readings: Reading[] = q.measure.map((measure) => ({
-    country: q.country,
-    admin1: first.series.admin1?.name ?? null,
-    category: q.category,
-    measure,
-    before: q.before ?? null,
-    after: q.after,
-    relation: { kind: q.relation, value: q.threshold, wording },
-  }));
-  const place = placeName(first.series);
-  const claim: Claim = {
-    id: 'check',
-    quote: `${first.series.category.label} in ${place}, ${span(q.after)}${q.before ? ` against ${span(q.before, q.after)}` : ''}: ${wording}`,
-    claimant: { name: 'Checked on request', date: null, url: null },
-    interpretation: `Read for ${q.measure.map((m) => MEASURE_WORDS[m]).join(' and ')}, with the relation ${q.relation} ${q.threshold}, as asked.`,
-    readings,
-  };
-  const verdict = evaluateClaim(
-    claim,
-    () => place,
-    (r) => docs.get(r.measure) ?? null,
-    first.dataset,
-  );
-  const params = new URL(c.req.url).searchParams;
-  params.set('version', a.version.version);
-  params.delete('format');
-  params.sort();
-  const result = { dataset: first.dataset, claim: verdict, permalink: `/api/v1/check?${params}` };
-  return send(c, a, result, () => ({
-    name: ['check', q.country, first.series.admin1?.slug ?? '', q.category, q.before ?? '', q.after, q.relation, String(q.threshold)],
-    columns: [
-      'verdict',
-      'measure',
-      'before',
-      'after',
-      'before_value',
-      'after_value',
-      'pct',
-      'ratio',
-      'holds',
-      'caveats',
-      'sentence',
-      'permalink',
-      ...PROVENANCE,
-    ],
-    rows: verdict.readings.map((r) => [
-      verdict.verdict,
-      r.measure,
-      r.before,
-      r.after,
-      r.beforeValue,
-      r.afterValue,
-      r.change?.pct ?? null,
-      r.change?.ratio ?? null,
-      r.holds,
-      r.caveats.join('; '),
-      r.sentence,
-      result.permalink,
-      ...provenance(first.dataset),
-    ]),
-  }));
+  return answer(c, q, async (a) => {
+    const docs = new Map<string, SeriesDoc>();
+    for (const m of q.measure) docs.set(m, (await findSeries(c.env.SAHEL_KV, a.version, { ...q, measure: m }, q.category)).doc);
+    const first = docs.values().next().value!;
+    const wording = q.wording ?? `${q.relation.replace(/_/g, ' ')} ${q.threshold}`;
+    const readings: Reading[] = q.measure.map((measure) => ({
+      country: q.country,
+      admin1: first.series.admin1?.name ?? null,
+      category: q.category,
+      measure,
+      before: q.before ?? null,
+      after: q.after,
+      relation: { kind: q.relation, value: q.threshold, wording },
+    }));
+    const place = placeName(first.series);
+    const claim: Claim = {
+      id: 'check',
+      quote: `${first.series.category.label} in ${place}, ${span(q.after)}${q.before ? ` against ${span(q.before, q.after)}` : ''}: ${wording}`,
+      claimant: { name: 'Checked on request', date: null, url: null },
+      interpretation: `Read for ${q.measure.map((m) => MEASURE_WORDS[m]).join(' and ')}, with the relation ${q.relation} ${q.threshold}, as asked.`,
+      readings,
+    };
+    const verdict = evaluateClaim(
+      claim,
+      () => place,
+      (r) => docs.get(r.measure) ?? null,
+      first.dataset,
+    );
+    const params = new URL(c.req.url).searchParams;
+    params.set('version', a.version.version);
+    params.delete('format');
+    params.sort();
+    const result = { dataset: first.dataset, claim: verdict, permalink: `/api/v1/check?${params}` };
+    return send(c, a, result, () => ({
+      name: ['check', q.country, first.series.admin1?.slug ?? '', q.category, q.before ?? '', q.after, q.relation, String(q.threshold)],
+      columns: [
+        'verdict',
+        'measure',
+        'before',
+        'after',
+        'before_value',
+        'after_value',
+        'pct',
+        'ratio',
+        'holds',
+        'caveats',
+        'sentence',
+        'permalink',
+        ...PROVENANCE,
+      ],
+      rows: verdict.readings.map((r) => [
+        verdict.verdict,
+        r.measure,
+        r.before,
+        r.after,
+        r.beforeValue,
+        r.afterValue,
+        r.change?.pct ?? null,
+        r.change?.ratio ?? null,
+        r.holds,
+        r.caveats.join('; '),
+        r.sentence,
+        result.permalink,
+        ...provenance(first.dataset),
+      ]),
+    }));
+  });
 });
 
 export const OPENAPI_CONFIG = {

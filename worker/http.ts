@@ -4,7 +4,8 @@
  */
 import type { Context } from 'hono';
 import { type CsvTable, filename, toCsv } from './csv.ts';
-import { resolveVersion, type VersionRef } from './store.ts';
+import { ProblemError } from './problem.ts';
+import { lastGoodVersion, resolveVersion, type VersionRef } from './store.ts';
 
 export type Env = { Bindings: Cloudflare.Env };
 export type Format = 'json' | 'csv';
@@ -30,18 +31,66 @@ export interface Answer {
  * holds this representation: the answer is a pure function of version, URL and format, so it
  * is known without reading the data.
  */
-export async function begin(c: Context<Env>, q: { version?: string | undefined; format?: Format | undefined }): Promise<Answer | Response> {
-  const version = await resolveVersion(c.env.SAHEL_KV, q.version, Number(c.env.POINTER_CACHE_SECONDS));
-  const format = formatOf(c, q.format);
+function begin(c: Context<Env>, version: VersionRef, format: Format | undefined): Answer | Response {
+  const fmt = formatOf(c, format);
   const url = new URL(c.req.url);
   url.searchParams.sort();
-  const etag = `"${version.version}-${fnv1a(`${url.pathname}?${url.searchParams}|${format}`)}"`;
-  const a: Answer = { version, format, etag };
+  const etag = `"${version.version}-${fnv1a(`${url.pathname}?${url.searchParams}|${fmt}`)}"`;
+  const a: Answer = { version, format: fmt, etag };
   const inm = c.req.header('if-none-match');
   if (inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) {
     return c.body(null, 304, headers(a));
   }
   return a;
+}
+
+const isUnavailable = (e: unknown): e is ProblemError => e instanceof ProblemError && e.problem.status === 503;
+
+/**
+ * Answer a data request: resolve its version, answer 304 when the client is up to date, else
+ * `run`. When the current version cannot answer (pointer missing, an entry missing or corrupt),
+ * the last good published version answers instead, marked by a `Sahel-Pulse-Fallback` header
+ * and one log line; a pinned version never falls back.
+ */
+export async function answer(
+  c: Context<Env>,
+  q: { version?: string | undefined; format?: Format | undefined },
+  run: (a: Answer) => Promise<Response>,
+): Promise<Response> {
+  const kv = c.env.SAHEL_KV;
+  let version: VersionRef;
+  try {
+    version = await resolveVersion(kv, q.version, Number(c.env.POINTER_CACHE_SECONDS));
+  } catch (e) {
+    if (!isUnavailable(e)) throw e;
+    const good = await lastGoodVersion(kv, null);
+    if (!good) throw e;
+    return fallback(c, q.format, run, good, e.problem.detail);
+  }
+  const a = begin(c, version, q.format);
+  if (a instanceof Response) return a;
+  try {
+    return await run(a);
+  } catch (e) {
+    if (!isUnavailable(e) || version.pinned) throw e;
+    const good = await lastGoodVersion(kv, version.version);
+    if (!good) throw e;
+    return fallback(c, q.format, run, good, e.problem.detail);
+  }
+}
+
+async function fallback(
+  c: Context<Env>,
+  format: Format | undefined,
+  run: (a: Answer) => Promise<Response>,
+  good: string,
+  why: string,
+): Promise<Response> {
+  console.error(`serving dataset ${good}, the last good version: ${why}`);
+  const a = begin(c, { version: good, pinned: false }, format);
+  const res = a instanceof Response ? a : await run(a);
+  res.headers.set('sahel-pulse-fallback', `${good}; the current dataset cannot be read`);
+  return res;
 }
 
 function headers(a: Answer): Record<string, string> {

@@ -33,7 +33,26 @@ app.use(
   '/api/*',
   cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Content-Disposition'], maxAge: 86400 }),
 );
+/** Far above the longest meaningful request (about 400 characters); longer ones get a 414. */
+const MAX_URL_LENGTH = 2048;
+
 app.use('/api/*', async (c, next) => {
+  if (c.req.url.length > MAX_URL_LENGTH) {
+    return problemResponse({
+      type: 'about:blank',
+      title: 'URI too long',
+      status: 414,
+      detail: `Request URLs are limited to ${MAX_URL_LENGTH} characters; remove repeated or unknown parameters.`,
+    });
+  }
+  if (Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding')) {
+    return problemResponse({
+      type: 'about:blank',
+      title: 'Content too large',
+      status: 413,
+      detail: 'This API is read-only: requests carry no body.',
+    });
+  }
   if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
     const res = problemResponse({
       type: 'about:blank',

@@ -20,7 +20,10 @@ export class ProblemError extends HTTPException {
 }
 
 export function problemResponse(p: Problem): Response {
-  return new Response(JSON.stringify(p), { status: p.status, headers: { 'content-type': 'application/problem+json; charset=utf-8' } });
+  // Problems quote what the client sent: < > & are written as JSON escapes, so a body that is
+  // somehow rendered as HTML still shows them as text.
+  const body = JSON.stringify(p).replace(/[<>&]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return new Response(body, { status: p.status, headers: { 'content-type': 'application/problem+json; charset=utf-8' } });
 }
 
 export const badRequest = (detail: string, ext?: Record<string, unknown>) => new ProblemError(400, 'Invalid request', detail, ext);

@@ -4,8 +4,8 @@
  * data/model/keys.ts. A missing or unreadable entry is a 503, never a stack trace.
  */
 import type { CategoryId, Measure } from '../data/model/categories.ts';
-import { geoId, keys, POINTER_KEY } from '../data/model/keys.ts';
-import type { Catalogue, ClaimsDoc, Pointer, SeriesDoc } from '../data/model/types.ts';
+import { geoId, keys, POINTER_KEY, VERSIONS_KEY } from '../data/model/keys.ts';
+import type { Catalogue, ClaimsDoc, Pointer, PublishedVersion, SeriesDoc } from '../data/model/types.ts';
 import { notFound, unavailable } from './problem.ts';
 
 /** A stored document: its text exactly as stored (served as is) and its parsed value. */
@@ -62,6 +62,31 @@ export function series(
   measure: Measure,
 ): Promise<Stored<SeriesDoc> | null> {
   return read<SeriesDoc>(kv, keys.series(v.version, geoId(iso3, admin1Slug), category, measure), (d) => Array.isArray(d.points));
+}
+
+/**
+ * The newest published version, other than `not`, whose catalogue reads: what to serve when the
+ * current version cannot be read. Null when there is none (or no list of versions).
+ */
+export async function lastGoodVersion(kv: KVNamespace, not: string | null): Promise<string | null> {
+  const text = await kv.get(VERSIONS_KEY);
+  if (text === null) return null;
+  let list: PublishedVersion[];
+  try {
+    list = JSON.parse(text) as PublishedVersion[];
+    if (!Array.isArray(list)) return null;
+  } catch {
+    return null;
+  }
+  for (const { version } of [...list].reverse()) {
+    if (typeof version !== 'string' || version === not) continue;
+    try {
+      if (await read<Catalogue>(kv, keys.catalogue(version), (d) => Array.isArray(d.countries))) return version;
+    } catch {
+      // Corrupt too: try an older one.
+    }
+  }
+  return null;
 }
 
 /** A version's entry is absent: the client's mistake when it pinned that version, else ours. */

@@ -118,6 +118,7 @@ describe('random query strings', () => {
     ),
     fc.string({ maxLength: 12 }),
     fc.string({ unit: 'grapheme', maxLength: 8 }),
+    fc.constantFrom('<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "=cmd|' /C calc'!A0", '\u202e\u0000'),
   );
   const query = fc.array(fc.tuple(fc.constantFrom(...PARAMS), value), { maxLength: 8 });
   const route = fc.constantFrom('catalogue', 'series', 'compare', 'claims', 'check', 'nope');
@@ -135,6 +136,8 @@ describe('random query strings', () => {
         if (type.startsWith('text/csv')) return;
         expect(type, `${r}?${qs}`).toMatch(/^application\/(problem\+)?json; charset=utf-8$/);
         expect(() => JSON.parse(text)).not.toThrow();
+        // Nothing the client sent comes back as markup.
+        expect(text, `${r}?${qs}`).not.toMatch(/[<>]/);
       }),
       { numRuns: 2000 },
     );

@@ -1,0 +1,72 @@
+/** Faults in KV and hostile requests: clear problems or the last good version, never a stack trace. */
+import { env, exports } from 'cloudflare:workers';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { keys, POINTER_KEY, VERSIONS_KEY } from '../../data/model/keys.ts';
+import type { Dataset } from '../../data/pipeline/dataset.ts';
+import { buildTestDataset, publishWith, seed } from './seed.ts';
+
+let ds: Dataset;
+const get = (path: string, init?: RequestInit) => exports.default.fetch(new Request(`http://localhost${path}`, init));
+const listVersions = (...versions: string[]) =>
+  env.SAHEL_KV.put(
+    VERSIONS_KEY,
+    JSON.stringify(versions.map((version) => ({ version, publishedAt: '2026-01-01T00:00:00Z', entries: ds.entries.length }))),
+  );
+
+beforeEach(async () => {
+  ds = await buildTestDataset();
+  await seed(env.SAHEL_KV, ds);
+});
+
+describe('the last good version answers when the current one cannot', () => {
+  it('when an entry of the current version is corrupt', async () => {
+    const bad = await publishWith(env.SAHEL_KV, ds, (v) => keys.claims(v), '{"dataset": ');
+    await listVersions(ds.version, bad);
+    const res = await get('/api/v1/claims');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('sahel-pulse-fallback')).toBe(`${ds.version}; the current dataset cannot be read`);
+    expect(((await res.json()) as { dataset: { version: string } }).dataset.version).toBe(ds.version);
+  });
+
+  it('when the pointer is missing', async () => {
+    await listVersions(ds.version);
+    await env.SAHEL_KV.delete(POINTER_KEY);
+    const res = await get('/api/v1/series?country=MLI&category=political_violence&measure=events');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('sahel-pulse-fallback')).toMatch(new RegExp(`^${ds.version};`));
+  });
+
+  it('but not for a pinned version, and not when nothing good is left', async () => {
+    const bad = await publishWith(env.SAHEL_KV, ds, (v) => keys.catalogue(v), 'null');
+    await listVersions(bad);
+    expect((await get(`/api/v1/catalogue?version=${bad}`)).status).toBe(503);
+    expect((await get('/api/v1/catalogue')).status).toBe(503);
+    await env.SAHEL_KV.delete(VERSIONS_KEY);
+    await env.SAHEL_KV.delete(POINTER_KEY);
+    const res = await get('/api/v1/catalogue');
+    expect(res.status).toBe(503);
+    expect(res.headers.get('sahel-pulse-fallback')).toBeNull();
+  });
+});
+
+describe('hostile requests', () => {
+  it('escapes what it quotes back', async () => {
+    const res = await get('/api/v1/series?country=%3Cscript%3Ealert(1)%3C/script%3E&category=battles&measure=events');
+    expect(res.status).toBe(400);
+    const text = await res.text();
+    expect(text).not.toContain('<script>');
+    expect(text).toContain('\\u003cscript\\u003e');
+    expect((JSON.parse(text) as { detail: string }).detail).toContain('unknown country "<script>alert(1)</script>"');
+  });
+
+  it('answers an over-long URL with 414', async () => {
+    const res = await get(`/api/v1/catalogue?x=${'a'.repeat(3000)}`);
+    expect(res.status).toBe(414);
+    expect(res.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+  });
+
+  it('refuses a request body with 413', async () => {
+    const res = await get('/api/v1/catalogue', { method: 'GET', headers: { 'content-length': '5' } });
+    expect(res.status).toBe(413);
+  });
+});
