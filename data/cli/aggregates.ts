@@ -9,10 +9,10 @@ import { AGGREGATES_DIR, SOURCES_FILE } from './paths.ts';
 
 const COLUMNS = ['country', 'admin1', 'month', 'category', 'events', 'fatalities'] as const;
 
-export async function writeAggregates(file: string, rows: readonly AggregateRow[]): Promise<void> {
+export async function writeAggregates(file: string, rows: readonly AggregateRow[], dir = AGGREGATES_DIR): Promise<void> {
   const quote = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const lines = [COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => quote(String(r[c]))).join(','))];
-  await writeFile(path.join(AGGREGATES_DIR, file), lines.join('\n') + '\n');
+  await writeFile(path.join(dir, file), lines.join('\n') + '\n');
 }
 
 /** Read a shipped aggregate file; any row that does not read back exactly is a build error. */
@@ -41,6 +41,6 @@ export async function readSources(): Promise<SourceInfo[]> {
   return JSON.parse(await readFile(SOURCES_FILE, 'utf8')) as SourceInfo[];
 }
 
-export async function writeSources(sources: SourceInfo[]): Promise<void> {
-  await writeFile(SOURCES_FILE, JSON.stringify(sources, null, 2) + '\n');
+export async function writeSources(sources: SourceInfo[], dir = AGGREGATES_DIR): Promise<void> {
+  await writeFile(path.join(dir, path.basename(SOURCES_FILE)), JSON.stringify(sources, null, 2) + '\n');
 }

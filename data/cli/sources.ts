@@ -1,7 +1,7 @@
 /** The raw ACLED inputs described in ../shared/data/SOURCES.md, and what each is derived into. */
 import type { SourceInfo } from '../model/types.ts';
 
-type SourceConfig = Pick<SourceInfo, 'id' | 'name' | 'kind' | 'origin' | 'retrieved' | 'file' | 'aggregates'>;
+export type SourceConfig = Pick<SourceInfo, 'id' | 'name' | 'kind' | 'origin' | 'retrieved' | 'file' | 'aggregates'>;
 
 export const SOURCES: SourceConfig[] = [
   {

@@ -1,19 +1,39 @@
 /**
  * The only place KV key strings are built. The pipeline writes these keys and the Worker reads
- * them. A dataset version's entries all live under `v:<version>:`; `current` points at one version.
+ * them. A dataset version's entries all live under `v:<version>:`; `current` points at one version;
+ * `versions` lists the versions published, oldest first (for rollback and pruning).
  */
 import type { CategoryId, Measure } from './categories.ts';
 
 /** Key of the pointer to the version being served. Written last when publishing. */
 export const POINTER_KEY = 'current';
 
+/** Key of the list of published versions (JSON `PublishedVersion[]`, oldest first). */
+export const VERSIONS_KEY = 'versions';
+
+/** Every key of every dataset version starts with this. */
+export const VERSION_KEY_PREFIX = 'v:';
+
 /** Geography id: a country's ISO3, or ISO3 and admin1 slug. @example geoId('NER', 'tillaberi') === 'NER.tillaberi' */
 export function geoId(iso3: string, admin1Slug: string | null): string {
   return admin1Slug ? `${iso3}.${admin1Slug}` : iso3;
 }
 
+/** Prefix of every key of one version. @example versionPrefix('abc') === 'v:abc:' */
+export function versionPrefix(version: string): string {
+  return `${VERSION_KEY_PREFIX}${version}:`;
+}
+
+/** The version a dataset key belongs to, or null for keys outside any version (pointer, list). */
+export function versionOfKey(key: string): string | null {
+  if (!key.startsWith(VERSION_KEY_PREFIX)) return null;
+  const end = key.indexOf(':', VERSION_KEY_PREFIX.length);
+  return end < 0 ? null : key.slice(VERSION_KEY_PREFIX.length, end);
+}
+
 export const keys = {
-  catalogue: (version: string) => `v:${version}:catalogue`,
-  claims: (version: string) => `v:${version}:claims`,
-  series: (version: string, geo: string, category: CategoryId, measure: Measure) => `v:${version}:series:${geo}:${category}:${measure}`,
+  catalogue: (version: string) => `${versionPrefix(version)}catalogue`,
+  claims: (version: string) => `${versionPrefix(version)}claims`,
+  series: (version: string, geo: string, category: CategoryId, measure: Measure) =>
+    `${versionPrefix(version)}series:${geo}:${category}:${measure}`,
 };

@@ -21,8 +21,29 @@ export interface AggregateRow {
 
 /** Why a raw row was not counted, with the line it came from (1-based, header = line 1). */
 export interface Rejection {
+  /** Input file the row came from (added for multi-file runs). */
+  file?: string;
+  /** For JSON inputs: the 1-based position of the record in the response's `data` array. */
   line: number;
   reason: string;
+}
+
+/** One input file of a source (a source may be read from several files, e.g. one per country). */
+export interface InputFile {
+  file: string;
+  sha256: string;
+  format: 'csv' | 'json';
+  /** Detected from the header: `event (older)`, `event (current)`, `aggregate`. */
+  layout: string;
+  /** Rows read from this file. */
+  read: number;
+}
+
+/** First and last date a country has in a source, and how many of its rows were counted. */
+export interface CountryCoverage {
+  from: string;
+  through: string;
+  accepted: number;
 }
 
 /** What the derive step read from one raw source; shipped in data/aggregates/sources.json. */
@@ -40,9 +61,28 @@ export interface SourceInfo {
   coverage: { from: string; through: string };
   /** Aggregate file in data/aggregates holding what was derived from this source. */
   aggregates: string;
-  rows: { read: number; accepted: number; rejected: number; byReason: Record<string, number> };
+  /**
+   * read = accepted + rejected + duplicates. `duplicates` are rows of an event already read
+   * (same event_id_cnty; for tables, the same country, admin1, month and event type) that lost
+   * to a newer version of it: the newest `timestamp` wins, or the later input when that does
+   * not decide. Absent in reports written before duplicates were resolved.
+   */
+  rows: { read: number; accepted: number; rejected: number; byReason: Record<string, number>; duplicates?: number };
   /** The first rejections, with line numbers (all are counted in `rows.byReason`). */
   rejections: Rejection[];
+  /** The first superseded duplicate rows, with file, line and what superseded them. */
+  duplicates?: Rejection[];
+  /** Why `coverage.through` is what it is: `last event`, `last month` or `stated export date`. */
+  coverageBasis?: 'last event' | 'last month' | 'stated export date';
+  /** Per-country date coverage (first and last event date or table month) and counted rows. */
+  countries?: Record<string, CountryCoverage>;
+  /**
+   * Events and fatalities counted; the derive step checks that these equal the sum of the
+   * aggregates over the six event types (a partition), and fails if they do not.
+   */
+  totals?: { events: number; fatalities: number };
+  /** The input files, with their hashes and detected layouts. */
+  files?: InputFile[];
 }
 
 /** Identifies the data behind a figure: every payload carries it. */
@@ -128,6 +168,14 @@ export interface Catalogue {
 export interface ClaimsDoc {
   dataset: DatasetRef;
   claims: ClaimVerdict[];
+}
+
+/** One entry of the KV list of published versions (key VERSIONS_KEY), oldest first. */
+export interface PublishedVersion {
+  version: string;
+  publishedAt: string;
+  /** Number of KV entries under the version's prefix. */
+  entries: number;
 }
 
 /** The value of the KV pointer. */

@@ -1,75 +1,287 @@
 /**
- * Parsed records of one source -> monthly aggregates per country/admin1 x month x category, and
- * a report that accounts for every row (read = accepted + rejected).
+ * Parsed records of one source (from one or several files) -> monthly aggregates per
+ * country/admin1 x month x category, and a report that accounts for every row:
+ * read = accepted + rejected + duplicates, and the aggregates' sum over the six event types
+ * equals what was accepted (checked; a mismatch throws).
+ *
+ * Streaming in bounded memory: each accepted row is folded into a "class" (country, admin1,
+ * month, event type, civilian targeting, inter1, inter2 — everything a category predicate can
+ * look at), so memory grows with the number of classes, not rows. Only event ids are kept per
+ * row (as exact numeric codes, see dedupe.ts) so that a newer version of an event replaces an
+ * older one.
  */
-import { CATEGORIES } from '../model/categories.ts';
-import type { AggregateRow, Rejection, SourceInfo } from '../model/types.ts';
+import { CATEGORIES, type CategoryId } from '../model/categories.ts';
+import type { AggregateRow, CountryCoverage, Rejection, SourceInfo } from '../model/types.ts';
 import type { CsvRecord } from './parse.ts';
 import { type Counted, normaliseEvent, normaliseTableRow } from './normalise.ts';
 import { daysInMonth } from '../model/month.ts';
+import { Column, IdTable } from './dedupe.ts';
 
-/** How many rejections are listed one by one in the report (all are counted by reason). */
-const LISTED_REJECTIONS = 100;
+/** How many rejections (and duplicates) are listed one by one in the report (all are counted). */
+export const LISTED_REJECTIONS = 100;
+
+/** One category per ACLED event type: together they count every event exactly once. */
+export const PARTITION: readonly CategoryId[] = [
+  'battles',
+  'explosions_remote_violence',
+  'violence_against_civilians',
+  'protests',
+  'riots',
+  'strategic_developments',
+];
+
+export interface DeriveOptions {
+  /**
+   * Stated export date (`YYYY-MM-DD`): the source covers up to this day; rows dated after it are
+   * rejected. Without it, an event source covers up to its last event's date and a table to the
+   * end of its last month.
+   */
+  through?: string | null;
+}
+
+export type DeriveReport = Pick<SourceInfo, 'rows' | 'rejections' | 'coverage'> &
+  Required<Pick<SourceInfo, 'duplicates' | 'coverageBasis' | 'countries' | 'totals'>>;
 
 /**
  * Coverage: an aggregated table covers its first to its last month, whole. An event-level export
  * is taken to start on the first day of its first event's month (exports are requested by
- * month) and to end on its last event's date: the last weeks are the ones ACLED is still
- * filling in, so a month cut there is marked partial rather than read as a fall.
+ * month) and to end on its last event's date (or the stated export date): the last weeks are
+ * the ones ACLED is still filling in, so a month cut there is marked partial rather than read
+ * as a fall.
  */
 export interface Derived {
   rows: AggregateRow[];
-  report: Pick<SourceInfo, 'rows' | 'rejections' | 'coverage'>;
+  report: DeriveReport;
+}
+
+export class ReconciliationError extends Error {}
+
+interface Class {
+  row: Counted;
+  /** Rows counted in this class and not superseded. */
+  live: number;
+  events: number;
+  fatalities: number;
 }
 
 /** Count every record of an event-level (`event`) or aggregated (`aggregate`) source. */
-export async function derive(records: AsyncIterable<CsvRecord>, kind: SourceInfo['kind']): Promise<Derived> {
-  const cells = new Map<string, AggregateRow>();
+export async function derive(records: AsyncIterable<CsvRecord>, kind: SourceInfo['kind'], opts: DeriveOptions = {}): Promise<Derived> {
+  const through = opts.through ?? null;
+  const classes: Class[] = [];
+  const classIndex = new Map<string, number>();
   const byReason: Record<string, number> = {};
   const rejections: Rejection[] = [];
+  const dupList: Rejection[] = [];
+  const countries = new Map<string, { from: string; through: string }>();
+  const files: string[] = [];
+  const fileIndex = new Map<string, number>();
+  // Per accepted row with an id: its class, fatalities, events, timestamp, file and line.
+  const ids = new IdTable();
+  const cls = new Column((n) => new Int32Array(n));
+  const fat = new Column((n) => new Float64Array(n));
+  const evs = new Column((n) => new Float64Array(n));
+  const ts = new Column((n) => new Float64Array(n));
+  const fileOf = new Column((n) => new Uint16Array(n));
+  const lineOf = new Column((n) => new Int32Array(n));
+  let slots = 0;
   let read = 0;
+  let duplicates = 0;
   let first: string | null = null;
   let last: string | null = null;
+  let totalEvents = 0;
+  let totalFatalities = 0;
   const normalise = kind === 'event' ? normaliseEvent : normaliseTableRow;
+  const reject = (rec: CsvRecord, k: string, reason: string) => {
+    byReason[k] = (byReason[k] ?? 0) + 1;
+    if (rejections.length < LISTED_REJECTIONS) rejections.push(where(rec, reason));
+  };
+
   for await (const rec of records) {
     read++;
-    const n = rec.malformed
-      ? { ok: false as const, kind: 'malformed row', reason: `malformed row: ${rec.malformed}` }
-      : normalise(rec.fields);
+    if (rec.malformed) {
+      reject(rec, 'malformed row', `malformed row: ${rec.malformed}`);
+      continue;
+    }
+    const n = normalise(rec.fields);
     if (!n.ok) {
-      byReason[n.kind] = (byReason[n.kind] ?? 0) + 1;
-      if (rejections.length < LISTED_REJECTIONS) rejections.push({ line: rec.line, reason: n.reason });
+      reject(rec, n.kind, n.reason);
       continue;
     }
     const row = n.row;
     const day = row.date ?? row.month;
+    if (through !== null && (row.date === null ? row.month > through.slice(0, 7) : row.date > through)) {
+      reject(rec, 'after export date', `after export date ${through}: ${day}`);
+      continue;
+    }
     if (first === null || day < first) first = day;
     if (last === null || day > last) last = day;
-    add(cells, row);
+    const cc = countries.get(row.country);
+    if (!cc) countries.set(row.country, { from: day, through: day });
+    else {
+      if (day < cc.from) cc.from = day;
+      if (day > cc.through) cc.through = day;
+    }
+
+    const key = `${row.country}|${row.admin1}|${row.month}|${row.eventType}|${row.civilianTargeting}|${row.inter1}|${row.inter2}`;
+    let c = classIndex.get(key);
+    if (c === undefined) {
+      c = classes.length;
+      classIndex.set(key, c);
+      classes.push({ row, live: 0, events: 0, fatalities: 0 });
+    }
+    const id = kind === 'event' ? (rec.fields.event_id_cnty ?? '').trim() : `${row.country}|${row.admin1}|${row.month}|${row.eventType}`;
+    const stamp = kind === 'event' ? timestamp(rec.fields.timestamp) : NaN;
+    const fileNo = fileNumber(rec.file ?? '', files, fileIndex);
+    if (id !== '') {
+      const s = ids.get(id);
+      if (s >= 0) {
+        duplicates++;
+        const old = ts.data[s]!;
+        // The newest timestamp wins; when that does not decide, the later input does.
+        const newer = !(old > stamp);
+        const loser = newer ? { file: files[fileOf.data[s]!], line: lineOf.data[s]! } : where(rec, '');
+        const winner = newer ? where(rec, '') : { file: files[fileOf.data[s]!], line: lineOf.data[s]! };
+        const why = !Number.isNaN(old) && !Number.isNaN(stamp) && old !== stamp ? 'newer timestamp' : 'later in input';
+        if (dupList.length < LISTED_REJECTIONS) {
+          dupList.push({
+            ...(loser.file ? { file: loser.file } : {}),
+            line: loser.line,
+            reason: `duplicate ${kind === 'event' ? 'event_id_cnty' : 'table cell'}: superseded by ${winner.file ? `${winner.file} ` : ''}line ${winner.line} (${why})`,
+          });
+        }
+        if (!newer) continue;
+        const oc = classes[cls.data[s]!]!;
+        oc.live--;
+        oc.events -= evs.data[s]!;
+        oc.fatalities -= fat.data[s]!;
+        totalEvents -= evs.data[s]!;
+        totalFatalities -= fat.data[s]!;
+        store(s);
+      } else {
+        const slot = slots++;
+        for (const col of [cls, fat, evs, ts, fileOf, lineOf]) col.ensure(slots);
+        ids.set(id, slot);
+        store(slot);
+      }
+    }
+    classes[c]!.live++;
+    classes[c]!.events += row.events;
+    classes[c]!.fatalities += row.fatalities;
+    totalEvents += row.events;
+    totalFatalities += row.fatalities;
+
+    function store(s: number) {
+      cls.data[s] = c!;
+      fat.data[s] = row.fatalities;
+      evs.data[s] = row.events;
+      ts.data[s] = stamp;
+      fileOf.data[s] = fileNo;
+      lineOf.data[s] = rec.line;
+    }
   }
+
   const rejected = Object.values(byReason).reduce((a, b) => a + b, 0);
-  const accepted = read - rejected;
-  const rows = [...cells.values()].sort(compareRows);
+  const accepted = read - rejected - duplicates;
+  const rows = expand(classes);
+  reconcile(rows, kind === 'event' ? accepted : null, totalEvents, totalFatalities);
+
+  const perCountry: Record<string, CountryCoverage> = {};
+  for (const [iso3, cov] of [...countries.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    const acc = classes.filter((x) => x.row.country === iso3).reduce((a, x) => a + (kind === 'event' ? x.events : 0), 0);
+    perCountry[iso3] =
+      kind === 'event'
+        ? { from: cov.from, through: cov.through, accepted: acc }
+        : { from: `${cov.from}-01`, through: `${cov.through}-${daysInMonth(cov.through)}`, accepted: 0 };
+  }
+  if (kind === 'aggregate') {
+    // Table rows are cells, not events: count accepted cells per country from the slots.
+    for (let s = 0; s < slots; s++) {
+      const ctry = classes[cls.data[s]!]!.row.country;
+      perCountry[ctry]!.accepted++;
+    }
+  }
   const coverage =
     first === null || last === null
       ? { from: '', through: '' }
       : kind === 'event'
-        ? { from: `${first.slice(0, 7)}-01`, through: last }
-        : { from: `${first}-01`, through: `${last}-${daysInMonth(last)}` };
-  return { rows, report: { rows: { read, accepted, rejected, byReason: sortKeys(byReason) }, rejections, coverage } };
+        ? { from: `${first.slice(0, 7)}-01`, through: through ?? last }
+        : { from: `${first}-01`, through: through ?? `${last}-${daysInMonth(last)}` };
+  const coverageBasis = through !== null ? 'stated export date' : kind === 'event' ? 'last event' : 'last month';
+  return {
+    rows,
+    report: {
+      rows: { read, accepted, rejected, byReason: sortKeys(byReason), duplicates },
+      rejections,
+      duplicates: dupList,
+      coverage,
+      coverageBasis,
+      countries: perCountry,
+      totals: { events: totalEvents, fatalities: totalFatalities },
+    },
+  };
 }
 
-function add(cells: Map<string, AggregateRow>, row: Counted): void {
-  for (const c of CATEGORIES) {
-    // Aggregated tables lack the event-level fields those categories need.
-    if (c.needs === 'event' && row.civilianTargeting === null) continue;
-    if (!c.includes(row)) continue;
-    const key = `${row.country}|${row.admin1}|${row.month}|${c.id}`;
-    const cell = cells.get(key) ?? { country: row.country, admin1: row.admin1, month: row.month, category: c.id, events: 0, fatalities: 0 };
-    cell.events += row.events;
-    cell.fatalities += row.fatalities;
-    cells.set(key, cell);
+/** Classes -> aggregate rows per country, admin1, month and category, sorted. */
+function expand(classes: readonly Class[]): AggregateRow[] {
+  const cells = new Map<string, AggregateRow>();
+  for (const { row, live, events, fatalities } of classes) {
+    if (live === 0) continue; // every row of the class was superseded
+    for (const c of CATEGORIES) {
+      // Aggregated tables lack the event-level fields those categories need.
+      if (c.needs === 'event' && row.civilianTargeting === null) continue;
+      if (!c.includes(row)) continue;
+      const key = `${row.country}|${row.admin1}|${row.month}|${c.id}`;
+      let cell = cells.get(key);
+      if (!cell) {
+        cell = { country: row.country, admin1: row.admin1, month: row.month, category: c.id, events: 0, fatalities: 0 };
+        cells.set(key, cell);
+      }
+      cell.events += events;
+      cell.fatalities += fatalities;
+    }
   }
+  return [...cells.values()].sort(compareRows);
+}
+
+/**
+ * The aggregates must add up, over the six event types, to what was accepted: for event sources
+ * one event per accepted row, and the fatalities of those rows; for tables, their events and
+ * fatalities columns. Throws on any difference: a run that lost rows must not publish.
+ */
+export function reconcile(rows: readonly AggregateRow[], acceptedEvents: number | null, events: number, fatalities: number): void {
+  let e = 0;
+  let f = 0;
+  for (const r of rows) {
+    if (!PARTITION.includes(r.category)) continue;
+    e += r.events;
+    f += r.fatalities;
+  }
+  const problems: string[] = [];
+  if (acceptedEvents !== null && e !== acceptedEvents)
+    problems.push(`aggregates hold ${e} events but ${acceptedEvents} rows were accepted`);
+  if (e !== events) problems.push(`aggregates hold ${e} events, input counted ${events}`);
+  if (f !== fatalities) problems.push(`aggregates hold ${f} fatalities, input counted ${fatalities}`);
+  if (problems.length > 0) throw new ReconciliationError(`totals do not reconcile: ${problems.join('; ')}`);
+}
+
+function where(rec: CsvRecord, reason: string): Rejection {
+  return rec.file ? { file: rec.file, line: rec.line, reason } : { line: rec.line, reason };
+}
+
+function fileNumber(file: string, files: string[], index: Map<string, number>): number {
+  let i = index.get(file);
+  if (i === undefined) {
+    i = files.length;
+    files.push(file);
+    index.set(file, i);
+  }
+  return i;
+}
+
+/** ACLED's `timestamp` (Unix seconds of the last change); NaN when absent or unreadable. */
+function timestamp(s: string | undefined): number {
+  const t = (s ?? '').trim();
+  return /^\d+$/.test(t) ? Number(t) : NaN;
 }
 
 export function compareRows(a: AggregateRow, b: AggregateRow): number {

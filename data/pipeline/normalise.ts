@@ -18,8 +18,11 @@ export const EVENT_COLUMNS = [
   'inter2',
   'civilian_targeting',
 ] as const;
-/** Columns an aggregated monthly table must have. */
+/** Optional event-level columns: duplicates are resolved by `event_id_cnty`, newest `timestamp` first. */
+export const EVENT_ID_COLUMNS = ['event_id_cnty', 'timestamp'] as const;
+/** Columns an aggregated monthly table must have; `admin1` is optional (country or admin1 tables). */
 export const TABLE_COLUMNS = ['country', 'month', 'event_type', 'events', 'fatalities'] as const;
+export const TABLE_OPTIONAL_COLUMNS = ['admin1'] as const;
 
 /** A group of `events` events sharing country, admin1 (or ''), month and event-level fields. */
 export interface Counted extends Countable {
@@ -93,7 +96,7 @@ export function normaliseTableRow(f: Record<string, string>): Normalised {
     ok: true,
     row: {
       country,
-      admin1: '',
+      admin1: (f.admin1 ?? '').trim(),
       date: null,
       month,
       eventType: eventType as EventType,

@@ -29,12 +29,13 @@ describe('derive: event-level fixture (tests/fixtures/events-small.csv, checked 
       accepted: 10,
       rejected: 4,
       byReason: { 'bad date': 1, 'malformed row': 1, 'negative fatalities': 1, 'unknown event type': 1 },
+      duplicates: 0,
     });
     expect(report.rejections).toEqual([
-      { line: 10, reason: 'bad date "2023-02-30"' },
-      { line: 11, reason: 'negative fatalities -1' },
-      { line: 15, reason: 'malformed row: has 4 fields, header has 14' },
-      { line: 16, reason: 'unknown event type "Skirmish"' },
+      { file: 'events-small.csv', line: 10, reason: 'bad date "2023-02-30"' },
+      { file: 'events-small.csv', line: 11, reason: 'negative fatalities -1' },
+      { file: 'events-small.csv', line: 15, reason: 'malformed row: has 4 fields, header has 14' },
+      { file: 'events-small.csv', line: 16, reason: 'unknown event type "Skirmish"' },
     ]);
   });
 
@@ -89,6 +90,7 @@ describe('derive: aggregated table', () => {
       accepted: 3,
       rejected: 3,
       byReason: { 'bad month': 1, 'negative events': 1, 'unknown country': 1 },
+      duplicates: 0,
     });
     expect(report.rejections.map((r) => r.line)).toEqual([5, 6, 7]);
     expect(report.coverage).toEqual({ from: '2023-07-01', through: '2023-07-31' });

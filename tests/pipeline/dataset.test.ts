@@ -56,7 +56,7 @@ const CLAIMS: Claim[] = [
 
 async function build(withTable: boolean): Promise<Dataset> {
   const events = await derive(readCsv(createReadStream(FIXTURE), 'events-small.csv', EVENT_COLUMNS), 'event');
-  const sources = [
+  const sources: { info: SourceInfo; rows: AggregateRow[] }[] = [
     { info: { ...sourceInfo('events', 'event', '2023-08-10', events.report.coverage), ...events.report }, rows: events.rows },
   ];
   if (withTable)
