@@ -23,6 +23,8 @@ const READY_TIMEOUT_MS = 90_000;
 
 export interface RunningWorker {
   url: string;
+  /** The local KV state the Worker reads (wrangler's --persist-to), for tests that publish into it. */
+  persistDir: string;
   stop(): Promise<void>;
 }
 
@@ -120,7 +122,7 @@ export async function startWorker(opts: { logLevel?: 'info' | 'warn' } = {}): Pr
         throw new Error(`wrangler dev did not answer ${url}/api/v1/catalogue with 200 within ${READY_TIMEOUT_MS / 1000} s:\n${output}`);
       await new Promise((r) => setTimeout(r, 500));
     }
-    return { url, stop };
+    return { url, persistDir: dir, stop };
   } catch (e) {
     await stop();
     throw e;
