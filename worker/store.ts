@@ -5,7 +5,7 @@
  */
 import type { CategoryId, Measure } from '../data/model/categories.ts';
 import { geoId, keys, POINTER_KEY, VERSIONS_KEY } from '../data/model/keys.ts';
-import type { Catalogue, ClaimsDoc, Pointer, PublishedVersion, SeriesDoc } from '../data/model/types.ts';
+import type { Catalogue, ClaimsDoc, Pointer, PublishedVersion, SeriesDoc, SeriesSet } from '../data/model/types.ts';
 import { notFound, unavailable } from './problem.ts';
 
 /** A stored document: its text exactly as stored (served as is) and its parsed value. */
@@ -62,6 +62,17 @@ export function series(
   measure: Measure,
 ): Promise<Stored<SeriesDoc> | null> {
   return read<SeriesDoc>(kv, keys.series(v.version, geoId(iso3, admin1Slug), category, measure), (d) => Array.isArray(d.points));
+}
+
+/** Every category of a geography and measure in one read, or null when the dataset has none. */
+export function bundle(
+  kv: KVNamespace,
+  v: VersionRef,
+  iso3: string,
+  admin1Slug: string | null,
+  measure: Measure,
+): Promise<Stored<SeriesSet> | null> {
+  return read<SeriesSet>(kv, keys.bundle(v.version, geoId(iso3, admin1Slug), measure), (d) => Array.isArray(d.series));
 }
 
 /**

@@ -36,4 +36,6 @@ export const keys = {
   claims: (version: string) => `${versionPrefix(version)}claims`,
   series: (version: string, geo: string, category: CategoryId, measure: Measure) =>
     `${versionPrefix(version)}series:${geo}:${category}:${measure}`,
+  /** Every category of one geography and measure (for requests that ask for several). */
+  bundle: (version: string, geo: string, measure: Measure) => `${versionPrefix(version)}bundle:${geo}:${measure}`,
 };

@@ -127,6 +127,12 @@ export interface SeriesDoc {
   points: Point[];
 }
 
+/** Several series of one geography and measure: what /api/v1/series returns for several categories. */
+export interface SeriesSet {
+  dataset: DatasetRef;
+  series: SeriesDoc[];
+}
+
 export interface CountryEntry {
   iso3: string;
   name: string;

@@ -3,12 +3,12 @@
  * series, evaluated claims), keyed by a version derived from their content. Pure apart from
  * Web Crypto hashing, so it runs the same in Node and in workerd.
  */
-import { CATEGORIES, MEASURES } from '../model/categories.ts';
+import { CATEGORIES, type Measure, MEASURES } from '../model/categories.ts';
 import { LOW_BASELINE } from '../model/change.ts';
 import { type Claim, evaluateClaim, type Lookup, type Reading } from '../model/claims.ts';
 import { COUNTRIES, countryName, type Iso3, slug } from '../model/geography.ts';
 import { geoId, keys } from '../model/keys.ts';
-import type { AggregateRow, Catalogue, ClaimsDoc, CountryEntry, DatasetRef, SeriesDoc, SourceInfo } from '../model/types.ts';
+import type { AggregateRow, Catalogue, ClaimsDoc, CountryEntry, DatasetRef, SeriesDoc, SeriesSet, SourceInfo } from '../model/types.ts';
 import { CREDIT } from '../model/types.ts';
 import { disagreements, PRECEDENCE, rawSeries, SourceIndex, withMetrics } from './series.ts';
 
@@ -111,8 +111,28 @@ function assemble(indexes: SourceIndex[], claims: Claim[], dataset: DatasetRef) 
       key: keys.series(v, geoId(s.series.country.iso3, s.series.admin1?.slug ?? null), s.series.category.id, s.series.measure),
       value: JSON.stringify(s),
     })),
+    ...bundles(series).map(([key, set]) => ({ key: keys.bundle(v, key.geo, key.measure), value: JSON.stringify(set) })),
   ].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { dataset, entries, catalogue, series, claims: claimsDoc };
+}
+
+/**
+ * Every category of one geography and measure in one entry, so that a request for several
+ * categories costs one KV read (a SeriesSet, as the API serves it).
+ */
+function bundles(series: SeriesDoc[]): [{ geo: string; measure: Measure }, SeriesSet][] {
+  const out = new Map<string, [{ geo: string; measure: Measure }, SeriesSet]>();
+  for (const s of series) {
+    const geo = geoId(s.series.country.iso3, s.series.admin1?.slug ?? null);
+    const id = `${geo}|${s.series.measure}`;
+    if (!out.has(id))
+      out.set(id, [
+        { geo, measure: s.series.measure },
+        { dataset: s.dataset, series: [] },
+      ]);
+    out.get(id)![1].series.push(s);
+  }
+  return [...out.values()];
 }
 
 function placeOf(r: Reading): string {

@@ -83,6 +83,12 @@ describe('several categories', () => {
     ).text();
     expect(csv.trim().split('\r\n')).toHaveLength(7);
   });
+
+  it('404 names the category a country lacks', async () => {
+    const res = await get('/api/v1/series?country=MLI&category=political_violence,civilian_targeting&measure=events');
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { detail: string }).detail).toMatch(/^Category civilian_targeting is not available for Mali/);
+  });
 });
 
 describe('caching', () => {
