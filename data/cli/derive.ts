@@ -13,16 +13,16 @@
  * another (`acled-table`). `--through` states the export date (coverage ends there instead of
  * at the last event). `--strict` fails on any rejected row, before anything is written.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
-import { open, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { createHash, type Hash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { type FileHandle, open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { InputFile, SourceInfo } from '../model/types.ts';
 import { derive, type Derived } from '../pipeline/aggregate.ts';
 import { parseDate } from '../pipeline/normalise.ts';
 import { layoutOf, looksLikeJson, readApiJson, specFor } from '../pipeline/input.ts';
-import { type CsvRecord, readCsv } from '../pipeline/parse.ts';
+import { type ByteSource, type CsvRecord, readCsvBatches } from '../pipeline/parse.ts';
 import { writeAggregates, writeSources } from './aggregates.ts';
 import { SOURCES, type SourceConfig } from './sources.ts';
 import { AGGREGATES_DIR, RAW_DIR } from './paths.ts';
@@ -32,7 +32,8 @@ const MAX_JSON_BYTES = 512 * 1024 * 1024;
 
 interface Opened {
   file: InputFile;
-  records: AsyncIterable<CsvRecord>;
+  /** Records in batches (one per chunk read). */
+  records: AsyncIterable<readonly CsvRecord[]>;
 }
 
 async function head(file: string, bytes = 64 * 1024): Promise<string> {
@@ -56,6 +57,41 @@ export async function sniff(file: string): Promise<{ format: 'csv' | 'json'; kin
   return { format: 'csv', ...layoutOf(header.map((h) => h.trim())) };
 }
 
+/**
+ * A ByteSource over a file that reads the next megabyte while the current one is parsed (two
+ * buffers, reused), hashing the bytes in order as they are handed on.
+ */
+function readAhead(fh: FileHandle, hash: Hash): ByteSource {
+  const size = 1 << 20;
+  let spare = Buffer.allocUnsafe(size);
+  let ready = Buffer.allocUnsafe(size);
+  let pending = fh.read(spare, 0, size, null);
+  // (Awaited below; this only keeps a read left pending when reading stops early from being unhandled.)
+  pending.catch(() => undefined);
+  let have = 0; // bytes of `ready` not yet handed on, from `at`
+  let at = 0;
+  let ended = false;
+  return async (into) => {
+    if (have === 0 && !ended) {
+      const { bytesRead } = await pending;
+      [ready, spare] = [spare, ready];
+      have = bytesRead;
+      at = 0;
+      if (bytesRead === 0) ended = true;
+      else {
+        pending = fh.read(spare, 0, size, null);
+        pending.catch(() => undefined);
+      }
+    }
+    const n = Math.min(have, into.length);
+    ready.copy(into, 0, at, at + n);
+    hash.update(into.subarray(0, n));
+    at += n;
+    have -= n;
+    return n;
+  };
+}
+
 /** Open one input: records (hashing the bytes as they stream) and its InputFile entry, completed when read. */
 async function openInput(file: string, kind: SourceInfo['kind']): Promise<Opened> {
   const name = path.basename(file);
@@ -66,28 +102,42 @@ async function openInput(file: string, kind: SourceInfo['kind']): Promise<Opened
   // Opened lazily, when its records are first asked for, so that no bytes flow before they are read.
   const records = (async function* () {
     const hash = createHash('sha256');
-    let source: AsyncIterable<CsvRecord>;
+    let source: AsyncIterable<readonly CsvRecord[]>;
     if (s.format === 'json') {
       const buf = await readFile(file);
       hash.update(buf);
       source = (async function* () {
-        yield* readApiJson(buf.toString('utf8'), name);
+        let batch: CsvRecord[] = [];
+        for (const r of readApiJson(buf.toString('utf8'), name)) {
+          batch.push(r);
+          if (batch.length === 4096) {
+            yield batch;
+            batch = [];
+          }
+        }
+        if (batch.length > 0) yield batch;
       })();
     } else {
-      const stream = createReadStream(file, { highWaterMark: 1 << 20 });
-      source = readCsv(stream, name, specFor(kind));
-      stream.on('data', (chunk) => hash.update(chunk));
+      const fh = await open(file);
+      const read = readAhead(fh, hash);
+      source = (async function* () {
+        try {
+          yield* readCsvBatches(read, name, specFor(kind));
+        } finally {
+          await fh.close();
+        }
+      })();
     }
-    for await (const r of source) {
-      entry.read++;
-      yield r;
+    for await (const batch of source) {
+      entry.read += batch.length;
+      yield batch;
     }
     entry.sha256 = hash.digest('hex');
   })();
   return { file: entry, records };
 }
 
-async function* concat(inputs: Opened[]): AsyncGenerator<CsvRecord> {
+async function* concat(inputs: Opened[]): AsyncGenerator<readonly CsvRecord[]> {
   for (const i of inputs) yield* i.records;
 }
 

@@ -10,12 +10,12 @@
  * row (as exact numeric codes, see dedupe.ts) so that a newer version of an event replaces an
  * older one.
  */
-import { CATEGORIES, type CategoryId } from '../model/categories.ts';
+import { CATEGORIES, type CategoryId, EVENT_TYPES } from '../model/categories.ts';
 import type { AggregateRow, CountryCoverage, Rejection, SourceInfo } from '../model/types.ts';
 import type { CsvRecord } from './parse.ts';
 import { type Counted, normaliseEvent, normaliseTableRow } from './normalise.ts';
 import { daysInMonth } from '../model/month.ts';
-import { Column, IdTable } from './dedupe.ts';
+import { IdTable, NumColumn } from './dedupe.ts';
 
 /** How many rejections (and duplicates) are listed one by one in the report (all are counted). */
 export const LISTED_REJECTIONS = 100;
@@ -56,6 +56,8 @@ export interface Derived {
 
 export class ReconciliationError extends Error {}
 
+const EVENT_TYPE_NO = new Map<string, number>(EVENT_TYPES.map((t, i) => [t, i]));
+
 interface Class {
   row: Counted;
   /** Rows counted in this class and not superseded. */
@@ -64,11 +66,33 @@ interface Class {
   fatalities: number;
 }
 
-/** Count every record of an event-level (`event`) or aggregated (`aggregate`) source. */
-export async function derive(records: AsyncIterable<CsvRecord>, kind: SourceInfo['kind'], opts: DeriveOptions = {}): Promise<Derived> {
+/** Count every record (given one by one or in batches) of an event-level (`event`) or aggregated (`aggregate`) source. */
+export async function derive(
+  records: AsyncIterable<CsvRecord | readonly CsvRecord[]>,
+  kind: SourceInfo['kind'],
+  opts: DeriveOptions = {},
+): Promise<Derived> {
   const through = opts.through ?? null;
   const classes: Class[] = [];
-  const classIndex = new Map<string, number>();
+  const classIndex = new Map<number, number>();
+  // Class key as one exact number (no string per row): place (country, admin1), month, event
+  // type, civilian targeting, inter1, inter2.
+  const places = new Map<string, Map<string, number>>();
+  let placeCount = 0;
+  const classKey = (row: Counted): number => {
+    let byAdmin = places.get(row.country);
+    if (byAdmin === undefined) places.set(row.country, (byAdmin = new Map()));
+    let place = byAdmin.get(row.admin1);
+    if (place === undefined) byAdmin.set(row.admin1, (place = placeCount++));
+    const m = row.month;
+    const month =
+      (m.charCodeAt(0) * 1000 + m.charCodeAt(1) * 100 + m.charCodeAt(2) * 10 + m.charCodeAt(3) - 53328) * 12 +
+      (m.charCodeAt(5) * 10 + m.charCodeAt(6) - 529);
+    const ct = row.civilianTargeting === null ? 0 : row.civilianTargeting ? 1 : 2;
+    const i1 = row.inter1 === null ? 0 : row.inter1 + 1;
+    const i2 = row.inter2 === null ? 0 : row.inter2 + 1;
+    return ((((place * 131072 + month) * 8 + EVENT_TYPE_NO.get(row.eventType)!) * 3 + ct) * 16 + i1) * 16 + i2;
+  };
   const byReason: Record<string, number> = {};
   const rejections: Rejection[] = [];
   const dupList: Rejection[] = [];
@@ -77,17 +101,25 @@ export async function derive(records: AsyncIterable<CsvRecord>, kind: SourceInfo
   const fileIndex = new Map<string, number>();
   // Per accepted row with an id: its class, fatalities, events, timestamp, file and line.
   const ids = new IdTable();
-  const cls = new Column((n) => new Int32Array(n));
-  const fat = new Column((n) => new Float64Array(n));
-  const evs = new Column((n) => new Float64Array(n));
-  const ts = new Column((n) => new Float64Array(n));
-  const fileOf = new Column((n) => new Uint16Array(n));
-  const lineOf = new Column((n) => new Int32Array(n));
+  // (Compact: `events` is kept for tables only, an event row is one event; a timestamp is kept
+  // plus one, 0 for none.)
+  const cls = new NumColumn('int32');
+  const fat = new NumColumn('int32');
+  const evs = new NumColumn('int32');
+  const ts = new NumColumn('uint32');
+  const fileOf = new NumColumn('uint16');
+  const lineOf = new NumColumn('uint32');
+  const eventsOf = kind === 'event' ? () => 1 : (s: number) => evs.get(s);
+  const stampOf = (s: number) => {
+    const t = ts.get(s);
+    return t === 0 ? NaN : t - 1;
+  };
   let slots = 0;
   let read = 0;
   let duplicates = 0;
-  let first: string | null = null;
-  let last: string | null = null;
+  // (Set inside count(): typed so that narrowing does not take them for always null.)
+  let first = null as string | null;
+  let last = null as string | null;
   let totalEvents = 0;
   let totalFatalities = 0;
   const normalise = kind === 'event' ? normaliseEvent : normaliseTableRow;
@@ -96,22 +128,27 @@ export async function derive(records: AsyncIterable<CsvRecord>, kind: SourceInfo
     if (rejections.length < LISTED_REJECTIONS) rejections.push(where(rec, reason));
   };
 
-  for await (const rec of records) {
+  for await (const item of records) {
+    if (isBatch(item)) for (let i = 0; i < item.length; i++) count(item[i]!);
+    else count(item);
+  }
+
+  function count(rec: CsvRecord): void {
     read++;
     if (rec.malformed) {
       reject(rec, 'malformed row', `malformed row: ${rec.malformed}`);
-      continue;
+      return;
     }
     const n = normalise(rec.fields);
     if (!n.ok) {
       reject(rec, n.kind, n.reason);
-      continue;
+      return;
     }
     const row = n.row;
     const day = row.date ?? row.month;
     if (through !== null && (row.date === null ? row.month > through.slice(0, 7) : row.date > through)) {
       reject(rec, 'after export date', `after export date ${through}: ${day}`);
-      continue;
+      return;
     }
     if (first === null || day < first) first = day;
     if (last === null || day > last) last = day;
@@ -122,7 +159,7 @@ export async function derive(records: AsyncIterable<CsvRecord>, kind: SourceInfo
       if (day > cc.through) cc.through = day;
     }
 
-    const key = `${row.country}|${row.admin1}|${row.month}|${row.eventType}|${row.civilianTargeting}|${row.inter1}|${row.inter2}`;
+    const key = classKey(row);
     let c = classIndex.get(key);
     if (c === undefined) {
       c = classes.length;
@@ -136,11 +173,11 @@ export async function derive(records: AsyncIterable<CsvRecord>, kind: SourceInfo
       const s = ids.get(id);
       if (s >= 0) {
         duplicates++;
-        const old = ts.data[s]!;
+        const old = stampOf(s);
         // The newest timestamp wins; when that does not decide, the later input does.
         const newer = !(old > stamp);
-        const loser = newer ? { file: files[fileOf.data[s]!], line: lineOf.data[s]! } : where(rec, '');
-        const winner = newer ? where(rec, '') : { file: files[fileOf.data[s]!], line: lineOf.data[s]! };
+        const loser = newer ? { file: files[fileOf.get(s)], line: lineOf.get(s) } : where(rec, '');
+        const winner = newer ? where(rec, '') : { file: files[fileOf.get(s)], line: lineOf.get(s) };
         const why = !Number.isNaN(old) && !Number.isNaN(stamp) && old !== stamp ? 'newer timestamp' : 'later in input';
         if (dupList.length < LISTED_REJECTIONS) {
           dupList.push({
@@ -149,17 +186,16 @@ export async function derive(records: AsyncIterable<CsvRecord>, kind: SourceInfo
             reason: `duplicate ${kind === 'event' ? 'event_id_cnty' : 'table cell'}: superseded by ${winner.file ? `${winner.file} ` : ''}line ${winner.line} (${why})`,
           });
         }
-        if (!newer) continue;
-        const oc = classes[cls.data[s]!]!;
+        if (!newer) return;
+        const oc = classes[cls.get(s)]!;
         oc.live--;
-        oc.events -= evs.data[s]!;
-        oc.fatalities -= fat.data[s]!;
-        totalEvents -= evs.data[s]!;
-        totalFatalities -= fat.data[s]!;
+        oc.events -= eventsOf(s);
+        oc.fatalities -= fat.get(s);
+        totalEvents -= eventsOf(s);
+        totalFatalities -= fat.get(s);
         store(s);
       } else {
         const slot = slots++;
-        for (const col of [cls, fat, evs, ts, fileOf, lineOf]) col.ensure(slots);
         ids.set(id, slot);
         store(slot);
       }
@@ -171,12 +207,12 @@ export async function derive(records: AsyncIterable<CsvRecord>, kind: SourceInfo
     totalFatalities += row.fatalities;
 
     function store(s: number) {
-      cls.data[s] = c!;
-      fat.data[s] = row.fatalities;
-      evs.data[s] = row.events;
-      ts.data[s] = stamp;
-      fileOf.data[s] = fileNo;
-      lineOf.data[s] = rec.line;
+      cls.set(s, c!);
+      fat.set(s, row.fatalities);
+      if (kind !== 'event') evs.set(s, row.events);
+      ts.set(s, Number.isNaN(stamp) ? 0 : stamp + 1);
+      fileOf.set(s, fileNo);
+      lineOf.set(s, rec.line);
     }
   }
 
@@ -196,7 +232,7 @@ export async function derive(records: AsyncIterable<CsvRecord>, kind: SourceInfo
   if (kind === 'aggregate') {
     // Table rows are cells, not events: count accepted cells per country from the slots.
     for (let s = 0; s < slots; s++) {
-      const ctry = classes[cls.data[s]!]!.row.country;
+      const ctry = classes[cls.get(s)]!.row.country;
       perCountry[ctry]!.accepted++;
     }
   }
@@ -262,6 +298,10 @@ export function reconcile(rows: readonly AggregateRow[], acceptedEvents: number 
   if (e !== events) problems.push(`aggregates hold ${e} events, input counted ${events}`);
   if (f !== fatalities) problems.push(`aggregates hold ${f} fatalities, input counted ${fatalities}`);
   if (problems.length > 0) throw new ReconciliationError(`totals do not reconcile: ${problems.join('; ')}`);
+}
+
+function isBatch(x: CsvRecord | readonly CsvRecord[]): x is readonly CsvRecord[] {
+  return Array.isArray(x);
 }
 
 function where(rec: CsvRecord, reason: string): Rejection {

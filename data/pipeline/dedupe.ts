@@ -1,7 +1,8 @@
 /**
  * Event id -> slot number, in bounded memory for millions of events. ACLED ids (`NIR748`,
- * `MLI12345`: one to four capital letters and a number) are encoded exactly as one double and
- * kept in an open-addressing table of typed arrays (12 bytes a slot, no string kept); any other
+ * `MLI12345`: one to four capital letters and a number) are encoded exactly as one double, kept
+ * by slot in paged doubles, and found through an open-addressing table of slots (about 14 bytes
+ * an id at most, no string kept); any other
  * id falls back to an exact string map. No hashing of ids into fewer bits, so two distinct
  * events are never taken for one.
  */
@@ -9,6 +10,10 @@
 const EMPTY = -1;
 const TWO32 = 2 ** 32;
 const TWO33 = 2 ** 33;
+/** Per-event arrays grow in pages of 65,536 entries (no copying, no slack). */
+const PAGE_BITS = 16;
+const PAGE = 1 << PAGE_BITS;
+const PAGE_MASK = PAGE - 1;
 
 /** Exact numeric code of a canonical ACLED id, or -1 when the id is not of that form. */
 export function idCode(id: string): number {
@@ -34,16 +39,18 @@ export function idCode(id: string): number {
 }
 
 export class IdTable {
-  private keys: Float64Array;
-  private vals: Int32Array;
+  /** Open addressing: each used entry holds a slot (-1: empty); the slot's code is in `codes`. */
+  private table: Int32Array;
   private mask: number;
+  /** Code of each slot's id, in pages of doubles by slot (NaN for a slot whose id is in `other`). */
+  private readonly codes: Float64Array[] = [];
+  private slotsEnd = 0;
   private used = 0;
   private readonly other = new Map<string, number>();
 
   constructor(capacity = 1 << 16) {
     const cap = 2 ** Math.ceil(Math.log2(Math.max(capacity, 16)));
-    this.keys = new Float64Array(cap).fill(EMPTY);
-    this.vals = new Int32Array(cap);
+    this.table = new Int32Array(cap).fill(EMPTY);
     this.mask = cap - 1;
   }
 
@@ -57,39 +64,43 @@ export class IdTable {
     if (code < 0) return this.other.get(id) ?? -1;
     let i = hash(code) & this.mask;
     for (;;) {
-      const k = this.keys[i]!;
-      if (k === code) return this.vals[i]!;
-      if (k === EMPTY) return -1;
+      const slot = this.table[i]!;
+      if (slot === EMPTY || this.codes[slot >>> PAGE_BITS]![slot & PAGE_MASK] === code) return slot;
       i = (i + 1) & this.mask;
     }
   }
 
-  /** Store `slot` for an id not yet in the table. */
+  /** Store `slot` (a whole number below 2^31, each used once) for an id not yet in the table. */
   set(id: string, slot: number): void {
     const code = idCode(id);
+    if (slot + 1 > this.slotsEnd) {
+      while (this.codes.length <= slot >>> PAGE_BITS) this.codes.push(new Float64Array(PAGE).fill(NaN));
+      this.slotsEnd = slot + 1;
+    }
     if (code < 0) {
+      this.codes[slot >>> PAGE_BITS]![slot & PAGE_MASK] = NaN;
       this.other.set(id, slot);
       return;
     }
-    if ((this.used + 1) * 10 > this.keys.length * 7) this.grow();
-    this.insert(code, slot);
+    if ((this.used + 1) * 10 > this.table.length * 7) this.grow();
     this.used++;
+    this.codes[slot >>> PAGE_BITS]![slot & PAGE_MASK] = code;
+    this.insert(code, slot);
   }
 
   private insert(code: number, slot: number): void {
     let i = hash(code) & this.mask;
-    while (this.keys[i] !== EMPTY) i = (i + 1) & this.mask;
-    this.keys[i] = code;
-    this.vals[i] = slot;
+    while (this.table[i] !== EMPTY) i = (i + 1) & this.mask;
+    this.table[i] = slot;
   }
 
   private grow(): void {
-    const oldKeys = this.keys;
-    const oldVals = this.vals;
-    this.keys = new Float64Array(oldKeys.length * 2).fill(EMPTY);
-    this.vals = new Int32Array(oldKeys.length * 2);
-    this.mask = this.keys.length - 1;
-    for (let i = 0; i < oldKeys.length; i++) if (oldKeys[i] !== EMPTY) this.insert(oldKeys[i]!, oldVals[i]!);
+    this.table = new Int32Array(this.table.length * 2).fill(EMPTY);
+    this.mask = this.table.length - 1;
+    for (let s = 0; s < this.slotsEnd; s++) {
+      const code = this.codes[s >>> PAGE_BITS]![s & PAGE_MASK]!;
+      if (!Number.isNaN(code)) this.insert(code, s);
+    }
   }
 }
 
@@ -102,18 +113,35 @@ function hash(code: number): number {
   return (h ^ (h >>> 13)) >>> 0;
 }
 
-/** A growable typed array (doubling), for per-event columns. */
-export class Column<T extends Int32Array | Float64Array | Uint16Array> {
-  data: T;
-  private readonly make: (n: number) => T;
-  constructor(make: (n: number) => T, capacity = 1024) {
-    this.make = make;
-    this.data = make(capacity);
+type Narrow = Int32Array | Uint32Array | Uint16Array;
+
+/**
+ * A per-event column of exact numbers, in pages of 65,536 (grows without copying or slack).
+ * Values are kept in a narrow integer type while they fit it; the first one that does not (or
+ * that is not an integer) turns the column into doubles, so no value is ever rounded.
+ */
+export class NumColumn {
+  private pages: (Narrow | Float64Array)[] = [];
+  private wide = false;
+  private readonly make: (n: number) => Narrow;
+  private readonly fits: (v: number) => boolean;
+
+  constructor(type: 'int32' | 'uint32' | 'uint16') {
+    this.make = type === 'int32' ? (n) => new Int32Array(n) : type === 'uint32' ? (n) => new Uint32Array(n) : (n) => new Uint16Array(n);
+    this.fits = type === 'int32' ? (v) => (v | 0) === v : type === 'uint32' ? (v) => v >>> 0 === v : (v) => (v & 0xffff) === v;
   }
-  ensure(n: number): void {
-    if (n <= this.data.length) return;
-    const next = this.make(Math.max(n, Math.ceil(this.data.length * 1.5)));
-    next.set(this.data as never);
-    this.data = next;
+
+  get(i: number): number {
+    return this.pages[i >>> PAGE_BITS]![i & PAGE_MASK]!;
+  }
+
+  set(i: number, v: number): void {
+    const p = i >>> PAGE_BITS;
+    while (p >= this.pages.length) this.pages.push(this.wide ? new Float64Array(PAGE) : this.make(PAGE));
+    if (!this.wide && !this.fits(v)) {
+      this.wide = true;
+      this.pages = this.pages.map((pg) => Float64Array.from(pg));
+    }
+    this.pages[p]![i & PAGE_MASK] = v;
   }
 }

@@ -44,9 +44,23 @@ const fail = (kind: string, value?: string | number): Normalised => ({
   reason: value === undefined ? kind : typeof value === 'number' ? `${kind} ${value}` : `${kind} "${value}"`,
 });
 
+/**
+ * toIso3 for the few spellings a file has (it folds accents, so it is dear per row): remembered,
+ * up to a bound, by exact text.
+ */
+const ISO3_SEEN = new Map<string, Iso3 | null>();
+function iso3Of(s: string): Iso3 | null {
+  let v = ISO3_SEEN.get(s);
+  if (v === undefined) {
+    v = toIso3(s);
+    if (ISO3_SEEN.size < 4096) ISO3_SEEN.set(s, v);
+  }
+  return v;
+}
+
 /** One event-level record. */
 export function normaliseEvent(f: Record<string, string>): Normalised {
-  const country = toIso3(f.country ?? '');
+  const country = iso3Of(f.country ?? '');
   if (!f.country?.trim()) return fail('missing country');
   if (!country) return fail('unknown country', f.country);
   const date = parseDate(f.event_date ?? '');
@@ -79,7 +93,7 @@ export function normaliseEvent(f: Record<string, string>): Normalised {
 
 /** One row of an aggregated country x month x event-type table. */
 export function normaliseTableRow(f: Record<string, string>): Normalised {
-  const country = toIso3(f.country ?? '');
+  const country = iso3Of(f.country ?? '');
   if (!f.country?.trim()) return fail('missing country');
   if (!country) return fail('unknown country', f.country);
   const month = (f.month ?? '').trim();
@@ -117,6 +131,8 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
  */
 export function parseDate(s: string): string | null {
   const t = s.trim();
+  const iso = isoDay(t);
+  if (iso !== 0) return iso === 1 ? t : null;
   let y: number, m: number, d: number;
   let g: RegExpMatchArray | null;
   if ((g = t.match(/^(\d{4})-(\d{2})-(\d{2})$/))) [y, m, d] = [+g[1]!, +g[2]!, +g[3]!];
@@ -128,14 +144,61 @@ export function parseDate(s: string): string | null {
   return dt.toISOString().slice(0, 10);
 }
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Fast path of parseDate for `YYYY-MM-DD` (the form exports use): 1 when `t` is that form and a
+ * real calendar day (years from 100: Date.UTC reads 0 to 99 as 1900 to 1999), -1 when it is that
+ * form and not a real day, 0 when it is not that form (parseDate's other rules decide).
+ */
+function isoDay(t: string): number {
+  if (t.length !== 10 || t.charCodeAt(4) !== 45 || t.charCodeAt(7) !== 45) return 0;
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const c = t.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return 0;
+    y = y * 10 + c;
+  }
+  const m1 = t.charCodeAt(5) - 48;
+  const m2 = t.charCodeAt(6) - 48;
+  const d1 = t.charCodeAt(8) - 48;
+  const d2 = t.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return 0;
+  const m = m1 * 10 + m2;
+  const d = d1 * 10 + d2;
+  if (y < 100 || m < 1 || m > 12 || d < 1) return -1;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (m === 2 && leap ? 29 : DAYS[m - 1]!) ? 1 : -1;
+}
+
 /** A non-negative or negative whole number written in decimal; null for anything else. */
 function parseCount(s: string): number | null {
   const t = s.trim();
-  return /^-?\d+$/.test(t) ? Number(t) : null;
+  const n = t.length;
+  if (n === 0 || n > 15) return /^-?\d+$/.test(t) ? Number(t) : null;
+  let i = t.charCodeAt(0) === 45 ? 1 : 0;
+  if (i === n) return null;
+  let v = 0;
+  for (; i < n; i++) {
+    const c = t.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return null;
+    v = v * 10 + c;
+  }
+  return t.charCodeAt(0) === 45 ? -v : v;
 }
 
 /** Numeric inter code (0 = no actor 2), or the code of a text label from current exports; undefined when unreadable. */
 function parseInter(s: string): number | null | undefined {
+  // The few spellings a file has, remembered (up to a bound) by exact text.
+  if (INTER_SEEN.has(s)) return INTER_SEEN.get(s);
+  const v = readInter(s);
+  if (INTER_SEEN.size < 1024) INTER_SEEN.set(s, v);
+  return v;
+}
+
+const INTER_SEEN = new Map<string, number | null | undefined>();
+
+function readInter(s: string): number | null | undefined {
   const t = s.trim();
   if (t === '') return null;
   if (/^[0-8]$/.test(t)) return Number(t);

@@ -8,8 +8,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,12 +21,19 @@ const SIZES = [3_485, 250_000, 2_500_000];
 
 interface Run {
   seconds: number;
+  /** CPU time (user + system) of the child process, all threads. */
+  cpuSeconds: number;
   maxRssMiB: number;
   digest: string;
   cells: number;
 }
 
 /** Sorted `country,admin1,month,category,events,fatalities` lines -> digest. */
+function cpu(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+}
+
 function digestOf(lines: string[]): { digest: string; cells: number } {
   const sorted = lines.filter((l) => l.length > 0).sort();
   return { digest: createHash('sha256').update(sorted.join('\n')).digest('hex').slice(0, 12), cells: sorted.length };
@@ -37,7 +45,7 @@ async function childOurs(file: string): Promise<Run> {
   const [r] = await deriveFiles([file]);
   const seconds = (performance.now() - t0) / 1000;
   const lines = r!.derived.rows.map((x) => [x.country, x.admin1, x.month, x.category, x.events, x.fatalities].join(','));
-  return { seconds, maxRssMiB: process.resourceUsage().maxRSS / 1024, ...digestOf(lines) };
+  return { seconds, cpuSeconds: cpu(), maxRssMiB: process.resourceUsage().maxRSS / 1024, ...digestOf(lines) };
 }
 
 const INTER_SQL = (col: string) =>
@@ -77,12 +85,18 @@ async function childDuck(file: string): Promise<Run> {
   const reader = await c.runAndReadAll(sql);
   const lines = reader.getRows().map((r) => r.map(String).join(','));
   const seconds = (performance.now() - t0) / 1000;
-  return { seconds, maxRssMiB: process.resourceUsage().maxRSS / 1024, ...digestOf(lines) };
+  return { seconds, cpuSeconds: cpu(), maxRssMiB: process.resourceUsage().maxRSS / 1024, ...digestOf(lines) };
+}
+
+/** The node flags `npm run data:derive` runs with (read from package.json, so the two cannot drift). */
+function deriveFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  return pkg.scripts['data:derive']!.split(/\s+/).filter((a) => a.startsWith('--'));
 }
 
 function child(which: 'ours' | 'duckdb', file: string): Run {
-  // The pipeline runs with the flag `npm run data:derive` uses (a 4 MB young generation: less RSS, same speed).
-  const flags = which === 'ours' ? ['--max-semi-space-size=4'] : [];
+  // The pipeline runs with the flags `npm run data:derive` uses (a small young generation and heap: less RSS, same speed).
+  const flags = which === 'ours' ? deriveFlags() : [];
   const r = spawnSync(process.execPath, [...flags, fileURLToPath(import.meta.url), '--child', which, file], {
     encoding: 'utf8',
     maxBuffer: 1 << 26,
@@ -94,6 +108,7 @@ function child(which: 'ours' | 'duckdb', file: string): Run {
 export default async function bench(): Promise<string> {
   await mkdir(OUT, { recursive: true });
   const rows: string[] = [];
+  const loadBefore = os.loadavg()[0]!;
   for (const n of SIZES) {
     const file = path.join(OUT, `acled-synthetic-${n}.csv`);
     if (!existsSync(file)) {
@@ -112,7 +127,7 @@ export default async function bench(): Promise<string> {
     );
     rows.push(
       `| ${n.toLocaleString('en')} | ${mib.toFixed(0)} MiB | ${ours.seconds.toFixed(2)} s | ${Math.round(n / ours.seconds).toLocaleString('en')} | ${ours.maxRssMiB.toFixed(0)} MiB | ` +
-        `${duck.seconds.toFixed(2)} s | ${duck.maxRssMiB.toFixed(0)} MiB | ${(ours.seconds / duck.seconds).toFixed(1)}x | ${ours.cells} (identical) |`,
+        `${duck.seconds.toFixed(2)} s | ${duck.maxRssMiB.toFixed(0)} MiB | ${(ours.seconds / duck.seconds).toFixed(1)}x | ${ours.cpuSeconds.toFixed(1)} s / ${duck.cpuSeconds.toFixed(1)} s | ${ours.cells} (identical) |`,
     );
   }
   return [
@@ -120,13 +135,16 @@ export default async function bench(): Promise<string> {
     '',
     'Command: `npm run bench -- pipeline`. Inputs: synthetic current-layout ACLED exports generated from the real Niger rows',
     '(`node data/cli/synth.ts --rows N --out dist/bench/...`; shifted dates, made-up ids, neutral text; never committed).',
-    'Each run is a fresh child process (the pipeline with `--max-semi-space-size=4`, as `npm run data:derive`); peak RSS is `process.resourceUsage().maxRSS`. DuckDB (`@duckdb/node-api`, in-memory,',
+    `Each run is a fresh child process (the pipeline with the node flags of \`npm run data:derive\`: \`${deriveFlags().join(' ')}\`); peak RSS is \`process.resourceUsage().maxRSS\`. DuckDB (\`@duckdb/node-api\`, in-memory,`,
     'default threads) computes the same cells (10 categories, dedupe by `event_id_cnty` on newest `timestamp`) from the same',
     'file; both outputs are compared cell by cell. Targets: within 2x of DuckDB wall time, peak RSS under 256 MB.',
     '',
-    '| rows | file | pipeline wall | rows/s | pipeline peak RSS | DuckDB wall | DuckDB peak RSS | pipeline / DuckDB | cells |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| rows | file | pipeline wall | rows/s | pipeline peak RSS | DuckDB wall | DuckDB peak RSS | pipeline / DuckDB | CPU time, pipeline / DuckDB | cells |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     ...rows,
+    '',
+    'CPU time: user + system time of each child process over all its threads (process start included); on a loaded machine it shows the work done better than wall time.',
+    `Load average (1 min) on this ${os.cpus().length}-core machine: ${loadBefore.toFixed(1)} at the start of the run, ${os.loadavg()[0]!.toFixed(1)} at the end (other work on the machine slows both sides).`,
   ].join('\n');
 }
 
