@@ -1,36 +1,122 @@
 /**
  * Builds the static dashboard into web/dist: bundles web/src/main.ts with esbuild (minified ES
- * module with a source map) and copies the page, the stylesheet and the headers file.
- * Usage: node web/build.ts
+ * modules with source maps; the map is split into its own chunk, loaded on demand), expands the
+ * page's placeholders into static markup (so that the layout is in place before any data
+ * arrives: no layout shift), and copies the stylesheet, the headers file and the region outlines.
+ * The page is written twice: index.html and embed.html (the same page, served with headers that
+ * allow framing; see _headers).
+ * Usage: node web/build.ts [--no-minify]
  */
 import { build } from 'esbuild';
-import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { COUNTRIES } from '../data/model/geography.ts';
 
 const WEB = import.meta.dirname;
-const DIST = path.join(WEB, 'dist');
+const DIST = process.env.WEB_DIST ? path.resolve(process.env.WEB_DIST) : path.join(WEB, 'dist');
+const MINIFY = !process.argv.includes('--no-minify');
 /** Copied as they are. `_headers` sets the security headers Workers static assets send. */
-const STATIC_FILES = ['index.html', 'styles.css', 'favicon.svg', '_headers'];
+const STATIC_FILES = ['styles.css', 'favicon.svg', '_headers'];
 
-// Empty web/dist but keep the directory itself: a running `wrangler dev` watches it.
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** One chart's block: title, one-sentence summary, chart, caption, downloads, data table (collapsed). */
+export function figure(id: string, title: string, kind: string, level = 3): string {
+  const body =
+    kind === 'table'
+      ? `<div id="${id}-body" class="table-box"><p class="loading">Loading…</p></div>`
+      : `<div class="chart-box chart-box-${kind}"><canvas id="${id}-chart" role="img" aria-label="Loading…"></canvas></div>`;
+  const png = kind === 'table' ? '' : `<button type="button" class="button" id="${id}-png" disabled>Download PNG</button>`;
+  const table =
+    kind === 'table'
+      ? ''
+      : `<details class="data-table"><summary>Data table</summary><div id="${id}-table" class="table-scroll"></div></details>`;
+  return `<figure class="chart" id="fig-${id}" aria-labelledby="${id}-title">
+  <h${level} id="${id}-title" class="fig-title">${esc(title)}</h${level}>
+  <p id="${id}-summary" class="summary">Loading…</p>
+  ${body}
+  <figcaption id="${id}-caption" class="caption"></figcaption>
+  <p class="fig-tools"><a class="button" id="${id}-csv" href="/api/v1/catalogue" download aria-disabled="true">Download CSV</a> ${png}</p>
+  ${table}
+</figure>`;
+}
+
+function overviewCards(): string {
+  return COUNTRIES.map(
+    (c) => `<article class="ov-card" id="ov-${c.iso3}" data-country="${c.iso3}" aria-labelledby="ov-${c.iso3}-name">
+  <h2 id="ov-${c.iso3}-name" class="ov-name"><a href="/?view=country&amp;country=${c.iso3}" data-country-link="${c.iso3}">${esc(c.name)}</a></h2>
+  <div class="ov-figs" id="ov-${c.iso3}-figs"><p class="loading">Loading…</p></div>
+  ${figure(`ov-${c.iso3}-events`, 'Events per month', 'ov')}
+  ${figure(`ov-${c.iso3}-fatalities`, 'Reported fatalities per month', 'ov')}
+</article>`,
+  ).join('\n');
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await listFiles(p)));
+    else out.push(p);
+  }
+  return out;
+}
+
+export function expandPage(html: string): string {
+  return html
+    .replace('<!--overview-cards-->', overviewCards())
+    .replace(/<!--figure:([a-z0-9-]+):([^:]+):([a-z]+):([1-6])-->/g, (_m, id: string, title: string, kind: string, level: string) =>
+      figure(id, title, kind, Number(level)),
+    );
+}
+
+// Files are overwritten in place and stale ones removed afterwards (not emptied first): a running
+// `wrangler dev` watches the directory and, seeing index.html vanish, may stop serving `/`.
 await mkdir(DIST, { recursive: true });
-for (const f of await readdir(DIST)) await rm(path.join(DIST, f), { recursive: true, force: true });
+const before = await listFiles(DIST);
 
 const result = await build({
-  entryPoints: [path.join(WEB, 'src', 'main.ts')],
-  outfile: path.join(DIST, 'app.js'),
+  entryPoints: { app: path.join(WEB, 'src', 'main.ts') },
+  outdir: DIST,
+  entryNames: '[name]',
+  chunkNames: 'chunks/[name]-[hash]',
+  splitting: true,
   bundle: true,
   format: 'esm',
   platform: 'browser',
   target: ['es2022'],
-  minify: true,
+  minify: MINIFY,
   sourcemap: true,
   legalComments: 'linked',
   logLevel: 'warning',
   metafile: true,
 });
 
+// Preload the chunks app.js imports statically, so that they load in parallel with it, not after it.
+const appOut = Object.entries(result.metafile.outputs).find(([file]) => path.basename(file) === 'app.js')?.[1];
+const preloads = (appOut?.imports ?? [])
+  .filter((i) => i.kind === 'import-statement')
+  .map((i) => `<link rel="modulepreload" href="/${path.relative(DIST, path.resolve(i.path)).split(path.sep).join('/')}" />`);
+const page = expandPage(await readFile(path.join(WEB, 'index.html'), 'utf8')).replace(
+  '<script type="module" src="/app.js"></script>',
+  `${preloads.join('\n    ')}\n    <script type="module" src="/app.js"></script>`,
+);
+await writeFile(path.join(DIST, 'index.html'), page);
+await writeFile(path.join(DIST, 'embed.html'), page);
 for (const f of STATIC_FILES) await copyFile(path.join(WEB, f), path.join(DIST, f));
+await mkdir(path.join(DIST, 'geo'), { recursive: true });
+await copyFile(path.join(WEB, 'geo', 'niger-admin1.json'), path.join(DIST, 'geo', 'niger-admin1.json'));
 
-const app = Object.entries(result.metafile.outputs).find(([file]) => file.endsWith('app.js'))?.[1].bytes ?? 0;
-console.log(`web/dist: app.js (${Math.round(app / 1024)} KiB, minified) + source map, ${STATIC_FILES.join(', ')}`);
+// Remove what this build did not write (chunks of earlier builds, files no longer shipped).
+const written = new Set([
+  ...Object.keys(result.metafile.outputs).map((f) => path.resolve(f)),
+  ...['index.html', 'embed.html', ...STATIC_FILES, path.join('geo', 'niger-admin1.json')].map((f) => path.join(DIST, f)),
+]);
+for (const f of before) if (!written.has(f)) await rm(f, { force: true });
+
+const js = Object.entries(result.metafile.outputs)
+  .filter(([file]) => file.endsWith('.js'))
+  .map(([file, o]) => `${path.relative(DIST, file)} ${Math.round(o.bytes / 1024)} KiB`);
+console.log(
+  `${path.relative(process.cwd(), DIST)}: ${js.join(', ')}${MINIFY ? ' (minified)' : ' (not minified)'}; index.html, embed.html, ${STATIC_FILES.join(', ')}, geo/`,
+);

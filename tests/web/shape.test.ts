@@ -26,7 +26,7 @@ import {
   shortMonth,
   summarySentence,
 } from '../../web/src/shape.ts';
-import { resolveState, seriesPath, stateQuery } from '../../web/src/state.ts';
+import { comparePath, parsePeriod, periodBounds, resolveState, seriesCsvPath, seriesPath, stateQuery } from '../../web/src/state.ts';
 
 const DATASET = { version: 'v1', source: 'ACLED', credit: 'ACLED, www.acleddata.com', asOf: '2024-09-30' };
 
@@ -175,9 +175,13 @@ describe('chart data', () => {
       { index: 0, label: 'Coup, 18 Aug 2020', date: '2020-08-18' },
       { index: 1, label: 'Coup, 24 May 2021', date: '2021-05-24' },
     ]);
-    expect(coupMarkers('BFA', ['2022-01', '2022-09'], [{ country: 'BFA', date: '2022-09-30', label: 'x' }])).toEqual([
-      { index: 1, label: 'x', date: '2022-09-30' },
-    ]);
+    expect(
+      coupMarkers(
+        'BFA',
+        ['2022-01', '2022-09'],
+        [{ country: 'BFA', date: '2022-09-30', label: 'x', kind: 'coup', source: 'https://example.org' }],
+      ),
+    ).toEqual([{ index: 1, label: 'x', date: '2022-09-30' }]);
   });
 });
 
@@ -304,8 +308,11 @@ describe('controls and claims', () => {
 });
 
 describe('URL state', () => {
-  it('defaults to Niger, political violence, events', () => {
+  const base = { view: 'overview', from: null, to: null, sameScale: false, before: null, after: null } as const;
+
+  it('defaults to the overview of Niger, political violence, events', () => {
     expect(resolveState(new URLSearchParams(''), COUNTRIES)).toEqual({
+      ...base,
       country: 'NER',
       category: 'political_violence',
       measure: 'events',
@@ -315,18 +322,89 @@ describe('URL state', () => {
 
   it('keeps a valid state and corrects an invalid one', () => {
     const ok = resolveState(new URLSearchParams('country=NER&category=civilian_targeting&measure=fatalities&admin1=tillaberi'), COUNTRIES);
-    expect(ok).toEqual({ country: 'NER', category: 'civilian_targeting', measure: 'fatalities', admin1: 'tillaberi' });
-    const bad = resolveState(new URLSearchParams('country=mli&category=civilian_targeting&measure=deaths&admin1=tillaberi'), COUNTRIES);
-    expect(bad).toEqual({ country: 'MLI', category: 'political_violence', measure: 'events', admin1: null });
+    expect(ok).toEqual({ ...base, country: 'NER', category: 'civilian_targeting', measure: 'fatalities', admin1: 'tillaberi' });
+    const bad = resolveState(
+      new URLSearchParams(
+        'view=map&country=mli&category=civilian_targeting&measure=deaths&admin1=tillaberi&from=2023-13&before=2024-01..2023-01',
+      ),
+      COUNTRIES,
+    );
+    expect(bad).toEqual({ ...base, country: 'MLI', category: 'political_violence', measure: 'events', admin1: null });
     expect(resolveState(new URLSearchParams('country=XXX'), COUNTRIES).country).toBe('NER');
   });
 
-  it('writes the query and the API path', () => {
-    const s = { country: 'NER', category: 'battles', measure: 'fatalities', admin1: 'tillaberi' } as const;
-    expect(stateQuery(s)).toBe('?country=NER&category=battles&measure=fatalities&admin1=tillaberi');
-    expect(stateQuery({ ...s, admin1: null })).toBe('?country=NER&category=battles&measure=fatalities');
+  it('reads the view, range, scale and compare periods; swaps a reversed range', () => {
+    const s = resolveState(
+      new URLSearchParams(
+        'view=compare&country=NER&category=battles&measure=events&from=2024-01&to=2023-01&scale=same&before=2023-01..2023-03&after=2024-02..2024-02',
+      ),
+      COUNTRIES,
+    );
+    expect(s).toMatchObject({
+      view: 'compare',
+      from: '2023-01',
+      to: '2024-01',
+      sameScale: true,
+      before: '2023-01..2023-03',
+      after: '2024-02',
+    });
+  });
+
+  it('round-trips every state through the query', () => {
+    const states = [
+      { ...base, country: 'NER', category: 'battles', measure: 'fatalities', admin1: 'tillaberi' },
+      {
+        ...base,
+        view: 'country',
+        country: 'MLI',
+        category: 'political_violence',
+        measure: 'events',
+        admin1: null,
+        from: '2020-01',
+        to: '2022-12',
+      },
+      {
+        ...base,
+        view: 'compare',
+        country: 'NER',
+        category: 'battles',
+        measure: 'events',
+        admin1: null,
+        before: '2023-06',
+        after: '2023-08..2023-10',
+      },
+      { ...base, sameScale: true, country: 'NER', category: 'political_violence', measure: 'events', admin1: null },
+    ] as const;
+    for (const s of states) expect(resolveState(new URLSearchParams(stateQuery(s)), COUNTRIES)).toEqual(s);
+  });
+
+  it('parses periods', () => {
+    expect(parsePeriod('2023-07')).toBe('2023-07');
+    expect(parsePeriod('2023-05..2023-07')).toBe('2023-05..2023-07');
+    expect(parsePeriod('2023-07..2023-07')).toBe('2023-07');
+    expect(parsePeriod('2023-07..2023-05')).toBeNull();
+    expect(parsePeriod('2023-7')).toBeNull();
+    expect(parsePeriod('trailing12')).toBeNull();
+    expect(periodBounds('2023-05..2023-07')).toEqual(['2023-05', '2023-07']);
+    expect(periodBounds('2023-05')).toEqual(['2023-05', '2023-05']);
+  });
+
+  it('writes the query and the API paths', () => {
+    const s = { ...base, view: 'country', country: 'NER', category: 'battles', measure: 'fatalities', admin1: 'tillaberi' } as const;
+    expect(stateQuery(s)).toBe('?view=country&country=NER&category=battles&measure=fatalities&admin1=tillaberi');
+    expect(stateQuery({ ...s, admin1: null, from: '2023-01' }, { embed: '1' })).toBe(
+      '?view=country&country=NER&category=battles&measure=fatalities&from=2023-01&embed=1',
+    );
     expect(seriesPath(s)).toBe('/api/v1/series?country=NER&category=battles&measure=fatalities&admin1=tillaberi');
-    expect(seriesPath(s, null)).toBe('/api/v1/series?country=NER&category=battles&measure=fatalities');
-    expect(seriesPath({ ...s, admin1: null }, 'diffa')).toBe('/api/v1/series?country=NER&category=battles&measure=fatalities&admin1=diffa');
+    expect(seriesPath(s, { admin1: null })).toBe('/api/v1/series?country=NER&category=battles&measure=fatalities');
+    expect(seriesPath({ ...s, admin1: null, from: '2023-01', to: '2023-06' }, { admin1: 'diffa' })).toBe(
+      '/api/v1/series?country=NER&category=battles&measure=fatalities&admin1=diffa&from=2023-01&to=2023-06',
+    );
+    expect(seriesCsvPath(s)).toBe('/api/v1/series?country=NER&category=battles&measure=fatalities&admin1=tillaberi&format=csv');
+    expect(comparePath(s)).toBeNull();
+    expect(comparePath({ ...s, before: '2023-06', after: '2023-07..2023-08', from: '2020-01' })).toBe(
+      '/api/v1/compare?country=NER&category=battles&measure=fatalities&admin1=tillaberi&before=2023-06&after=2023-07..2023-08',
+    );
+    expect(comparePath({ ...s, before: '2023-06', after: '2023-07' }, 'csv')).toContain('&format=csv');
   });
 });

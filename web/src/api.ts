@@ -64,3 +64,27 @@ export const getCatalogue = (signal?: AbortSignal) => getJson<Catalogue>('/api/v
 export const getClaims = (signal?: AbortSignal) => getJson<ClaimsDoc>('/api/v1/claims', signal);
 /** `path` as built by state.ts's seriesPath. */
 export const getSeries = (path: string, signal?: AbortSignal) => getJson<SeriesDoc>(path, signal);
+
+/** GET a text document (the API's CSV); throws ApiError like getJson. */
+export async function getText(path: string, signal?: AbortSignal): Promise<string> {
+  let res: Response;
+  try {
+    res = await fetch(path, { headers: { accept: 'text/csv' }, ...(signal ? { signal } : {}) });
+  } catch (e) {
+    throw new ApiError(path, 0, 'Network error', e instanceof Error ? e.message : String(e));
+  }
+  const text = await res.text();
+  if (!res.ok) {
+    let detail = text.slice(0, 200);
+    try {
+      const p = JSON.parse(text) as Problem;
+      detail = p.detail ?? detail;
+    } catch {
+      // Not a problem document.
+    }
+    throw new ApiError(path, res.status, res.statusText || 'Error', detail);
+  }
+  return text;
+}
+
+export const getCompare = <T>(path: string, signal?: AbortSignal) => getJson<T>(path, signal);

@@ -1,62 +1,158 @@
 /**
- * Wiring: loads the catalogue and the claims, keeps the view's state in the URL query, and
- * redraws the series, its change chart and the region breakdown when a control changes.
+ * Wiring: loads the catalogue and the claims, keeps the view's state in the URL (pushState on
+ * every change, so back/forward work), and draws the current view: Overview, Country or Compare.
+ * Embed mode (/embed, or ?embed=1) hides the chrome around the charts.
  */
 import type { Catalogue, ClaimsDoc, CountryEntry, SeriesDoc } from '../../data/model/types.ts';
-import type { Measure } from '../../data/model/categories.ts';
-import { monthLabel } from '../../data/model/month.ts';
-import { getCatalogue, getClaims, getSeries } from './api.ts';
-import { destroyChart, drawChangeChart, drawLineChart } from './charts.ts';
-import { byId, errorBox, fillSelect, h, loading, renderClaims, renderFooter, renderRegions, showError } from './render.ts';
+import type { CategoryId, Measure } from '../../data/model/categories.ts';
+import { isMonth, monthLabel } from '../../data/model/month.ts';
+import { TREND_BANDS, TREND_DEFINITIONS, TREND_LABELS, trendBand } from '../../data/model/trend.ts';
+import { getCatalogue, getClaims, getCompare, getSeries, getText } from './api.ts';
+import { chartPng, destroyChart, drawChangeChart, drawCompositionChart, drawLineChart } from './charts.ts';
+import {
+  byId,
+  compareCard,
+  errorBox,
+  fillSelect,
+  h,
+  loading,
+  overviewFigureRow,
+  renderClaims,
+  renderFooter,
+  renderRegions,
+  renderTable,
+  showError,
+  trendBadge,
+  type CompareResult,
+} from './render.ts';
+import type { Table } from './shape.ts';
 import {
   categoryOptions,
   changeData,
+  changeSummary,
+  compositionData,
+  compositionSummary,
+  compositionTable,
   coupMarkers,
+  creditLine,
+  defaultPeriods,
+  downloadName,
+  EVENT_TYPE_CATEGORIES,
   fmtDate,
   lineData,
+  MAP_OUTLINES,
   MEASURE_LABELS,
+  mergeCsv,
+  overviewFigure,
+  partialIndexes,
+  placeName,
   regionRanking,
+  regionSummary,
   seriesNotes,
   seriesSubject,
+  seriesTable,
   seriesTitle,
-  sourceEnds,
+  sharedMax,
   summarySentence,
 } from './shape.ts';
-import { DEFAULT_STATE, resolveState, seriesPath, stateQuery, type ViewState } from './state.ts';
+import {
+  comparePath,
+  DEFAULT_STATE,
+  periodBounds,
+  resolveState,
+  seriesCsvPath,
+  seriesPath,
+  stateQuery,
+  type View,
+  type ViewState,
+} from './state.ts';
+
+const EMBED = location.pathname.startsWith('/embed') || new URLSearchParams(location.search).get('embed') === '1';
+if (EMBED) document.documentElement.classList.add('embed');
+
+const HEADINGS: Record<View, string> = {
+  overview: 'Five Sahel countries side by side',
+  country: 'Country',
+  compare: 'Compare two periods',
+};
 
 const els = {
-  claims: byId('claims-list'),
+  heading: byId('view-heading'),
   controls: byId<HTMLFormElement>('controls'),
   country: byId<HTMLSelectElement>('country'),
   category: byId<HTMLSelectElement>('category'),
   admin1Field: byId('admin1-field'),
   admin1: byId<HTMLSelectElement>('admin1'),
-  explore: byId('explore'),
+  from: byId<HTMLInputElement>('from'),
+  to: byId<HTMLInputElement>('to'),
+  sameScale: byId<HTMLInputElement>('same-scale'),
+  beforeFrom: byId<HTMLInputElement>('before-from'),
+  beforeTo: byId<HTMLInputElement>('before-to'),
+  afterFrom: byId<HTMLInputElement>('after-from'),
+  afterTo: byId<HTMLInputElement>('after-to'),
+  resetRange: byId<HTMLButtonElement>('reset-range'),
   status: byId('view-status'),
-  content: byId('view-content'),
-  title: byId('series-title'),
-  summary: byId('summary'),
+  claims: byId('claims-list'),
+  definition: byId('series-definition'),
   notes: byId<HTMLUListElement>('series-notes'),
-  lineCanvas: byId<HTMLCanvasElement>('line-chart'),
-  lineCaption: byId('line-caption'),
-  changeCanvas: byId<HTMLCanvasElement>('change-chart'),
-  changeNote: byId('change-note'),
-  definition: byId('definition'),
   regions: byId('regions'),
-  regionsBody: byId('regions-body'),
+  compare: byId('compare-result'),
   footer: byId('footer-data'),
+  shareLink: byId<HTMLInputElement>('share-link'),
+  embedCode: byId<HTMLTextAreaElement>('embed-code'),
+  copyStatus: byId('copy-status'),
+  openFull: byId<HTMLAnchorElement>('open-full'),
 };
 
 let catalogue: Catalogue | null = null;
 let state: ViewState = DEFAULT_STATE;
-let current: { doc: SeriesDoc } | null = null;
 /** Incremented per view load: a response for an older view is dropped. */
 let generation = 0;
 let inflight: AbortController | null = null;
 
-function countryOf(s: ViewState): CountryEntry | undefined {
-  return catalogue?.countries.find((c) => c.iso3 === s.country);
+/**
+ * Series requests by path, kept for the session (a series of a dataset version does not change;
+ * back/forward redraw without refetching). A failed request is forgotten, so it is retried.
+ */
+const seriesCache = new Map<string, Promise<SeriesDoc>>();
+function series(path: string, _signal?: AbortSignal): Promise<SeriesDoc> {
+  let p = seriesCache.get(path);
+  if (!p) {
+    p = getSeries(path);
+    seriesCache.set(path, p);
+    p.catch(() => seriesCache.delete(path));
+  }
+  return p;
 }
+
+/** An overview series: political violence in one country, one measure, the state's range. */
+function overviewSeries(iso3: string, measure: Measure, s: Pick<ViewState, 'from' | 'to'>) {
+  return { country: iso3, category: 'political_violence' as CategoryId, measure, admin1: null, from: s.from, to: s.to };
+}
+
+/** The overview is the usual first view: its series are requested at once, before the catalogue arrives. */
+function prefetchOverview(): void {
+  const q = new URLSearchParams(location.search);
+  if ((q.get('view') ?? 'overview') !== 'overview') return;
+  const month = (x: string | null) => (x && isMonth(x) ? x : null);
+  const range = { from: month(q.get('from')), to: month(q.get('to')) };
+  if (range.from && range.to && range.from > range.to) return;
+  for (const card of document.querySelectorAll<HTMLElement>('.ov-card[data-country]')) {
+    for (const m of ['events', 'fatalities'] as const)
+      void series(seriesPath(overviewSeries(card.dataset.country!, m, range))).catch(() => undefined);
+  }
+}
+// Request order matters (a browser opens six connections per host): the catalogue first, the
+// overview's series next, the claims (drawn below the charts) last.
+const cataloguePromise = getCatalogue();
+prefetchOverview();
+const claimsPromise = getClaims();
+
+const countryOf = (s: ViewState): CountryEntry | undefined => catalogue?.countries.find((c) => c.iso3 === s.country);
+const credit = (): string => (catalogue ? creditLine(catalogue.dataset) : 'Source: ACLED, www.acleddata.com');
+
+// ---------------------------------------------------------------------------------------------
+// Controls and URL
 
 function syncControls(): void {
   if (!catalogue) return;
@@ -66,29 +162,238 @@ function syncControls(): void {
     state.country,
   );
   fillSelect(els.category, categoryOptions(catalogue, state.country), state.category);
-  for (const input of els.controls.querySelectorAll<HTMLInputElement>('input[name="measure"]')) {
+  for (const input of els.controls.querySelectorAll<HTMLInputElement>('input[name="measure"]'))
     input.checked = input.value === state.measure;
-  }
-  const regions = countryOf(state)?.admin1 ?? [];
+  const country = countryOf(state);
+  const regions = country?.admin1 ?? [];
   els.admin1Field.hidden = regions.length === 0;
   fillSelect(
     els.admin1,
     [{ value: '', label: 'All regions (country total)' }, ...regions.map((r) => ({ value: r.slug, label: r.name }))],
     state.admin1 ?? '',
   );
+  const min = catalogue.countries.map((c) => c.months.from).sort()[0] ?? '';
+  const max =
+    catalogue.countries
+      .map((c) => c.months.to)
+      .sort()
+      .at(-1) ?? '';
+  for (const input of [els.from, els.to, els.beforeFrom, els.beforeTo, els.afterFrom, els.afterTo]) {
+    input.min = min;
+    input.max = max;
+  }
+  els.from.value = state.from ?? '';
+  els.to.value = state.to ?? '';
+  els.sameScale.checked = state.sameScale;
+  const [bf, bt] = state.before ? periodBounds(state.before) : ['', ''];
+  const [af, at] = state.after ? periodBounds(state.after) : ['', ''];
+  els.beforeFrom.value = bf;
+  els.beforeTo.value = bt;
+  els.afterFrom.value = af;
+  els.afterTo.value = at;
   for (const el of els.controls.querySelectorAll<HTMLSelectElement | HTMLInputElement>('select, input')) el.disabled = false;
+  // Only the fields the view uses are shown.
+  for (const f of els.controls.querySelectorAll<HTMLElement>('[data-views]')) {
+    const views = (f.dataset.views ?? '').split(' ');
+    f.classList.toggle('off-view', !views.includes(state.view));
+  }
 }
 
-/** Apply a (possibly partial) change of state, corrected against the catalogue, and reload the view. */
-function setState(next: Partial<ViewState>): void {
-  if (!catalogue) return;
-  const merged = { ...state, ...next };
-  const q = new URLSearchParams({ country: merged.country, category: merged.category, measure: merged.measure });
-  if (merged.admin1) q.set('admin1', merged.admin1);
-  state = resolveState(q, catalogue.countries);
+function urlFor(s: ViewState): string {
+  const path = location.pathname.startsWith('/embed') ? location.pathname : '/';
+  return `${path}${stateQuery(s, EMBED && !path.startsWith('/embed') ? { embed: '1' } : {})}`;
+}
+
+/** Apply a (possibly partial) change of state, corrected against the catalogue; push it to the history and redraw. */
+function setState(next: Partial<ViewState>, mode: 'push' | 'replace' = 'push'): Promise<void> {
+  if (!catalogue) return Promise.resolve();
+  let merged: ViewState = { ...state, ...next };
+  const q = new URLSearchParams(stateQuery(merged));
+  merged = resolveState(q, catalogue.countries);
+  if (merged.view === 'compare' && (!merged.before || !merged.after)) {
+    const c = countryOf(merged);
+    if (c) merged = { ...merged, ...defaultPeriods(c) };
+  }
+  const url = urlFor(merged);
+  const same = url === `${location.pathname}${location.search}`;
+  state = merged;
+  if (mode === 'push' && !same) history.pushState(null, '', url);
+  else history.replaceState(null, '', url);
   syncControls();
-  history.replaceState(null, '', `${location.pathname}${stateQuery(state)}${location.hash}`);
-  void loadView();
+  return loadView();
+}
+
+function periodOf(a: string, b: string): string | null {
+  if (!a && !b) return null;
+  const x = a || b;
+  const y = b || a;
+  const [lo, hi] = x <= y ? [x, y] : [y, x];
+  return lo === hi ? lo : `${lo}..${hi}`;
+}
+
+function wireControls(): void {
+  els.controls.addEventListener('submit', (e) => e.preventDefault());
+  els.country.addEventListener('change', () => setState({ country: els.country.value, admin1: null }));
+  els.category.addEventListener('change', () => setState({ category: els.category.value as CategoryId }));
+  els.admin1.addEventListener('change', () => setState({ admin1: els.admin1.value === '' ? null : els.admin1.value }));
+  els.from.addEventListener('change', () => setState({ from: els.from.value || null }));
+  els.to.addEventListener('change', () => setState({ to: els.to.value || null }));
+  els.sameScale.addEventListener('change', () => setState({ sameScale: els.sameScale.checked }));
+  const period = () =>
+    setState({ before: periodOf(els.beforeFrom.value, els.beforeTo.value), after: periodOf(els.afterFrom.value, els.afterTo.value) });
+  for (const el of [els.beforeFrom, els.beforeTo, els.afterFrom, els.afterTo]) el.addEventListener('change', period);
+  els.resetRange.addEventListener('click', () => setState({ from: null, to: null }));
+  els.controls.addEventListener('change', (e) => {
+    const t = e.target;
+    if (t instanceof HTMLInputElement && t.name === 'measure' && t.checked) setState({ measure: t.value as Measure });
+  });
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('.views-nav a[data-view]')) {
+    a.addEventListener('click', (e) => {
+      if (!catalogue || e.ctrlKey || e.metaKey || e.shiftKey) return;
+      e.preventDefault();
+      setState({ view: a.dataset.view as View });
+    });
+  }
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('a[data-country-link]')) {
+    a.addEventListener('click', (e) => {
+      if (!catalogue || e.ctrlKey || e.metaKey || e.shiftKey) return;
+      e.preventDefault();
+      setState({ view: 'country', country: a.dataset.countryLink!, admin1: null, category: 'political_violence' });
+      els.heading.focus();
+    });
+  }
+  window.addEventListener('popstate', () => {
+    if (!catalogue) return;
+    state = resolveState(new URLSearchParams(location.search), catalogue.countries);
+    syncControls();
+    void loadView();
+  });
+  // Redraw with the other palette when the colour scheme changes.
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => void loadView());
+  byId('copy-link').addEventListener('click', () => void copy(els.shareLink, 'Link copied.'));
+  byId('copy-embed').addEventListener('click', () => void copy(els.embedCode, 'Embed code copied.'));
+}
+
+async function copy(el: HTMLInputElement | HTMLTextAreaElement, done: string): Promise<void> {
+  el.select();
+  try {
+    await navigator.clipboard.writeText(el.value);
+    els.copyStatus.textContent = done;
+  } catch {
+    els.copyStatus.textContent = 'Select the text and copy it (Ctrl+C).';
+  }
+}
+
+function updateShare(title: string): void {
+  const q = stateQuery(state);
+  els.shareLink.value = `${location.origin}/${q}`;
+  const src = `${location.origin}/embed${q}`;
+  els.embedCode.value = `<iframe src="${src}" title="${title.replace(/"/g, '&quot;')}" width="100%" height="720" loading="lazy" referrerpolicy="strict-origin-when-cross-origin"></iframe>`;
+  els.openFull.href = `/${q}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures: every chart has a summary, a data table, a CSV and a PNG download
+
+interface Fig {
+  canvas: HTMLCanvasElement | null;
+  summary: HTMLElement;
+  caption: HTMLElement;
+  csv: HTMLAnchorElement;
+  png: HTMLButtonElement | null;
+  table: HTMLElement | null;
+  title: HTMLElement;
+}
+
+function fig(id: string): Fig {
+  const q = <T extends HTMLElement>(sfx: string) => document.getElementById(`${id}-${sfx}`) as T | null;
+  return {
+    canvas: q<HTMLCanvasElement>('chart'),
+    summary: q('summary')!,
+    caption: q('caption')!,
+    csv: q<HTMLAnchorElement>('csv')!,
+    png: q<HTMLButtonElement>('png'),
+    table: q('table'),
+    title: q('title')!,
+  };
+}
+
+function figLoading(f: Fig): void {
+  f.summary.textContent = 'Loading…';
+  f.canvas?.setAttribute('aria-label', 'Loading…');
+  f.csv.setAttribute('aria-disabled', 'true');
+  if (f.png) f.png.disabled = true;
+}
+
+function figError(f: Fig, what: string, e: unknown): void {
+  if (f.canvas) destroyChart(f.canvas);
+  f.summary.replaceChildren(errorBox(what, e));
+  f.canvas?.setAttribute('aria-label', `Could not load ${what}.`);
+}
+
+/** Summary (also the chart's accessible name), CSV link or builder, PNG button. */
+function figReady(f: Fig, summary: string, csv: string | (() => Promise<string>), name: string[]): void {
+  const version = catalogue?.dataset.version ?? 'unknown';
+  f.summary.textContent = summary;
+  f.canvas?.setAttribute('aria-label', summary);
+  f.csv.removeAttribute('aria-disabled');
+  f.csv.download = downloadName(name, version, 'csv');
+  if (typeof csv === 'string') {
+    f.csv.href = csv;
+    f.csv.onclick = null;
+  } else {
+    f.csv.href = '#';
+    f.csv.onclick = (e) => {
+      e.preventDefault();
+      void csv()
+        .then((text) => save(new Blob([text], { type: 'text/csv;charset=utf-8' }), f.csv.download))
+        .catch((err: unknown) => f.caption.replaceChildren(errorBox('the CSV', err)));
+    };
+  }
+  const png = f.png;
+  const canvas = f.canvas;
+  if (png && canvas) {
+    png.disabled = false;
+    png.onclick = () => {
+      void chartPng(canvas, `${f.title.textContent ?? ''}: ${summary}`, credit()).then((b) => save(b, downloadName(name, version, 'png')));
+    };
+  }
+}
+
+/**
+ * A figure's data table, built when its <details> is opened (the overview alone has ten tables
+ * of a hundred rows: building them all at load would only delay the charts).
+ */
+function tableLater(container: HTMLElement, table: Table, caption: string): void {
+  const details = container.closest('details');
+  container.replaceChildren();
+  const build = () => renderTable(container, table, caption);
+  if (!details || details.open) {
+    build();
+    return;
+  }
+  details.addEventListener('toggle', build, { once: true });
+}
+
+function save(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = h('a', { href: url, download: filename, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Views
+
+function showView(): void {
+  for (const s of document.querySelectorAll<HTMLElement>('section.view')) s.hidden = s.dataset.view !== state.view;
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('.views-nav a[data-view]')) {
+    if (a.dataset.view === state.view) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+    a.href = `/${stateQuery({ ...state, view: a.dataset.view as View })}`;
+  }
 }
 
 async function loadView(): Promise<void> {
@@ -97,148 +402,369 @@ async function loadView(): Promise<void> {
   inflight?.abort();
   const ctrl = new AbortController();
   inflight = ctrl;
-  const s = state;
-  const country = countryOf(s);
-  const regions = country?.admin1 ?? [];
-
-  els.explore.setAttribute('aria-busy', 'true');
+  showView();
   els.status.replaceChildren();
-  els.content.hidden = false;
-  els.summary.textContent = 'Loading…';
-  els.lineCanvas.setAttribute('aria-label', 'Loading…');
-  els.regions.hidden = regions.length === 0;
-  if (regions.length > 0) loading(els.regionsBody);
+  const stale = () => gen !== generation;
+  try {
+    if (state.view === 'overview') await loadOverview(ctrl.signal, stale);
+    else if (state.view === 'country') await loadCountry(ctrl.signal, stale);
+    else await loadCompare(ctrl.signal, stale);
+  } catch (e) {
+    if (stale() || ctrl.signal.aborted) return;
+    els.status.replaceChildren(errorBox('this view', e));
+  }
+}
 
-  const main = getSeries(seriesPath(s), ctrl.signal);
-  const byRegion = regions.length > 0 ? Promise.all(regions.map((r) => getSeries(seriesPath(s, r.slug), ctrl.signal))) : null;
-  // Avoid unhandled rejections when the main series fails first.
-  byRegion?.catch(() => undefined);
+/** Let the browser paint and handle input between charts (no long task while ten charts are drawn). */
+const yieldToBrowser = () => new Promise<void>((r) => setTimeout(r, 0));
+
+/**
+ * Run `draw` when `el` comes near the viewport: the overview's ten charts are drawn as they are
+ * scrolled to, not all at load (on a phone, one card is on screen).
+ */
+let observer: IntersectionObserver | null = null;
+const pending = new Map<Element, () => void>();
+function whenVisible(el: Element, draw: () => void): void {
+  observer ??= new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) {
+        if (!e.isIntersecting) continue;
+        const fn = pending.get(e.target);
+        pending.delete(e.target);
+        observer!.unobserve(e.target);
+        fn?.();
+      }
+    },
+    { rootMargin: '400px 0px' },
+  );
+  pending.set(el, draw);
+  observer.observe(el);
+}
+
+async function loadOverview(signal: AbortSignal, stale: () => boolean): Promise<void> {
+  const cat = catalogue!;
+  els.heading.textContent = HEADINGS.overview;
+  document.title = 'Sahel Pulse: five Sahel countries side by side';
+  updateShare('Sahel Pulse: political violence in five Sahel countries');
+  const measures: Measure[] = ['events', 'fatalities'];
+  const countries = cat.countries.filter((c) => c.categories.includes('political_violence') && document.getElementById(`ov-${c.iso3}`));
+  const jobs = countries.flatMap((c) =>
+    measures.map((m) => {
+      const s = overviewSeries(c.iso3, m, state);
+      const f = fig(`ov-${c.iso3}-${m}`);
+      figLoading(f);
+      return { c, m, s, f, doc: series(seriesPath(s), signal) };
+    }),
+  );
+  for (const c of countries) loading(byId(`ov-${c.iso3}-figs`));
+  const draw = (j: (typeof jobs)[number], doc: SeriesDoc, yMax: number | null = null) => {
+    if (performance.getEntriesByName('first-draw').length === 0) performance.mark('first-draw');
+    const d = lineData(doc.points, cat.sources);
+    drawLineChart(j.f.canvas!, d, coupMarkers(j.c.iso3, d.months), MEASURE_LABELS[j.m], { small: true, yMax });
+  };
+  const figText = (j: (typeof jobs)[number], doc: SeriesDoc) => {
+    figReady(j.f, summarySentence(doc), seriesCsvPath(j.s), [j.c.iso3, 'political_violence', j.m, state.from ?? '', state.to ?? '']);
+    if (j.f.table) tableLater(j.f.table, seriesTable(doc), seriesTitle(doc.series));
+    const notes = partialIndexes(doc.points).map((i) => monthLabel(doc.points[i]!.month));
+    j.f.caption.textContent = notes.length > 0 ? `Shaded: partial month (lower bound).` : '';
+  };
+  const figures = (c: CountryEntry, docs: PromiseSettledResult<SeriesDoc>[]) =>
+    byId(`ov-${c.iso3}-figs`).replaceChildren(
+      ...measures.map((m, k) => {
+        const r = docs[k]!;
+        return r.status === 'fulfilled'
+          ? overviewFigureRow(MEASURE_LABELS[m], overviewFigure(r.value), m)
+          : h('p', {}, `${MEASURE_LABELS[m]}: not available.`);
+      }),
+    );
+
+  if (!state.sameScale) {
+    // Each chart as soon as its series arrives, one per task.
+    let queue = Promise.resolve();
+    const drawn = jobs.map((j) =>
+      j.doc.then(
+        (doc) =>
+          (queue = queue.then(async () => {
+            if (stale()) return;
+            // Text (summary, table, downloads) at once; the chart when it is near the screen.
+            whenVisible(j.f.canvas!.parentElement!, () => {
+              if (!stale()) draw(j, doc);
+            });
+            figText(j, doc);
+            await yieldToBrowser();
+          })),
+        (e: unknown) => {
+          if (!stale()) figError(j.f, `${j.c.name} ${j.m}`, e);
+        },
+      ),
+    );
+    for (const c of countries) {
+      void Promise.allSettled(jobs.filter((j) => j.c === c).map((j) => j.doc)).then((docs) => {
+        if (!stale()) figures(c, docs);
+      });
+    }
+    await Promise.all(drawn);
+    await queue;
+    return;
+  }
+  const settled = await Promise.allSettled(jobs.map((j) => j.doc));
+  if (stale()) return;
+  const docs = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const max = {
+    events: sharedMax(docs.filter((d) => d.series.measure === 'events')),
+    fatalities: sharedMax(docs.filter((d) => d.series.measure === 'fatalities')),
+  };
+  for (const [i, j] of jobs.entries()) {
+    const r = settled[i]!;
+    if (r.status === 'fulfilled') {
+      const doc = r.value;
+      figText(j, doc);
+      whenVisible(j.f.canvas!.parentElement!, () => {
+        if (!stale()) draw(j, doc, max[j.m]);
+      });
+    } else figError(j.f, `${j.c.name} ${j.m}`, r.reason);
+    await yieldToBrowser();
+    if (stale()) return;
+  }
+  for (const c of countries)
+    figures(
+      c,
+      settled.filter((_, i) => jobs[i]!.c === c),
+    );
+}
+
+async function loadCountry(signal: AbortSignal, stale: () => boolean): Promise<void> {
+  const cat = catalogue!;
+  const s = state;
+  const country = countryOf(s)!;
+  const line = fig('line');
+  const change = fig('change');
+  const comp = fig('composition');
+  for (const f of [line, change, comp]) figLoading(f);
+  const regions = country.admin1;
+  els.regions.hidden = regions.length === 0 || s.admin1 !== null;
+  const hasMap = MAP_OUTLINES[country.iso3] !== undefined;
+  byId('fig-map').hidden = !hasMap;
+  const nameParts = [s.country, s.admin1, s.category, s.measure, s.from, s.to].filter((x): x is string => x !== null);
+
+  const main = series(seriesPath(s), signal);
+  const types = EVENT_TYPE_CATEGORIES.filter((c) => country.categories.includes(c));
+  const compDocs = Promise.all(types.map((c) => series(seriesPath(s, { category: c }), signal)));
+  compDocs.catch(() => undefined);
+  const regionDocs = !els.regions.hidden ? Promise.all(regions.map((r) => series(seriesPath(s, { admin1: r.slug }), signal))) : null;
+  regionDocs?.catch(() => undefined);
 
   try {
     const doc = await main;
-    if (gen !== generation) return;
-    current = { doc };
-    drawSeries(doc);
+    if (stale()) return;
+    const title = seriesTitle(doc.series);
+    els.heading.textContent = title;
+    document.title = `Sahel Pulse: ${title}`;
+    updateShare(`Sahel Pulse: ${title}`);
+    els.definition.textContent = `${doc.series.category.label}: ${doc.series.category.definition}`;
+    els.notes.replaceChildren(...seriesNotes(doc, cat.sources, cat.thresholds.lowBaseline).map((n) => h('li', {}, n)));
+    if (doc.points.length === 0) {
+      destroyChart(line.canvas!);
+      destroyChart(change.canvas!);
+      const empty = `No data for ${seriesSubject(doc.series)} in this range.`;
+      line.summary.textContent = empty;
+      change.summary.textContent = empty;
+    } else {
+      const ld = lineData(doc.points, cat.sources);
+      const markers = coupMarkers(s.country, ld.months);
+      drawLineChart(line.canvas!, ld, markers, MEASURE_LABELS[s.measure]);
+      figReady(line, summarySentence(doc), seriesCsvPath(s), nameParts);
+      tableLater(line.table!, seriesTable(doc), title);
+      line.caption.textContent = `${MEASURE_LABELS[s.measure]} per month. Dashed lines: turning points (coups). ${ld.hasPartial ? 'Shaded, dashed, triangles: partial month, a lower bound. ' : ''}${credit()}.`;
+      const cd = changeData(doc.points);
+      drawChangeChart(
+        change.canvas!,
+        cd,
+        markers,
+        `Low baseline (previous month below ${cat.thresholds.lowBaseline})`,
+        partialIndexes(doc.points),
+      );
+      figReady(change, changeSummary(doc), seriesCsvPath(s), [...nameParts, 'change']);
+      tableLater(change.table!, seriesTable(doc), `${title}: change from the previous month`);
+      change.caption.textContent = `Difference in count from the previous month. ${cd.hasLowBaseline ? `Grey, outlined bars: the previous month is below ${cat.thresholds.lowBaseline} (low baseline), so percentages are unstable. ` : ''}Partial months are not compared.`;
+    }
   } catch (e) {
-    if (gen !== generation) return;
-    current = null;
-    destroyChart(els.lineCanvas);
-    destroyChart(els.changeCanvas);
-    els.content.hidden = true;
-    els.status.replaceChildren(errorBox(`the series (${seriesPath(s)})`, e));
-  } finally {
-    if (gen === generation) els.explore.removeAttribute('aria-busy');
+    if (stale()) return;
+    els.heading.textContent = HEADINGS.country;
+    figError(line, `the series (${seriesPath(s)})`, e);
+    figError(change, 'the changes', e);
   }
 
-  if (!byRegion) return;
   try {
-    const docs = await byRegion;
-    if (gen !== generation) return;
-    drawRegions(docs, s);
+    const docs = await compDocs;
+    if (stale()) return;
+    const d = compositionData(docs);
+    const place = placeName({
+      country: { iso3: country.iso3, name: country.name },
+      admin1: regions.find((r) => r.slug === s.admin1) ?? null,
+    });
+    comp.title.textContent = `By event type: ${MEASURE_LABELS[s.measure].toLowerCase()} in ${place}`;
+    if (d.months.length === 0) {
+      destroyChart(comp.canvas!);
+      comp.summary.textContent = `No event-type data for ${place} in this range.`;
+    } else {
+      whenVisible(comp.canvas!.parentElement!, () => {
+        if (!stale()) drawCompositionChart(comp.canvas!, d, coupMarkers(s.country, d.months));
+      });
+      const paths = types.map((c) => seriesCsvPath(s, { category: c }));
+      figReady(comp, compositionSummary(d, s.measure, place), () => Promise.all(paths.map((p) => getText(p))).then(mergeCsv), [
+        ...nameParts.filter((x) => x !== s.category),
+        'event-types',
+      ]);
+      tableLater(comp.table!, compositionTable(d), comp.title.textContent);
+      comp.caption.textContent = `ACLED’s six event types stacked. ${d.partial.some(Boolean) ? 'Shaded: partial month (lower bound). ' : ''}${credit()}.`;
+    }
   } catch (e) {
-    if (gen !== generation) return;
-    showError(els.regionsBody, 'the region series', e);
+    if (stale()) return;
+    figError(comp, 'the event types', e);
+  }
+
+  if (!regionDocs) return;
+  const table = fig('regions');
+  const map = fig('map');
+  figLoading(table);
+  figLoading(map);
+  loading(byId('regions-body'));
+  try {
+    const docs = await regionDocs;
+    if (stale()) return;
+    const ranking = regionRanking(docs);
+    const catLabel = cat.categories.find((c) => c.id === s.category)?.label ?? s.category;
+    const words = `${catLabel.toLowerCase()} ${s.measure === 'events' ? 'events' : 'reported fatalities'}`;
+    const caption = ranking.month
+      ? `${catLabel}, ${MEASURE_LABELS[s.measure].toLowerCase()} by region in ${monthLabel(ranking.month)}, the latest month complete in every region.`
+      : `${catLabel} by region`;
+    renderRegions(byId('regions-body'), ranking, s.admin1, caption, (slug) => setState({ admin1: slug }));
+    const summary = regionSummary(ranking, words, country.name);
+    const csv = () =>
+      Promise.all(regions.map((r) => getText(seriesCsvPath(s, { admin1: r.slug, from: ranking.month, to: ranking.month })))).then(mergeCsv);
+    const name = [s.country, 'regions', s.category, s.measure, ranking.month ?? ''];
+    figReady(table, summary, csv, name);
+    const last = docs[0]?.points.at(-1);
+    const through = last ? cat.sources.find((x) => x.id === last.source)?.coverage.through : null;
+    table.caption.textContent = `Region figures come from event-level data only${through ? `, which ends ${fmtDate(through)}` : ''}. Select a region to chart it. ${credit()}.`;
+    if (hasMap && ranking.month) {
+      const month = ranking.month;
+      figReady(map, summary, csv, [...name, 'map']);
+      tableLater(map.table!, { head: ['Region', monthLabel(month)], rows: ranking.rows.map((r) => [r.name, String(r.value)]) }, caption);
+      map.caption.textContent = `Darker (purple) is fewer, lighter (yellow) is more. Outlines: Natural Earth (public domain). ${credit()}.`;
+      // The map module (chartjs-chart-geo) is loaded when the map comes near the screen.
+      whenVisible(map.canvas!.parentElement!, () => {
+        void import('./map.ts')
+          .then(({ drawRegionMap }) => {
+            if (stale()) return;
+            return drawRegionMap(
+              map.canvas!,
+              country.iso3,
+              ranking,
+              `${catLabel}, ${MEASURE_LABELS[s.measure].toLowerCase()}, ${monthLabel(month)}`,
+            );
+          })
+          .catch((e: unknown) => {
+            if (!stale()) figError(map, 'the map', e);
+          });
+      });
+    }
+  } catch (e) {
+    if (stale()) return;
+    showError(byId('regions-body'), 'the regions', e);
+    figError(map, 'the map', e);
   }
 }
 
-function drawSeries(doc: SeriesDoc): void {
-  const cat = catalogue!;
-  const threshold = cat.thresholds.lowBaseline;
-  const sentence = summarySentence(doc);
-  els.title.textContent = seriesTitle(doc.series);
-  els.summary.textContent = sentence;
-  els.notes.replaceChildren(...seriesNotes(doc, cat.sources, threshold).map((n) => h('li', {}, n)));
-  els.definition.replaceChildren(h('strong', {}, `${doc.series.category.label}: `), doc.series.category.definition);
-
-  const line = lineData(doc.points, cat.sources);
-  const markers = coupMarkers(doc.series.country.iso3, line.months);
-  els.lineCanvas.setAttribute('aria-label', sentence);
-  drawLineChart(els.lineCanvas, line, markers, MEASURE_LABELS[doc.series.measure]);
-  els.lineCaption.textContent = [
-    'Monthly count.',
-    line.hasPartial ? 'Dashed line and hollow triangle: a month the source covers only in part (its value is a lower bound).' : '',
-    markers.length > 0 ? `Dashed vertical line${markers.length > 1 ? 's' : ''}: ${markers.map((m) => m.label).join('; ')}.` : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
-
-  const change = changeData(doc.points);
-  const subject = seriesSubject(doc.series);
-  els.changeCanvas.setAttribute(
-    'aria-label',
-    `Change from the previous month in ${subject.charAt(0).toLowerCase()}${subject.slice(1)}, ${line.months.length > 0 ? `${monthLabel(line.months[0]!)} to ${monthLabel(line.months[line.months.length - 1]!)}` : 'no months'}.`,
-  );
-  drawChangeChart(els.changeCanvas, change, markers, `Low baseline (previous month below ${threshold})`);
-  els.changeNote.textContent = change.hasLowBaseline
-    ? `Grey bars: the previous month had fewer than ${threshold}, so percentages are unstable. Gaps: no comparison (first or partial month).`
-    : 'Gaps: no comparison (first or partial month).';
-}
-
-function drawRegions(docs: SeriesDoc[], s: ViewState): void {
-  const cat = catalogue!;
-  const ranking = regionRanking(docs);
-  const first = docs[0];
-  const catLabel = cat.categories.find((c) => c.id === s.category)?.label ?? s.category;
-  const measure: Measure = s.measure;
-  const caption = ranking.month
-    ? `${catLabel}, ${MEASURE_LABELS[measure].toLowerCase()} by region in ${monthLabel(ranking.month)}, the latest month complete in every region.`
-    : `${catLabel} by region`;
-  renderRegions(els.regionsBody, ranking, s.admin1, caption, (slug) => setState({ admin1: slug === state.admin1 ? null : slug }));
-  const last = first?.points[first.points.length - 1];
-  const through = last ? sourceEnds(cat.sources, last.source) : null;
-  if (through) {
-    els.regionsBody.append(
+async function loadCompare(signal: AbortSignal, stale: () => boolean): Promise<void> {
+  const s = state;
+  const country = countryOf(s)!;
+  const region = country.admin1.find((r) => r.slug === s.admin1) ?? null;
+  const place = placeName({ country: { iso3: country.iso3, name: country.name }, admin1: region });
+  const catLabel = catalogue!.categories.find((c) => c.id === s.category)?.label ?? s.category;
+  const title = `${catLabel} ${s.measure === 'events' ? 'events' : 'reported fatalities'} in ${place}: two periods compared`;
+  els.heading.textContent = HEADINGS.compare;
+  document.title = `Sahel Pulse: ${title}`;
+  updateShare(`Sahel Pulse: ${title}`);
+  const path = comparePath(s);
+  if (!path) {
+    els.compare.replaceChildren(h('p', {}, 'Pick a “before” and an “after” period.'));
+    return;
+  }
+  els.compare.setAttribute('aria-busy', 'true');
+  loading(els.compare, 'Comparing…');
+  try {
+    const r = await getCompare<CompareResult>(path, signal);
+    if (stale()) return;
+    const band = r.trend
+      ? { band: r.trend.band, label: r.trend.label, definition: r.trend.definition ?? TREND_DEFINITIONS[r.trend.band] }
+      : (() => {
+          const b = trendBand(r.change);
+          return { band: b, label: TREND_LABELS[b], definition: TREND_DEFINITIONS[b] };
+        })();
+    const open = h(
+      'p',
+      { class: 'fig-tools' },
       h(
-        'p',
-        { class: 'note' },
-        `Region figures come from event-level data only, which ends ${fmtDate(through)}. Select a region to chart it.`,
+        'a',
+        {
+          class: 'button',
+          href: comparePath(s, 'csv')!,
+          download: downloadName([s.country, s.admin1, s.category, s.measure, s.before, s.after], r.dataset.version, 'csv'),
+          id: 'compare-csv',
+        },
+        'Download CSV',
       ),
+      ' ',
+      h('a', { href: `/${stateQuery({ ...s, view: 'country' })}` }, 'See the whole series'),
     );
+    els.compare.replaceChildren(compareCard(r, band, open));
+  } catch (e) {
+    if (stale()) return;
+    els.compare.replaceChildren(errorBox(`the comparison (${path})`, e));
+  } finally {
+    els.compare.removeAttribute('aria-busy');
   }
 }
 
 function showClaims(doc: ClaimsDoc): void {
   renderClaims(els.claims, doc, catalogue, (view) => {
-    setState(view);
-    els.explore.scrollIntoView({ behavior: 'smooth', block: 'start' });
-    byId('explore-heading').focus({ preventScroll: true });
+    setState({ ...view, view: 'country' });
+    window.scrollTo({ top: 0 });
+    els.heading.focus({ preventScroll: true });
   });
 }
 
-function wireControls(): void {
-  els.controls.addEventListener('submit', (e) => e.preventDefault());
-  els.country.addEventListener('change', () => setState({ country: els.country.value, admin1: null }));
-  els.category.addEventListener('change', () => setState({ category: els.category.value as ViewState['category'] }));
-  els.admin1.addEventListener('change', () => setState({ admin1: els.admin1.value === '' ? null : els.admin1.value }));
-  els.controls.addEventListener('change', (e) => {
-    const t = e.target;
-    if (t instanceof HTMLInputElement && t.name === 'measure' && t.checked) setState({ measure: t.value as Measure });
-  });
-  // Redraw with the other palette when the colour scheme changes.
-  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
-    if (current) drawSeries(current.doc);
-  });
+function renderTrendLegend(): void {
+  byId('trend-band-list').replaceChildren(
+    ...TREND_BANDS.flatMap((b) => [h('dt', {}, trendBadge(b, TREND_LABELS[b])), h('dd', {}, TREND_DEFINITIONS[b])]),
+  );
 }
 
 async function start(): Promise<void> {
+  let firstView: Promise<void> = Promise.resolve();
   wireControls();
-  const [cat, claims] = await Promise.allSettled([getCatalogue(), getClaims()]);
+  renderTrendLegend();
+  // The view as soon as the catalogue is in; the claims (below it) may come later.
+  const [cat] = await Promise.allSettled([cataloguePromise]);
 
   if (cat.status === 'fulfilled') {
     catalogue = cat.value;
+    performance.mark('catalogue');
     renderFooter(els.footer, catalogue.dataset, catalogue.sources);
     state = resolveState(new URLSearchParams(location.search), catalogue.countries);
-    syncControls();
-    history.replaceState(null, '', `${location.pathname}${stateQuery(state)}${location.hash}`);
-    void loadView();
+    firstView = setState({}, 'replace');
   } else {
-    els.content.hidden = true;
-    els.regions.hidden = true;
+    for (const s of document.querySelectorAll<HTMLElement>('section.view')) s.hidden = true;
     els.status.replaceChildren(errorBox('the catalogue (/api/v1/catalogue)', cat.reason));
     showError(els.footer, 'the dataset details', cat.reason);
   }
 
+  const [claims] = await Promise.allSettled([claimsPromise]);
   if (claims.status === 'fulfilled') {
+    // Below the charts: built once the first view is drawn.
+    await firstView.catch(() => undefined);
     showClaims(claims.value);
     if (!catalogue) renderFooter(els.footer, claims.value.dataset, []);
   } else {

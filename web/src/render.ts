@@ -4,6 +4,7 @@
 import type { Change } from '../../data/model/change.ts';
 import type { ClaimVerdict } from '../../data/model/claims.ts';
 import type { Catalogue, ClaimsDoc, DatasetRef, SourceInfo } from '../../data/model/types.ts';
+import { TREND_SYMBOLS, type TrendBand } from '../../data/model/trend.ts';
 import {
   claimDefinitions,
   fmtChange,
@@ -15,7 +16,10 @@ import {
   readingFigures,
   readingView,
   type Option,
+  type OverviewFigure,
   type RegionRanking,
+  type Table,
+  trendDetail,
   VERDICT_SYMBOLS,
 } from './shape.ts';
 import { monthLabel } from '../../data/model/month.ts';
@@ -71,11 +75,16 @@ export function showError(container: HTMLElement, what: string, err: unknown): v
 // Claims
 
 /** Claim cards. `onShow` is called with a reading's series when its "Show in chart" button is used. */
-export function renderClaims(container: HTMLElement, doc: ClaimsDoc, catalogue: Catalogue | null, onShow: (s: ViewState) => void): void {
+export function renderClaims(
+  container: HTMLElement,
+  doc: ClaimsDoc,
+  catalogue: Catalogue | null,
+  onShow: (s: Partial<ViewState>) => void,
+): void {
   container.replaceChildren(...doc.claims.map((c) => claimCard(c, catalogue, onShow)));
 }
 
-function claimCard(c: ClaimVerdict, catalogue: Catalogue | null, onShow: (s: ViewState) => void): HTMLElement {
+function claimCard(c: ClaimVerdict, catalogue: Catalogue | null, onShow: (s: Partial<ViewState>) => void): HTMLElement {
   const headingId = `claim-${c.id}`;
   const claimant = [c.claimant.name, c.claimant.date ? fmtDate(c.claimant.date) : null].filter(Boolean).join(', ');
   const source = c.claimant.url ? h('a', { href: c.claimant.url, rel: 'noopener noreferrer' }, claimant) : claimant;
@@ -199,10 +208,6 @@ export function renderFooter(container: HTMLElement, dataset: DatasetRef, source
       h('code', { id: 'dataset-version' }, dataset.version),
       ' · data as of ',
       h('time', { id: 'dataset-asof', datetime: dataset.asOf }, fmtDate(dataset.asOf)),
-      ' · ',
-      h('a', { href: '/api/v1/catalogue' }, 'Catalogue (JSON)'),
-      ' · ',
-      h('a', { href: '/api/v1/claims' }, 'Claims (JSON)'),
     ),
     sources.length > 0
       ? h(
@@ -216,5 +221,117 @@ export function renderFooter(container: HTMLElement, dataset: DatasetRef, source
           ),
         )
       : '',
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables, trend badges, overview figures, compare card
+
+/** A data table (the rows as text). */
+export function renderTable(container: HTMLElement, t: Table, caption: string): void {
+  container.replaceChildren(
+    h(
+      'table',
+      { class: 'data' },
+      h('caption', {}, caption),
+      h('thead', {}, h('tr', {}, ...t.head.map((c, i) => h('th', { scope: 'col', class: i > 0 ? 'num' : undefined }, c)))),
+      h(
+        'tbody',
+        {},
+        ...t.rows.map((r) =>
+          h(
+            'tr',
+            {},
+            ...r.map((c, i) => (i === 0 ? h('th', { scope: 'row' }, c) : h('td', { class: i < r.length - 1 ? 'num' : 'note-cell' }, c))),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+export function trendBadge(band: TrendBand, label: string, title?: string): HTMLElement {
+  return h(
+    'span',
+    { class: `trend trend-${band}`, 'data-band': band, title },
+    h('span', { class: 'trend-symbol', 'aria-hidden': 'true' }, TREND_SYMBOLS[band]),
+    ' ',
+    h('span', { class: 'trend-label' }, label),
+  );
+}
+
+/** One measure's line on an overview card: latest complete month, its change, its trend band. */
+export function overviewFigureRow(label: string, f: OverviewFigure, measureKey: string): HTMLElement {
+  const row = h('div', { class: 'ov-fig', 'data-measure': measureKey });
+  if (f.month === null || f.value === null) {
+    row.append(h('p', {}, `${label}: no complete month.`));
+    return row;
+  }
+  row.append(
+    h(
+      'p',
+      { class: 'ov-value' },
+      h('span', { class: 'ov-label' }, `${label}, ${monthLabel(f.month)}: `),
+      h('strong', { class: 'ov-number', 'data-value': String(f.value) }, fmtNum(f.value)),
+      ' ',
+      h(
+        'span',
+        { class: `ov-change${f.vsPrevious?.lowBaseline ? ' low-baseline' : ''}` },
+        f.vsPrevious ? `${fmtSigned(f.vsPrevious.abs)} (${fmtPct(f.vsPrevious.pct)}) vs previous month` : 'no previous month',
+        f.vsPrevious?.lowBaseline ? ', low baseline' : '',
+      ),
+    ),
+    h('p', { class: 'ov-trend' }, trendBadge(f.trend.band, f.trend.label), ' ', h('span', { class: 'note' }, trendDetail(f.trend))),
+  );
+  if (f.partialMonth)
+    row.append(
+      h('p', { class: 'note partial-note' }, `${monthLabel(f.partialMonth)} is partial (a lower bound): not shown as the latest month.`),
+    );
+  return row;
+}
+
+/** What the compare route returns (single months, or periods with a trend band). */
+export interface CompareResult {
+  dataset: DatasetRef;
+  sentence: string;
+  caveats: string[];
+  change: Change | null;
+  before: { month?: string; period?: string; from?: string; to?: string; months?: number; value: number; partial: boolean };
+  after: { month?: string; period?: string; from?: string; to?: string; months?: number; value: number; partial: boolean };
+  basis?: 'total' | 'monthly_mean';
+  trend?: { band: TrendBand; label: string; definition?: string };
+}
+
+const periodLabel = (p: CompareResult['before']): string => {
+  const from = p.from ?? p.month ?? p.period ?? '';
+  const to = p.to ?? from;
+  return from === to ? monthLabel(from) : `${monthLabel(from)} to ${monthLabel(to)}`;
+};
+
+/** The compare verdict, as a card shaped like the claim cards: badge, sentence, figures, caveats. */
+export function compareCard(
+  r: CompareResult,
+  band: { band: TrendBand; label: string; definition: string },
+  openLink: HTMLElement,
+): HTMLElement {
+  const figures: [string, string][] = [
+    [`Before: ${periodLabel(r.before)}`, `${fmtNum(r.before.value)}${r.before.partial ? ' (partial)' : ''}`],
+    [`After: ${periodLabel(r.after)}`, `${fmtNum(r.after.value)}${r.after.partial ? ' (partial)' : ''}`],
+  ];
+  if (r.change) {
+    figures.push(['Change', `${fmtSigned(r.change.abs)} (${fmtPct(r.change.pct)})`]);
+    if (r.change.ratio !== null) figures.push(['Ratio', `${r.change.ratio}x`]);
+  }
+  if (r.basis === 'monthly_mean') figures.push(['Compared', 'monthly means (the periods differ in length)']);
+  figures.push(['Band', `${band.label}: ${band.definition}`]);
+  return h(
+    'article',
+    { class: `card claim compare-card band-${band.band}`, id: 'compare-card', 'aria-labelledby': 'compare-sentence' },
+    h('p', { class: 'verdict' }, trendBadge(band.band, band.label)),
+    h('blockquote', { class: 'quote', id: 'compare-sentence' }, h('p', {}, r.sentence)),
+    h('dl', { class: 'figures' }, ...figures.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
+    r.caveats.length > 0 ? h('ul', { class: 'caveats' }, ...r.caveats.map((x) => h('li', {}, x))) : null,
+    h('p', { class: 'credit-line note' }, `Source: ${r.dataset.credit} · dataset ${r.dataset.version} · as of ${fmtDate(r.dataset.asOf)}`),
+    openLink,
   );
 }

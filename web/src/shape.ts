@@ -8,8 +8,9 @@ import type { ClaimVerdict, ReadingResult, Verdict } from '../../data/model/clai
 import type { Catalogue, Point, SeriesDoc, SeriesInfo, SourceInfo } from '../../data/model/types.ts';
 import { LOW_BASELINE } from '../../data/model/change.ts';
 import { MEASURE_WORDS, placeName, subject } from '../../data/model/describe.ts';
-import { MONTH_NAMES, monthLabel } from '../../data/model/month.ts';
-import { COUPS, type Coup } from './coups.ts';
+import { addMonths, MONTH_NAMES, monthLabel } from '../../data/model/month.ts';
+import ANNOTATIONS_FILE from '../../data/annotations.json' with { type: 'json' };
+import { pointTrend, type PointTrend } from '../../data/model/trend.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Formatting
@@ -208,19 +209,221 @@ export function changeData(points: readonly Point[]): ChangeData {
   };
 }
 
+/** A turning point from data/annotations.json (a coup, ...): drawn on every time axis. */
+export interface Annotation {
+  /** YYYY-MM-DD. */
+  date: string;
+  /** ISO 3166-1 alpha-3 code, as in the catalogue. */
+  country: string;
+  label: string;
+  kind: string;
+  source: string;
+}
+
+export const ANNOTATIONS: readonly Annotation[] = (ANNOTATIONS_FILE as { annotations: Annotation[] }).annotations;
+/** Kept for older callers: the annotations file's entries. */
+export const COUPS = ANNOTATIONS;
+export type Coup = Annotation;
+
 export interface CoupMarker {
-  /** Index of the coup's month among the chart's months. */
+  /** Index of the event's month among the chart's months. */
   index: number;
   label: string;
   date: string;
 }
 
-/** Coups in `country` whose month is among `months` (the chart's x axis). */
-export function coupMarkers(country: string, months: readonly string[], coups: readonly Coup[] = COUPS): CoupMarker[] {
+/** Annotations in `country` whose month is among `months` (the chart's x axis). */
+export function coupMarkers(country: string, months: readonly string[], coups: readonly Annotation[] = ANNOTATIONS): CoupMarker[] {
   return coups
     .filter((c) => c.country === country)
     .map((c) => ({ index: months.indexOf(c.date.slice(0, 7)), label: c.label, date: c.date }))
     .filter((m) => m.index >= 0);
+}
+
+/** Indexes of the partial months (drawn as shaded bands on every time axis). */
+export function partialIndexes(points: readonly Pick<Point, 'partial'>[]): number[] {
+  return points.flatMap((p, i) => (p.partial ? [i] : []));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Change chart and composition wording
+
+/**
+ * One sentence on the month-over-month changes shown.
+ * @example 'Month-over-month change in political violence events in Niger: largest rise +40 in March 2024, largest fall -31 in May 2024.'
+ */
+export function changeSummary(doc: SeriesDoc): string {
+  const subject = lowerFirst(seriesSubject(doc.series));
+  const changes = doc.points.filter((p) => p.vsPrevious !== null);
+  if (changes.length === 0) return `No month-over-month change can be computed for ${subject} in this range.`;
+  const rise = changes.reduce((a, p) => (p.vsPrevious!.abs > a.vsPrevious!.abs ? p : a));
+  const fall = changes.reduce((a, p) => (p.vsPrevious!.abs < a.vsPrevious!.abs ? p : a));
+  const parts: string[] = [];
+  if (rise.vsPrevious!.abs > 0) parts.push(`largest rise ${fmtSigned(rise.vsPrevious!.abs)} in ${monthLabel(rise.month)}`);
+  if (fall.vsPrevious!.abs < 0) parts.push(`largest fall ${fmtSigned(fall.vsPrevious!.abs)} in ${monthLabel(fall.month)}`);
+  const low = changes.filter((p) => p.vsPrevious!.lowBaseline).length;
+  if (low > 0) parts.push(`${low} month${low === 1 ? '' : 's'} on a low baseline`);
+  return `Month-over-month change in ${subject}: ${parts.length > 0 ? parts.join(', ') : 'no change'}.`;
+}
+
+export interface CompositionData {
+  months: string[];
+  labels: string[];
+  /** One stack per event type, in the order given. */
+  stacks: { id: CategoryId; label: string; values: (number | null)[] }[];
+  partial: boolean[];
+}
+
+/** Stacked event types: docs are the event-type series of one place and measure, same range. */
+export function compositionData(docs: readonly SeriesDoc[]): CompositionData {
+  const months = [...new Set(docs.flatMap((d) => d.points.map((p) => p.month)))].sort();
+  const partial = months.map((m) => docs.some((d) => d.points.some((p) => p.month === m && p.partial)));
+  return {
+    months,
+    labels: months.map(shortMonth),
+    stacks: docs.map((d) => {
+      const byMonth = new Map(d.points.map((p) => [p.month, p.value]));
+      return { id: d.series.category.id, label: d.series.category.label, values: months.map((m) => byMonth.get(m) ?? null) };
+    }),
+    partial,
+  };
+}
+
+/**
+ * The composition's sentence, on the latest complete month.
+ * @example 'In August 2023, Battles made up 40% of events in Niger (20 of 50), the largest of 6 event types.'
+ */
+export function compositionSummary(d: CompositionData, measure: Measure, place: string): string {
+  for (let i = d.months.length - 1; i >= 0; i--) {
+    if (d.partial[i]) continue;
+    const parts = d.stacks.map((s) => ({ label: s.label, value: s.values[i] ?? 0 }));
+    const total = parts.reduce((a, p) => a + p.value, 0);
+    if (total === 0) return `In ${monthLabel(d.months[i]!)}, no ${MEASURE_WORDS[measure]} were recorded in ${place}.`;
+    const top = parts.reduce((a, p) => (p.value > a.value ? p : a));
+    const share = Math.round((top.value / total) * 100);
+    return `In ${monthLabel(d.months[i]!)}, ${top.label} made up ${share}% of ${MEASURE_WORDS[measure]} in ${place} (${fmtNum(top.value)} of ${fmtNum(total)}), the largest of ${parts.length} event types.`;
+  }
+  return `No complete month to describe for ${place}.`;
+}
+
+/**
+ * The region ranking's sentence.
+ * @example 'In August 2023, Tillaberi had the most political violence events of Niger's regions (30), then Diffa (12).'
+ */
+export function regionSummary(r: RegionRanking, subjectWords: string, country: string): string {
+  if (r.month === null || r.rows.length === 0) return `No month is complete in every region of ${country}.`;
+  const [a, b] = r.rows;
+  const then = b ? `, then ${b.name} (${fmtNum(b.value)})` : '';
+  return `In ${monthLabel(r.month)}, ${a!.name} had the most ${subjectWords} of ${country}’s regions (${fmtNum(a!.value)})${then}.`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Overview
+
+export interface OverviewFigure {
+  /** Latest complete month, or null. */
+  month: string | null;
+  value: number | null;
+  /** Against the previous month (null when it cannot be compared). */
+  vsPrevious: Change | null;
+  /** Against the trailing baseline (see data/model/trend.ts). */
+  trend: PointTrend;
+  /** The month after `month`, when the series has it in part only. */
+  partialMonth: string | null;
+}
+
+/** The latest complete month of a series, its change and its trend band. */
+export function overviewFigure(doc: SeriesDoc): OverviewFigure {
+  const latest = latestComparison(doc.points);
+  const last = doc.points.at(-1);
+  const partialMonth = last?.partial ? last.month : null;
+  if (!latest) {
+    return {
+      month: null,
+      value: null,
+      vsPrevious: null,
+      trend: pointTrend({ partial: true, vsMean12: null, vsMean3: null }),
+      partialMonth,
+    };
+  }
+  return {
+    month: latest.current.month,
+    value: latest.current.value,
+    vsPrevious: latest.change,
+    trend: pointTrend(latest.current),
+    partialMonth,
+  };
+}
+
+/** @example 'vs 12-month mean of 31.5: +21% (1.21x)' */
+export function trendDetail(t: PointTrend): string {
+  if (!t.change || !t.baseline) return 'no trailing baseline to compare with';
+  const months = t.baseline === 'mean12' ? 12 : 3;
+  return `vs ${months}-month mean of ${fmtNum(t.change.base)}: ${fmtPct(t.change.pct)}${t.change.ratio === null ? '' : ` (${fmtRatio(t.change.ratio)})`}`;
+}
+
+/** The largest value across series (for a shared y scale), at least 1. */
+export function sharedMax(docs: readonly SeriesDoc[]): number {
+  return Math.max(1, ...docs.flatMap((d) => d.points.map((p) => p.value)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data tables (under every chart)
+
+export interface Table {
+  head: string[];
+  rows: string[][];
+}
+
+/** The series' months: value, change from the previous month, and flags. */
+export function seriesTable(doc: SeriesDoc): Table {
+  return {
+    head: ['Month', MEASURE_LABELS[doc.series.measure], 'Change vs previous month', 'Note'],
+    rows: doc.points.map((p) => [
+      monthLabel(p.month),
+      fmtNum(p.value),
+      p.vsPrevious ? `${fmtSigned(p.vsPrevious.abs)} (${fmtPct(p.vsPrevious.pct)})` : 'n/a',
+      [p.partial ? 'partial month (lower bound)' : '', p.vsPrevious?.lowBaseline ? 'low baseline' : ''].filter(Boolean).join('; '),
+    ]),
+  };
+}
+
+export function compositionTable(d: CompositionData): Table {
+  return {
+    head: ['Month', ...d.stacks.map((s) => s.label), 'Note'],
+    rows: d.months.map((m, i) => [
+      monthLabel(m),
+      ...d.stacks.map((s) => (s.values[i] === null || s.values[i] === undefined ? 'n/a' : fmtNum(s.values[i]!))),
+      d.partial[i] ? 'partial month (lower bound)' : '',
+    ]),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV (downloads of charts built from several API series)
+
+/** Join CSV documents with the same header (as the API sends them): the header once, then every row. */
+export function mergeCsv(docs: readonly string[]): string {
+  let header: string | null = null;
+  const rows: string[] = [];
+  for (const d of docs) {
+    const lines = d.replace(/\r?\n$/, '').split(/\r?\n/);
+    const [h, ...rest] = lines;
+    if (h === undefined || h === '') continue;
+    if (header === null) header = h;
+    else if (h !== header) throw new Error(`CSV headers differ: ${h} vs ${header}`);
+    rows.push(...rest.filter((l) => l !== ''));
+  }
+  return header === null ? '' : `${[header, ...rows].join('\r\n')}\r\n`;
+}
+
+/** A file name for downloads: `sahel-pulse_<parts>_<version>.<ext>`, safe characters only. */
+export function downloadName(parts: readonly (string | null | undefined)[], version: string, ext: string): string {
+  const clean = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-|-$/g, '');
+  return `sahel-pulse_${parts
+    .filter((p): p is string => !!p)
+    .map(clean)
+    .join('_')}_${clean(version)}.${ext}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -276,11 +479,23 @@ export function categoryOptions(catalogue: Catalogue, iso3: string): Option[] {
   return catalogue.categories.filter((c) => has.has(c.id)).map((c) => ({ value: c.id, label: c.label }));
 }
 
+/**
+ * A period as the claims and the compare route write it, in words.
+ * @example periodText('2023-07') === 'July 2023', periodText('2023-01..2023-08') === 'January 2023 to August 2023',
+ *   periodText('trailing12') === 'the 12 months before'
+ */
+export function periodText(p: string): string {
+  const t = p.match(/^trailing(\d+)$/);
+  if (t) return `the ${t[1]} months before`;
+  const [a, b] = p.split('..') as [string, string | undefined];
+  return b === undefined || b === a ? monthLabel(a) : `${monthLabel(a)} to ${monthLabel(b)}`;
+}
+
 /** A reading's numbers as label/value pairs. */
 export function readingFigures(r: ReadingResult): [string, string][] {
   const out: [string, string][] = [];
-  if (r.before !== null) out.push([monthLabel(r.before), r.beforeValue === null ? 'no data' : fmtNum(r.beforeValue)]);
-  out.push([monthLabel(r.after), r.afterValue === null ? 'no data' : fmtNum(r.afterValue)]);
+  if (r.before !== null) out.push([periodText(r.before), r.beforeValue === null ? 'no data' : fmtNum(r.beforeValue)]);
+  out.push([periodText(r.after), r.afterValue === null ? 'no data' : fmtNum(r.afterValue)]);
   if (r.change) {
     out.push(['Change', `${fmtSigned(r.change.abs)} (${fmtPct(r.change.pct)})`]);
     out.push(['Ratio', fmtRatio(r.change.ratio)]);
@@ -320,4 +535,32 @@ export function readingView(
 /** The distinct definitions a claim's readings use, in order. */
 export function claimDefinitions(c: ClaimVerdict): string[] {
   return [...new Set(c.readings.map((r) => r.definition))];
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the views draw
+
+/** Region outlines available for the map, by country (only Niger's match ACLED's admin1 names). */
+export const MAP_OUTLINES: Readonly<Record<string, string>> = { NER: '/geo/niger-admin1.json' };
+
+/** The six ACLED event types, as categories: the composition chart stacks these. */
+export const EVENT_TYPE_CATEGORIES: readonly CategoryId[] = [
+  'battles',
+  'explosions_remote_violence',
+  'violence_against_civilians',
+  'protests',
+  'riots',
+  'strategic_developments',
+];
+
+/** Default compare periods: the latest complete month, against the same month a year before. */
+export function defaultPeriods(country: { months: { to: string }; partialMonths: string[] }): { before: string; after: string } {
+  let after = country.months.to;
+  while (country.partialMonths.includes(after)) after = addMonths(after, -1);
+  return { before: addMonths(after, -12), after };
+}
+
+/** The credit line every download and every view carries. */
+export function creditLine(d: { credit: string; version: string; asOf: string }): string {
+  return `Source: ${d.credit} · dataset version ${d.version} · data as of ${fmtDate(d.asOf)}`;
 }

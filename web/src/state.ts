@@ -1,31 +1,71 @@
 /**
- * The view's state (country, category, measure, region), read from and written to the URL query.
- * Pure: no DOM.
+ * The view's state, read from and written to the URL query, so that every view is reproducible
+ * from its URL. Pure: no DOM.
+ *
+ * Parameters: view (overview | country | compare), country (ISO3), category, measure
+ * (events | fatalities), admin1 (region slug), from / to (YYYY-MM, the charts' range), scale
+ * (same: one y scale for the overview's small multiples), before / after (compare periods:
+ * YYYY-MM or YYYY-MM..YYYY-MM), embed (1: minimal chrome).
  */
 import type { CategoryId, Measure } from '../../data/model/categories.ts';
+import { isMonth } from '../../data/model/month.ts';
 import type { CountryEntry } from '../../data/model/types.ts';
 
+export type View = 'overview' | 'country' | 'compare';
+export const VIEWS: readonly View[] = ['overview', 'country', 'compare'];
+
 export interface ViewState {
+  view: View;
   country: string;
   category: CategoryId;
   measure: Measure;
   /** Admin1 slug, or null for the country total. */
   admin1: string | null;
+  /** Range of the time axes (inclusive months), or null for the whole series. */
+  from: string | null;
+  to: string | null;
+  /** Overview: one y scale for all countries. */
+  sameScale: boolean;
+  /** Compare periods: a month or `from..to`. */
+  before: string | null;
+  after: string | null;
 }
 
 export const DEFAULT_STATE: ViewState = {
+  view: 'overview',
   country: 'NER',
   category: 'political_violence',
   measure: 'events',
   admin1: null,
+  from: null,
+  to: null,
+  sameScale: false,
+  before: null,
+  after: null,
 };
 
 const MEASURE_VALUES: readonly Measure[] = ['events', 'fatalities'];
 
+/** A period parameter: `YYYY-MM` or `YYYY-MM..YYYY-MM` (in order), else null. */
+export function parsePeriod(s: string | null): string | null {
+  if (!s) return null;
+  const [a, b, ...rest] = s.split('..');
+  if (rest.length > 0 || !a || !isMonth(a)) return null;
+  if (b === undefined) return a;
+  if (!isMonth(b) || b < a) return null;
+  return a === b ? a : `${a}..${b}`;
+}
+
+/** The first and last month of a period. */
+export function periodBounds(p: string): [string, string] {
+  const [a, b] = p.split('..') as [string, string | undefined];
+  return [a, b ?? a];
+}
+
 /**
  * The state the query asks for, corrected to what the catalogue offers: an unknown country falls
  * back to the default, a category the country lacks to political violence (or its first one), an
- * unknown region to the country total.
+ * unknown region to the country total, a malformed month or range to none.
  */
 export function resolveState(query: URLSearchParams, countries: readonly CountryEntry[]): ViewState {
   const byIso = (iso: string | null) => countries.find((c) => c.iso3 === iso?.toUpperCase());
@@ -41,19 +81,73 @@ export function resolveState(query: URLSearchParams, countries: readonly Country
   const measure = MEASURE_VALUES.find((x) => x === m) ?? DEFAULT_STATE.measure;
   const a = query.get('admin1');
   const admin1 = country.admin1.find((r) => r.slug === a)?.slug ?? null;
-  return { country: country.iso3, category, measure, admin1 };
+  const v = query.get('view');
+  const view = VIEWS.find((x) => x === v) ?? DEFAULT_STATE.view;
+  let from = month(query.get('from'));
+  let to = month(query.get('to'));
+  if (from && to && from > to) [from, to] = [to, from];
+  return {
+    view,
+    country: country.iso3,
+    category,
+    measure,
+    admin1,
+    from,
+    to,
+    sameScale: query.get('scale') === 'same',
+    before: parsePeriod(query.get('before')),
+    after: parsePeriod(query.get('after')),
+  };
 }
 
-/** The URL query for a state: `?country=NER&category=political_violence&measure=events[&admin1=...]`. */
-export function stateQuery(s: ViewState): string {
-  const q = new URLSearchParams({ country: s.country, category: s.category, measure: s.measure });
+function month(s: string | null): string | null {
+  return s && isMonth(s) ? s : null;
+}
+
+/** The URL query for a state; defaults that are not needed are left out, the series is always written. */
+export function stateQuery(s: ViewState, extra: Record<string, string> = {}): string {
+  const q = new URLSearchParams({ view: s.view, country: s.country, category: s.category, measure: s.measure });
   if (s.admin1 !== null) q.set('admin1', s.admin1);
+  if (s.from !== null) q.set('from', s.from);
+  if (s.to !== null) q.set('to', s.to);
+  if (s.sameScale) q.set('scale', 'same');
+  if (s.before !== null) q.set('before', s.before);
+  if (s.after !== null) q.set('after', s.after);
+  for (const [k, v] of Object.entries(extra)) q.set(k, v);
   return `?${q.toString()}`;
 }
 
-/** The API path of a state's series; `admin1` overrides the state's region (null = country total). */
-export function seriesPath(s: ViewState, admin1: string | null = s.admin1): string {
-  const q = new URLSearchParams({ country: s.country, category: s.category, measure: s.measure });
-  if (admin1 !== null) q.set('admin1', admin1);
+/** Series parameters for the API (country, category, measure, admin1, from, to) with overrides. */
+export function seriesParams(
+  s: Pick<ViewState, 'country' | 'category' | 'measure' | 'admin1' | 'from' | 'to'>,
+  over: Partial<Pick<ViewState, 'country' | 'category' | 'measure' | 'admin1' | 'from' | 'to'>> = {},
+): URLSearchParams {
+  const x = { ...s, ...over };
+  const q = new URLSearchParams({ country: x.country, category: x.category, measure: x.measure });
+  if (x.admin1 !== null) q.set('admin1', x.admin1);
+  if (x.from !== null) q.set('from', x.from);
+  if (x.to !== null) q.set('to', x.to);
+  return q;
+}
+
+/** The API path of a series. */
+export function seriesPath(s: Parameters<typeof seriesParams>[0], over: Parameters<typeof seriesParams>[1] = {}): string {
+  return `/api/v1/series?${seriesParams(s, over).toString()}`;
+}
+
+/** The API's CSV of the same series (what the chart shows). */
+export function seriesCsvPath(s: Parameters<typeof seriesParams>[0], over: Parameters<typeof seriesParams>[1] = {}): string {
+  const q = seriesParams(s, over);
+  q.set('format', 'csv');
   return `/api/v1/series?${q.toString()}`;
+}
+
+/** The compare route's path, or null until both periods are set. */
+export function comparePath(s: ViewState, format?: 'csv'): string | null {
+  if (!s.before || !s.after) return null;
+  const q = seriesParams(s, { from: null, to: null });
+  q.set('before', s.before);
+  q.set('after', s.after);
+  if (format) q.set('format', format);
+  return `/api/v1/compare?${q.toString()}`;
 }

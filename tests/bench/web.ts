@@ -1,0 +1,206 @@
+/**
+ * Dashboard budgets, against the Worker running locally (`wrangler dev`) with the real dataset,
+ * in Debian's Chromium: JavaScript loaded by the first view (gzip bytes per file), time to the
+ * first chart painted (the page's `first-chart` performance mark; median of several cold loads),
+ * and Lighthouse performance and accessibility scores. Baseline in the same run: the same page
+ * with the bundle built without minification. `npm run bench -- web`.
+ */
+import { spawnSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { chromium, type Browser } from 'playwright-core';
+import { ROOT, startWorker } from '../e2e/server.ts';
+
+const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const LOADS = 7;
+const BUDGET_GZIP = 80 * 1024;
+const BUDGET_FIRST_CHART_MS = 1000;
+
+interface FirstView {
+  files: { path: string; bytes: number; gzip: number }[];
+  firstChartMs: number[];
+  /** When the catalogue's response ended (every view waits for it): the server's share of the wait. */
+  catalogueMs: number[];
+  /** When the first overview series' response ended (the first chart needs one). */
+  seriesMs: number[];
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const kib = (n: number) => (n / 1024).toFixed(1);
+
+async function firstView(browser: Browser, url: string): Promise<FirstView> {
+  const files = new Map<string, { path: string; bytes: number; gzip: number }>();
+  const firstChartMs: number[] = [];
+  const catalogueMs: number[] = [];
+  const seriesMs: number[] = [];
+  // One load first, not measured: the Worker's first requests compile code and read KV.
+  for (let i = -1; i < LOADS; i++) {
+    // A fresh context per load: nothing cached.
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await ctx.newPage();
+    const bodies: Promise<void>[] = [];
+    page.on('response', (r) => {
+      if (i !== 0 || r.request().resourceType() !== 'script') return;
+      bodies.push(
+        r.body().then((b) => {
+          const p = new URL(r.url()).pathname;
+          files.set(p, { path: p, bytes: b.byteLength, gzip: gzipSync(b, { level: 9 }).byteLength });
+        }),
+      );
+    });
+    await page.goto(`${url}/`);
+    await page.waitForFunction(() => performance.getEntriesByName('first-chart').length > 0, undefined, { timeout: 30_000 });
+    const ms = await page.evaluate(() => performance.getEntriesByName('first-chart')[0]!.startTime);
+    const cat = await page.evaluate(
+      () =>
+        (performance.getEntriesByName(`${location.origin}/api/v1/catalogue`)[0] as PerformanceResourceTiming | undefined)?.responseEnd ??
+        Number.NaN,
+    );
+    const ser = await page.evaluate(() =>
+      Math.min(
+        ...performance
+          .getEntriesByType('resource')
+          .filter((e) => e.name.includes('/api/v1/series'))
+          .map((e) => (e as PerformanceResourceTiming).responseEnd),
+      ),
+    );
+    if (i >= 0) {
+      firstChartMs.push(ms);
+      catalogueMs.push(cat);
+      seriesMs.push(ser);
+    }
+    await Promise.all(bodies);
+    await ctx.close();
+  }
+  return { files: [...files.values()], firstChartMs, catalogueMs, seriesMs };
+}
+
+function build(args: string[]): void {
+  const r = spawnSync(process.execPath, ['web/build.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`web build failed: ${r.stderr}`);
+}
+
+/** Wait until the Worker serves the bundle just built (wrangler dev watches web/dist). */
+async function served(url: string, minified: boolean): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    const js = await (await fetch(`${url}/app.js`, { cache: 'no-store' })).text();
+    if (js.includes('\n  ') !== minified) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the Worker did not pick up the rebuilt bundle');
+}
+
+async function lighthouseScores(
+  url: string,
+  preset: 'mobile' | 'desktop',
+): Promise<{ performance: number; accessibility: number; lcp: number; tbt: number; cls: number }> {
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
+  try {
+    const config =
+      preset === 'desktop'
+        ? {
+            extends: 'lighthouse:default',
+            settings: {
+              formFactor: 'desktop' as const,
+              screenEmulation: { mobile: false, width: 1350, height: 940, deviceScaleFactor: 1, disabled: false },
+              throttling: {
+                rttMs: 40,
+                throughputKbps: 10240,
+                cpuSlowdownMultiplier: 1,
+                requestLatencyMs: 0,
+                downloadThroughputKbps: 0,
+                uploadThroughputKbps: 0,
+              },
+            },
+          }
+        : { extends: 'lighthouse:default' };
+    const r = await lighthouse(
+      url,
+      { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] },
+      config,
+    );
+    const lhr = r!.lhr;
+    const audit = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+    const failed = Object.values(lhr.audits).filter(
+      (a) => a.score === 0 && lhr.categories.accessibility!.auditRefs.some((x) => x.id === a.id),
+    );
+    if (failed.length > 0) console.log(`lighthouse ${preset}: accessibility audits failed: ${failed.map((a) => a.id).join(', ')}`);
+    return {
+      performance: Math.round((lhr.categories.performance!.score ?? 0) * 100),
+      accessibility: Math.round((lhr.categories.accessibility!.score ?? 0) * 100),
+      lcp: audit('largest-contentful-paint'),
+      tbt: audit('total-blocking-time'),
+      cls: audit('cumulative-layout-shift'),
+    };
+  } finally {
+    chrome.kill();
+  }
+}
+
+export default async function bench(): Promise<string> {
+  const worker = await startWorker({ logLevel: 'warn' });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  try {
+    const min = await firstView(browser, worker.url);
+    const lhMobile = await lighthouseScores(`${worker.url}/`, 'mobile');
+    const lhDesktop = await lighthouseScores(`${worker.url}/`, 'desktop');
+    const lhCountry = await lighthouseScores(`${worker.url}/?view=country&country=NER`, 'mobile');
+
+    build(['--no-minify']);
+    await served(worker.url, false);
+    const raw = await firstView(browser, worker.url);
+    build([]);
+    await served(worker.url, true);
+
+    const total = (v: FirstView) => v.files.reduce((a, f) => a + f.gzip, 0);
+    const gz = total(min);
+    const fc = median(min.firstChartMs);
+    const lines = [
+      '## Dashboard: first-view JavaScript, first chart, Lighthouse',
+      '',
+      `Command: \`npm run bench -- web\`. Debian Chromium (headless, playwright-core) against \`wrangler dev\` on 127.0.0.1 serving the real dataset; first view = \`/\` (the overview: 10 small multiples, claims). Gzip sizes are of the bytes served, compressed here at level 9 (\`wrangler dev\` does not compress). First chart = the page's \`first-chart\` performance mark (set in the frame after the first chart is drawn), from navigation start, median of ${LOADS} cold loads (fresh browser context each, after one unmeasured load that warms the Worker). Baseline, same run and runtime: the same page with the bundle not minified.`,
+      '',
+      '| build | file | bytes | gzip |',
+      '| --- | --- | --- | --- |',
+      ...min.files.map((f) => `| minified | \`${f.path}\` | ${kib(f.bytes)} KiB | ${kib(f.gzip)} KiB |`),
+      `| minified | **total, first view** | ${kib(min.files.reduce((a, f) => a + f.bytes, 0))} KiB | **${kib(gz)} KiB** |`,
+      ...raw.files.map((f) => `| not minified (baseline) | \`${f.path}\` | ${kib(f.bytes)} KiB | ${kib(f.gzip)} KiB |`),
+      `| not minified (baseline) | total, first view | ${kib(raw.files.reduce((a, f) => a + f.bytes, 0))} KiB | ${kib(total(raw))} KiB |`,
+      '',
+      '| measure | minified | not minified (baseline) | budget |',
+      '| --- | --- | --- | --- |',
+      `| first-view JS, gzip | ${kib(gz)} KiB | ${kib(total(raw))} KiB | ≤ 80 KiB: ${gz <= BUDGET_GZIP ? 'met' : 'NOT met'} |`,
+      `| catalogue response received (preloaded by the page), median ms | ${median(min.catalogueMs).toFixed(0)} | ${median(raw.catalogueMs).toFixed(0)} | |`,
+      `| first series response received, median ms | ${median(min.seriesMs).toFixed(0)} | ${median(raw.seriesMs).toFixed(0)} | |`,
+      `| first chart painted, median ms (min–max) | ${fc.toFixed(0)} (${Math.min(...min.firstChartMs).toFixed(0)}–${Math.max(...min.firstChartMs).toFixed(0)}) | ${median(raw.firstChartMs).toFixed(0)} (${Math.min(...raw.firstChartMs).toFixed(0)}–${Math.max(...raw.firstChartMs).toFixed(0)}) | < 1000 ms: ${fc < BUDGET_FIRST_CHART_MS ? 'met' : 'NOT met'} |`,
+      '',
+      'Lighthouse 12 (npm `lighthouse`, programmatic, chrome-launcher driving Debian Chromium), performance and accessibility:',
+      '',
+      '| page | preset | performance | accessibility | LCP ms | TBT ms | CLS |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      `| \`/\` (overview) | mobile (default: simulated slow 4G, 4x CPU) | ${lhMobile.performance} | ${lhMobile.accessibility} | ${lhMobile.lcp.toFixed(0)} | ${lhMobile.tbt.toFixed(0)} | ${lhMobile.cls.toFixed(3)} |`,
+      `| \`/\` (overview) | desktop | ${lhDesktop.performance} | ${lhDesktop.accessibility} | ${lhDesktop.lcp.toFixed(0)} | ${lhDesktop.tbt.toFixed(0)} | ${lhDesktop.cls.toFixed(3)} |`,
+      `| \`/?view=country&country=NER\` | mobile | ${lhCountry.performance} | ${lhCountry.accessibility} | ${lhCountry.lcp.toFixed(0)} | ${lhCountry.tbt.toFixed(0)} | ${lhCountry.cls.toFixed(3)} |`,
+      '',
+      `Budgets: performance ≥ 95 (${lhMobile.performance >= 95 ? 'met' : 'NOT met'} on mobile, ${lhDesktop.performance >= 95 ? 'met' : 'NOT met'} on desktop), accessibility 100 (${lhMobile.accessibility === 100 && lhDesktop.accessibility === 100 && lhCountry.accessibility === 100 ? 'met' : 'NOT met'}). The map (chartjs-chart-geo) is a separate chunk, loaded only by the country view of a country with region outlines.`,
+    ];
+    return lines.join('\n');
+  } finally {
+    await browser.close();
+    await worker.stop();
+  }
+}
