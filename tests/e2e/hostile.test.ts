@@ -1,0 +1,105 @@
+/**
+ * Data that carries markup and odd Unicode (region names here; actor names and notes are never
+ * shipped) is shown as inert text: the page inserts data strings with textContent only. A dataset
+ * made of such strings is published into the running Worker's local KV, then the country view of
+ * a real Chromium is inspected.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POINTER_KEY } from '../../data/model/keys.ts';
+import type { AggregateRow } from '../../data/model/types.ts';
+import { buildDataset } from '../../data/pipeline/dataset.ts';
+import { sourceInfo } from '../fixtures/source-info.ts';
+import { ROOT, startWorker, type RunningWorker } from './server.ts';
+
+const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
+const SKIP = !existsSync(CHROMIUM) && !process.env.CI;
+
+const HOSTILE = [
+  '<img src=x onerror="window.__pwned=1">',
+  '<script>window.__pwned=2</script>Tillaberi',
+  'Dosso\u202Egnp.exe\u200B',
+  '=HYPERLINK("http://evil.example","x")',
+];
+
+describe.skipIf(SKIP)('hostile strings in the data', () => {
+  let worker: RunningWorker;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    worker = await startWorker({ logLevel: 'warn' });
+    const rows: AggregateRow[] = HOSTILE.flatMap((admin1, i) =>
+      ['2023-06', '2023-07'].map((month) => ({
+        country: 'NER',
+        admin1,
+        month,
+        category: 'political_violence' as const,
+        events: 3 + i,
+        fatalities: i,
+      })),
+    );
+    const ds = await buildDataset({
+      sources: [{ info: sourceInfo('hostile', 'event', '2023-07-31', { from: '2023-06-01', through: '2023-07-31' }), rows }],
+      claims: [],
+    });
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sahel-hostile-'));
+    await writeFile(path.join(dir, 'entries.json'), JSON.stringify(ds.entries));
+    const target = ['--binding', 'SAHEL_KV', '--local', '--persist-to', worker.persistDir];
+    const env = { ...process.env, WRANGLER_SEND_METRICS: 'false' };
+    execFileSync('wrangler', ['kv', 'bulk', 'put', path.join(dir, 'entries.json'), ...target], { cwd: ROOT, env, stdio: 'ignore' });
+    execFileSync('wrangler', ['kv', 'key', 'put', POINTER_KEY, JSON.stringify({ version: ds.version, publishedAt: '' }), ...target], {
+      cwd: ROOT,
+      env,
+      stdio: 'ignore',
+    });
+    // Wait out the Worker's pointer cache.
+    for (let i = 0; i < 60; i++) {
+      const body = (await (await fetch(`${worker.url}/api/v1/catalogue`)).json()) as { dataset: { version: string } };
+      if (body.dataset.version === ds.version) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run'],
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await worker?.stop();
+  });
+
+  it('renders region names as text: no element, script or handler comes from the data', async () => {
+    const page = await browser.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(`${worker.url}/?view=country&country=NER`);
+    await page.waitForFunction(() => document.body.textContent?.includes('onerror'), null, { timeout: 30_000 });
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(await page.locator('main script').count()).toBe(0);
+    const text = (await page.textContent('body')) ?? '';
+    expect(text).toContain('<img src=x onerror="window.__pwned=1">');
+    expect(text).toContain('<script>window.__pwned=2</script>Tillaberi');
+    expect(dialogs).toEqual([]);
+    await page.screenshot({ path: path.join(ROOT, 'test-results', 'hostile-country.png'), fullPage: false });
+  });
+
+  it('neutralises formula-like names in the CSV download', async () => {
+    const res = await fetch(
+      `${worker.url}/api/v1/series?country=NER&admin1=${encodeURIComponent(HOSTILE[3]!)}&category=political_violence&measure=events&format=csv`,
+    );
+    expect(res.status).toBe(200);
+    const csv = await res.text();
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+    expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
+  });
+});
