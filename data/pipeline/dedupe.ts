@@ -1,6 +1,6 @@
 /**
- * Event id -> slot number, in bounded memory for millions of events. ACLED ids (`NIR748`,
- * `MLI12345`: one to four capital letters and a number) are encoded exactly as one double, kept
+ * Event id -> slot number, in bounded memory for millions of events. ACLED ids (`XYZ748`,
+ * `ABC12345`: one to four capital letters and a number) are encoded exactly as one double, kept
  * by slot in paged doubles, and found through an open-addressing table of slots (about 14 bytes
  * an id at most, no string kept); any other
  * id falls back to an exact string map. No hashing of ids into fewer bits, so two distinct

@@ -102,4 +102,19 @@ describe.skipIf(SKIP)('hostile strings in the data', () => {
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
     expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
   });
+
+  it('serves the page with strict security headers, and frames only the embed view', async () => {
+    const page = await fetch(`${worker.url}/`);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(page.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(page.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect((await fetch(`${worker.url}/embed`)).headers.get('content-security-policy')).toContain('frame-ancestors *');
+    const post = await fetch(`${worker.url}/`, { method: 'POST' });
+    // Static assets answer only GET and HEAD.
+    expect(post.status).toBe(405);
+  });
 });
