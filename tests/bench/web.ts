@@ -10,19 +10,8 @@ import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium, type Browser } from 'playwright-core';
-import { ROOT, startWorker } from '../e2e/server.ts';
+import { CHROMIUM, CHROMIUM_FLAGS, ROOT, startWorker } from '../e2e/server.ts';
 
-const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const LOADS = 7;
 const BUDGET_GZIP = 80 * 1024;
 const BUDGET_FIRST_CHART_MS = 1000;
@@ -108,7 +97,7 @@ async function lighthouseScores(
   url: string,
   preset: 'mobile' | 'desktop',
 ): Promise<{ performance: number; accessibility: number; lcp: number; tbt: number; cls: number }> {
-  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_FLAGS });
   try {
     const config =
       preset === 'desktop'
@@ -153,7 +142,7 @@ async function lighthouseScores(
 
 export default async function bench(): Promise<string> {
   const worker = await startWorker({ logLevel: 'warn' });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   try {
     const min = await firstView(browser, worker.url);
     const lhMobile = await lighthouseScores(`${worker.url}/`, 'mobile');

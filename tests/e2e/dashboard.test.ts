@@ -16,10 +16,8 @@ import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Catalogue, ClaimsDoc, SeriesDoc } from '../../data/model/types.ts';
 import { changeSummary, fmtNum, overviewFigure, regionRanking, summarySentence } from '../../web/src/shape.ts';
-import { ROOT, startWorker, type RunningWorker } from './server.ts';
+import { CHROMIUM, CHROMIUM_FLAGS, ROOT, startWorker, type RunningWorker } from './server.ts';
 
-/** Debian's Chromium; E2E_CHROMIUM overrides the path (e.g. to check the skip/fail rule). */
-const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const IN_CI = Boolean(process.env.CI);
 const SKIP = !HAVE_CHROMIUM && !IN_CI;
@@ -91,19 +89,7 @@ describe.skipIf(SKIP)(SKIP ? `dashboard (skipped: ${SKIP_REASON})` : 'dashboard 
   beforeAll(async () => {
     if (!HAVE_CHROMIUM) throw new Error(`${CHROMIUM} is missing and CI is set: install Debian's chromium (apt-get install -y chromium)`);
     worker = await startWorker();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
     catalogue = await api<Catalogue>('/api/v1/catalogue');
     claims = await api<ClaimsDoc>('/api/v1/claims');
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });

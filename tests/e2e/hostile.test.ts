@@ -15,9 +15,8 @@ import { POINTER_KEY } from '../../data/model/keys.ts';
 import type { AggregateRow } from '../../data/model/types.ts';
 import { buildDataset } from '../../data/pipeline/dataset.ts';
 import { sourceInfo } from '../fixtures/source-info.ts';
-import { ROOT, startWorker, type RunningWorker } from './server.ts';
+import { CHROMIUM, CHROMIUM_FLAGS, ROOT, startWorker, type RunningWorker } from './server.ts';
 
-const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
 const SKIP = !existsSync(CHROMIUM) && !process.env.CI;
 
 const HOSTILE = [
@@ -63,10 +62,7 @@ describe.skipIf(SKIP)('hostile strings in the data', () => {
       if (body.dataset.version === ds.version) break;
       await new Promise((r) => setTimeout(r, 500));
     }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run'],
-    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   }, 180_000);
 
   afterAll(async () => {

@@ -21,6 +21,20 @@ const ENV = {
 };
 const READY_TIMEOUT_MS = 90_000;
 
+/** Debian's Chromium; E2E_CHROMIUM overrides the path (e.g. to check the skip/fail rule). */
+export const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
+/** Headless, and no background traffic: this machine's network is closed. */
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export interface RunningWorker {
   url: string;
   /** The local KV state the Worker reads (wrangler's --persist-to), for tests that publish into it. */

@@ -1,31 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateClaim, evaluateReading, type Reading, relationHolds, verdictOf } from '../../data/model/claims.ts';
-import { monthRange } from '../../data/model/month.ts';
-import type { SeriesDoc } from '../../data/model/types.ts';
+import { seriesOf } from '../fixtures/source-info.ts';
 
 /** Niger battles, events: 2022-11 = 10, 2022-12 = 14, 2023-01 = 40, 2023-02 = 41 (partial). */
 const VALUES: Record<string, number> = { '2022-11': 10, '2022-12': 14, '2023-01': 40, '2023-02': 41 };
-const doc: SeriesDoc = {
-  dataset: { version: 'v', source: 's', credit: 'ACLED, www.acleddata.com', asOf: '2023-02-14' },
-  series: {
-    country: { iso3: 'NER', name: 'Niger' },
-    admin1: null,
-    category: { id: 'battles', label: 'Battles', definition: 'def' },
-    measure: 'events',
-  },
-  points: monthRange('2022-11', '2023-02').map((month) => ({
-    month,
-    value: VALUES[month]!,
-    source: 'src',
-    partial: month === '2023-02',
-    vsPrevious: null,
-    mean3: null,
-    vsMean3: null,
-    mean12: null,
-    vsMean12: null,
-    vsYearAgo: null,
-  })),
-};
+const doc = seriesOf('2022-11', '2023-02', (m) => VALUES[m]!, ['2023-02'], '2023-02-14');
 const lookup = () => doc;
 const reading = (before: string | null, after: string, kind: Reading['relation']['kind'], value: number): Reading => ({
   country: 'NER',

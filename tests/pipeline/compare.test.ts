@@ -1,30 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compare, PeriodError, periodMonths } from '../../data/model/compare.ts';
-import { monthRange } from '../../data/model/month.ts';
-import type { SeriesDoc } from '../../data/model/types.ts';
+import { seriesOf } from '../fixtures/source-info.ts';
 
 /** 2022-01..2023-12, value = month number (1..12) + 10, the last month partial. */
-const doc: SeriesDoc = {
-  dataset: { version: 'v', source: 's', credit: 'c', asOf: '2023-12-15' },
-  series: {
-    country: { iso3: 'NER', name: 'Niger' },
-    admin1: null,
-    category: { id: 'battles', label: 'Battles', definition: '' },
-    measure: 'events',
-  },
-  points: monthRange('2022-01', '2023-12').map((month) => ({
-    month,
-    value: Number(month.slice(5)) + 10,
-    source: 'src',
-    partial: month === '2023-12',
-    vsPrevious: null,
-    mean3: null,
-    vsMean3: null,
-    mean12: null,
-    vsMean12: null,
-    vsYearAgo: null,
-  })),
-};
+const doc = seriesOf('2022-01', '2023-12', (m) => Number(m.slice(5)) + 10, ['2023-12'], '2023-12-15');
 
 describe('periodMonths', () => {
   it.each([
