@@ -1,0 +1,66 @@
+/**
+ * Latency at a fixed request rate (open loop): requests are scheduled every 1000/rate ms whatever
+ * the server does, sent over at most `connections` keep-alive connections, and each latency is
+ * counted from the time the request was scheduled, not sent, so a server stall shows in the
+ * figures of every request it delays (no "coordinated omission", as in wrk2). autocannon's
+ * `overallRate` sends in bursts, which is why this is done here.
+ */
+import http from 'node:http';
+
+export interface FixedRateResult {
+  rate: number;
+  requests: number;
+  errors: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+/** Quantile of sorted values (nearest rank). */
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
+}
+
+/** Send GET `url` at `rate` requests per second for `seconds`, over at most `connections` connections. */
+export async function fixedRate(url: string, rate: number, seconds: number, connections: number): Promise<FixedRateResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const latencies: number[] = [];
+  let errors = 0;
+  const one = (scheduled: number) =>
+    new Promise<void>((resolve) => {
+      const req = http.get(url, { agent }, (res) => {
+        res.resume();
+        res.on('end', () => {
+          if (res.statusCode !== 200) errors++;
+          latencies.push(performance.now() - scheduled);
+          resolve();
+        });
+      });
+      req.setTimeout(10_000, () => req.destroy(new Error('timeout')));
+      req.on('error', () => {
+        errors++;
+        resolve();
+      });
+    });
+  const start = performance.now();
+  const total = Math.round(rate * seconds);
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const at = start + (i * 1000) / rate;
+    const wait = at - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    pending.push(one(at));
+  }
+  await Promise.all(pending);
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const ms = (x: number) => Math.round(x * 10) / 10;
+  return {
+    rate,
+    requests: latencies.length,
+    errors,
+    p50: ms(quantile(latencies, 0.5)),
+    p99: ms(quantile(latencies, 0.99)),
+    max: ms(latencies.at(-1) ?? Number.NaN),
+  };
+}
