@@ -308,7 +308,18 @@ describe('controls and claims', () => {
 });
 
 describe('URL state', () => {
-  const base = { view: 'overview', from: null, to: null, sameScale: false, before: null, after: null } as const;
+  const base = {
+    view: 'overview',
+    from: null,
+    to: null,
+    sameScale: false,
+    before: null,
+    after: null,
+    relation: null,
+    threshold: null,
+    wording: null,
+    bothMeasures: false,
+  } as const;
 
   it('defaults to the overview of Niger, political violence, events', () => {
     expect(resolveState(new URLSearchParams(''), COUNTRIES)).toEqual({

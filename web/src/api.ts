@@ -2,7 +2,8 @@
  * Fetching from the Worker's JSON API (same origin). A failed call throws an ApiError carrying
  * what went wrong: the problem+json `detail` when the Worker sent one.
  */
-import type { Catalogue, ClaimsDoc, SeriesDoc } from '../../data/model/types.ts';
+import type { ClaimVerdict } from '../../data/model/claims.ts';
+import type { Catalogue, ClaimsDoc, DatasetRef, SeriesDoc } from '../../data/model/types.ts';
 
 /** An RFC 9457 problem document, as the API sends with every error. */
 export interface Problem {
@@ -10,6 +11,13 @@ export interface Problem {
   title?: string;
   status?: number;
   detail?: string;
+  /** A 400's faults, one per query parameter. */
+  errors?: ParameterError[];
+}
+
+export interface ParameterError {
+  parameter: string;
+  message: string;
 }
 
 export class ApiError extends Error {
@@ -19,14 +27,17 @@ export class ApiError extends Error {
   readonly status: number;
   readonly title: string;
   readonly detail: string;
+  /** The parameters a 400 names, so that the page can mark its own fields. */
+  readonly errors: ParameterError[];
 
-  constructor(path: string, status: number, title: string, detail: string) {
+  constructor(path: string, status: number, title: string, detail: string, errors: ParameterError[] = []) {
     super(`${path}: ${status === 0 ? '' : `${status} `}${title}${detail ? ` (${detail})` : ''}`);
     this.name = 'ApiError';
     this.path = path;
     this.status = status;
     this.title = title;
     this.detail = detail;
+    this.errors = errors;
   }
 }
 
@@ -52,7 +63,8 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
   }
   if (!res.ok) {
     if (isProblem(body)) {
-      throw new ApiError(path, res.status, body.title ?? res.statusText, body.detail ?? '');
+      const errors = Array.isArray(body.errors) ? body.errors.filter((e) => typeof e?.parameter === 'string') : [];
+      throw new ApiError(path, res.status, body.title ?? res.statusText, body.detail ?? '', errors);
     }
     throw new ApiError(path, res.status, res.statusText || 'Error', text.slice(0, 200));
   }
@@ -88,3 +100,13 @@ export async function getText(path: string, signal?: AbortSignal): Promise<strin
 }
 
 export const getCompare = <T>(path: string, signal?: AbortSignal) => getJson<T>(path, signal);
+
+/** What /api/v1/check returns: the verdict, and the API URL pinned to the dataset version. */
+export interface CheckResult {
+  dataset: DatasetRef;
+  claim: ClaimVerdict;
+  permalink: string;
+}
+
+/** `path` as built by state.ts's checkPath. */
+export const getCheck = (path: string, signal?: AbortSignal) => getJson<CheckResult>(path, signal);

@@ -6,8 +6,9 @@
 import type { Catalogue, ClaimsDoc, CountryEntry, SeriesDoc } from '../../data/model/types.ts';
 import type { CategoryId, Measure } from '../../data/model/categories.ts';
 import { isMonth, monthLabel } from '../../data/model/month.ts';
+import { MEASURE_WORDS } from '../../data/model/describe.ts';
 import { TREND_BANDS, TREND_DEFINITIONS, TREND_LABELS, trendBand } from '../../data/model/trend.ts';
-import { getCatalogue, getClaims, getCompare, getSeries, getText } from './api.ts';
+import { ApiError, getCatalogue, getCheck, getClaims, getCompare, getSeries, getText } from './api.ts';
 import { chartPng, destroyChart, drawChangeChart, drawCompositionChart, drawLineChart } from './charts.ts';
 import {
   byId,
@@ -23,6 +24,7 @@ import {
   renderTable,
   showError,
   trendBadge,
+  verdictCard,
   type CompareResult,
 } from './render.ts';
 import type { Table } from './shape.ts';
@@ -46,6 +48,9 @@ import {
   overviewFigure,
   partialIndexes,
   placeName,
+  readingBand,
+  relationOptions,
+  relationWording,
   regionRanking,
   regionSummary,
   seriesNotes,
@@ -56,8 +61,11 @@ import {
   summarySentence,
 } from './shape.ts';
 import {
+  checkPath,
+  claimCheck,
   comparePath,
   DEFAULT_STATE,
+  hasCheck,
   periodBounds,
   resolveState,
   seriesCsvPath,
@@ -90,6 +98,10 @@ const els = {
   beforeTo: byId<HTMLInputElement>('before-to'),
   afterFrom: byId<HTMLInputElement>('after-from'),
   afterTo: byId<HTMLInputElement>('after-to'),
+  relation: byId<HTMLSelectElement>('relation'),
+  threshold: byId<HTMLInputElement>('threshold'),
+  wording: byId<HTMLInputElement>('wording'),
+  bothMeasures: byId<HTMLInputElement>('both-measures'),
   resetRange: byId<HTMLButtonElement>('reset-range'),
   status: byId('view-status'),
   claims: byId('claims-list'),
@@ -191,6 +203,12 @@ function syncControls(): void {
   els.beforeTo.value = bt;
   els.afterFrom.value = af;
   els.afterTo.value = at;
+  fillSelect(els.relation, relationOptions(state.relation), state.relation ?? '');
+  els.threshold.value = state.threshold ?? '';
+  els.wording.value = state.wording ?? '';
+  els.wording.placeholder = state.relation && state.threshold ? relationWording(state.relation, state.threshold) : 'e.g. quadrupled';
+  els.bothMeasures.checked = state.bothMeasures;
+  markInvalid([]);
   for (const el of els.controls.querySelectorAll<HTMLSelectElement | HTMLInputElement>('select, input')) el.disabled = false;
   // Only the fields the view uses are shown.
   for (const f of els.controls.querySelectorAll<HTMLElement>('[data-views]')) {
@@ -232,7 +250,16 @@ function periodOf(a: string, b: string): string | null {
 }
 
 function wireControls(): void {
-  els.controls.addEventListener('submit', (e) => e.preventDefault());
+  // Enter in a field, or the Check button: apply the claim's fields as typed.
+  els.controls.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const next = claimFields();
+    if (Object.entries(next).some(([k, v]) => state[k as keyof typeof next] !== v)) void setState(next);
+  });
+  els.relation.addEventListener('change', () => setState({ relation: claimFields().relation }));
+  els.threshold.addEventListener('change', () => setState({ threshold: claimFields().threshold }));
+  els.wording.addEventListener('change', () => setState({ wording: claimFields().wording }));
+  els.bothMeasures.addEventListener('change', () => setState({ bothMeasures: els.bothMeasures.checked }));
   els.country.addEventListener('change', () => setState({ country: els.country.value, admin1: null }));
   els.category.addEventListener('change', () => setState({ category: els.category.value as CategoryId }));
   els.admin1.addEventListener('change', () => setState({ admin1: els.admin1.value === '' ? null : els.admin1.value }));
@@ -272,6 +299,31 @@ function wireControls(): void {
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => void loadView());
   byId('copy-link').addEventListener('click', () => void copy(els.shareLink, 'Link copied.'));
   byId('copy-embed').addEventListener('click', () => void copy(els.embedCode, 'Embed code copied.'));
+}
+
+/** The claim's fields as typed; an empty field is no value. */
+function claimFields(): Pick<ViewState, 'relation' | 'threshold' | 'wording' | 'bothMeasures'> {
+  const v = (x: string) => x.trim() || null;
+  return {
+    relation: v(els.relation.value),
+    threshold: v(els.threshold.value),
+    wording: v(els.wording.value),
+    bothMeasures: els.bothMeasures.checked,
+  };
+}
+
+/** The claim fields a 400 names get aria-invalid and point to the message; the others are cleared. */
+const CLAIM_FIELDS = { relation: els.relation, threshold: els.threshold, wording: els.wording } as const;
+function markInvalid(parameters: readonly string[], messageId = 'check-problem'): void {
+  for (const [name, el] of Object.entries(CLAIM_FIELDS)) {
+    if (parameters.includes(name)) {
+      el.setAttribute('aria-invalid', 'true');
+      el.setAttribute('aria-describedby', messageId);
+    } else {
+      el.removeAttribute('aria-invalid');
+      el.removeAttribute('aria-describedby');
+    }
+  }
 }
 
 async function copy(el: HTMLInputElement | HTMLTextAreaElement, done: string): Promise<void> {
@@ -683,8 +735,12 @@ async function loadCompare(signal: AbortSignal, stale: () => boolean): Promise<v
   const region = country.admin1.find((r) => r.slug === s.admin1) ?? null;
   const place = placeName({ country: { iso3: country.iso3, name: country.name }, admin1: region });
   const catLabel = catalogue!.categories.find((c) => c.id === s.category)?.label ?? s.category;
-  const title = `${catLabel} ${s.measure === 'events' ? 'events' : 'reported fatalities'} in ${place}: two periods compared`;
-  els.heading.textContent = HEADINGS.compare;
+  const check = checkPath(s);
+  const claimWords = hasCheck(s) ? (s.wording ?? relationWording(s.relation!, s.threshold!)) : null;
+  const title = claimWords
+    ? `${catLabel} in ${place}: “${claimWords}” checked`
+    : `${catLabel} ${s.measure === 'events' ? 'events' : 'reported fatalities'} in ${place}: two periods compared`;
+  els.heading.textContent = check ? 'Check a claim' : HEADINGS.compare;
   document.title = `Sahel Pulse: ${title}`;
   updateShare(`Sahel Pulse: ${title}`);
   const path = comparePath(s);
@@ -693,7 +749,71 @@ async function loadCompare(signal: AbortSignal, stale: () => boolean): Promise<v
     return;
   }
   els.compare.setAttribute('aria-busy', 'true');
-  loading(els.compare, 'Comparing…');
+  loading(els.compare, check ? 'Checking the claim…' : 'Comparing…');
+  try {
+    if (check) await showCheck(s, check, signal, stale);
+    else await showComparison(s, path, signal, stale);
+  } finally {
+    els.compare.removeAttribute('aria-busy');
+  }
+}
+
+/** The claim's verdict card, with the trend band of the chart's measure when the check has it (no second request). */
+async function showCheck(s: ViewState, path: string, signal: AbortSignal, stale: () => boolean): Promise<void> {
+  try {
+    const r = await getCheck(path, signal);
+    if (stale()) return;
+    const band = readingBand(r.claim, s.measure);
+    const card = verdictCard(r.claim, r.dataset, {
+      id: 'check-card',
+      citationOpen: true,
+      // Embedded, links leave the frame: the dashboard itself may not be framed.
+      view: { href: `/${stateQuery(s)}`, label: 'Link to this check', ...(EMBED ? { newTab: true } : { state: s }) },
+      api: { href: r.permalink, label: 'API permalink (JSON)', newTab: EMBED },
+      band: band ? { ...band, of: MEASURE_WORDS[s.measure] } : null,
+      csv: {
+        href: checkPath(s, 'csv')!,
+        download: downloadName(
+          ['check', s.country, s.admin1, s.category, s.before, s.after, s.relation, s.threshold],
+          r.dataset.version,
+          'csv',
+        ),
+      },
+      tools: EMBED ? [] : [h('a', { href: `/${stateQuery({ ...s, view: 'country' })}` }, 'See the whole series')],
+      onOpen: (x) => void setState(x),
+    });
+    els.compare.replaceChildren(card);
+  } catch (e) {
+    if (stale()) return;
+    if (e instanceof ApiError && e.status === 400) {
+      // The claim as written is not one the API can test: say what to fix, at the fields too.
+      els.compare.replaceChildren(
+        h(
+          'div',
+          { class: 'error', role: 'alert', id: 'check-problem' },
+          h('p', { class: 'error-title' }, 'This claim cannot be checked as written.'),
+          h('p', { class: 'problem-detail' }, e.detail || e.title),
+          h('p', {}, 'Correct the claim’s fields above, or choose “None: compare only” to compare the two periods.'),
+          h('p', { class: 'error-path' }, 'Request: ', h('code', {}, e.path)),
+        ),
+      );
+      markInvalid(e.errors.map((x) => x.parameter));
+      return;
+    }
+    els.compare.replaceChildren(errorBox(`the check (${path})`, e));
+  }
+}
+
+/** The comparison card (trend band) from /api/v1/compare; with a relation but no N yet, a prompt for it above. */
+async function showComparison(s: ViewState, path: string, signal: AbortSignal, stale: () => boolean): Promise<void> {
+  const prompt =
+    s.relation !== null && s.threshold === null
+      ? h(
+          'p',
+          { class: 'note check-prompt' },
+          `Enter N for “${relationOptions(s.relation).find((o) => o.value === s.relation)?.label ?? s.relation}” to check the claim; meanwhile, the two periods compared:`,
+        )
+      : null;
   try {
     const r = await getCompare<CompareResult>(path, signal);
     if (stale()) return;
@@ -719,20 +839,45 @@ async function loadCompare(signal: AbortSignal, stale: () => boolean): Promise<v
       ' ',
       h('a', { href: `/${stateQuery({ ...s, view: 'country' })}` }, 'See the whole series'),
     );
-    els.compare.replaceChildren(compareCard(r, band, open));
+    els.compare.replaceChildren(...[prompt, compareCard(r, band, open)].filter((x) => x !== null));
   } catch (e) {
     if (stale()) return;
     els.compare.replaceChildren(errorBox(`the comparison (${path})`, e));
-  } finally {
-    els.compare.removeAttribute('aria-busy');
   }
 }
 
 function showClaims(doc: ClaimsDoc): void {
-  renderClaims(els.claims, doc, catalogue, (view) => {
-    setState({ ...view, view: 'country' });
+  const focusView = () => {
     window.scrollTo({ top: 0 });
     els.heading.focus({ preventScroll: true });
+  };
+  const cat = catalogue;
+  renderClaims(els.claims, doc, (c) => {
+    const check = cat ? claimCheck(c, cat) : null;
+    return {
+      view: check
+        ? {
+            href: `/${stateQuery(check.state)}`,
+            label:
+              check.tests === check.of ? 'Open this check in Compare' : `Open in Compare (tests ${check.tests} of ${check.of} readings)`,
+            state: check.state,
+          }
+        : null,
+      api: { href: `/api/v1/claims?version=${encodeURIComponent(doc.dataset.version)}`, label: 'Claims API (JSON)' },
+      show: cat
+        ? {
+            catalogue: cat,
+            onShow: (view) => {
+              void setState({ ...view, view: 'country' });
+              focusView();
+            },
+          }
+        : null,
+      onOpen: (x) => {
+        void setState(x);
+        focusView();
+      },
+    };
   });
 }
 

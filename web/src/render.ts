@@ -6,21 +6,20 @@ import type { ClaimVerdict } from '../../data/model/claims.ts';
 import type { Catalogue, ClaimsDoc, DatasetRef, SourceInfo } from '../../data/model/types.ts';
 import { TREND_SYMBOLS, type TrendBand } from '../../data/model/trend.ts';
 import {
-  claimDefinitions,
+  type BandText,
+  creditLine,
   fmtChange,
   fmtDate,
   fmtNum,
   fmtPct,
   fmtSigned,
-  holdsLabel,
-  readingFigures,
   readingView,
   type Option,
   type OverviewFigure,
   type RegionRanking,
   type Table,
   trendDetail,
-  VERDICT_SYMBOLS,
+  verdictCardText,
 } from './shape.ts';
 import { monthLabel } from '../../data/model/month.ts';
 import type { ViewState } from './state.ts';
@@ -72,57 +71,161 @@ export function showError(container: HTMLElement, what: string, err: unknown): v
 }
 
 // ---------------------------------------------------------------------------------------------
-// Claims
+// Verdict cards: one component for the headline claims and for a check in the Compare view
 
-/** Claim cards. `onShow` is called with a reading's series when its "Show in chart" button is used. */
-export function renderClaims(
-  container: HTMLElement,
-  doc: ClaimsDoc,
-  catalogue: Catalogue | null,
-  onShow: (s: Partial<ViewState>) => void,
-): void {
-  container.replaceChildren(...doc.claims.map((c) => claimCard(c, catalogue, onShow)));
+/** A link on a card; with `state`, following it changes the view in place (no reload). */
+export interface CardLink {
+  href: string;
+  label: string;
+  state?: ViewState;
+  /** Open in a new tab (from an embedded card: the dashboard may not be framed). */
+  newTab?: boolean;
 }
 
-function claimCard(c: ClaimVerdict, catalogue: Catalogue | null, onShow: (s: Partial<ViewState>) => void): HTMLElement {
-  const headingId = `claim-${c.id}`;
-  const claimant = [c.claimant.name, c.claimant.date ? fmtDate(c.claimant.date) : null].filter(Boolean).join(', ');
-  const source = c.claimant.url ? h('a', { href: c.claimant.url, rel: 'noopener noreferrer' }, claimant) : claimant;
+export interface VerdictCardOptions {
+  /** The card's element id; the quote is `${id}-quote`, the citation `${id}-citation`. */
+  id: string;
+  /** The Compare view that checks this verdict: its permalink page. */
+  view: CardLink | null;
+  /** The API document the verdict comes from. */
+  api: CardLink;
+  /** The trend band of the chart's measure (`of`: its words), when the check has it. */
+  band?: (BandText & { of: string }) | null;
+  csv?: { href: string; download: string } | null;
+  /** More tools after the links (e.g. "See the whole series"). */
+  tools?: Child[];
+  /** Follow a link that carries a state. */
+  onOpen: (s: ViewState) => void;
+  /** Show the citation at once (the check's own page); else it is one click away (the overview's six cards). */
+  citationOpen?: boolean;
+  /** With a catalogue: a "Show this series in the chart" button on each reading. */
+  show?: { catalogue: Catalogue; onShow: (s: Partial<ViewState>) => void } | null;
+}
+
+/** Headline claims: one verdict card each, with a link to its check in the Compare view. */
+export function renderClaims(container: HTMLElement, doc: ClaimsDoc, opts: (c: ClaimVerdict) => Omit<VerdictCardOptions, 'id'>): void {
+  container.replaceChildren(...doc.claims.map((c) => verdictCard(c, doc.dataset, { id: `claim-${c.id}`, ...opts(c) })));
+}
+
+/**
+ * The verdict card: badge, claim, readings with their numbers and caveats, trend band, how the
+ * claim was read, definitions, the citation with a copy button, credit, dataset version, as-of
+ * date, and links to the API and to the Compare view.
+ */
+export function verdictCard(c: ClaimVerdict, dataset: DatasetRef, o: VerdictCardOptions): HTMLElement {
+  const t = verdictCardText(c, dataset);
+  const quoteId = `${o.id}-quote`;
+  const citationId = `${o.id}-citation`;
+  const claimant = c.claimant.url ? h('a', { href: c.claimant.url, rel: 'noopener noreferrer' }, t.claimant) : t.claimant;
+  const copyStatus = h('span', { class: 'note copy-status', role: 'status' });
+  const citation = h('p', { class: 'citation-text', id: citationId }, t.citation);
+  const copyButton = h('button', { type: 'button', class: 'button copy-citation', 'aria-describedby': citationId }, 'Copy citation');
+  copyButton.addEventListener('click', () => void copyText(t.citation, citation, copyStatus, 'Citation copied.'));
+  const links: Child[] = [];
+  if (o.view) links.push(cardLink(o.view, o.onOpen, 'view-link'));
+  links.push(cardLink(o.api, o.onOpen, 'api-link'));
+  if (o.csv) links.push(h('a', { class: 'button', href: o.csv.href, download: o.csv.download }, 'Download CSV'));
   return h(
     'article',
-    { class: `card claim verdict-${c.verdict}`, 'data-claim-id': c.id, 'aria-labelledby': headingId },
+    { class: `card claim verdict-${t.verdict}`, id: o.id, 'data-claim-id': c.id, 'aria-labelledby': quoteId },
     h(
       'p',
-      { class: `verdict verdict-${c.verdict}`, 'data-verdict': c.verdict },
-      h('span', { class: 'verdict-symbol', 'aria-hidden': 'true' }, VERDICT_SYMBOLS[c.verdict]),
-      h('span', { class: 'verdict-label' }, c.verdictLabel),
+      { class: `verdict verdict-${t.verdict}`, 'data-verdict': t.verdict },
+      h('span', { class: 'verdict-symbol', 'aria-hidden': 'true' }, t.symbol),
+      h('span', { class: 'verdict-label' }, t.label),
     ),
-    h('blockquote', { id: headingId, class: 'quote' }, h('p', {}, `“${c.quote}”`)),
-    h('p', { class: 'claimant' }, '— ', source),
-    h('p', { class: 'claim-summary' }, c.summary),
+    h('blockquote', { id: quoteId, class: 'quote' }, h('p', {}, t.quote)),
+    h('p', { class: 'claimant' }, '— ', claimant),
+    h('p', { class: 'claim-summary' }, t.summary),
     h(
       'ol',
       { class: 'readings' },
-      ...c.readings.map((r) => {
-        const view = catalogue ? readingView(r, catalogue) : null;
+      ...t.readings.map((r, i) => {
+        const reading = c.readings[i]!;
+        const view = o.show ? readingView(reading, o.show.catalogue) : null;
         let show: HTMLButtonElement | null = null;
-        if (view) {
+        if (view && o.show) {
+          const onShow = o.show.onShow;
           show = h('button', { type: 'button', class: 'link-button' }, 'Show this series in the chart');
           show.addEventListener('click', () => onShow(view));
         }
         return h(
           'li',
-          { class: `reading holds-${String(r.holds)}` },
-          h('p', { class: 'reading-head' }, h('span', { class: 'holds' }, holdsLabel(r.holds)), ' ', r.sentence),
-          h('dl', { class: 'figures' }, ...readingFigures(r).flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
-          r.caveats.length > 0 ? h('ul', { class: 'caveats' }, ...r.caveats.map((x) => h('li', {}, x))) : null,
+          {
+            class: `reading holds-${String(r.holds)}${r.lowBaseline ? ' low-baseline' : ''}`,
+            'data-measure': r.measure,
+            'data-holds': String(r.holds),
+            'data-before-value': reading.beforeValue === null ? undefined : String(reading.beforeValue),
+            'data-after-value': reading.afterValue === null ? undefined : String(reading.afterValue),
+          },
+          h('p', { class: 'reading-head' }, h('span', { class: 'holds' }, r.label), ' ', r.sentence),
+          figureList(r.figures),
+          caveatList(r.caveats),
           show,
         );
       }),
     ),
-    h('p', { class: 'interpretation' }, h('strong', {}, 'How the claim was read: '), c.interpretation),
-    h('details', { class: 'definition' }, h('summary', {}, 'Definition used'), ...claimDefinitions(c).map((d) => h('p', {}, d))),
+    o.band
+      ? h(
+          'p',
+          { class: 'card-band' },
+          `Trend band, ${o.band.of}: `,
+          trendBadge(o.band.band, o.band.label),
+          ' ',
+          h('span', { class: 'note' }, o.band.definition),
+        )
+      : null,
+    h('p', { class: 'interpretation' }, h('strong', {}, 'How the claim was read: '), t.interpretation),
+    h('details', { class: 'definition' }, h('summary', {}, 'Definition used'), ...t.definitions.map((d) => h('p', {}, d))),
+    h(
+      'details',
+      { class: 'citation', open: o.citationOpen === true },
+      h('summary', { class: 'citation-label' }, 'Cite this verdict'),
+      citation,
+      h('p', { class: 'citation-tools' }, copyButton, ' ', copyStatus),
+    ),
+    cardCredit(t.credit),
+    h('p', { class: 'fig-tools card-links' }, ...links, ...(o.tools ?? [])),
   );
+}
+
+function cardLink(l: CardLink, onOpen: (s: ViewState) => void, cls: string): HTMLAnchorElement {
+  const a = h('a', { class: cls, href: l.href, target: l.newTab ? '_blank' : undefined, rel: l.newTab ? 'noopener' : undefined }, l.label);
+  const target = l.state;
+  if (target) {
+    a.addEventListener('click', (e) => {
+      if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+      e.preventDefault();
+      onOpen(target);
+    });
+  }
+  return a;
+}
+
+/** Copy `text`; where the clipboard is refused, select `el` so the reader can copy it by hand. */
+async function copyText(text: string, el: HTMLElement, status: HTMLElement, done: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    status.textContent = done;
+  } catch {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    getSelection()?.removeAllRanges();
+    getSelection()?.addRange(range);
+    status.textContent = 'Select the text and copy it (Ctrl+C).';
+  }
+}
+
+function figureList(pairs: readonly [string, string][]): HTMLElement {
+  return h('dl', { class: 'figures' }, ...pairs.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+}
+
+function caveatList(caveats: readonly string[]): HTMLElement | null {
+  return caveats.length > 0 ? h('ul', { class: 'caveats' }, ...caveats.map((x) => h('li', {}, x))) : null;
+}
+
+function cardCredit(line: string): HTMLElement {
+  return h('p', { class: 'credit-line note' }, line);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -309,11 +412,7 @@ const periodLabel = (p: CompareResult['before']): string => {
 };
 
 /** The compare verdict, as a card shaped like the claim cards: badge, sentence, figures, caveats. */
-export function compareCard(
-  r: CompareResult,
-  band: { band: TrendBand; label: string; definition: string },
-  openLink: HTMLElement,
-): HTMLElement {
+export function compareCard(r: CompareResult, band: BandText, openLink: HTMLElement): HTMLElement {
   const figures: [string, string][] = [
     [`Before: ${periodLabel(r.before)}`, `${fmtNum(r.before.value)}${r.before.partial ? ' (partial)' : ''}`],
     [`After: ${periodLabel(r.after)}`, `${fmtNum(r.after.value)}${r.after.partial ? ' (partial)' : ''}`],
@@ -329,9 +428,9 @@ export function compareCard(
     { class: `card claim compare-card band-${band.band}`, id: 'compare-card', 'aria-labelledby': 'compare-sentence' },
     h('p', { class: 'verdict' }, trendBadge(band.band, band.label)),
     h('blockquote', { class: 'quote', id: 'compare-sentence' }, h('p', {}, r.sentence)),
-    h('dl', { class: 'figures' }, ...figures.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
-    r.caveats.length > 0 ? h('ul', { class: 'caveats' }, ...r.caveats.map((x) => h('li', {}, x))) : null,
-    h('p', { class: 'credit-line note' }, `Source: ${r.dataset.credit} · dataset ${r.dataset.version} · as of ${fmtDate(r.dataset.asOf)}`),
+    figureList(figures),
+    caveatList(r.caveats),
+    cardCredit(creditLine(r.dataset)),
     openLink,
   );
 }

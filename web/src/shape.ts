@@ -4,13 +4,20 @@
  */
 import type { CategoryId, Measure } from '../../data/model/categories.ts';
 import type { Change } from '../../data/model/change.ts';
-import type { ClaimVerdict, ReadingResult, Verdict } from '../../data/model/claims.ts';
-import type { Catalogue, Point, SeriesDoc, SeriesInfo, SourceInfo } from '../../data/model/types.ts';
+import {
+  RELATION_KINDS,
+  type ClaimVerdict,
+  type Reading,
+  type ReadingResult,
+  type RelationKind,
+  type Verdict,
+} from '../../data/model/claims.ts';
+import type { Catalogue, DatasetRef, Point, SeriesDoc, SeriesInfo, SourceInfo } from '../../data/model/types.ts';
 import { LOW_BASELINE } from '../../data/model/change.ts';
 import { MEASURE_WORDS, placeName, subject } from '../../data/model/describe.ts';
 import { addMonths, MONTH_NAMES, monthLabel } from '../../data/model/month.ts';
 import ANNOTATIONS_FILE from '../../data/annotations.json' with { type: 'json' };
-import { pointTrend, type PointTrend } from '../../data/model/trend.ts';
+import { pointTrend, type PointTrend, TREND_DEFINITIONS, TREND_LABELS, trendBand, type TrendBand } from '../../data/model/trend.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Formatting
@@ -518,7 +525,7 @@ export const VERDICT_SYMBOLS: Record<Verdict, string> = {
 
 /** A reading's series, as the page's state: the region's slug is looked up by name in the catalogue. */
 export function readingView(
-  r: ReadingResult,
+  r: Pick<Reading, 'country' | 'admin1' | 'category' | 'measure'>,
   catalogue: Catalogue,
 ): { country: string; category: CategoryId; measure: Measure; admin1: string | null } | null {
   const country = catalogue.countries.find((c) => c.iso3 === r.country);
@@ -563,4 +570,111 @@ export function defaultPeriods(country: { months: { to: string }; partialMonths:
 /** The credit line every download and every view carries. */
 export function creditLine(d: { credit: string; version: string; asOf: string }): string {
   return `Source: ${d.credit} · dataset version ${d.version} · data as of ${fmtDate(d.asOf)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checking a claim: relations in words, and the verdict card's text
+
+/** Each relation in plain language, N standing for the threshold (the Compare view's choices). */
+export const RELATION_LABELS: Record<RelationKind, string> = {
+  pct_increase_gt: 'rose by more than N%',
+  pct_decrease_gt: 'fell by more than N%',
+  ratio_gte: 'at least N times',
+  ratio_gt: 'more than N times',
+  value_gte: 'at least N in total',
+};
+
+export function isRelationKind(s: string | null): s is RelationKind {
+  return (RELATION_KINDS as readonly (string | null)[]).includes(s);
+}
+
+/**
+ * The relation's options for the select; a relation the URL names but the API does not know is
+ * kept as an option of its own, so that the control shows what the URL asks for.
+ */
+export function relationOptions(current: string | null): Option[] {
+  const known = RELATION_KINDS.map((k) => ({ value: k, label: RELATION_LABELS[k] }));
+  const unknown = current !== null && !isRelationKind(current) ? [{ value: current, label: `“${current}” (not a relation)` }] : [];
+  return [{ value: '', label: 'None: compare only' }, ...known, ...unknown];
+}
+
+/** A relation in plain words with its threshold. @example relationWording('ratio_gte', '4') === 'at least 4 times' */
+export function relationWording(relation: string, threshold: string): string {
+  return isRelationKind(relation) ? RELATION_LABELS[relation].replace('N', threshold) : `${relation} ${threshold}`;
+}
+
+/** One reading as the card writes it. */
+export interface ReadingText {
+  measure: Measure;
+  holds: boolean | null;
+  /** 'Holds', 'Does not hold', 'Cannot be decided'. */
+  label: string;
+  sentence: string;
+  figures: [string, string][];
+  /** Why to read it with care: low baseline, partial month, unequal periods, what could not be decided. */
+  caveats: string[];
+  lowBaseline: boolean;
+}
+
+/** What a verdict card says, the same for a headline claim and for a check: all text, no markup. */
+export interface VerdictCardText {
+  verdict: Verdict;
+  /** A symbol per verdict, so that it is not told by colour alone. */
+  symbol: string;
+  label: string;
+  quote: string;
+  /** Who made the claim, and when. */
+  claimant: string;
+  summary: string;
+  readings: ReadingText[];
+  interpretation: string;
+  definitions: string[];
+  /** The sentence to quote, with the credit and the dataset version. */
+  citation: string;
+  /** Source credit, dataset version and as-of date. */
+  credit: string;
+}
+
+/** The card's text from a verdict object (a headline claim's, or /api/v1/check's). */
+export function verdictCardText(c: ClaimVerdict, dataset: DatasetRef): VerdictCardText {
+  return {
+    verdict: c.verdict,
+    symbol: VERDICT_SYMBOLS[c.verdict],
+    label: c.verdictLabel,
+    quote: `“${c.quote}”`,
+    claimant: [c.claimant.name, c.claimant.date ? fmtDate(c.claimant.date) : null].filter(Boolean).join(', '),
+    summary: c.summary,
+    readings: c.readings.map((r) => ({
+      measure: r.measure,
+      holds: r.holds,
+      label: holdsLabel(r.holds),
+      sentence: r.sentence,
+      figures: readingFigures(r),
+      caveats: r.caveats,
+      lowBaseline: r.change?.lowBaseline === true,
+    })),
+    interpretation: c.interpretation,
+    definitions: claimDefinitions(c),
+    citation: c.citation,
+    credit: creditLine(dataset),
+  };
+}
+
+/** A trend band with its words, as the compare card and the check card show it. */
+export interface BandText {
+  band: TrendBand;
+  label: string;
+  definition: string;
+}
+
+/**
+ * The trend band of a check's reading of `measure` (the compare route's band for the same
+ * periods: both come from the same change), or null when the check has no such reading or it
+ * reads one period only (value_gte).
+ */
+export function readingBand(c: Pick<ClaimVerdict, 'readings'>, measure: Measure): BandText | null {
+  const r = c.readings.find((x) => x.measure === measure && x.before !== null);
+  if (!r) return null;
+  const band = trendBand(r.change);
+  return { band, label: TREND_LABELS[band], definition: TREND_DEFINITIONS[band] };
 }

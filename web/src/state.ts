@@ -5,11 +5,14 @@
  * Parameters: view (overview | country | compare), country (ISO3), category, measure
  * (events | fatalities), admin1 (region slug), from / to (YYYY-MM, the charts' range), scale
  * (same: one y scale for the overview's small multiples), before / after (compare periods:
- * YYYY-MM or YYYY-MM..YYYY-MM), embed (1: minimal chrome).
+ * YYYY-MM or YYYY-MM..YYYY-MM), relation / threshold / wording (compare: a claim to test, see
+ * checkPath), readings (both: the check reads events and fatalities), embed (1: minimal chrome).
  */
 import type { CategoryId, Measure } from '../../data/model/categories.ts';
-import { isMonth } from '../../data/model/month.ts';
-import type { CountryEntry } from '../../data/model/types.ts';
+import type { Reading } from '../../data/model/claims.ts';
+import { addMonths, isMonth } from '../../data/model/month.ts';
+import type { Catalogue, CountryEntry } from '../../data/model/types.ts';
+import { readingView, relationWording } from './shape.ts';
 
 export type View = 'overview' | 'country' | 'compare';
 export const VIEWS: readonly View[] = ['overview', 'country', 'compare'];
@@ -29,6 +32,16 @@ export interface ViewState {
   /** Compare periods: a month or `from..to`. */
   before: string | null;
   after: string | null;
+  /**
+   * Compare: a claim to test, kept as the URL writes it. Not corrected here: the check route
+   * validates it, and its problem detail tells the reader what to fix.
+   */
+  relation: string | null;
+  threshold: string | null;
+  /** The claim's own words for the relation; null = the plain-language default. */
+  wording: string | null;
+  /** The check reads events and fatalities (one reading each, as the headline claims do), not only `measure`. */
+  bothMeasures: boolean;
 }
 
 export const DEFAULT_STATE: ViewState = {
@@ -42,6 +55,10 @@ export const DEFAULT_STATE: ViewState = {
   sameScale: false,
   before: null,
   after: null,
+  relation: null,
+  threshold: null,
+  wording: null,
+  bothMeasures: false,
 };
 
 const MEASURE_VALUES: readonly Measure[] = ['events', 'fatalities'];
@@ -97,11 +114,20 @@ export function resolveState(query: URLSearchParams, countries: readonly Country
     sameScale: query.get('scale') === 'same',
     before: parsePeriod(query.get('before')),
     after: parsePeriod(query.get('after')),
+    relation: text(query.get('relation')),
+    threshold: text(query.get('threshold')),
+    wording: text(query.get('wording')),
+    bothMeasures: query.get('readings') === 'both',
   };
 }
 
 function month(s: string | null): string | null {
   return s && isMonth(s) ? s : null;
+}
+
+function text(s: string | null): string | null {
+  const t = s?.trim();
+  return t ? t : null;
 }
 
 /** The URL query for a state; defaults that are not needed are left out, the series is always written. */
@@ -113,6 +139,10 @@ export function stateQuery(s: ViewState, extra: Record<string, string> = {}): st
   if (s.sameScale) q.set('scale', 'same');
   if (s.before !== null) q.set('before', s.before);
   if (s.after !== null) q.set('after', s.after);
+  if (s.relation !== null) q.set('relation', s.relation);
+  if (s.threshold !== null) q.set('threshold', s.threshold);
+  if (s.wording !== null) q.set('wording', s.wording);
+  if (s.bothMeasures) q.set('readings', 'both');
   for (const [k, v] of Object.entries(extra)) q.set(k, v);
   return `?${q.toString()}`;
 }
@@ -150,4 +180,75 @@ export function comparePath(s: ViewState, format?: 'csv'): string | null {
   q.set('after', s.after);
   if (format) q.set('format', format);
   return `/api/v1/compare?${q.toString()}`;
+}
+
+/** Is there a claim to check: a relation and its threshold (the API judges whether they are valid)? */
+export function hasCheck(s: Pick<ViewState, 'relation' | 'threshold'>): boolean {
+  return s.relation !== null && s.threshold !== null;
+}
+
+/**
+ * The check route's path for the state's claim, or null without a relation, a threshold or an
+ * "after" period. value_gte reads only "after" (the route refuses a "before" with it); without
+ * wording of its own, the claim is worded in plain language (relationWording).
+ * @example checkPath(s) === '/api/v1/check?country=NER&category=civilian_targeting&measure=events&before=2023-07&after=2023-08&relation=ratio_gte&threshold=4&wording=at+least+4+times'
+ */
+export function checkPath(s: ViewState, format?: 'csv'): string | null {
+  if (s.relation === null || s.threshold === null || !s.after) return null;
+  const q = seriesParams(s, { from: null, to: null });
+  q.set('measure', s.bothMeasures ? 'events,fatalities' : s.measure);
+  if (s.before && s.relation !== 'value_gte') q.set('before', s.before);
+  q.set('after', s.after);
+  q.set('relation', s.relation);
+  q.set('threshold', s.threshold);
+  q.set('wording', s.wording ?? relationWording(s.relation, s.threshold));
+  if (format) q.set('format', format);
+  return `/api/v1/check?${q.toString()}`;
+}
+
+/** A claim's Compare view: the state that checks it, and how many of its readings that check tests. */
+export interface ClaimCheck {
+  state: ViewState;
+  tests: number;
+  of: number;
+}
+
+/**
+ * The Compare view that checks a claim's first reading (its series, periods and relation), with
+ * the claim's other readings that differ from it only in the measure: so a claim read for events
+ * and fatalities opens as one check of both. Null when the dashboard cannot show the reading
+ * (a series or period it does not offer).
+ */
+export function claimCheck(c: { readings: readonly Reading[] }, catalogue: Catalogue): ClaimCheck | null {
+  const first = c.readings[0];
+  if (!first) return null;
+  const series = readingView(first, catalogue);
+  const after = parsePeriod(first.after);
+  // value_gte reads "after" alone; the view still needs a "before" for its comparison: the month before.
+  const before = first.before === null ? (after ? addMonths(periodBounds(after)[0], -1) : null) : parsePeriod(first.before);
+  if (!series || !after || !before) return null;
+  const same = (r: Reading) =>
+    r.country === first.country &&
+    r.admin1 === first.admin1 &&
+    r.category === first.category &&
+    r.before === first.before &&
+    r.after === first.after &&
+    r.relation.kind === first.relation.kind &&
+    r.relation.value === first.relation.value;
+  const tested = c.readings.filter(same);
+  return {
+    state: {
+      ...DEFAULT_STATE,
+      ...series,
+      view: 'compare',
+      before,
+      after,
+      relation: first.relation.kind,
+      threshold: String(first.relation.value),
+      wording: first.relation.wording,
+      bothMeasures: tested.some((r) => r.measure !== first.measure),
+    },
+    tests: tested.length,
+    of: c.readings.length,
+  };
 }
