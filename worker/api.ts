@@ -5,10 +5,12 @@
 import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { CategoryId } from '../data/model/categories.ts';
 import { type Claim, evaluateClaim, type Reading } from '../data/model/claims.ts';
-import { compare, PeriodError, periodLabel, periodMonths } from '../data/model/compare.ts';
+import { compare, compareDays, type Comparison, PeriodError } from '../data/model/compare.ts';
+import { daysWhere } from '../data/model/days.ts';
 import { MEASURE_WORDS, placeName } from '../data/model/describe.ts';
 import { slug } from '../data/model/geography.ts';
-import type { Catalogue, SeriesDoc } from '../data/model/types.ts';
+import { isDayPeriod, resolvePeriods, windowLabel } from '../data/model/period.ts';
+import type { Catalogue, DatasetRef, DaysDoc, SeriesDoc, SeriesInfo } from '../data/model/types.ts';
 import type { Cell, CsvTable } from './csv.ts';
 import { answer, type Env, send } from './http.ts';
 import { badRequest, notFound, unavailable } from './problem.ts';
@@ -111,7 +113,7 @@ const compareRoute = createRoute({
   path: '/compare',
   summary: 'Two periods of a series compared, with a trend band',
   description:
-    'Periods are months (2023-07), ranges (2023-05..2023-07), or for `before` the 3 or 12 months before `after` (trailing3, trailing12). Periods of equal length compare totals; otherwise monthly means.',
+    "Periods are months (2023-07), ranges of months (2023-05..2023-07), or for `before` the 3 or 12 months before `after` (trailing3, trailing12); or days (2023-07-26), ranges of days (2023-07-27..2023-08-25, both days included), or for `before` the N days before `after` (trailing30d). Both periods must be of the same unit. Periods of equal length compare totals; otherwise monthly (daily) means. Day windows come from daily counts kept at country level only, for countries with an event-level source (ACLED's terms restrict redistributing event rows, and region x day counts come close to listing events): a day window on a region is a 400, on a country without daily counts or outside the days they cover a 404 that says where day windows exist.",
   request: { query: CompareQuery },
   responses: {
     200: { description: 'The comparison.', headers: cacheHeaders, content: { 'application/json': { schema: CompareSchema }, ...csv } },
@@ -176,14 +178,23 @@ api.openapi(seriesRoute, async (c) => {
 api.openapi(compareRoute, async (c) => {
   const q = c.req.valid('query');
   return answer(c, q, async (a) => {
-    const s = await findSeries(c.env.SAHEL_KV, a.version, q, q.category);
-    let result;
+    let comparison: Comparison;
+    let dataset: DatasetRef;
     try {
-      result = { dataset: s.doc.dataset, ...compare(s.doc, q.before, q.after) };
+      if (isDayPeriod(q.after)) {
+        const d = await findDays(c.env.SAHEL_KV, a.version, q.country, q.category);
+        dataset = d.doc.dataset;
+        comparison = compareDays(d.doc, q.measure, q.before, q.after);
+      } else {
+        const s = await findSeries(c.env.SAHEL_KV, a.version, q, q.category);
+        dataset = s.doc.dataset;
+        comparison = compare(s.doc, q.before, q.after);
+      }
     } catch (e) {
       if (e instanceof PeriodError) throw notFound(e.message);
       throw e;
     }
+    const result = { dataset, ...comparison };
     const info = result.series;
     return send(c, a, result, () => ({
       name: ['compare', info.country.iso3, info.admin1?.slug ?? '', info.category.id, info.measure, q.before, q.after],
@@ -237,6 +248,8 @@ api.openapi(claimsRoute, async (c) => {
       columns: [
         'claim_id',
         'quote',
+        'headline',
+        'interpretation',
         'verdict',
         'country_iso3',
         'admin1',
@@ -253,26 +266,33 @@ api.openapi(claimsRoute, async (c) => {
         'sentence',
         ...PROVENANCE,
       ],
+      // One row per reading: the primary reading's rows (headline true) carry the claim's headline
+      // verdict; each alternative reading's rows carry its own verdict and interpretation.
       rows: s.doc.claims.flatMap((cl) =>
-        cl.readings.map((r) => [
-          cl.id,
-          cl.quote,
-          cl.verdict,
-          r.country,
-          r.admin1,
-          r.category,
-          r.measure,
-          r.before,
-          r.after,
-          r.beforeValue,
-          r.afterValue,
-          r.change?.pct ?? null,
-          r.change?.ratio ?? null,
-          `${r.relation.kind} ${r.relation.value}`,
-          r.holds,
-          r.sentence,
-          ...provenance(s.doc.dataset),
-        ]),
+        // (`?? []`: versions built before alternative readings existed have none.)
+        [cl, ...(cl.alternatives ?? [])].flatMap((it, k) =>
+          it.readings.map((r) => [
+            cl.id,
+            cl.quote,
+            k === 0,
+            it.interpretation,
+            it.verdict,
+            r.country,
+            r.admin1,
+            r.category,
+            r.measure,
+            r.before,
+            r.after,
+            r.beforeValue,
+            r.afterValue,
+            r.change?.pct ?? null,
+            r.change?.ratio ?? null,
+            `${r.relation.kind} ${r.relation.value}`,
+            r.holds,
+            r.sentence,
+            ...provenance(s.doc.dataset),
+          ]),
+        ),
       ),
     }));
   });
@@ -283,7 +303,7 @@ const checkRoute = createRoute({
   path: '/check',
   summary: 'Check a claim: a series, two periods and a relation give a verdict',
   description:
-    'The claim is given in the query (its identity: `permalink` pins it to the dataset version). Each measure is a reading; the verdict combines them as for the headline claims. A claim the data cannot decide (a missing or partial month, a zero base) gets the verdict cannot_be_decided, never a guess.',
+    'The claim is given in the query (its identity: `permalink` pins it to the dataset version; `page` is the dashboard view of the same verdict). Each measure is a reading; the verdict combines them as for the headline claims. Periods are months or days, as for /compare. A claim the data cannot decide (a missing or partial month, a zero base, a day window outside the daily counts, on a region, or on a country without daily counts) gets the verdict cannot_be_decided with the reason, never a guess.',
   request: { query: CheckQuery },
   responses: {
     200: { description: 'The verdict.', headers: cacheHeaders, content: { 'application/json': { schema: CheckSchema }, ...csv } },
@@ -294,23 +314,40 @@ const checkRoute = createRoute({
 api.openapi(checkRoute, async (c) => {
   const q = c.req.valid('query');
   return answer(c, q, async (a) => {
+    const kv = c.env.SAHEL_KV;
+    // One KV read for the claim's data: the daily counts (both measures in one entry) for day
+    // windows on a country; otherwise the series of each measure asked for.
+    const byDay = isDayPeriod(q.after);
     const docs = new Map<string, SeriesDoc>();
-    for (const m of q.measure) docs.set(m, (await findSeries(c.env.SAHEL_KV, a.version, { ...q, measure: m }, q.category)).doc);
-    const first = docs.values().next().value!;
+    let daily: DaysDoc | null = null;
+    let series: Pick<SeriesInfo, 'country' | 'admin1' | 'category'>;
+    let dataset: DatasetRef;
+    if (byDay && !q.admin1) {
+      daily = (await findDays(kv, a.version, q.country, q.category)).doc;
+      ({ dataset } = daily);
+      series = { ...daily.series, admin1: null };
+    } else {
+      // A region asked for in days still reads its monthly series: the region must exist, and the
+      // answer names it; the reading itself cannot be decided (no day windows for regions).
+      for (const m of byDay ? q.measure.slice(0, 1) : q.measure)
+        docs.set(m, (await findSeries(kv, a.version, { ...q, measure: m }, q.category)).doc);
+      const first = docs.values().next().value!;
+      ({ dataset, series } = first);
+    }
     const wording = q.wording ?? `${q.relation.replace(/_/g, ' ')} ${q.threshold}`;
     const readings: Reading[] = q.measure.map((measure) => ({
       country: q.country,
-      admin1: first.series.admin1?.name ?? null,
+      admin1: series.admin1?.name ?? null,
       category: q.category,
       measure,
       before: q.before ?? null,
       after: q.after,
       relation: { kind: q.relation, value: q.threshold, wording },
     }));
-    const place = placeName(first.series);
+    const place = placeName(series);
     const claim: Claim = {
       id: 'check',
-      quote: `${first.series.category.label} in ${place}, ${span(q.after)}${q.before ? ` against ${span(q.before, q.after)}` : ''}: ${wording}`,
+      quote: `${series.category.label} in ${place}, ${span(q.after)}${q.before ? ` against ${span(q.before, q.after)}` : ''}: ${wording}`,
       claimant: { name: 'Checked on request', date: null, url: null },
       interpretation: `Read for ${q.measure.map((m) => MEASURE_WORDS[m]).join(' and ')}, with the relation ${q.relation} ${q.threshold}, as asked.`,
       readings,
@@ -319,15 +356,16 @@ api.openapi(checkRoute, async (c) => {
       claim,
       () => place,
       (r) => docs.get(r.measure) ?? null,
-      first.dataset,
+      dataset,
+      () => daily,
     );
     const params = new URL(c.req.url).searchParams;
     params.set('version', a.version.version);
     params.delete('format');
     params.sort();
-    const result = { dataset: first.dataset, claim: verdict, permalink: `/api/v1/check?${params}` };
+    const result = { dataset, claim: verdict, permalink: `/api/v1/check?${params}`, page: pageOf(q, series.admin1?.slug ?? null) };
     return send(c, a, result, () => ({
-      name: ['check', q.country, first.series.admin1?.slug ?? '', q.category, q.before ?? '', q.after, q.relation, String(q.threshold)],
+      name: ['check', q.country, series.admin1?.slug ?? '', q.category, q.before ?? '', q.after, q.relation, String(q.threshold)],
       columns: [
         'verdict',
         'measure',
@@ -356,11 +394,26 @@ api.openapi(checkRoute, async (c) => {
         r.caveats.join('; '),
         r.sentence,
         result.permalink,
-        ...provenance(first.dataset),
+        ...provenance(dataset),
       ]),
     }));
   });
 });
+
+/**
+ * The dashboard's compare view of a check, built from the validated query (ISO3 country, region
+ * slug, measures as parsed, threshold as a number), never by copying the request's text.
+ */
+function pageOf(q: z.infer<typeof CheckQuery>, admin1Slug: string | null): string {
+  const p = new URLSearchParams({ view: 'compare', country: q.country, category: q.category, measure: q.measure.join(',') });
+  if (q.before !== undefined) p.set('before', q.before);
+  p.set('after', q.after);
+  p.set('relation', q.relation);
+  p.set('threshold', String(q.threshold));
+  if (admin1Slug !== null) p.set('admin1', admin1Slug);
+  if (q.wording !== undefined) p.set('wording', q.wording);
+  return `/?${p}`;
+}
 
 export const OPENAPI_CONFIG = {
   openapi: '3.1.0',
@@ -425,10 +478,10 @@ function seriesCsv(docs: SeriesDoc[], range: string[]): CsvTable {
   };
 }
 
-/** A period in words: 'August 2023', 'January–August 2022', or the trailing months of `after`. */
+/** A period in words: 'August 2023', 'January–August 2022', '27 July–25 August 2023', or the trailing months or days of `after`. */
 const span = (period: string, after?: string) => {
-  const [from, to] = periodMonths(period, after);
-  return periodLabel({ from, to });
+  const w = after === undefined ? resolvePeriods(null, period).after : resolvePeriods(period, after).before!;
+  return windowLabel(w);
 };
 
 type SeriesKey = Pick<z.infer<typeof CompareQuery>, 'country' | 'admin1' | 'measure'>;
@@ -448,6 +501,21 @@ async function findSeries(kv: KVNamespace, v: store.VersionRef, q: SeriesKey, ca
   const s = await store.series(kv, v, q.country, admin1, category, q.measure);
   if (s) return s;
   throw explainMissing((await store.catalogue(kv, v)).doc, q.country, q.admin1 ?? null, category);
+}
+
+/**
+ * A country's daily counts of a category, or a 404 that says what exists. A country without an
+ * event-level source has an entry that says why it has none: /compare answers 404 with it (via
+ * PeriodError), /check a reading that cannot be decided.
+ */
+async function findDays(kv: KVNamespace, v: store.VersionRef, iso3: string, category: CategoryId): Promise<store.Stored<DaysDoc>> {
+  const d = await store.days(kv, v, iso3, category);
+  if (d) return d;
+  const cat = (await store.catalogue(kv, v)).doc;
+  const e = explainMissing(cat, iso3, null, category);
+  if (e.problem.status !== 503) throw e;
+  const available = cat.countries.flatMap((x) => (x.days ? [{ iso3: x.iso3, name: x.name, ...x.days }] : []));
+  throw notFound(`The dataset has no daily counts of ${category} for ${iso3}; ${daysWhere(available)}.`);
 }
 
 function explainMissing(cat: Catalogue, iso3: string, admin1: string | null, category: string) {

@@ -9,7 +9,9 @@ import { CATEGORY_IDS, MEASURES } from '../data/model/categories.ts';
 import { type ClaimVerdict, RELATION_KINDS } from '../data/model/claims.ts';
 import type { Comparison as ModelComparison } from '../data/model/compare.ts';
 import { COUNTRIES, toIso3 } from '../data/model/geography.ts';
+import { REGION_DAYS_WHY } from '../data/model/days.ts';
 import { MONTH_PATTERN } from '../data/model/month.ts';
+import { isDayPeriod, PERIOD_SYNTAX, periodProblem, periodsProblem, type Role } from '../data/model/period.ts';
 import { TREND_LABELS, type TrendBand } from '../data/model/trend.ts';
 import type { Catalogue, ClaimsDoc, SeriesDoc } from '../data/model/types.ts';
 
@@ -18,7 +20,6 @@ import type { Catalogue, ClaimsDoc, SeriesDoc } from '../data/model/types.ts';
 
 const MONTH_HINT = 'a month written YYYY-MM, e.g. 2023-08';
 const month = z.string().regex(MONTH_PATTERN, `must be ${MONTH_HINT}`);
-const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])(\.\.\d{4}-(0[1-9]|1[0-2]))?$/;
 
 const country = z
   .string()
@@ -99,16 +100,25 @@ const to = month
   .optional()
   .openapi({ param: { name: 'to', in: 'query' }, description: `Last month to include, ${MONTH_HINT}.`, example: '2023-12' });
 
-const period = (name: string, extra: string) =>
+/** A period, checked by the same parser the claims use (data/model/period.ts), so messages agree. */
+const period = (name: Role) =>
   z
     .string()
-    .refine((s) => PERIOD_PATTERN.test(s) || (name === 'before' && /^trailing(3|12)$/.test(s)), {
-      message: `must be ${MONTH_HINT}, or a range YYYY-MM..YYYY-MM${extra}`,
+    .superRefine((s, ctx) => {
+      const problem = periodProblem(s, name);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
     })
-    .refine((s) => !s.includes('..') || s.split('..')[0]! <= s.split('..')[1]!, {
-      message: 'a range must run forwards: YYYY-MM..YYYY-MM with the first month first',
-    })
-    .openapi({ param: { name, in: 'query' }, description: `A month YYYY-MM, or a range YYYY-MM..YYYY-MM${extra}.` });
+    .openapi({
+      param: { name, in: 'query' },
+      description: `${PERIOD_SYNTAX[name][0]!.toUpperCase()}${PERIOD_SYNTAX[name].slice(1)}. Both periods must be of the same unit; a day window may be at most 3,660 days and must lie within the days the country's daily counts cover (see the catalogue's countries[].days). Day windows exist at country level only, for countries with an event-level source.`,
+    });
+
+/** The two periods together: the same unit, and `trailing...` resolvable against `after`. */
+const periodsAgree = (q: { before?: string | undefined; after: string }, ctx: z.RefinementCtx) => {
+  if (q.before === undefined || periodProblem(q.before, 'before') || periodProblem(q.after, 'after')) return;
+  const problem = periodsProblem(q.before, q.after);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['before'] });
+};
 
 // Strict objects: a misspelt parameter is an error, not a silently ignored filter.
 export const CatalogueQuery = z.strictObject({ version, format });
@@ -116,16 +126,21 @@ export const ClaimsQuery = z.strictObject({ version, format });
 export const SeriesQuery = z
   .strictObject({ country, admin1, category: categories, measure, from, to, version, format })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '"from" must not be after "to"', path: ['from'] });
-export const CompareQuery = z.strictObject({
-  country,
-  admin1,
-  category,
-  measure,
-  before: period('before', ', or trailing3 / trailing12: the 3 or 12 months before `after` starts').openapi({ example: '2023-07' }),
-  after: period('after', '').openapi({ example: '2023-08' }),
-  version,
-  format,
-});
+export const CompareQuery = z
+  .strictObject({
+    country,
+    admin1,
+    category,
+    measure,
+    before: period('before').openapi({ example: '2023-07' }),
+    after: period('after').openapi({ example: '2023-08' }),
+    version,
+    format,
+  })
+  .superRefine(periodsAgree)
+  .superRefine((q, ctx) => {
+    if (q.admin1 !== undefined && isDayPeriod(q.after)) ctx.addIssue({ code: 'custom', message: REGION_DAYS_WHY, path: ['admin1'] });
+  });
 
 const measures = z
   .string()
@@ -150,8 +165,8 @@ export const CheckQuery = z
     admin1,
     category,
     measure: measures,
-    before: period('before', ', or trailing3 / trailing12: the 3 or 12 months before `after` starts').optional(),
-    after: period('after', '').openapi({ example: '2023-08' }),
+    before: period('before').optional(),
+    after: period('after').openapi({ example: '2023-08' }),
     relation: z.enum(RELATION_KINDS, { error: `must be one of ${RELATION_KINDS.join(', ')}` }).openapi({
       param: { name: 'relation', in: 'query' },
       description:
@@ -178,14 +193,15 @@ export const CheckQuery = z
   .refine((q) => (q.relation === 'value_gte') === (q.before === undefined), {
     message: 'value_gte takes only "after"; every other relation needs both "before" and "after"',
     path: ['before'],
-  });
+  })
+  .superRefine(periodsAgree);
 
 /** Every parameter each route takes, for the "unknown parameter" message. */
 export const PARAMETERS = {
   catalogue: Object.keys(CatalogueQuery.shape),
   claims: Object.keys(ClaimsQuery.shape),
   series: ['country', 'admin1', 'category', 'measure', 'from', 'to', 'version', 'format'],
-  compare: Object.keys(CompareQuery.shape),
+  compare: ['country', 'admin1', 'category', 'measure', 'before', 'after', 'version', 'format'],
   check: ['country', 'admin1', 'category', 'measure', 'before', 'after', 'relation', 'threshold', 'wording', 'version', 'format'],
 };
 
@@ -267,6 +283,10 @@ const SourceInfo = z
     files: z
       .array(z.object({ file: z.string(), sha256: z.string(), format: z.enum(['csv', 'json']), layout: z.string(), read: z.number() }))
       .optional(),
+    daily: z
+      .object({ file: z.string(), from: z.string(), through: z.string(), rows: z.number() })
+      .optional()
+      .openapi({ description: 'Event-level sources: the daily aggregate file (country x day x category) and the days it covers.' }),
   })
   .openapi('Source', { description: 'A raw source and its ingestion report.' });
 
@@ -281,6 +301,11 @@ export const CatalogueSchema = z
         categories: z.array(categoryEnum),
         months: z.object({ from: z.string(), to: z.string() }),
         partialMonths: z.array(z.string()),
+        days: z
+          .object({ from: z.string(), through: z.string(), source: z.string() })
+          .nullable()
+          .optional()
+          .openapi({ description: 'Days the daily counts cover (day windows), or null: the country has no event-level source.' }),
       }),
     ),
     categories: z.array(z.object({ id: categoryEnum, label: z.string(), definition: z.string(), needs: z.enum(['event_type', 'event']) })),
@@ -322,17 +347,33 @@ const Reading = z.object({
   sentence: z.string(),
 });
 
+const Verdict = z.enum(['supported', 'partly_supported', 'not_supported', 'cannot_be_decided']);
+
+const Interpretation = z
+  .object({
+    interpretation: z.string(),
+    verdict: Verdict,
+    verdictLabel: z.string(),
+    summary: z.string(),
+    citation: z.string().openapi({ description: 'A compact sentence to quote, with the source credit and dataset version.' }),
+    readings: z.array(Reading),
+  })
+  .openapi('Interpretation', { description: 'Another fair reading of a claim (e.g. day windows), with its own verdict.' });
+
 const Claim = z
   .object({
     id: z.string(),
     quote: z.string(),
     claimant: z.object({ name: z.string(), date: z.string().nullable(), url: z.string().nullable() }),
     interpretation: z.string(),
-    verdict: z.enum(['supported', 'partly_supported', 'not_supported', 'cannot_be_decided']),
+    verdict: Verdict.openapi({ description: 'The headline verdict: that of the primary reading (`readings`).' }),
     verdictLabel: z.string(),
     summary: z.string(),
     citation: z.string().openapi({ description: 'A compact sentence to quote, with the source credit and dataset version.' }),
     readings: z.array(Reading),
+    alternatives: z
+      .array(Interpretation)
+      .openapi({ description: 'Alternative readings, each with its own verdict, reported beside the headline verdict.' }),
   })
   .openapi('Claim');
 
@@ -342,16 +383,25 @@ export const CheckSchema = z
     dataset: Dataset,
     claim: Claim,
     permalink: z.string().openapi({ description: 'This check, pinned to the dataset version: its identity and citable address.' }),
+    page: z.string().openapi({
+      description: 'The dashboard view that shows this verdict card (view=compare with the same series, periods and relation).',
+      example:
+        '/?view=compare&country=NER&category=political_violence&measure=events&before=2023-07&after=2023-08&relation=pct_increase_gt&threshold=40',
+    }),
   })
   .openapi('Check');
 
 const Period = z.object({
-  period: z.string().openapi({ example: '2023-07' }),
-  from: z.string(),
-  to: z.string(),
-  months: z.number().openapi({ description: 'Number of months in the period.' }),
+  period: z.string().openapi({ description: 'As asked.', example: '2023-07' }),
+  unit: z.enum(['month', 'day']),
+  from: z.string().openapi({ description: 'First month (YYYY-MM) or day (YYYY-MM-DD), included.' }),
+  to: z.string().openapi({ description: 'Last month or day, included.' }),
+  months: z.number().optional().openapi({ description: 'Number of months (month periods).' }),
+  days: z.number().optional().openapi({ description: 'Number of days (day periods).' }),
   total: z.number(),
-  value: z.number().openapi({ description: 'What is compared: the total, or the monthly mean when the two periods differ in length.' }),
+  value: z
+    .number()
+    .openapi({ description: 'What is compared: the total, or the monthly (daily) mean when the two periods differ in length.' }),
   partial: z.boolean(),
   sources: z.array(z.string()),
 });
@@ -360,7 +410,7 @@ export const CompareSchema = z
   .object({
     dataset: Dataset,
     series: SeriesInfo,
-    basis: z.enum(['total', 'monthly_mean']),
+    basis: z.enum(['total', 'monthly_mean', 'daily_mean']),
     before: Period,
     after: Period,
     change: Change.nullable().openapi({ description: 'null when a period holds a partial month.' }),

@@ -5,7 +5,7 @@
  */
 import type { CategoryId, Measure } from '../data/model/categories.ts';
 import { geoId, keys, POINTER_KEY, VERSIONS_KEY } from '../data/model/keys.ts';
-import type { Catalogue, ClaimsDoc, Pointer, PublishedVersion, SeriesDoc, SeriesSet } from '../data/model/types.ts';
+import type { Catalogue, ClaimsDoc, DaysDoc, Pointer, PublishedVersion, SeriesDoc, SeriesSet } from '../data/model/types.ts';
 import { notFound, unavailable } from './problem.ts';
 
 /** A stored document: its text exactly as stored (served as is) and its parsed value. */
@@ -73,6 +73,19 @@ export function bundle(
   measure: Measure,
 ): Promise<Stored<SeriesSet> | null> {
   return read<SeriesSet>(kv, keys.bundle(v.version, geoId(iso3, admin1Slug), measure), (d) => Array.isArray(d.series));
+}
+
+/**
+ * A country's daily counts of a category (both measures), or null when the dataset has no such
+ * entry (an unknown country or category; the caller explains why). A country without an
+ * event-level source has an entry whose `days` is null and whose `why` says so.
+ */
+export function days(kv: KVNamespace, v: VersionRef, iso3: string, category: CategoryId): Promise<Stored<DaysDoc> | null> {
+  return read<DaysDoc>(
+    kv,
+    keys.days(v.version, iso3, category),
+    (d) => 'days' in d && (d.days === null ? typeof d.why === 'string' : Array.isArray(d.days.events) && Array.isArray(d.days.fatalities)),
+  );
 }
 
 /**

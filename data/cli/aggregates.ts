@@ -1,13 +1,15 @@
-/** Reading and writing the shipped aggregates (data/aggregates/*.csv): the pipeline's I/O edge. */
+/** Reading and writing the shipped aggregates (data/aggregates/*.csv, monthly and daily): the pipeline's I/O edge. */
 import { createReadStream } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isCategoryId } from '../model/categories.ts';
-import type { AggregateRow, SourceInfo } from '../model/types.ts';
+import { isDay } from '../model/day.ts';
+import type { AggregateRow, DailyRow, SourceInfo } from '../model/types.ts';
 import { readCsv } from '../pipeline/parse.ts';
 import { AGGREGATES_DIR, SOURCES_FILE } from './paths.ts';
 
 const COLUMNS = ['country', 'admin1', 'month', 'category', 'events', 'fatalities'] as const;
+const DAILY_COLUMNS = ['country', 'date', 'category', 'events', 'fatalities'] as const;
 
 /**
  * Write a file whole or not at all: the text goes to a temporary file beside it, which then
@@ -24,10 +26,41 @@ export async function writeWhole(file: string, text: string): Promise<void> {
   }
 }
 
+const quote = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
 export async function writeAggregates(file: string, rows: readonly AggregateRow[], dir = AGGREGATES_DIR): Promise<void> {
-  const quote = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const lines = [COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => quote(String(r[c]))).join(','))];
   await writeWhole(path.join(dir, file), lines.join('\n') + '\n');
+}
+
+/** Write a daily aggregate file (`country,date,category,events,fatalities`), whole or not at all. */
+export async function writeDaily(file: string, rows: readonly DailyRow[], dir = AGGREGATES_DIR): Promise<void> {
+  const lines = [DAILY_COLUMNS.join(','), ...rows.map((r) => DAILY_COLUMNS.map((c) => quote(String(r[c]))).join(','))];
+  await writeWhole(path.join(dir, file), lines.join('\n') + '\n');
+}
+
+/** Read a shipped daily aggregate file; any row that does not read back exactly is a build error. */
+export async function readDaily(file: string, dir = AGGREGATES_DIR): Promise<DailyRow[]> {
+  const rows: DailyRow[] = [];
+  for await (const rec of readCsv(createReadStream(path.join(dir, file)), file, DAILY_COLUMNS)) {
+    const f = rec.fields;
+    const events = Number(f.events);
+    const fatalities = Number(f.fatalities);
+    const category = f.category ?? '';
+    if (
+      rec.malformed ||
+      !isCategoryId(category) ||
+      !Number.isInteger(events) ||
+      events < 1 ||
+      !Number.isInteger(fatalities) ||
+      fatalities < 0 ||
+      !isDay(f.date ?? '')
+    ) {
+      throw new Error(`${file}:${rec.line}: not a valid daily row (${rec.malformed ?? JSON.stringify(f)}); re-run npm run data:derive`);
+    }
+    rows.push({ country: f.country!, date: f.date!, category, events, fatalities });
+  }
+  return rows;
 }
 
 /** Read a shipped aggregate file; any row that does not read back exactly is a build error. */
@@ -50,6 +83,17 @@ export async function readAggregates(file: string): Promise<AggregateRow[]> {
     rows.push({ country: f.country!, admin1: f.admin1!, month: f.month!, category, events, fatalities });
   }
   return rows;
+}
+
+/** Every shipped source with its monthly aggregates and, for event-level sources, its daily ones: what a dataset is built from. */
+export async function readShipped(): Promise<{ info: SourceInfo; rows: AggregateRow[]; daily?: DailyRow[] }[]> {
+  return Promise.all(
+    (await readSources()).map(async (info) => ({
+      info,
+      rows: await readAggregates(info.aggregates),
+      ...(info.daily ? { daily: await readDaily(info.daily.file) } : {}),
+    })),
+  );
 }
 
 export async function readSources(): Promise<SourceInfo[]> {

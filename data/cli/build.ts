@@ -1,5 +1,5 @@
 /**
- * data/aggregates + data/claims.json -> dist/kv: the entries of one dataset version and the
+ * data/aggregates (monthly and daily) + data/claims.json -> dist/kv: the entries of one dataset version and the
  * pointer to it, ready for `npm run data:publish`. Run: npm run data:build.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -7,12 +7,11 @@ import path from 'node:path';
 import type { Claim } from '../model/claims.ts';
 import type { Pointer } from '../model/types.ts';
 import { buildDataset } from '../pipeline/dataset.ts';
-import { readAggregates, readSources } from './aggregates.ts';
+import { readShipped } from './aggregates.ts';
 import { CLAIMS_FILE, KV_DIR } from './paths.ts';
 
 async function main(): Promise<void> {
-  const infos = await readSources();
-  const sources = await Promise.all(infos.map(async (info) => ({ info, rows: await readAggregates(info.aggregates) })));
+  const sources = await readShipped();
   const claims = JSON.parse(await readFile(CLAIMS_FILE, 'utf8')) as Claim[];
   const ds = await buildDataset({ sources, claims });
   await mkdir(KV_DIR, { recursive: true });
@@ -21,7 +20,14 @@ async function main(): Promise<void> {
   await writeFile(path.join(KV_DIR, 'version.json'), JSON.stringify(pointer));
   const bytes = ds.entries.reduce((a, e) => a + e.value.length, 0);
   console.log(`dataset ${ds.version}: ${ds.entries.length} KV entries (${(bytes / 1024).toFixed(0)} KiB) -> dist/kv/entries.json`);
-  for (const c of ds.claims.claims) console.log(`  claim ${c.id}: ${c.verdictLabel}`);
+  for (const c of ds.claims.claims) {
+    console.log(`  claim ${c.id}: ${c.verdictLabel}`);
+    for (const r of c.readings) console.log(`    ${r.sentence}`);
+    for (const a of c.alternatives) {
+      console.log(`    alternative reading: ${a.verdictLabel}`);
+      for (const r of a.readings) console.log(`      ${r.sentence}`);
+    }
+  }
   for (const d of ds.catalogue.disagreements.filter((x) => !x.partial)) {
     console.log(`  sources disagree: ${d.country} ${d.month} ${d.category} ${d.measure} ${JSON.stringify(d.values)} (used ${d.used})`);
   }

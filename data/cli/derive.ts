@@ -1,5 +1,6 @@
 /**
- * Raw ACLED files -> monthly aggregates in data/aggregates, plus sources.json recording each
+ * Raw ACLED files -> monthly aggregates in data/aggregates (and, for event-level sources, daily
+ * aggregates per country x day x category, checked to sum to the monthly ones), plus sources.json recording each
  * source's files (hashes, layouts), coverage, every row's fate (read, accepted, rejected by
  * reason with file and line, duplicates) and reconciled totals.
  * Only aggregates are written: raw event rows, actors, notes and event ids never enter the repository.
@@ -23,7 +24,7 @@ import { derive, type Derived } from '../pipeline/aggregate.ts';
 import { parseDate } from '../pipeline/normalise.ts';
 import { layoutOf, looksLikeJson, readApiJson, specFor } from '../pipeline/input.ts';
 import { type ByteSource, type CsvRecord, readCsvBatches } from '../pipeline/parse.ts';
-import { writeAggregates, writeSources } from './aggregates.ts';
+import { writeAggregates, writeDaily, writeSources } from './aggregates.ts';
 import { SOURCES, type SourceConfig } from './sources.ts';
 import { AGGREGATES_DIR, RAW_DIR } from './paths.ts';
 
@@ -153,8 +154,9 @@ export async function deriveSource(plan: Plan, through: string | null): Promise<
   const derived = await derive(concat(inputs), plan.config.kind, { through });
   const files = inputs.map((i) => i.file);
   const { report } = derived;
+  const { dailyFile, ...config } = plan.config;
   const info: SourceInfo = {
-    ...plan.config,
+    ...config,
     retrieved: plan.config.retrieved || report.coverage.through,
     sha256:
       files.length === 1
@@ -164,6 +166,9 @@ export async function deriveSource(plan: Plan, through: string | null): Promise<
             .digest('hex'),
     ...report,
     files,
+    ...(dailyFile && plan.config.kind === 'event'
+      ? { daily: { file: dailyFile, from: report.coverage.from, through: report.coverage.through, rows: derived.daily.length } }
+      : {}),
   };
   return { info, derived };
 }
@@ -187,6 +192,7 @@ export async function plansFor(files: string[]): Promise<Plan[]> {
         retrieved: '',
         file: names(byKind.event),
         aggregates: 'acled-events.csv',
+        dailyFile: 'acled-events-daily.csv',
       },
       files: byKind.event,
     });
@@ -247,7 +253,7 @@ async function main(): Promise<void> {
     console.log(
       `${info.id}: ${r.read} rows read, ${r.accepted} accepted, ${r.rejected} rejected ${JSON.stringify(r.byReason)}, ${r.duplicates ?? 0} duplicates; ` +
         `covers ${info.coverage.from} to ${info.coverage.through} (${info.coverageBasis}); totals ${info.totals!.events} events, ${info.totals!.fatalities} fatalities (reconciled); ` +
-        `${res.derived.rows.length} aggregate rows (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+        `${res.derived.rows.length} aggregate rows${info.daily ? `, ${info.daily.rows} daily rows (reconciled with the monthly ones)` : ''} (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
     );
     for (const [c, cov] of Object.entries(info.countries ?? {}))
       console.log(`  ${c}: ${cov.from} to ${cov.through}, ${cov.accepted} counted`);
@@ -259,9 +265,12 @@ async function main(): Promise<void> {
   const rejected = results.reduce((a, x) => a + x.info.rows.rejected, 0);
   if (values.strict && rejected > 0) throw new Error(`--strict: ${rejected} rejected row(s); nothing written`);
   const out = path.resolve(values.out!);
-  for (const { info, derived } of results) await writeAggregates(info.aggregates, derived.rows, out);
+  for (const { info, derived } of results) {
+    await writeAggregates(info.aggregates, derived.rows, out);
+    if (info.daily) await writeDaily(info.daily.file, derived.daily, out);
+  }
   // Aggregates of sources no longer derived would be read by nothing: remove them.
-  const keep = new Set(results.map((x) => x.info.aggregates));
+  const keep = new Set(results.flatMap((x) => [x.info.aggregates, ...(x.info.daily ? [x.info.daily.file] : [])]));
   for (const f of await readdir(out)) if (f.endsWith('.csv') && !keep.has(f)) await rm(path.join(out, f));
   await writeSources(
     results.map((x) => x.info),

@@ -1,7 +1,10 @@
 /** The raw ACLED inputs described in ../shared/data/SOURCES.md, and what each is derived into. */
 import type { SourceInfo } from '../model/types.ts';
 
-export type SourceConfig = Pick<SourceInfo, 'id' | 'name' | 'kind' | 'origin' | 'retrieved' | 'file' | 'aggregates'>;
+export type SourceConfig = Pick<SourceInfo, 'id' | 'name' | 'kind' | 'origin' | 'retrieved' | 'file' | 'aggregates'> & {
+  /** Event-level sources: the daily aggregate file (country x day x category) written beside `aggregates`. */
+  dailyFile?: string;
+};
 
 export const SOURCES: SourceConfig[] = [
   {
@@ -14,6 +17,7 @@ export const SOURCES: SourceConfig[] = [
     retrieved: '2024-05-15',
     file: 'acled_niger_events_2019-01-01_2024-05-15.csv',
     aggregates: 'acled-niger-events.csv',
+    dailyFile: 'acled-niger-events-daily.csv',
   },
   {
     id: 'acled-explorer-sahel',

@@ -5,9 +5,11 @@
  */
 import { category, type CategoryId, type Measure } from './categories.ts';
 import { type Change, LOW_BASELINE } from './change.ts';
-import { compare, type Comparison, PeriodError, periodLabel, periodValue } from './compare.ts';
+import { compare, compareDays, type Comparison, dayValue, lengthOf, PeriodError, periodLabel, periodValue } from './compare.ts';
+import { REGION_DAYS_WHY } from './days.ts';
 import { count, subject as subjectOf } from './describe.ts';
-import type { DatasetRef, SeriesDoc } from './types.ts';
+import { isDayPeriod, PeriodSyntaxError, resolvePeriods } from './period.ts';
+import type { DatasetRef, DaysDoc, SeriesDoc } from './types.ts';
 
 export const RELATION_KINDS = ['pct_increase_gt', 'pct_decrease_gt', 'ratio_gte', 'ratio_gt', 'value_gte'] as const;
 export type RelationKind = (typeof RELATION_KINDS)[number];
@@ -33,7 +35,11 @@ export interface Reading {
   admin1: string | null;
   category: CategoryId;
   measure: Measure;
-  /** A month `2023-07`, a range `2023-01..2023-08`, or `trailing3` / `trailing12`; null for `value_gte`. */
+  /**
+   * A month `2023-07`, a range `2023-01..2023-08`, `trailing3` / `trailing12`, a day `2023-07-26`,
+   * a range of days `2023-06-26..2023-07-25` or `trailingNd`; of the same unit as `after`; null
+   * for `value_gte`.
+   */
   before: string | null;
   after: string;
   relation: Relation;
@@ -45,6 +51,17 @@ export interface Claim {
   quote: string;
   claimant: { name: string; date: string | null; url: string | null };
   /** How the readings were chosen (what "the month after" or "surged" was taken to mean). */
+  interpretation: string;
+  readings: Reading[];
+  /**
+   * Other fair readings of the same words (e.g. "the month after" as the 30 days after a date),
+   * each evaluated into its own verdict; the claim's headline verdict stays that of `readings`.
+   */
+  alternatives?: Alternative[];
+}
+
+/** Another way to read a claim: what was taken to mean what, and the readings that follow. */
+export interface Alternative {
   interpretation: string;
   readings: Reading[];
 }
@@ -72,7 +89,9 @@ export interface ReadingResult extends Reading {
   sentence: string;
 }
 
-export interface ClaimVerdict extends Omit<Claim, 'readings'> {
+/** The verdict of one reading of a claim: its readings combined, a summary and a citation. */
+export interface InterpretationVerdict {
+  interpretation: string;
   verdict: Verdict;
   verdictLabel: string;
   summary: string;
@@ -81,8 +100,16 @@ export interface ClaimVerdict extends Omit<Claim, 'readings'> {
   readings: ReadingResult[];
 }
 
+export interface ClaimVerdict extends Omit<Claim, 'readings' | 'alternatives'>, InterpretationVerdict {
+  /** The alternative readings' verdicts, reported beside the headline verdict (empty when none). */
+  alternatives: InterpretationVerdict[];
+}
+
 /** The series a reading is about, or null when the dataset has none. */
 export type Lookup = (r: Pick<Reading, 'country' | 'admin1' | 'category' | 'measure'>) => SeriesDoc | null;
+
+/** A country's daily counts of a category (both measures), or null when the dataset has none. */
+export type DaysLookup = (r: Pick<Reading, 'country' | 'category'>) => DaysDoc | null;
 
 const TESTS: Record<RelationKind, (v: number) => string> = {
   pct_increase_gt: (v) => `more than +${v}%`,
@@ -93,17 +120,18 @@ const TESTS: Record<RelationKind, (v: number) => string> = {
 };
 
 /**
- * Does the relation hold for `a` against `b`? Values are given as fractions (total / months) and
- * compared by cross-multiplying integers, so boundaries (exactly +40%, exactly 4x) are exact.
+ * Does the relation hold for `a` against `b`? Values are given as fractions (total / number of
+ * months or days) and compared by cross-multiplying integers, so boundaries (exactly +40%,
+ * exactly 4x) are exact.
  */
 export function relationHolds(
   kind: Exclude<RelationKind, 'value_gte'>,
   n: number,
-  a: { total: number; months: number },
-  b: { total: number; months: number },
+  a: { total: number; length: number },
+  b: { total: number; length: number },
 ): boolean {
-  const A = a.total * b.months;
-  const B = b.total * a.months;
+  const A = a.total * b.length;
+  const B = b.total * a.length;
   switch (kind) {
     case 'pct_increase_gt':
       return (A - B) * 100 > n * B;
@@ -116,8 +144,8 @@ export function relationHolds(
   }
 }
 
-/** Evaluate one reading against its series. */
-export function evaluateReading(r: Reading, place: string, lookup: Lookup): ReadingResult {
+/** Evaluate one reading against its series (months) or its country's daily counts (days). */
+export function evaluateReading(r: Reading, place: string, lookup: Lookup, days: DaysLookup = () => null): ReadingResult {
   const cat = category(r.category);
   const subject = subjectOf(cat.label, r.measure, place);
   const test = `"${r.relation.wording}" (${TESTS[r.relation.kind](r.relation.value)})`;
@@ -132,11 +160,23 @@ export function evaluateReading(r: Reading, place: string, lookup: Lookup): Read
     caveats: [why],
     sentence: `${sentence}, so ${test} cannot be decided.`,
   });
-  const doc = lookup(r);
-  if (!doc) return undecided('the dataset has no such series', `The dataset has no series of ${subject}`);
+  const byDay = isDayPeriod(r.after);
+  let doc: SeriesDoc | null = null;
+  let daily: DaysDoc | null = null;
+  if (!byDay) {
+    doc = lookup(r);
+    if (!doc) return undecided('the dataset has no such series', `The dataset has no series of ${subject}`);
+  } else {
+    if (r.admin1 !== null) return undecided(REGION_DAYS_WHY, `${subject}: day windows are not offered for regions`);
+    daily = days(r);
+    if (!daily) return undecided('the dataset has no daily counts of this series', `The dataset has no daily counts of ${subject}`);
+    if (daily.days === null)
+      return undecided(daily.why ?? 'no daily counts', `${subject}: there are no daily counts for ${daily.series.country.name}`);
+  }
   try {
     if (r.relation.kind === 'value_gte' || r.before === null) {
-      const p = periodValue(doc, r.after);
+      const w = resolvePeriods(null, r.after).after;
+      const p = daily ? dayValue(daily, r.measure, r.after, w) : periodValue(doc!, r.after, [w.from, w.to]);
       if (p.partial)
         return undecided(
           'a month is only partly covered by the source',
@@ -153,16 +193,18 @@ export function evaluateReading(r: Reading, place: string, lookup: Lookup): Read
         sentence: `${subject} in ${periodLabel(p)}: ${count(p.total)}; ${test} ${holds ? 'holds' : 'does not hold'}.`,
       };
     }
-    const c: Comparison = compare(doc, r.before, r.after);
+    const c: Comparison = daily ? compareDays(daily, r.measure, r.before, r.after) : compare(doc!, r.before, r.after);
     const values = { beforeValue: c.before.value, afterValue: c.after.value, change: c.change };
     const said = c.sentence.replace(/\.$/, '');
     if (c.change === null) return undecided('a month is only partly covered by the source', said, values);
     if (c.before.total === 0) return undecided('the base is zero: a percent change or ratio is undefined', said, values);
-    const holds = relationHolds(r.relation.kind, r.relation.value, c.after, c.before);
+    const frac = (p: Comparison['before']) => ({ total: p.total, length: lengthOf(p) });
+    const holds = relationHolds(r.relation.kind, r.relation.value, frac(c.after), frac(c.before));
     const caveats = c.change.lowBaseline
       ? [`low baseline: fewer than ${LOW_BASELINE} in ${periodLabel(c.before)}, percentages are unstable`]
       : [];
-    if (c.basis === 'monthly_mean') caveats.push('the periods differ in length: monthly means are compared');
+    if (c.basis !== 'total')
+      caveats.push(`the periods differ in length: ${c.basis === 'daily_mean' ? 'daily' : 'monthly'} means are compared`);
     return { ...base, ...values, holds, caveats, sentence: `${said}; ${test} ${holds ? 'holds' : 'does not hold'}.` };
   } catch (e) {
     if (e instanceof PeriodError) return undecided(e.message, `${subject}: ${e.message.replace(/\.$/, '')}`);
@@ -181,17 +223,59 @@ export function verdictOf(results: Pick<ReadingResult, 'holds'>[]): Verdict {
   return 'not_supported';
 }
 
-export function evaluateClaim(claim: Claim, placeOf: (r: Reading) => string, lookup: Lookup, dataset: DatasetRef): ClaimVerdict {
-  const readings = claim.readings.map((r) => evaluateReading(r, placeOf(r), lookup));
-  const verdict = verdictOf(readings);
-  const held = readings.filter((r) => r.holds === true).length;
-  const label = VERDICT_LABELS[verdict];
-  return {
-    ...claim,
-    verdict,
-    verdictLabel: label,
-    summary: `${label}: ${held} of ${readings.length} readings hold.`,
-    citation: `"${claim.quote}" ${label.toLowerCase()} by ACLED data: ${readings.map((r) => r.sentence).join(' ')} Source: ${dataset.credit}; Sahel Pulse dataset ${dataset.version}, data to ${dataset.asOf}.`,
-    readings,
+/** Evaluate a claim: its readings give the headline verdict; each alternative reading gets its own. */
+export function evaluateClaim(
+  claim: Claim,
+  placeOf: (r: Reading) => string,
+  lookup: Lookup,
+  dataset: DatasetRef,
+  days: DaysLookup = () => null,
+): ClaimVerdict {
+  const judge = (interpretation: string, readings: Reading[], cite: (label: string) => string): InterpretationVerdict => {
+    const results = readings.map((r) => evaluateReading(r, placeOf(r), lookup, days));
+    const verdict = verdictOf(results);
+    const held = results.filter((r) => r.holds === true).length;
+    const label = VERDICT_LABELS[verdict];
+    return {
+      interpretation,
+      verdict,
+      verdictLabel: label,
+      summary: `${label}: ${held} of ${results.length} readings hold.`,
+      citation: `${cite(label.toLowerCase())}: ${results.map((r) => r.sentence).join(' ')} Source: ${dataset.credit}; Sahel Pulse dataset ${dataset.version}, data to ${dataset.asOf}.`,
+      readings: results,
+    };
   };
+  const { alternatives = [], ...rest } = claim;
+  const primary = judge(claim.interpretation, claim.readings, (label) => `"${claim.quote}" ${label} by ACLED data`);
+  return {
+    ...rest,
+    ...primary,
+    alternatives: alternatives.map((a) =>
+      judge(a.interpretation, a.readings, (label) => `Alternative reading of "${claim.quote}": ${label} by ACLED data`),
+    ),
+  };
+}
+
+/**
+ * What is wrong with a claim as written (ill-formed or mismatched periods, a relation without
+ * the periods it needs); empty when nothing is. The dataset build refuses a claims file with any.
+ */
+export function claimProblems(claim: Claim): string[] {
+  const out: string[] = [];
+  const all = [
+    ...claim.readings.map((r, i) => [`readings[${i}]`, r] as const),
+    ...(claim.alternatives ?? []).flatMap((a, j) => a.readings.map((r, i) => [`alternatives[${j}].readings[${i}]`, r] as const)),
+  ];
+  if (claim.readings.length === 0) out.push(`claim ${claim.id}: no readings`);
+  for (const [where, r] of all) {
+    if ((r.relation.kind === 'value_gte') !== (r.before === null))
+      out.push(`claim ${claim.id} ${where}: value_gte takes only "after"; every other relation needs "before" and "after"`);
+    try {
+      resolvePeriods(r.before, r.after);
+    } catch (e) {
+      if (!(e instanceof PeriodSyntaxError)) throw e;
+      out.push(`claim ${claim.id} ${where}: ${e.message}`);
+    }
+  }
+  return out;
 }

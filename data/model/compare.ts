@@ -1,29 +1,40 @@
 /**
- * Any two periods of one series compared: month vs month, N-month windows, or a month against
- * the mean of the 3 or 12 months before it. Pure; the API's compare route serves the result.
+ * Any two periods of one series compared: month vs month, N-month windows, a month against the
+ * mean of the 3 or 12 months before it, or day windows ("the 30 days after 26 July against the
+ * 30 days before") from a country's daily counts. Pure; the API's compare route serves the result.
  */
-import { change, type Change } from './change.ts';
+import type { Measure } from './categories.ts';
+import { change, type Change, LOW_BASELINE } from './change.ts';
+import { addDays, dayLabel, dayNumber, daysIn } from './day.ts';
 import { count, MEASURE_WORDS, placeName, signedPct } from './describe.ts';
-import { addMonths, monthLabel, monthRange, monthSpan } from './month.ts';
+import { monthLabel, monthRange } from './month.ts';
+import { resolvePeriods, type Unit, type Window, windowLabel } from './period.ts';
 import { TREND_DEFINITIONS, TREND_LABELS, trendBand, type TrendBand } from './trend.ts';
-import type { Point, SeriesDoc, SeriesInfo } from './types.ts';
+import type { DaysDoc, Point, SeriesDoc, SeriesInfo } from './types.ts';
 
 export interface PeriodValue {
-  /** As asked: `2023-07`, `2023-05..2023-07` or `trailing12`. */
+  /** As asked: `2023-07`, `2023-05..2023-07`, `trailing12`, `2023-07-27..2023-08-25` or `trailing30d`. */
   period: string;
+  unit: Unit;
+  /** First and last month (`YYYY-MM`) or day (`YYYY-MM-DD`), both included. */
   from: string;
   to: string;
-  months: number;
+  /** Number of months in a month period (absent for day periods). */
+  months?: number;
+  /** Number of days in a day period (absent for month periods). */
+  days?: number;
   total: number;
-  /** What is compared: the total, or the monthly mean when the periods differ in length. */
+  /** What is compared: the total, or the monthly (daily) mean when the periods differ in length. */
   value: number;
   partial: boolean;
   sources: string[];
 }
 
+export type Basis = 'total' | 'monthly_mean' | 'daily_mean';
+
 export interface Comparison {
   series: SeriesInfo;
-  basis: 'total' | 'monthly_mean';
+  basis: Basis;
   before: PeriodValue;
   after: PeriodValue;
   change: Change | null;
@@ -36,20 +47,19 @@ export interface Comparison {
 /** Why a comparison cannot be made (a period outside the series): the caller answers 404. */
 export class PeriodError extends Error {}
 
-/** The months of a period; `trailingN` counts back from the first month of `after`. */
+type Counted = Omit<PeriodValue, 'value'>;
+
+/** Number of months or days in a period. */
+export const lengthOf = (p: Pick<PeriodValue, 'months' | 'days'>): number => p.months ?? p.days ?? 0;
+
+/** The months of a month period; `trailingN` counts back from the first month of `after`. */
 export function periodMonths(period: string, after?: string): [string, string] {
-  const trailing = period.match(/^trailing(\d+)$/);
-  if (trailing) {
-    if (!after) throw new PeriodError(`${period} needs an "after" period to count back from`);
-    const start = periodMonths(after)[0];
-    return [addMonths(start, -Number(trailing[1])), addMonths(start, -1)];
-  }
-  const [a, b] = period.split('..') as [string, string | undefined];
-  return [a, b ?? a];
+  const w = after === undefined ? resolvePeriods(null, period).after : resolvePeriods(period, after).before!;
+  return [w.from, w.to];
 }
 
 /** The months of `period` in the series, summed. Throws PeriodError when a month is missing. */
-export function periodValue(doc: SeriesDoc, period: string, range: [string, string] = periodMonths(period)): Omit<PeriodValue, 'value'> {
+export function periodValue(doc: SeriesDoc, period: string, range: [string, string] = periodMonths(period)): Counted {
   const months = monthRange(range[0], range[1]);
   const byMonth = new Map(doc.points.map((p) => [p.month, p]));
   const missing = months.filter((m) => !byMonth.has(m));
@@ -60,6 +70,7 @@ export function periodValue(doc: SeriesDoc, period: string, range: [string, stri
   const points = months.map((m) => byMonth.get(m)!) as Point[];
   return {
     period,
+    unit: 'month',
     from: range[0],
     to: range[1],
     months: months.length,
@@ -69,36 +80,80 @@ export function periodValue(doc: SeriesDoc, period: string, range: [string, stri
   };
 }
 
-/** 'July 2023', or 'May 2023 to July 2023'. */
-export const periodLabel = (p: Pick<PeriodValue, 'from' | 'to'>) => monthSpan(p.from, p.to);
+/**
+ * The days of a window in a country's daily counts, summed. Throws PeriodError when the country
+ * has no daily counts or the window reaches outside the days they cover: a day outside is
+ * unknown, never a zero.
+ */
+export function dayValue(doc: DaysDoc, measure: Measure, period: string, w: Pick<Window, 'from' | 'to'>): Counted {
+  const d = doc.days;
+  if (d === null) throw new PeriodError(doc.why ?? `${doc.series.country.name} has no daily counts.`);
+  const outside = w.from < d.from ? w.from : w.to > d.through ? (w.from > d.through ? w.from : addDays(d.through, 1)) : null;
+  if (outside !== null)
+    throw new PeriodError(
+      `${dayLabel(outside)} is not in the daily counts for ${doc.series.country.name}, which cover ${d.from} to ${d.through}; no figure is given for days outside them.`,
+    );
+  const start = dayNumber(w.from) - dayNumber(d.from);
+  const n = daysIn(w.from, w.to);
+  const values = d[measure];
+  let total = 0;
+  for (let i = start; i < start + n; i++) total += values[i] ?? 0;
+  return { period, unit: 'day', from: w.from, to: w.to, days: n, total, partial: false, sources: [d.source] };
+}
 
-/** Compare two periods of a series. Throws PeriodError when a period is outside it. */
+/** 'July 2023', 'May–July 2023', or '27 July–25 August 2023'. */
+export const periodLabel = (p: Pick<PeriodValue, 'from' | 'to'> & { unit?: Unit }) =>
+  windowLabel({ unit: p.unit ?? (p.from.length === 10 ? 'day' : 'month'), from: p.from, to: p.to });
+
+/** Compare two month periods of a series. Throws PeriodError when a period is outside it. */
 export function compare(doc: SeriesDoc, before: string, after: string): Comparison {
-  const a = periodValue(doc, after, periodMonths(after));
-  const b = periodValue(doc, before, periodMonths(before, after));
-  const basis = a.months === b.months ? 'total' : 'monthly_mean';
-  const val = (p: Omit<PeriodValue, 'value'>): PeriodValue => ({
+  const w = resolvePeriods(before, after);
+  if (w.unit !== 'month') throw new PeriodError('day windows are compared from daily counts (compareDays), not from a monthly series');
+  return finish(doc.series, periodValue(doc, before, [w.before!.from, w.before!.to]), periodValue(doc, after, [w.after.from, w.after.to]));
+}
+
+/** Compare two day windows of a country's daily counts. Throws PeriodError when a window is outside them. */
+export function compareDays(doc: DaysDoc, measure: Measure, before: string, after: string): Comparison {
+  const w = resolvePeriods(before, after);
+  if (w.unit !== 'day') throw new PeriodError('month periods are compared from the monthly series (compare), not from daily counts');
+  const series: SeriesInfo = { country: doc.series.country, admin1: null, category: doc.series.category, measure };
+  return finish(series, dayValue(doc, measure, before, w.before!), dayValue(doc, measure, after, w.after));
+}
+
+function finish(series: SeriesInfo, b: Counted, a: Counted): Comparison {
+  const unit = a.unit;
+  const equal = lengthOf(a) === lengthOf(b);
+  const basis: Basis = equal ? 'total' : unit === 'day' ? 'daily_mean' : 'monthly_mean';
+  const val = (p: Counted): PeriodValue => ({
     ...p,
-    value: basis === 'total' ? p.total : Math.round((p.total / p.months) * 100) / 100,
+    value: equal ? p.total : Math.round((p.total / lengthOf(p)) * 100) / 100,
   });
   const [bv, av] = [val(b), val(a)];
   const partial = bv.partial || av.partial;
-  const ch = partial ? null : change(bv.value, av.value);
+  let ch = partial ? null : change(bv.value, av.value);
+  // A daily mean is almost always below 10 (one or two events a day): judge the baseline by the
+  // count behind it, as for totals, or every unequal day comparison would read "low baseline".
+  if (ch && basis === 'daily_mean') ch = { ...ch, lowBaseline: bv.total < LOW_BASELINE };
   const band = trendBand(ch);
+  const per = basis === 'monthly_mean' ? ' per month' : basis === 'daily_mean' ? ' per day' : '';
   const caveats = [
     ...[bv, av].filter((p) => p.partial).map((p) => `${periodLabel(p)} includes a month the source covers only in part: not compared`),
-    ...(ch?.lowBaseline ? [`low baseline: ${count(bv.value)} in ${periodLabel(bv)}, percentages are unstable`] : []),
-    ...(basis === 'monthly_mean'
-      ? [`the periods differ in length (${bv.months} and ${av.months} months): monthly means are compared`]
+    ...(ch?.lowBaseline
+      ? [`low baseline: ${count(basis === 'daily_mean' ? bv.total : bv.value)} in ${periodLabel(bv)}, percentages are unstable`]
       : []),
+    ...(basis === 'total'
+      ? []
+      : [
+          `the periods differ in length (${lengthOf(bv)} and ${lengthOf(av)} ${unit === 'day' ? 'days' : 'months'}): ${unit === 'day' ? 'daily' : 'monthly'} means are compared`,
+        ]),
   ];
-  const words = `${doc.series.category.label} ${MEASURE_WORDS[doc.series.measure]}${basis === 'monthly_mean' ? ' per month' : ''} in ${placeName(doc.series)}`;
+  const words = `${series.category.label} ${MEASURE_WORDS[series.measure]}${per} in ${placeName(series)}`;
   const verb = av.value > bv.value ? 'rose' : av.value < bv.value ? 'fell' : 'stayed';
   const sentence = partial
     ? `${words}: ${count(bv.value)} in ${periodLabel(bv)}, ${count(av.value)} in ${periodLabel(av)}; a partial month is not compared.`
     : `${words} ${verb} from ${count(bv.value)} in ${periodLabel(bv)} to ${count(av.value)} in ${periodLabel(av)}${ch!.pct === null ? '' : ` (${signedPct(ch!.pct)}, ${ch!.ratio}x)`}.`;
   return {
-    series: doc.series,
+    series,
     basis,
     before: bv,
     after: av,

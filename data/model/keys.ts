@@ -38,4 +38,6 @@ export const keys = {
     `${versionPrefix(version)}series:${geo}:${category}:${measure}`,
   /** Every category of one geography and measure (for requests that ask for several). */
   bundle: (version: string, geo: string, measure: Measure) => `${versionPrefix(version)}bundle:${geo}:${measure}`,
+  /** A country's daily counts of one category, both measures in one entry (countries only: see days.ts). */
+  days: (version: string, iso3: string, category: CategoryId) => `${versionPrefix(version)}days:${iso3}:${category}`,
 };

@@ -19,6 +19,19 @@ export interface AggregateRow {
   fatalities: number;
 }
 
+/**
+ * One day's counts for a country and category, as shipped in data/aggregates/*-daily.csv (rows
+ * with events only). Country level only, never per region: see DAY_WINDOWS_RULE in days.ts.
+ */
+export interface DailyRow {
+  country: string;
+  /** `YYYY-MM-DD`. */
+  date: string;
+  category: CategoryId;
+  events: number;
+  fatalities: number;
+}
+
 /** Why a raw row was not counted, with the line it came from (1-based, header = line 1). */
 export interface Rejection {
   /** Input file the row came from (added for multi-file runs). */
@@ -83,6 +96,12 @@ export interface SourceInfo {
   totals?: { events: number; fatalities: number };
   /** The input files, with their hashes and detected layouts. */
   files?: InputFile[];
+  /**
+   * Event-level sources: the daily aggregate file (country x day x category) derived beside the
+   * monthly one, the days it covers (every day from..through; days without a row had no event)
+   * and its number of rows. The derive step checks that it sums to the monthly aggregates.
+   */
+  daily?: { file: string; from: string; through: string; rows: number };
 }
 
 /** Identifies the data behind a figure: every payload carries it. */
@@ -144,6 +163,32 @@ export interface CountryEntry {
    */
   months: { from: string; to: string };
   partialMonths: string[];
+  /**
+   * Day windows: the days the country's daily counts cover and their source, or null when the
+   * country has no event-level source (absent in datasets built before day windows existed).
+   */
+  days?: { from: string; through: string; source: string } | null;
+}
+
+/**
+ * A country's daily counts of one category, both measures, as stored in KV (one entry, so that a
+ * claim read for events and fatalities costs one read). `days` is null for a country without an
+ * event-level source, and `why` then says where day windows exist.
+ */
+export interface DaysDoc {
+  dataset: DatasetRef;
+  series: Pick<SeriesInfo, 'country' | 'category'>;
+  days: {
+    /** Id of the event-level source the counts come from. */
+    source: string;
+    /** First and last day covered: `events[i]` is the count on day from + i; a 0 is a day without events. */
+    from: string;
+    through: string;
+    events: number[];
+    fatalities: number[];
+  } | null;
+  /** Why there are no day windows (when `days` is null). */
+  why: string | null;
 }
 
 /** A month x category where two sources both give a country figure and differ. */

@@ -1,8 +1,10 @@
 /**
  * Parsed records of one source (from one or several files) -> monthly aggregates per
- * country/admin1 x month x category, and a report that accounts for every row:
- * read = accepted + rejected + duplicates, and the aggregates' sum over the six event types
- * equals what was accepted (checked; a mismatch throws).
+ * country/admin1 x month x category, for event-level sources also daily aggregates per
+ * country x day x category, and a report that accounts for every row:
+ * read = accepted + rejected + duplicates, the aggregates' sum over the six event types
+ * equals what was accepted, and the daily aggregates sum to the monthly ones (checked; a
+ * mismatch throws).
  *
  * Streaming in bounded memory: each accepted row is folded into a "class" (country, admin1,
  * month, event type, civilian targeting, inter1, inter2 — everything a category predicate can
@@ -11,7 +13,7 @@
  * older one.
  */
 import { CATEGORIES, type CategoryId, EVENT_TYPES } from '../model/categories.ts';
-import type { AggregateRow, CountryCoverage, Rejection, SourceInfo } from '../model/types.ts';
+import type { AggregateRow, CountryCoverage, DailyRow, Rejection, SourceInfo } from '../model/types.ts';
 import type { CsvRecord } from './parse.ts';
 import { type Counted, normaliseEvent, normaliseTableRow } from './normalise.ts';
 import { daysInMonth } from '../model/month.ts';
@@ -51,6 +53,8 @@ export type DeriveReport = Pick<SourceInfo, 'rows' | 'rejections' | 'coverage'> 
  */
 export interface Derived {
   rows: AggregateRow[];
+  /** Country x day x category counts, rows with events only, sorted; empty for tables. */
+  daily: DailyRow[];
   report: DeriveReport;
 }
 
@@ -60,6 +64,11 @@ const EVENT_TYPE_NO = new Map<string, number>(EVENT_TYPES.map((t, i) => [t, i]))
 
 interface Class {
   row: Counted;
+  /** The categories the class's rows count in, as a bit set over CATEGORIES. */
+  cats: number;
+  /** The day of the month of the class's last row (0: none yet) and its daily cell (event sources). */
+  lastDay: number;
+  lastCell: number;
   /** Rows counted in this class and not superseded. */
   live: number;
   events: number;
@@ -109,6 +118,10 @@ export async function derive(
   const ts = new NumColumn('uint32');
   const fileOf = new NumColumn('uint16');
   const lineOf = new NumColumn('uint32');
+  // Event sources: each row's day of the month (its class gives the rest of its daily cell), to
+  // take a superseded event off its day.
+  const days = kind === 'event' ? new DayCounts() : null;
+  const dayOf = new NumColumn('uint16');
   const eventsOf = kind === 'event' ? () => 1 : (s: number) => evs.get(s);
   const stampOf = (s: number) => {
     const t = ts.get(s);
@@ -127,6 +140,14 @@ export async function derive(
     byReason[k] = (byReason[k] ?? 0) + 1;
     if (rejections.length < LISTED_REJECTIONS) rejections.push(where(rec, reason));
   };
+
+  function cellOf(k: Class, dd: number): number {
+    if (k.lastDay !== dd) {
+      k.lastCell = days!.cell(k.row, dd, k.cats);
+      k.lastDay = dd;
+    }
+    return k.lastCell;
+  }
 
   for await (const item of records) {
     if (isBatch(item)) for (let i = 0; i < item.length; i++) count(item[i]!);
@@ -164,8 +185,15 @@ export async function derive(
     if (c === undefined) {
       c = classes.length;
       classIndex.set(key, c);
-      classes.push({ row, live: 0, events: 0, fatalities: 0 });
+      classes.push({ row, cats: categorySet(row), lastDay: 0, lastCell: -1, live: 0, events: 0, fatalities: 0 });
     }
+    // A class fixes country, month and categories, so the day of the month completes the daily
+    // cell. Rows of one class tend to come day by day (exports are sorted by date): the last
+    // day's cell is remembered per class, which spares most lookups. (A cell per class and day
+    // would spare them all, but costs 30 MB on 2.5 million rows: there are many classes.)
+    // Event rows always carry a date (normaliseEvent rejects rows without one).
+    const dd = days === null ? 0 : row.date!.charCodeAt(8) * 10 + row.date!.charCodeAt(9) - 528;
+    const dc = days === null ? -1 : cellOf(classes[c]!, dd);
     const id = kind === 'event' ? (rec.fields.event_id_cnty ?? '').trim() : `${row.country}|${row.admin1}|${row.month}|${row.eventType}`;
     const stamp = kind === 'event' ? timestamp(rec.fields.timestamp) : NaN;
     const fileNo = fileNumber(rec.file ?? '', files, fileIndex);
@@ -191,6 +219,7 @@ export async function derive(
         oc.live--;
         oc.events -= eventsOf(s);
         oc.fatalities -= fat.get(s);
+        if (days !== null) days.take(cellOf(oc, dayOf.get(s)), fat.get(s));
         totalEvents -= eventsOf(s);
         totalFatalities -= fat.get(s);
         store(s);
@@ -203,6 +232,7 @@ export async function derive(
     classes[c]!.live++;
     classes[c]!.events += row.events;
     classes[c]!.fatalities += row.fatalities;
+    if (days !== null) days.add(dc, row.fatalities);
     totalEvents += row.events;
     totalFatalities += row.fatalities;
 
@@ -213,6 +243,7 @@ export async function derive(
       ts.set(s, Number.isNaN(stamp) ? 0 : stamp + 1);
       fileOf.set(s, fileNo);
       lineOf.set(s, rec.line);
+      if (days !== null) dayOf.set(s, dd);
     }
   }
 
@@ -220,6 +251,8 @@ export async function derive(
   const accepted = read - rejected - duplicates;
   const rows = expand(classes);
   reconcile(rows, kind === 'event' ? accepted : null, totalEvents, totalFatalities);
+  const daily = days === null ? [] : days.rows();
+  if (days !== null) reconcileDaily(rows, daily);
 
   const perCountry: Record<string, CountryCoverage> = {};
   for (const [iso3, cov] of [...countries.entries()].sort(([a], [b]) => a.localeCompare(b))) {
@@ -245,6 +278,7 @@ export async function derive(
   const coverageBasis = through !== null ? 'stated export date' : kind === 'event' ? 'last event' : 'last month';
   return {
     rows,
+    daily,
     report: {
       rows: { read, accepted, rejected, byReason: sortKeys(byReason), duplicates },
       rejections,
@@ -298,6 +332,110 @@ export function reconcile(rows: readonly AggregateRow[], acceptedEvents: number 
   if (e !== events) problems.push(`aggregates hold ${e} events, input counted ${events}`);
   if (f !== fatalities) problems.push(`aggregates hold ${f} fatalities, input counted ${fatalities}`);
   if (problems.length > 0) throw new ReconciliationError(`totals do not reconcile: ${problems.join('; ')}`);
+}
+
+/**
+ * The daily aggregates must sum, per country, month and category, exactly to the monthly ones
+ * (over every region). Throws on any difference, naming the first cells that differ: daily
+ * figures that disagree with the monthly ones must not be published.
+ */
+export function reconcileDaily(monthly: readonly AggregateRow[], daily: readonly DailyRow[]): void {
+  const sums = new Map<string, [number, number, number, number]>();
+  const at = (k: string) => {
+    let v = sums.get(k);
+    if (!v) sums.set(k, (v = [0, 0, 0, 0]));
+    return v;
+  };
+  for (const r of monthly) {
+    const v = at(`${r.country} ${r.month} ${r.category}`);
+    v[0] += r.events;
+    v[1] += r.fatalities;
+  }
+  for (const r of daily) {
+    const v = at(`${r.country} ${r.date.slice(0, 7)} ${r.category}`);
+    v[2] += r.events;
+    v[3] += r.fatalities;
+  }
+  const bad = [...sums].filter(([, v]) => v[0] !== v[2] || v[1] !== v[3]).sort(([a], [b]) => (a < b ? -1 : 1));
+  if (bad.length > 0)
+    throw new ReconciliationError(
+      `daily aggregates do not add up to the monthly ones in ${bad.length} cell(s): ` +
+        bad
+          .slice(0, 5)
+          .map(([k, v]) => `${k}: days hold ${v[2]} events, ${v[3]} fatalities; months hold ${v[0]} events, ${v[1]} fatalities`)
+          .join('; '),
+    );
+}
+
+/** The categories a class of rows counts in, as a bit set over CATEGORIES (as expand() decides). */
+function categorySet(row: Counted): number {
+  let set = 0;
+  CATEGORIES.forEach((c, i) => {
+    if (c.needs === 'event' && row.civilianTargeting === null) return;
+    if (c.includes(row)) set |= 1 << i;
+  });
+  return set;
+}
+
+/**
+ * Events and fatalities per country, day and category set: few cells (a handful per day), one
+ * number per key. Cells are kept by number so that each accepted row costs no allocation.
+ */
+class DayCounts {
+  /** Per country: cell number by day number (month index x 31 + day - 1) x 1024 + category set, a small integer. */
+  private readonly index = new Map<string, Map<number, number>>();
+  private readonly cells: { country: string; date: string; cats: number; events: number; fatalities: number }[] = [];
+
+  /** The cell of day `dd` (1-31) of `row`'s country and month, for the category set `cats`. */
+  cell(row: Counted, dd: number, cats: number): number {
+    let byKey = this.index.get(row.country);
+    if (byKey === undefined) this.index.set(row.country, (byKey = new Map()));
+    const m = row.month;
+    const month =
+      (m.charCodeAt(0) * 1000 + m.charCodeAt(1) * 100 + m.charCodeAt(2) * 10 + m.charCodeAt(3) - 53328) * 12 +
+      (m.charCodeAt(5) * 10 + m.charCodeAt(6) - 529);
+    const key = (month * 31 + dd - 1) * 1024 + cats;
+    let i = byKey.get(key);
+    if (i === undefined) {
+      i = this.cells.length;
+      byKey.set(key, i);
+      this.cells.push({ country: row.country, date: `${m}-${dd < 10 ? '0' : ''}${dd}`, cats, events: 0, fatalities: 0 });
+    }
+    return i;
+  }
+
+  add(cell: number, fatalities: number): void {
+    this.cells[cell]!.events++;
+    this.cells[cell]!.fatalities += fatalities;
+  }
+
+  /** Take off a superseded event. */
+  take(cell: number, fatalities: number): void {
+    this.cells[cell]!.events--;
+    this.cells[cell]!.fatalities -= fatalities;
+  }
+
+  /** Rows per country, day and category, with events only, sorted. */
+  rows(): DailyRow[] {
+    const out = new Map<string, DailyRow>();
+    for (const { country, date, cats, events, fatalities } of this.cells) {
+      if (events === 0) continue;
+      CATEGORIES.forEach((c, i) => {
+        if ((cats & (1 << i)) === 0) return;
+        const key = `${country}|${date}|${c.id}`;
+        const r = out.get(key);
+        if (r) {
+          r.events += events;
+          r.fatalities += fatalities;
+        } else out.set(key, { country, date, category: c.id, events, fatalities });
+      });
+    }
+    return [...out.values()].sort(compareDailyRows);
+  }
+}
+
+export function compareDailyRows(a: DailyRow, b: DailyRow): number {
+  return a.country.localeCompare(b.country, 'en') || a.date.localeCompare(b.date) || a.category.localeCompare(b.category);
 }
 
 function isBatch(x: CsvRecord | readonly CsvRecord[]): x is readonly CsvRecord[] {

@@ -1,21 +1,36 @@
 /**
- * Sources' monthly aggregates + claims -> the KV entries of one dataset version (catalogue,
- * series, evaluated claims), keyed by a version derived from their content. Pure apart from
- * Web Crypto hashing, so it runs the same in Node and in workerd.
+ * Sources' monthly (and daily) aggregates + claims -> the KV entries of one dataset version
+ * (catalogue, series, daily counts, evaluated claims), keyed by a version derived from their
+ * content. Pure apart from Web Crypto hashing, so it runs the same in Node and in workerd.
  */
 import { CATEGORIES, type Measure, MEASURES } from '../model/categories.ts';
 import { LOW_BASELINE } from '../model/change.ts';
-import { type Claim, evaluateClaim, type Lookup, type Reading } from '../model/claims.ts';
+import { type Claim, claimProblems, type DaysLookup, evaluateClaim, type Lookup, type Reading } from '../model/claims.ts';
+import { dayNumber, daysIn } from '../model/day.ts';
+import { noDaysWhy } from '../model/days.ts';
 import { COUNTRIES, countryName, type Iso3, slug } from '../model/geography.ts';
 import { geoId, keys } from '../model/keys.ts';
-import type { AggregateRow, Catalogue, ClaimsDoc, CountryEntry, DatasetRef, SeriesDoc, SeriesSet, SourceInfo } from '../model/types.ts';
+import type {
+  AggregateRow,
+  Catalogue,
+  ClaimsDoc,
+  CountryEntry,
+  DailyRow,
+  DatasetRef,
+  DaysDoc,
+  SeriesDoc,
+  SeriesSet,
+  SourceInfo,
+} from '../model/types.ts';
 import { CREDIT } from '../model/types.ts';
+import { reconcileDaily } from './aggregate.ts';
 import { disagreements, PRECEDENCE, rawSeries, SourceIndex, withMetrics } from './series.ts';
 
 export const SOURCE_NAME = 'ACLED (Armed Conflict Location & Event Data Project)';
 
 export interface DatasetInput {
-  sources: { info: SourceInfo; rows: AggregateRow[] }[];
+  /** Each source's monthly aggregates, and for event-level sources its daily ones (see SourceInfo.daily). */
+  sources: { info: SourceInfo; rows: AggregateRow[]; daily?: DailyRow[] }[];
   claims: Claim[];
 }
 
@@ -29,23 +44,43 @@ export interface Dataset {
   entries: KvEntry[];
   catalogue: Catalogue;
   series: SeriesDoc[];
+  days: DaysDoc[];
   claims: ClaimsDoc;
 }
 
-/** Build every entry of the dataset; the same input always gives the same version and bytes. */
+/**
+ * Build every entry of the dataset; the same input always gives the same version and bytes.
+ * Throws on a claim that is ill-formed, and on daily aggregates that do not add up to the
+ * monthly ones or fall outside the days their source covers.
+ */
 export async function buildDataset(input: DatasetInput): Promise<Dataset> {
+  const problems = input.claims.flatMap(claimProblems);
+  if (problems.length > 0) throw new Error(`the claims file is not valid: ${problems.join('; ')}`);
+  for (const s of input.sources) checkDaily(s);
   const indexes = input.sources.map((s) => new SourceIndex(s.info, s.rows));
+  const daily = new Map(input.sources.filter((s) => s.daily && s.info.daily).map((s) => [s.info.id, s.daily!]));
   const asOf =
     input.sources
       .map((s) => s.info.coverage.through)
       .sort()
       .at(-1) ?? '';
-  const draft = assemble(indexes, input.claims, { version: '', source: SOURCE_NAME, credit: CREDIT, asOf });
+  const draft = assemble(indexes, daily, input.claims, { version: '', source: SOURCE_NAME, credit: CREDIT, asOf });
   const version = await contentHash(draft.entries);
-  return { version, ...assemble(indexes, input.claims, { ...draft.dataset, version }) };
+  return { version, ...assemble(indexes, daily, input.claims, { ...draft.dataset, version }) };
 }
 
-function assemble(indexes: SourceIndex[], claims: Claim[], dataset: DatasetRef) {
+/** Daily rows must add up to the source's monthly rows and lie within the days it covers. */
+function checkDaily(s: DatasetInput['sources'][number]): void {
+  if (!s.info.daily) return;
+  if (!s.daily) throw new Error(`${s.info.id}: sources.json names the daily file ${s.info.daily.file} but no daily rows were given`);
+  const { from, through, file } = s.info.daily;
+  const out = s.daily.find((r) => r.date < from || r.date > through);
+  if (out)
+    throw new Error(`${file}: ${out.date} is outside the days the source covers (${from} to ${through}); re-run npm run data:derive`);
+  reconcileDaily(s.rows, s.daily);
+}
+
+function assemble(indexes: SourceIndex[], daily: Map<string, DailyRow[]>, claims: Claim[], dataset: DatasetRef) {
   const v = dataset.version;
   const series: SeriesDoc[] = [];
   const countries: CountryEntry[] = [];
@@ -90,6 +125,11 @@ function assemble(indexes: SourceIndex[], claims: Claim[], dataset: DatasetRef) 
     entry.partialMonths = [...partial].sort();
     countries.push(entry);
   }
+  const days = daysDocs(indexes, daily, countries, dataset);
+  for (const c of countries) {
+    const d = days.find((x) => x.series.country.iso3 === c.iso3 && x.days !== null)?.days;
+    c.days = d ? { from: d.from, through: d.through, source: d.source } : null;
+  }
   const catalogue: Catalogue = {
     dataset,
     countries,
@@ -103,7 +143,10 @@ function assemble(indexes: SourceIndex[], claims: Claim[], dataset: DatasetRef) 
       note: `A change whose base is below ${LOW_BASELINE} is flagged lowBaseline: from 1 to 4 is +300%.`,
     },
   };
-  const claimsDoc: ClaimsDoc = { dataset, claims: claims.map((c) => evaluateClaim(c, placeOf, lookupIn(series), dataset)) };
+  const claimsDoc: ClaimsDoc = {
+    dataset,
+    claims: claims.map((c) => evaluateClaim(c, placeOf, lookupIn(series), dataset, daysLookupIn(days))),
+  };
   const entries: KvEntry[] = [
     { key: keys.catalogue(v), value: JSON.stringify(catalogue) },
     { key: keys.claims(v), value: JSON.stringify(claimsDoc) },
@@ -112,8 +155,58 @@ function assemble(indexes: SourceIndex[], claims: Claim[], dataset: DatasetRef) 
       value: JSON.stringify(s),
     })),
     ...bundles(series).map(([key, set]) => ({ key: keys.bundle(v, key.geo, key.measure), value: JSON.stringify(set) })),
+    ...days.map((d) => ({ key: keys.days(v, d.series.country.iso3, d.series.category.id), value: JSON.stringify(d) })),
   ].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { dataset, entries, catalogue, series, claims: claimsDoc };
+  return { dataset, entries, catalogue, series, days, claims: claimsDoc };
+}
+
+/**
+ * One entry per country and category of the country-level series: its daily counts, dense over
+ * the days the event-level source covers (about 2,000 numbers per measure), or, for a country
+ * with no event-level source, why there are none. Where several event-level sources give a
+ * country, the most recently retrieved one is used (as for whole months).
+ */
+function daysDocs(indexes: SourceIndex[], daily: Map<string, DailyRow[]>, countries: CountryEntry[], dataset: DatasetRef): DaysDoc[] {
+  const pick = (iso3: string) =>
+    indexes
+      .filter((s) => s.info.daily && daily.has(s.info.id) && s.countries.has(iso3))
+      .sort((a, b) => (a.info.retrieved < b.info.retrieved ? -1 : a.info.retrieved > b.info.retrieved ? 1 : 0))
+      .at(-1) ?? null;
+  const available = countries.flatMap((c) => {
+    const src = pick(c.iso3);
+    return src ? [{ iso3: c.iso3, name: c.name, from: src.info.daily!.from, through: src.info.daily!.through }] : [];
+  });
+  const out: DaysDoc[] = [];
+  for (const c of countries) {
+    const src = pick(c.iso3);
+    const rows = src ? daily.get(src.info.id)!.filter((r) => r.country === c.iso3) : [];
+    for (const id of c.categories) {
+      const cat = CATEGORIES.find((x) => x.id === id)!;
+      const series = { country: { iso3: c.iso3, name: c.name }, category: { id, label: cat.label, definition: cat.definition } };
+      if (!src) {
+        out.push({ dataset, series, days: null, why: noDaysWhy(c.name, available) });
+        continue;
+      }
+      const { from, through } = src.info.daily!;
+      const n = daysIn(from, through);
+      const events = new Array<number>(n).fill(0);
+      const fatalities = new Array<number>(n).fill(0);
+      const start = dayNumber(from);
+      for (const r of rows) {
+        if (r.category !== id) continue;
+        const i = dayNumber(r.date) - start;
+        events[i]! += r.events;
+        fatalities[i]! += r.fatalities;
+      }
+      out.push({ dataset, series, days: { source: src.info.id, from, through, events, fatalities }, why: null });
+    }
+  }
+  return out;
+}
+
+function daysLookupIn(days: DaysDoc[]): DaysLookup {
+  const byKey = new Map(days.map((d) => [`${d.series.country.iso3}|${d.series.category.id}`, d]));
+  return (r) => byKey.get(`${r.country}|${r.category}`) ?? null;
 }
 
 /**

@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Claim } from '../../data/model/claims.ts';
-import { readAggregates, readSources } from '../../data/cli/aggregates.ts';
+import { readShipped } from '../../data/cli/aggregates.ts';
 import { CLAIMS_FILE, KV_DIR } from '../../data/cli/paths.ts';
 import { buildDataset } from '../../data/pipeline/dataset.ts';
 import { ROOT, startWorker } from '../e2e/server.ts';
@@ -112,8 +112,7 @@ export default async function bench(): Promise<string> {
   try {
     const a = (JSON.parse(savedVersion) as { version: string }).version;
     // Version B: the same aggregates with one claim fewer, so every entry differs (its version).
-    const infos = await readSources();
-    const sources = await Promise.all(infos.map(async (info) => ({ info, rows: await readAggregates(info.aggregates) })));
+    const sources = await readShipped();
     const claims = (JSON.parse(await readFile(CLAIMS_FILE, 'utf8')) as Claim[]).slice(0, -1);
     const b = await buildDataset({ sources, claims });
     const events: string[] = [];

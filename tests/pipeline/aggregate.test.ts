@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { derive } from '../../data/pipeline/aggregate.ts';
+import { derive, ReconciliationError, reconcileDaily } from '../../data/pipeline/aggregate.ts';
 import { EVENT_COLUMNS, TABLE_COLUMNS } from '../../data/pipeline/normalise.ts';
 import { MissingColumnsError, readCsv } from '../../data/pipeline/parse.ts';
 
@@ -65,6 +65,83 @@ describe('derive: event-level fixture (tests/fixtures/events-small.csv, checked 
       { country: 'NER', admin1: 'Diffa', month: '2023-07', category: 'political_violence', events: 1, fatalities: 4 },
       { country: 'NER', admin1: 'Tillaberi', month: '2023-07', category: 'political_violence', events: 2, fatalities: 10 },
     ]);
+  });
+});
+
+describe('derive: daily counts (country x day x category, same fixture)', () => {
+  it('counts each accepted event on its day, in every category it belongs to, country level only', async () => {
+    const { daily } = await deriveFixture();
+    const r = (date: string, category: string, events: number, fatalities: number) => ({
+      country: 'NER',
+      date,
+      category,
+      events,
+      fatalities,
+    });
+    expect(daily).toEqual([
+      r('2023-06-03', 'attacks_on_state_forces', 1, 5),
+      r('2023-06-03', 'battles', 1, 5),
+      r('2023-06-03', 'political_violence', 1, 5),
+      r('2023-06-10', 'civilian_targeting', 1, 2),
+      r('2023-06-10', 'political_violence', 1, 2),
+      r('2023-06-10', 'violence_against_civilians', 1, 2),
+      r('2023-06-20', 'demonstrations', 1, 0),
+      r('2023-06-20', 'protests', 1, 0),
+      r('2023-07-01', 'attacks_on_state_forces', 1, 7),
+      r('2023-07-01', 'explosions_remote_violence', 1, 7),
+      r('2023-07-01', 'political_violence', 1, 7),
+      r('2023-07-02', 'battles', 1, 3),
+      r('2023-07-02', 'political_violence', 1, 3),
+      r('2023-07-15', 'civilian_targeting', 1, 4),
+      r('2023-07-15', 'political_violence', 1, 4),
+      r('2023-07-15', 'violence_against_civilians', 1, 4),
+      r('2023-07-20', 'civilian_targeting', 1, 1),
+      r('2023-07-20', 'demonstrations', 1, 1),
+      r('2023-07-20', 'riots', 1, 1),
+      r('2023-07-25', 'strategic_developments', 1, 0),
+      r('2023-08-05', 'attacks_on_state_forces', 1, 10),
+      r('2023-08-05', 'battles', 1, 10),
+      r('2023-08-05', 'political_violence', 1, 10),
+      r('2023-08-10', 'civilian_targeting', 1, 0),
+      r('2023-08-10', 'political_violence', 1, 0),
+      r('2023-08-10', 'violence_against_civilians', 1, 0),
+    ]);
+  });
+
+  it('two events of one day add up; tables give no daily counts', async () => {
+    const csv = [
+      'event_date,event_type,country,admin1,fatalities,inter1,inter2,civilian_targeting',
+      '2024-02-29,Battles,Niger,Tillaberi,2,2,1,',
+      '2024-02-29,Battles,Niger,Diffa,3,1,2,',
+    ].join('\n');
+    const { daily } = await derive(readCsv(csv, 'leap.csv', EVENT_COLUMNS), 'event');
+    expect(daily.filter((d) => d.category === 'battles')).toEqual([
+      { country: 'NER', date: '2024-02-29', category: 'battles', events: 2, fatalities: 5 },
+    ]);
+    const table = 'month,event_type,country,events,fatalities\n2023-07,Battles,Mali,4,10\n';
+    expect((await derive(readCsv(table, 't.csv', TABLE_COLUMNS), 'aggregate')).daily).toEqual([]);
+  });
+
+  it('must add up to the monthly aggregates, or derive fails loudly, naming the cells', async () => {
+    const { rows, daily } = await deriveFixture();
+    expect(() => reconcileDaily(rows, daily)).not.toThrow();
+    // One event moved from July to August: both months are off by one.
+    const moved = daily.map((d) => (d.date === '2023-07-02' && d.category === 'battles' ? { ...d, date: '2023-08-02' } : d));
+    expect(() => reconcileDaily(rows, moved)).toThrow(ReconciliationError);
+    expect(() => reconcileDaily(rows, moved)).toThrow(
+      'daily aggregates do not add up to the monthly ones in 2 cell(s): ' +
+        'NER 2023-07 battles: days hold 0 events, 0 fatalities; months hold 1 events, 3 fatalities; ' +
+        'NER 2023-08 battles: days hold 2 events, 13 fatalities; months hold 1 events, 10 fatalities',
+    );
+    // A fatality lost from one day.
+    const lost = daily.map((d) => (d.date === '2023-06-10' && d.category === 'civilian_targeting' ? { ...d, fatalities: 1 } : d));
+    expect(() => reconcileDaily(rows, lost)).toThrow(
+      'daily aggregates do not add up to the monthly ones in 1 cell(s): NER 2023-06 civilian_targeting: days hold 1 events, 1 fatalities; months hold 1 events, 2 fatalities',
+    );
+    // A day with no monthly counterpart at all.
+    expect(() =>
+      reconcileDaily(rows, [...daily, { country: 'NER', date: '2023-09-01', category: 'riots', events: 1, fatalities: 0 }]),
+    ).toThrow('NER 2023-09 riots: days hold 1 events, 0 fatalities; months hold 0 events, 0 fatalities');
   });
 });
 

@@ -2,9 +2,10 @@ import { createReadStream } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../data/model/claims.ts';
 import { sourceInfo } from '../fixtures/source-info.ts';
-import type { AggregateRow, SeriesDoc, SourceInfo } from '../../data/model/types.ts';
-import { derive } from '../../data/pipeline/aggregate.ts';
-import { buildDataset, type Dataset } from '../../data/pipeline/dataset.ts';
+import type { AggregateRow, SeriesDoc } from '../../data/model/types.ts';
+import { DAY_WINDOWS_RULE } from '../../data/model/days.ts';
+import { derive, ReconciliationError } from '../../data/pipeline/aggregate.ts';
+import { buildDataset, type Dataset, type DatasetInput } from '../../data/pipeline/dataset.ts';
 import { EVENT_COLUMNS } from '../../data/pipeline/normalise.ts';
 import { readCsv } from '../../data/pipeline/parse.ts';
 
@@ -56,8 +57,13 @@ const CLAIMS: Claim[] = [
 
 async function build(withTable: boolean): Promise<Dataset> {
   const events = await derive(readCsv(createReadStream(FIXTURE), 'events-small.csv', EVENT_COLUMNS), 'event');
-  const sources: { info: SourceInfo; rows: AggregateRow[] }[] = [
-    { info: { ...sourceInfo('events', 'event', '2023-08-10', events.report.coverage), ...events.report }, rows: events.rows },
+  const daily = { file: 'events-daily.csv', ...events.report.coverage, rows: events.daily.length };
+  const sources: DatasetInput['sources'] = [
+    {
+      info: { ...sourceInfo('events', 'event', '2023-08-10', events.report.coverage), ...events.report, daily },
+      rows: events.rows,
+      daily: events.daily,
+    },
   ];
   if (withTable)
     sources.push({ info: sourceInfo('table', 'aggregate', '2023-10-01', { from: '2023-07-01', through: '2023-08-31' }), rows: TABLE_ROWS });
@@ -116,6 +122,7 @@ describe('buildDataset on the event fixture alone', () => {
         ],
         months: { from: '2023-06', to: '2023-08' },
         partialMonths: ['2023-08'],
+        days: { from: '2023-06-01', through: '2023-08-10', source: 'events' },
       },
     ]);
   });
@@ -194,5 +201,140 @@ describe('buildDataset with two sources for one country', () => {
         partial: true,
       },
     ]);
+  });
+});
+
+describe('buildDataset: daily counts', () => {
+  async function sources(): Promise<DatasetInput['sources']> {
+    const events = await derive(readCsv(createReadStream(FIXTURE), 'events-small.csv', EVENT_COLUMNS), 'event');
+    return [
+      {
+        info: {
+          ...sourceInfo('events', 'event', '2023-08-10', events.report.coverage),
+          daily: { file: 'events-daily.csv', ...events.report.coverage, rows: events.daily.length },
+        },
+        rows: events.rows,
+        daily: events.daily,
+      },
+      {
+        info: sourceInfo('table', 'aggregate', '2023-10-01', { from: '2023-07-01', through: '2023-08-31' }),
+        rows: [{ country: 'MLI', admin1: '', month: '2023-07', category: 'battles', events: 4, fatalities: 9 }],
+      },
+    ];
+  }
+
+  it('stores one entry per country and category, both measures, dense over the days covered', async () => {
+    const ds = await buildDataset({ sources: await sources(), claims: CLAIMS });
+    const pv = ds.days.find((d) => d.series.country.iso3 === 'NER' && d.series.category.id === 'political_violence')!;
+    const { dataset, ...rest } = pv;
+    expect(dataset.version).toBe(ds.version);
+    const zeros = (n: number) => new Array<number>(n).fill(0);
+    // 2023-06-01..2023-08-10 is 71 days: events on 3 and 10 June, 1, 2 and 15 July, 5 and 10 August.
+    const at = (pairs: [number, number][]) => {
+      const a = zeros(71);
+      for (const [i, v] of pairs) a[i] = v;
+      return a;
+    };
+    expect(rest).toEqual({
+      series: {
+        country: { iso3: 'NER', name: 'Niger' },
+        category: { id: 'political_violence', label: 'Political violence', definition: pv.series.category.definition },
+      },
+      days: {
+        source: 'events',
+        from: '2023-06-01',
+        through: '2023-08-10',
+        events: at([
+          [2, 1],
+          [9, 1],
+          [30, 1],
+          [31, 1],
+          [44, 1],
+          [65, 1],
+          [70, 1],
+        ]),
+        fatalities: at([
+          [2, 5],
+          [9, 2],
+          [30, 7],
+          [31, 3],
+          [44, 4],
+          [65, 10],
+          [70, 0],
+        ]),
+      },
+      why: null,
+    });
+    const keysOf = ds.entries.filter((e) => e.key.includes(':days:')).map((e) => e.key.replace(`v:${ds.version}:`, ''));
+    expect(keysOf).toEqual([
+      // Mali: every event-type category of its monthly table, each saying why it has no days.
+      'days:MLI:battles',
+      'days:MLI:demonstrations',
+      'days:MLI:explosions_remote_violence',
+      'days:MLI:political_violence',
+      'days:MLI:protests',
+      'days:MLI:riots',
+      'days:MLI:strategic_developments',
+      'days:MLI:violence_against_civilians',
+      'days:NER:attacks_on_state_forces',
+      'days:NER:battles',
+      'days:NER:civilian_targeting',
+      'days:NER:demonstrations',
+      'days:NER:explosions_remote_violence',
+      'days:NER:political_violence',
+      'days:NER:protests',
+      'days:NER:riots',
+      'days:NER:strategic_developments',
+      'days:NER:violence_against_civilians',
+    ]);
+    const mali = ds.days.find((d) => d.series.country.iso3 === 'MLI' && d.series.category.id === 'battles')!;
+    expect([mali.days, mali.why]).toEqual([
+      null,
+      `Mali has no event-level source (only country x month tables), so it has no daily counts; daily counts exist for Niger (NER, 2023-06-01 to 2023-08-10). ${DAY_WINDOWS_RULE}`,
+    ]);
+    expect(ds.catalogue.countries.map((c) => [c.iso3, c.days])).toEqual([
+      ['MLI', null],
+      ['NER', { from: '2023-06-01', through: '2023-08-10', source: 'events' }],
+    ]);
+  });
+
+  it('puts the daily counts in the version: moving an event to another day of its month changes it', async () => {
+    const a = await buildDataset({ sources: await sources(), claims: CLAIMS });
+    const moved = await sources();
+    moved[0]!.daily = moved[0]!.daily!.map((d) => (d.date === '2023-07-02' ? { ...d, date: '2023-07-03' } : d));
+    const b = await buildDataset({ sources: moved, claims: CLAIMS });
+    expect(b.version).not.toBe(a.version);
+    expect(b.entries.filter((e) => !e.key.includes(':days:')).map((e) => e.value.replaceAll(b.version, a.version))).toEqual(
+      a.entries.filter((e) => !e.key.includes(':days:')).map((e) => e.value),
+    );
+  });
+
+  it('fails loudly on daily counts that do not add up to the monthly ones, or lie outside the days covered', async () => {
+    const off = await sources();
+    off[0]!.daily = off[0]!.daily!.map((d) =>
+      d.date === '2023-07-15' && d.category === 'political_violence' ? { ...d, fatalities: 40 } : d,
+    );
+    await expect(buildDataset({ sources: off, claims: CLAIMS })).rejects.toThrow(
+      new ReconciliationError(
+        'daily aggregates do not add up to the monthly ones in 1 cell(s): NER 2023-07 political_violence: days hold 3 events, 50 fatalities; months hold 3 events, 14 fatalities',
+      ),
+    );
+    const late = await sources();
+    late[0]!.daily = late[0]!.daily!.map((d) => (d.date === '2023-08-10' ? { ...d, date: '2023-08-11' } : d));
+    await expect(buildDataset({ sources: late, claims: CLAIMS })).rejects.toThrow(
+      'events-daily.csv: 2023-08-11 is outside the days the source covers (2023-06-01 to 2023-08-10); re-run npm run data:derive',
+    );
+    const missing = await sources();
+    delete missing[0]!.daily;
+    await expect(buildDataset({ sources: missing, claims: CLAIMS })).rejects.toThrow(
+      'events: sources.json names the daily file events-daily.csv but no daily rows were given',
+    );
+  });
+
+  it('refuses an ill-formed claims file', async () => {
+    const bad: Claim = { ...CLAIMS[0]!, readings: [{ ...CLAIMS[0]!.readings[0]!, before: '2023-06-31', after: '2023-07-01' }] };
+    await expect(buildDataset({ sources: await sources(), claims: [bad] })).rejects.toThrow(
+      'the claims file is not valid: claim test-claim readings[0]: 2023-06-31 is not a calendar day: June 2023 has 30 days',
+    );
   });
 });

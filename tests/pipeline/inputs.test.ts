@@ -29,6 +29,7 @@ describe('inputs: the same events in every layout', () => {
     ] as const) {
       const r = await one([file]);
       expect(rowsOf(r)).toEqual(rowsOf(small));
+      expect(r.derived.daily).toEqual(small.derived.daily);
       expect(r.info.files![0]!.layout).toBe(layout);
       expect(r.info.rows).toEqual(small.info.rows);
       expect(r.info.rejections).toEqual([
@@ -136,6 +137,14 @@ describe('inputs: several files with overlapping events', () => {
       { country: 'NER', admin1: 'Diffa', month: '2023-07', category: 'protests', events: 1, fatalities: 1 },
     ]);
     expect(r.info.totals).toEqual({ events: 4, fatalities: 9 });
+    // Days follow the winning copy: DUP2's older August copy adds nothing to 2 August, and DUP3
+    // is counted on 4 July (the later copy), not 3 July.
+    expect(r.derived.daily.filter((x) => ['battles', 'protests', 'riots'].includes(x.category))).toEqual([
+      { country: 'NER', date: '2023-07-01', category: 'battles', events: 1, fatalities: 5 },
+      { country: 'NER', date: '2023-07-02', category: 'battles', events: 1, fatalities: 3 },
+      { country: 'NER', date: '2023-07-04', category: 'protests', events: 1, fatalities: 1 },
+      { country: 'NER', date: '2023-08-03', category: 'riots', events: 1, fatalities: 0 },
+    ]);
   });
 });
 
@@ -169,7 +178,7 @@ describe('npm run data:derive -- FILE...', () => {
     const out = await mkdtemp(path.join(os.tmpdir(), 'sahel-derive-'));
     const r = cli([fx('events-current.csv'), fx('events-api.json'), fx('table-admin1.csv'), '--through', '2023-08-31', '--out', out]);
     expect(r.status, r.stderr).toBe(0);
-    expect((await readdir(out)).sort()).toEqual(['acled-events.csv', 'acled-table.csv', 'sources.json']);
+    expect((await readdir(out)).sort()).toEqual(['acled-events-daily.csv', 'acled-events.csv', 'acled-table.csv', 'sources.json']);
     const sources = JSON.parse(await (await import('node:fs/promises')).readFile(path.join(out, 'sources.json'), 'utf8'));
     // The API file repeats the CSV's events: every accepted one is a duplicate (same event_id_cnty).
     expect(sources[0].rows).toEqual({
@@ -181,6 +190,11 @@ describe('npm run data:derive -- FILE...', () => {
     });
     expect(sources[0].coverage).toEqual({ from: '2023-06-01', through: '2023-08-31' });
     expect(sources.map((s: { id: string }) => s.id)).toEqual(['acled-events', 'acled-table']);
+    // Only the event source has daily counts; they cover what the source covers.
+    expect(sources.map((s: { daily?: unknown }) => s.daily)).toEqual([
+      { file: 'acled-events-daily.csv', from: '2023-06-01', through: '2023-08-31', rows: 26 },
+      undefined,
+    ]);
     expect(existsSync(path.join(out, 'acled-events.csv'))).toBe(true);
   });
 });

@@ -1,6 +1,13 @@
 /**
  * The real ACLED inputs in ../shared/data (never in the repository). Expected figures were
  * counted independently from the raw CSV with Python's csv module, not with this code.
+ *
+ * Day windows: python3, csv.DictReader over acled_niger_events_2019-01-01_2024-05-15.csv; for
+ * each row, political violence = event_type in {Battles, Explosions/Remote violence, Violence
+ * against civilians}, civilian targeting = civilian_targeting == "Civilian targeting"; events
+ * (rows) and int(fatalities) summed per event_date, then over every calendar day of a window
+ * (datetime.date, both ends included; a day without rows adds 0). The whole daily file was also
+ * compared row by row with the same per-day sums for all ten categories (4,894 rows, identical).
  */
 import { createReadStream, existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -11,7 +18,8 @@ import { derive } from '../../data/pipeline/aggregate.ts';
 import { buildDataset } from '../../data/pipeline/dataset.ts';
 import { EVENT_COLUMNS, TABLE_COLUMNS } from '../../data/pipeline/normalise.ts';
 import { readCsv } from '../../data/pipeline/parse.ts';
-import { readAggregates, readSources } from '../../data/cli/aggregates.ts';
+import { readAggregates, readDaily, readShipped, readSources } from '../../data/cli/aggregates.ts';
+import { compareDays } from '../../data/model/compare.ts';
 import { SOURCES } from '../../data/cli/sources.ts';
 import { CLAIMS_FILE, RAW_DIR } from '../../data/cli/paths.ts';
 
@@ -60,28 +68,53 @@ describe.skipIf(!present)('shipped aggregates (data/aggregates)', () => {
     const shipped = await readSources();
     for (const cfg of SOURCES) {
       const file = path.join(RAW_DIR, cfg.file);
-      const { rows, report } = await derive(
+      const { rows, daily, report } = await derive(
         readCsv(createReadStream(file), cfg.file, cfg.kind === 'event' ? EVENT_COLUMNS : TABLE_COLUMNS),
         cfg.kind,
       );
       expect(await readAggregates(cfg.aggregates)).toEqual(rows);
       expect(shipped.find((s) => s.id === cfg.id)).toMatchObject({ ...report, rows: report.rows });
+      if (cfg.dailyFile) {
+        expect(await readDaily(cfg.dailyFile)).toEqual(daily);
+        expect(shipped.find((s) => s.id === cfg.id)!.daily).toEqual({
+          file: cfg.dailyFile,
+          from: report.coverage.from,
+          through: report.coverage.through,
+          rows: daily.length,
+        });
+      } else expect(shipped.find((s) => s.id === cfg.id)!.daily).toBeUndefined();
     }
+    expect(shipped.find((s) => s.id === 'acled-niger-events')!.daily).toEqual({
+      file: 'acled-niger-events-daily.csv',
+      from: '2019-01-01',
+      through: '2024-05-15',
+      rows: 4894,
+    });
   });
 
   it('hold no event rows, actors or notes (ACLED terms)', async () => {
     const text = await readFile(path.join(path.dirname(CLAIMS_FILE), 'aggregates', 'acled-niger-events.csv'), 'utf8');
     expect(text.split('\n')[0]).toBe('country,admin1,month,category,events,fatalities');
     expect(text).not.toMatch(/NIR\d+|Islamic State|Military Forces|On \d+ \w+ \d{4}/);
+    // Daily counts: country level only, no region, place, actor or note.
+    const daily = await readFile(path.join(path.dirname(CLAIMS_FILE), 'aggregates', 'acled-niger-events-daily.csv'), 'utf8');
+    expect(daily.split('\n')[0]).toBe('country,date,category,events,fatalities');
+    expect(daily).not.toMatch(/NIR\d+|Islamic State|Military Forces|On \d+ \w+ \d{4}|Tillaberi|Niamey|Diffa/);
+    expect(
+      new Set(
+        daily
+          .trim()
+          .split('\n')
+          .slice(1)
+          .map((l) => l.split(',')[0]),
+      ),
+    ).toEqual(new Set(['NER']));
   });
 });
 
 describe('dataset built from the shipped aggregates', () => {
   it('agrees with the Explorer table for Niger except one later ACLED revision (April 2024)', async () => {
-    const infos = await readSources();
-    const sources = await Promise.all(infos.map(async (info) => ({ info, rows: await readAggregates(info.aggregates) })));
-    const claims = JSON.parse(await readFile(CLAIMS_FILE, 'utf8')) as Claim[];
-    const ds = await buildDataset({ sources, claims });
+    const ds = await shippedDataset();
     const whole = ds.catalogue.disagreements.filter((d) => !d.partial);
     expect(whole).toEqual([
       {
@@ -152,9 +185,92 @@ describe('dataset built from the shipped aggregates', () => {
       ],
       ['mali-civilian-deaths-doubled-2022', 'supported', [[459, 2151, true]]],
     ]);
+    // The day-window reading of the coup claim; the other claims have none.
+    expect(ds.claims.claims.map((c) => c.alternatives.length)).toEqual([1, 0, 0, 0, 0, 0]);
     const mali = ds.series.find(
       (s) => s.series.country.iso3 === 'MLI' && s.series.category.id === 'political_violence' && s.series.measure === 'fatalities',
     )!;
     expect(mali.points.filter((p) => p.month === '2023-07' || p.month === '2023-08').map((p) => p.value)).toEqual([374, 285]);
+  });
+});
+
+let shippedBuild: ReturnType<typeof buildDataset> | null = null;
+/** The dataset npm run data:build makes from the shipped aggregates (built once per file). */
+function shippedDataset() {
+  shippedBuild ??= readFile(CLAIMS_FILE, 'utf8').then(async (text) =>
+    buildDataset({ sources: await readShipped(), claims: JSON.parse(text) as Claim[] }),
+  );
+  return shippedBuild;
+}
+
+describe('day windows from the shipped daily counts', () => {
+  const days = async (category: string) =>
+    (await shippedDataset()).days.find((d) => d.series.country.iso3 === 'NER' && d.series.category.id === category)!;
+
+  it('cover every day of the Niger export and only Niger', async () => {
+    const ds = await shippedDataset();
+    const pv = await days('political_violence');
+    expect([pv.days!.source, pv.days!.from, pv.days!.through, pv.days!.events.length]).toEqual([
+      'acled-niger-events',
+      '2019-01-01',
+      '2024-05-15',
+      1962,
+    ]);
+    // Whole record: 2,210 events and 6,076 fatalities (Python, every day 2019-01-01..2024-05-15).
+    expect([pv.days!.events.reduce((a, b) => a + b, 0), pv.days!.fatalities.reduce((a, b) => a + b, 0)]).toEqual([2210, 6076]);
+    expect(ds.catalogue.countries.map((c) => [c.iso3, c.days])).toEqual([
+      ['BFA', null],
+      ['TCD', null],
+      ['MLI', null],
+      ['NER', { from: '2019-01-01', through: '2024-05-15', source: 'acled-niger-events' }],
+      ['NGA', null],
+    ]);
+    const mali = ds.days.find((d) => d.series.country.iso3 === 'MLI' && d.series.category.id === 'political_violence')!;
+    expect(mali.days).toBeNull();
+    expect(mali.why).toMatch(
+      /^Mali has no event-level source \(only country x month tables\), so it has no daily counts; daily counts exist for Niger \(NER, 2019-01-01 to 2024-05-15\)\. Day windows are offered at country level only/,
+    );
+  });
+
+  it.each([
+    // [category, before, after, [before events, after events], [before fatalities, after fatalities]]
+    ['political_violence', '2023-06-26..2023-07-25', '2023-07-27..2023-08-25', [31, 34], [44, 158]],
+    ['civilian_targeting', '2023-06-26..2023-07-25', '2023-07-27..2023-08-25', [14, 27], [27, 105]],
+    // trailing30d ends the day before "after" starts: 27 June-26 July, the coup day included.
+    ['political_violence', 'trailing30d', '2023-07-27..2023-08-25', [27, 34], [38, 158]],
+    // Across a year boundary (21 and 22 days: daily means).
+    ['political_violence', '2023-11-29..2023-12-19', '2023-12-20..2024-01-10', [22, 32], [168, 168]],
+    // Leap days, alone and inside windows of three days.
+    ['political_violence', '2020-02-29', '2024-02-29', [0, 2], [0, 0]],
+    ['political_violence', '2020-02-28..2020-03-01', '2024-02-28..2024-03-01', [2, 7], [3, 4]],
+    // Windows that are calendar months give the months' totals (July and August 2023: 25 and 37 events).
+    ['political_violence', '2023-07-01..2023-07-31', '2023-08-01..2023-08-31', [25, 37], [34, 167]],
+    // The last 15 days of the export.
+    ['political_violence', '2024-04-16..2024-04-30', '2024-05-01..2024-05-15', [17, 20], [33, 20]],
+  ] as const)('%s %s -> %s', async (category, before, after, events, fatalities) => {
+    const doc = await days(category);
+    const e = compareDays(doc, 'events', before, after);
+    const f = compareDays(doc, 'fatalities', before, after);
+    expect([e.before.total, e.after.total]).toEqual(events);
+    expect([f.before.total, f.after.total]).toEqual(fatalities);
+  });
+
+  it('give the coup claim its day-window reading: 31 -> 34 events (+9.7%), 44 -> 158 fatalities (+259.1%)', async () => {
+    const coup = (await shippedDataset()).claims.claims.find((c) => c.id === 'niger-coup-political-violence')!;
+    expect(coup.verdict).toBe('supported');
+    const [alt] = coup.alternatives;
+    expect(alt!.verdict).toBe('partly_supported');
+    expect(alt!.readings.map((r) => [r.measure, r.before, r.after, r.beforeValue, r.afterValue, r.change?.pct, r.holds])).toEqual([
+      ['events', '2023-06-26..2023-07-25', '2023-07-27..2023-08-25', 31, 34, 9.7, false],
+      ['fatalities', '2023-06-26..2023-07-25', '2023-07-27..2023-08-25', 44, 158, 259.1, true],
+    ]);
+    expect(alt!.readings.map((r) => r.sentence)).toEqual([
+      'Political violence events in Niger rose from 31 in 26 June–25 July 2023 to 34 in 27 July–25 August 2023 (+9.7%, 1.1x); "rose by more than 40%" (more than +40%) does not hold.',
+      'Political violence reported fatalities in Niger rose from 44 in 26 June–25 July 2023 to 158 in 27 July–25 August 2023 (+259.1%, 3.59x); "rose by more than 40%" (more than +40%) holds.',
+    ]);
+    expect(alt!.citation).toMatch(
+      /^Alternative reading of "In the month after Niger's coup \(26 July 2023\), political violence rose by more than 40%\.": partly supported by ACLED data: Political violence events in Niger rose from 31/,
+    );
+    expect(alt!.interpretation).toContain('The coup day itself, 26 July 2023, is in neither window');
   });
 });

@@ -128,6 +128,7 @@ describe('GET /api/v1/compare', () => {
     expect(body.basis).toBe('total');
     expect(body.before).toEqual({
       period: '2023-06',
+      unit: 'month',
       from: '2023-06',
       to: '2023-06',
       months: 1,
@@ -138,6 +139,7 @@ describe('GET /api/v1/compare', () => {
     });
     expect(body.after).toEqual({
       period: '2023-07',
+      unit: 'month',
       from: '2023-07',
       to: '2023-07',
       months: 1,
@@ -198,10 +200,16 @@ describe('GET /api/v1/compare', () => {
   it.each([
     [
       'before=2023-7&after=2023-08',
-      'before: must be a month written YYYY-MM, e.g. 2023-08, or a range YYYY-MM..YYYY-MM, or trailing3 / trailing12: the 3 or 12 months before `after` starts',
+      'before: must be a month (YYYY-MM, e.g. 2023-07), a range of months (2023-05..2023-07), a day (YYYY-MM-DD, e.g. 2023-07-26), a range of days (2023-06-26..2023-07-25, both days included), trailing3 / trailing12 (the 3 or 12 months before "after" starts) or trailingNd (the N days before "after" starts, e.g. trailing30d)',
     ],
-    ['before=2023-07&after=trailing3', 'after: must be a month written YYYY-MM, e.g. 2023-08, or a range YYYY-MM..YYYY-MM'],
-    ['before=2023-08..2023-06&after=2023-09', 'before: a range must run forwards: YYYY-MM..YYYY-MM with the first month first'],
+    [
+      'before=2023-07&after=trailing3',
+      'after: trailing3 counts back from "after", so "after" cannot be one: give a month (YYYY-MM, e.g. 2023-08), a range of months (2023-05..2023-07), a day (YYYY-MM-DD, e.g. 2023-07-26) or a range of days (2023-07-27..2023-08-25, both days included)',
+    ],
+    [
+      'before=2023-08..2023-06&after=2023-09',
+      'before: a range must run forwards: 2023-08..2023-06 ends before it starts (write 2023-06..2023-08)',
+    ],
   ])('400 for %s', async (qs, detail) => {
     const body = await problem(await get(`/api/v1/compare?country=MLI&category=political_violence&measure=events&${qs}`), 400);
     expect(body.detail).toBe(detail);

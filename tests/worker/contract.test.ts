@@ -47,6 +47,13 @@ describe('responses match the OpenAPI document', () => {
     '/api/v1/compare?country=MLI&category=political_violence&measure=events&before=2023-06..2023-07&after=2023-08',
     '/api/v1/compare?country=NER&category=political_violence&measure=events&before=2023-07&after=2023-08',
     '/api/v1/check?country=NER&category=political_violence&measure=events,fatalities&before=2023-06&after=2023-07&relation=ratio_gte&threshold=2',
+    // Day windows: totals, daily means, and readings that cannot be decided (region, no daily counts, outside).
+    '/api/v1/compare?country=NER&category=political_violence&measure=events&before=2023-07-01..2023-07-15&after=2023-07-27..2023-08-10',
+    '/api/v1/compare?country=NER&category=political_violence&measure=fatalities&before=trailing20d&after=2023-07-26',
+    '/api/v1/check?country=NER&category=political_violence&measure=events,fatalities&before=2023-07-01..2023-07-15&after=2023-07-27..2023-08-10&relation=pct_increase_gt&threshold=40',
+    '/api/v1/check?country=NER&admin1=Tillaberi&category=political_violence&measure=events&before=trailing30d&after=2023-07-27&relation=ratio_gte&threshold=2',
+    '/api/v1/check?country=MLI&category=political_violence&measure=events&after=2023-07-27..2023-08-10&relation=value_gte&threshold=2',
+    '/api/v1/check?country=NER&category=political_violence&measure=events&before=trailing30d&after=2023-08-01..2023-08-30&relation=ratio_gte&threshold=2',
   ])('200 %s', async (path) => {
     const res = await get(path);
     expect(res.status).toBe(200);
@@ -58,6 +65,11 @@ describe('responses match the OpenAPI document', () => {
     ['/api/v1/series?country=MLI&category=civilian_targeting&measure=events', 404],
     ['/api/v1/compare?country=MLI&category=battles&measure=events&before=2020-01&after=2023-07', 404],
     ['/api/v1/claims?version=000000000000', 404],
+    ['/api/v1/compare?country=MLI&category=battles&measure=events&before=2023-07-01&after=2023-07-02', 404],
+    ['/api/v1/compare?country=NER&category=battles&measure=events&before=2023-05-01&after=2023-07-02', 404],
+    ['/api/v1/compare?country=NER&admin1=Diffa&category=battles&measure=events&before=2023-07-01&after=2023-07-02', 400],
+    ['/api/v1/compare?country=NER&category=battles&measure=events&before=2023-07&after=2023-07-02', 400],
+    ['/api/v1/check?country=NER&category=battles&measure=events&after=2023-02-29&relation=value_gte&threshold=1', 400],
   ])('%s -> %i problem', async (path, status) => {
     const res = await get(path);
     expect(res.status).toBe(status);
@@ -101,6 +113,12 @@ describe('random query strings', () => {
       '2023-07',
       '2023-06..2023-08',
       'trailing12',
+      '2023-07-26',
+      '2023-07-01..2023-07-15',
+      '2023-02-29',
+      '2023-08-10..2023-07-27',
+      '1990-01-01..2023-07-15',
+      'trailing30d',
       'csv',
       'json',
       '000000000000',

@@ -28,6 +28,25 @@ describe('the last good version answers when the current one cannot', () => {
     expect(((await res.json()) as { dataset: { version: string } }).dataset.version).toBe(ds.version);
   });
 
+  it('when a daily-counts entry is corrupt or of the wrong shape (day windows)', async () => {
+    const path =
+      '/api/v1/compare?country=NER&category=political_violence&measure=events&before=2023-07-01..2023-07-15&after=2023-07-27..2023-08-10';
+    for (const text of ['{"days": ', '{"days": {"from": "2023-06-01"}, "why": null}']) {
+      const bad = await publishWith(env.SAHEL_KV, ds, (v) => keys.days(v, 'NER', 'political_violence'), text);
+      await listVersions(ds.version, bad);
+      const res = await get(path);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('sahel-pulse-fallback')).toBe(`${ds.version}; the current dataset cannot be read`);
+      expect(((await res.json()) as { after: { total: number } }).after.total).toBe(1);
+      // Pinned to the corrupt version: 503, never numbers made up from it.
+      const pinned = await get(`${path}&version=${bad}`);
+      expect(pinned.status).toBe(503);
+      expect(((await pinned.json()) as { detail: string }).detail).toMatch(
+        new RegExp(`^The stored entry v:${bad}:days:NER:political_violence is corrupt\\.`),
+      );
+    }
+  });
+
   it('when the pointer is missing', async () => {
     await listVersions(ds.version);
     await env.SAHEL_KV.delete(POINTER_KEY);

@@ -50,8 +50,9 @@ describe('CSV', () => {
     ],
     [
       '/api/v1/claims?format=csv',
-      'claim_id,quote,verdict,country_iso3,admin1,category,measure,before,after,before_value,after_value,pct,ratio,relation,holds,sentence,dataset_version,as_of,credit',
-      1,
+      'claim_id,quote,headline,interpretation,verdict,country_iso3,admin1,category,measure,before,after,before_value,after_value,pct,ratio,relation,holds,sentence,dataset_version,as_of,credit',
+      // The claim's reading and its alternative reading's.
+      2,
     ],
     [
       '/api/v1/compare?country=MLI&category=political_violence&measure=events&before=2023-06&after=2023-07&format=csv',

@@ -1,8 +1,8 @@
-/** A small dataset built by the real pipeline from hand-made aggregates, for seeding Miniflare KV. */
+/** A small dataset built by the real pipeline from hand-made aggregates (monthly and daily), for seeding Miniflare KV. */
 import type { Claim } from '../../data/model/claims.ts';
 import { POINTER_KEY } from '../../data/model/keys.ts';
 import { sourceInfo } from '../fixtures/source-info.ts';
-import type { AggregateRow, SourceInfo } from '../../data/model/types.ts';
+import type { AggregateRow, DailyRow } from '../../data/model/types.ts';
 import { buildDataset, type Dataset } from '../../data/pipeline/dataset.ts';
 
 const row = (
@@ -22,6 +22,26 @@ export const NIGER_ROWS: AggregateRow[] = [
   row('NER', 'Diffa', '2023-06', 'political_violence', 1, 0),
   row('NER', 'Diffa', '2023-07', 'political_violence', 8, 20),
   row('NER', 'Tillabéri', '2023-07', 'civilian_targeting', 2, 2),
+];
+/**
+ * Niger's daily counts, country level, adding up to NIGER_ROWS: June 5 events (2 on the 5th, 3 on
+ * the 20th), July 10 (4 on the 1st, 2 on the 15th, 4 on the 26th), August 1 (on the 2nd).
+ */
+const day = (date: string, category: DailyRow['category'], events: number, fatalities: number): DailyRow => ({
+  country: 'NER',
+  date,
+  category,
+  events,
+  fatalities,
+});
+export const NIGER_DAILY: DailyRow[] = [
+  day('2023-06-05', 'political_violence', 2, 4),
+  day('2023-06-20', 'political_violence', 3, 6),
+  day('2023-07-01', 'political_violence', 4, 5),
+  day('2023-07-15', 'civilian_targeting', 2, 2),
+  day('2023-07-15', 'political_violence', 2, 0),
+  day('2023-07-26', 'political_violence', 4, 18),
+  day('2023-08-02', 'political_violence', 1, 40),
 ];
 export const MALI_ROWS: AggregateRow[] = [
   row('MLI', '', '2023-06', 'political_violence', 100, 300),
@@ -46,13 +66,37 @@ export const CLAIMS: Claim[] = [
         relation: { kind: 'ratio_gte', value: 2, wording: 'doubled' },
       },
     ],
+    alternatives: [
+      {
+        interpretation: '30 days against the 30 days before',
+        readings: [
+          {
+            country: 'NER',
+            admin1: null,
+            category: 'political_violence',
+            measure: 'events',
+            // 6 June-5 July: 3 + 4 = 7 events; 6 July-4 August: 2 + 4 + 1 = 7.
+            before: '2023-06-06..2023-07-05',
+            after: '2023-07-06..2023-08-04',
+            relation: { kind: 'ratio_gte', value: 2, wording: 'doubled' },
+          },
+        ],
+      },
+    ],
   },
 ];
 
 export function buildTestDataset(): Promise<Dataset> {
   return buildDataset({
     sources: [
-      { info: sourceInfo('niger-events', 'event', '2023-08-10', { from: '2023-06-01', through: '2023-08-10' }), rows: NIGER_ROWS },
+      {
+        info: {
+          ...sourceInfo('niger-events', 'event', '2023-08-10', { from: '2023-06-01', through: '2023-08-10' }),
+          daily: { file: 'niger-events-daily.csv', from: '2023-06-01', through: '2023-08-10', rows: NIGER_DAILY.length },
+        },
+        rows: NIGER_ROWS,
+        daily: NIGER_DAILY,
+      },
       { info: sourceInfo('sahel-table', 'aggregate', '2023-08-31', { from: '2023-06-01', through: '2023-08-31' }), rows: MALI_ROWS },
     ],
     claims: CLAIMS,

@@ -1,0 +1,139 @@
+/**
+ * The period syntax shared by the API's query, the claims file and the compare and claims
+ * models: months (`2023-07`, `2023-05..2023-07`, `trailing3`, `trailing12`) or days
+ * (`2023-07-26`, `2023-07-27..2023-08-25`, `trailing30d`). Parsing says exactly what is wrong,
+ * so the API's 400s and a malformed claims file give the same message. Pure.
+ */
+import { addDays, DAY_PATTERN, daysIn, daySpan, isDay } from './day.ts';
+import { addMonths, daysInMonth, MONTH_NAMES, MONTH_PATTERN, monthSpan } from './month.ts';
+
+export type Unit = 'month' | 'day';
+
+/**
+ * Longest day window: 3,660 days, about ten years (the whole daily record is about five). A
+ * longer period is a question for months, and the bound keeps every sum a request makes small.
+ */
+export const MAX_WINDOW_DAYS = 3660;
+
+/** Trailing month periods offered (a quarter and a year, as the series' own baselines). */
+export const TRAILING_MONTHS = [3, 12] as const;
+
+/** A run of months or days, both ends included. */
+export interface Window {
+  unit: Unit;
+  from: string;
+  to: string;
+}
+
+/** A period as written: a window, or `trailing...` (which needs the `after` period to count back from). */
+export type ParsedPeriod = ({ kind: 'window' } & Window) | { kind: 'trailing'; unit: Unit; n: number };
+
+/** An ill-formed period, or two that cannot be compared: the message says what to write instead. */
+export class PeriodSyntaxError extends Error {}
+
+export type Role = 'before' | 'after';
+
+/** What each role accepts, for messages and the API documentation. */
+export const PERIOD_SYNTAX: Record<Role, string> = {
+  after:
+    'a month (YYYY-MM, e.g. 2023-08), a range of months (2023-05..2023-07), a day (YYYY-MM-DD, e.g. 2023-07-26) or a range of days (2023-07-27..2023-08-25, both days included)',
+  before:
+    'a month (YYYY-MM, e.g. 2023-07), a range of months (2023-05..2023-07), a day (YYYY-MM-DD, e.g. 2023-07-26), a range of days (2023-06-26..2023-07-25, both days included), trailing3 / trailing12 (the 3 or 12 months before "after" starts) or trailingNd (the N days before "after" starts, e.g. trailing30d)',
+};
+
+const MONTH_OR_DAY = /^\d{4}-\d{2}(-\d{2})?$/;
+
+/** Parse one period. Throws PeriodSyntaxError with what to fix. */
+export function parsePeriod(s: string, role: Role): ParsedPeriod {
+  const trailing = s.match(/^trailing(\d{1,5})(d?)$/);
+  if (trailing) {
+    if (role === 'after')
+      throw new PeriodSyntaxError(`${s} counts back from "after", so "after" cannot be one: give ${PERIOD_SYNTAX.after}`);
+    const n = Number(trailing[1]);
+    if (trailing[2] === 'd') {
+      if (n < 1 || n > MAX_WINDOW_DAYS) throw new PeriodSyntaxError(`${s}: N in trailingNd must be from 1 to ${MAX_WINDOW_DAYS} days`);
+      return { kind: 'trailing', unit: 'day', n };
+    }
+    if (!(TRAILING_MONTHS as readonly number[]).includes(n))
+      throw new PeriodSyntaxError(
+        `${s}: the trailing months offered are trailing3 and trailing12; for days write trailingNd, e.g. trailing30d`,
+      );
+    return { kind: 'trailing', unit: 'month', n };
+  }
+  const parts = s.split('..');
+  if (parts.length > 2 || parts.some((p) => !MONTH_OR_DAY.test(p))) throw new PeriodSyntaxError(`must be ${PERIOD_SYNTAX[role]}`);
+  const [from, to = from] = parts as [string, string?];
+  for (const p of [from, to]) {
+    if (p.length === 10 && !isDay(p)) throw new PeriodSyntaxError(notADay(p));
+    if (p.length === 7 && !MONTH_PATTERN.test(p)) throw new PeriodSyntaxError(`${p} is not a month: months run from 01 to 12`);
+  }
+  if (from.length !== to.length)
+    throw new PeriodSyntaxError(`${s} mixes a month and a day: write both ends as months (YYYY-MM) or both as days (YYYY-MM-DD)`);
+  if (from > to) throw new PeriodSyntaxError(`a range must run forwards: ${s} ends before it starts (write ${to}..${from})`);
+  const unit: Unit = from.length === 10 ? 'day' : 'month';
+  if (unit === 'day' && daysIn(from, to) > MAX_WINDOW_DAYS)
+    throw new PeriodSyntaxError(
+      `${s} is ${daysIn(from, to)} days long; a day window may be at most ${MAX_WINDOW_DAYS} days (about ten years): use months for longer periods`,
+    );
+  return { kind: 'window', unit, from, to };
+}
+
+function notADay(p: string): string {
+  const month = p.slice(0, 7);
+  if (!MONTH_PATTERN.test(month)) return `${p} is not a calendar day: months run from 01 to 12`;
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return `${p} is not a calendar day: ${MONTH_NAMES[m - 1]} ${y} has ${daysInMonth(month)} days`;
+}
+
+/** The problem with one period, or null when it is well formed (for request validation). */
+export function periodProblem(s: string, role: Role): string | null {
+  try {
+    parsePeriod(s, role);
+    return null;
+  } catch (e) {
+    if (e instanceof PeriodSyntaxError) return e.message;
+    throw e;
+  }
+}
+
+/**
+ * Both periods resolved to windows of one unit (`before` null for a claim about `after` alone).
+ * `trailingN` / `trailingNd` end the month or day before `after` starts. Throws PeriodSyntaxError.
+ */
+export function resolvePeriods(before: string | null, after: string): { unit: Unit; before: Window | null; after: Window } {
+  const a = parsePeriod(after, 'after') as { kind: 'window' } & Window;
+  if (before === null) return { unit: a.unit, before: null, after: window(a) };
+  const b = parsePeriod(before, 'before');
+  if (b.unit !== a.unit) {
+    const words = (u: Unit) => (u === 'month' ? 'months' : 'days');
+    throw new PeriodSyntaxError(
+      `"before" (${before}) is in ${words(b.unit)} and "after" (${after}) in ${words(a.unit)}: give both periods as months (YYYY-MM) or both as days (YYYY-MM-DD)`,
+    );
+  }
+  if (b.kind === 'window') return { unit: a.unit, before: window(b), after: window(a) };
+  const back = (n: number) => (a.unit === 'day' ? addDays(a.from, n) : addMonths(a.from, n));
+  return { unit: a.unit, before: { unit: a.unit, from: back(-b.n), to: back(-1) }, after: window(a) };
+}
+
+/** The problem with a pair of periods, or null (for request validation). */
+export function periodsProblem(before: string | null, after: string): string | null {
+  try {
+    resolvePeriods(before, after);
+    return null;
+  } catch (e) {
+    if (e instanceof PeriodSyntaxError) return e.message;
+    throw e;
+  }
+}
+
+const window = (w: Window): Window => ({ unit: w.unit, from: w.from, to: w.to });
+
+/** Is this a day period (a day, a range of days or trailingNd)? Only the syntax is looked at. */
+export function isDayPeriod(s: string): boolean {
+  return /^trailing\d+d$/.test(s) || DAY_PATTERN.test(s.split('..')[0] ?? '');
+}
+
+/** A window in words: 'July 2023', 'May–July 2023', '27 July–25 August 2023'. */
+export function windowLabel(w: Pick<Window, 'unit' | 'from' | 'to'>): string {
+  return w.unit === 'day' ? daySpan(w.from, w.to) : monthSpan(w.from, w.to);
+}
