@@ -4,13 +4,13 @@
  */
 import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { CategoryId } from '../data/model/categories.ts';
-import { type Claim, evaluateClaim, type Reading } from '../data/model/claims.ts';
+import { type Claim, evaluateClaim, type Reading, relationWords } from '../data/model/claims.ts';
 import { compare, compareDays, type Comparison, PeriodError } from '../data/model/compare.ts';
 import { daysWhere } from '../data/model/days.ts';
 import { MEASURE_WORDS, placeName } from '../data/model/describe.ts';
 import { slug } from '../data/model/geography.ts';
 import { isDayPeriod, resolvePeriods, windowLabel } from '../data/model/period.ts';
-import type { Catalogue, DatasetRef, DaysDoc, SeriesDoc, SeriesInfo } from '../data/model/types.ts';
+import type { Catalogue, DatasetRef, DaysDoc, SeriesDoc, SeriesInfo, SeriesSet as SeriesSetDoc } from '../data/model/types.ts';
 import type { Cell, CsvTable } from './csv.ts';
 import { answer, type Env, send } from './http.ts';
 import { badRequest, notFound, unavailable } from './problem.ts';
@@ -315,8 +315,8 @@ api.openapi(checkRoute, async (c) => {
   const q = c.req.valid('query');
   return answer(c, q, async (a) => {
     const kv = c.env.SAHEL_KV;
-    // One KV read for the claim's data: the daily counts (both measures in one entry) for day
-    // windows on a country; otherwise the series of each measure asked for.
+    // One KV read for the claim's data, both measures in one entry: the daily counts for day
+    // windows on a country; otherwise the monthly series of the geography and category.
     const byDay = isDayPeriod(q.after);
     const docs = new Map<string, SeriesDoc>();
     let daily: DaysDoc | null = null;
@@ -329,12 +329,12 @@ api.openapi(checkRoute, async (c) => {
     } else {
       // A region asked for in days still reads its monthly series: the region must exist, and the
       // answer names it; the reading itself cannot be decided (no day windows for regions).
-      for (const m of byDay ? q.measure.slice(0, 1) : q.measure)
-        docs.set(m, (await findSeries(kv, a.version, { ...q, measure: m }, q.category)).doc);
-      const first = docs.values().next().value!;
+      for (const doc of (await findMeasures(kv, a.version, q, q.category)).doc.series)
+        if (q.measure.includes(doc.series.measure)) docs.set(doc.series.measure, doc);
+      const first = docs.get(q.measure[0]!)!;
       ({ dataset, series } = first);
     }
-    const wording = q.wording ?? `${q.relation.replace(/_/g, ' ')} ${q.threshold}`;
+    const wording = q.wording ?? relationWords(q.relation, q.threshold);
     const readings: Reading[] = q.measure.map((measure) => ({
       country: q.country,
       admin1: series.admin1?.name ?? null,
@@ -405,7 +405,9 @@ api.openapi(checkRoute, async (c) => {
  * slug, measures as parsed, threshold as a number), never by copying the request's text.
  */
 function pageOf(q: z.infer<typeof CheckQuery>, admin1Slug: string | null): string {
-  const p = new URLSearchParams({ view: 'compare', country: q.country, category: q.category, measure: q.measure.join(',') });
+  // The page charts one measure; `readings=both` makes its check read the other one too.
+  const p = new URLSearchParams({ view: 'compare', country: q.country, category: q.category, measure: q.measure[0]! });
+  if (q.measure.length > 1) p.set('readings', 'both');
   if (q.before !== undefined) p.set('before', q.before);
   p.set('after', q.after);
   p.set('relation', q.relation);
@@ -499,6 +501,18 @@ async function findSeveral(kv: KVNamespace, v: store.VersionRef, q: SeriesKey, c
 async function findSeries(kv: KVNamespace, v: store.VersionRef, q: SeriesKey, category: CategoryId): Promise<store.Stored<SeriesDoc>> {
   const admin1 = q.admin1 ? slug(q.admin1) : null;
   const s = await store.series(kv, v, q.country, admin1, category, q.measure);
+  if (s) return s;
+  throw explainMissing((await store.catalogue(kv, v)).doc, q.country, q.admin1 ?? null, category);
+}
+
+/** Both measures of the series asked for (one KV read), or a 404 that says what the dataset does have. */
+async function findMeasures(
+  kv: KVNamespace,
+  v: store.VersionRef,
+  q: Pick<SeriesKey, 'country' | 'admin1'>,
+  category: CategoryId,
+): Promise<store.Stored<SeriesSetDoc>> {
+  const s = await store.measures(kv, v, q.country, q.admin1 ? slug(q.admin1) : null, category);
   if (s) return s;
   throw explainMissing((await store.catalogue(kv, v)).doc, q.country, q.admin1 ?? null, category);
 }

@@ -75,6 +75,17 @@ export function bundle(
   return read<SeriesSet>(kv, keys.bundle(v.version, geoId(iso3, admin1Slug), measure), (d) => Array.isArray(d.series));
 }
 
+/** Both measures of a geography and category in one read, or null when the dataset has no such series. */
+export function measures(
+  kv: KVNamespace,
+  v: VersionRef,
+  iso3: string,
+  admin1Slug: string | null,
+  category: CategoryId,
+): Promise<Stored<SeriesSet> | null> {
+  return read<SeriesSet>(kv, keys.measures(v.version, geoId(iso3, admin1Slug), category), (d) => Array.isArray(d.series));
+}
+
 /**
  * A country's daily counts of a category (both measures), or null when the dataset has no such
  * entry (an unknown country or category; the caller explains why). A country without an

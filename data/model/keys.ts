@@ -38,6 +38,8 @@ export const keys = {
     `${versionPrefix(version)}series:${geo}:${category}:${measure}`,
   /** Every category of one geography and measure (for requests that ask for several). */
   bundle: (version: string, geo: string, measure: Measure) => `${versionPrefix(version)}bundle:${geo}:${measure}`,
+  /** Both measures of one geography and category (for a claim read for events and fatalities). */
+  measures: (version: string, geo: string, category: CategoryId) => `${versionPrefix(version)}measures:${geo}:${category}`,
   /** A country's daily counts of one category, both measures in one entry (countries only: see days.ts). */
   days: (version: string, iso3: string, category: CategoryId) => `${versionPrefix(version)}days:${iso3}:${category}`,
 };

@@ -3,7 +3,7 @@
  * (catalogue, series, daily counts, evaluated claims), keyed by a version derived from their
  * content. Pure apart from Web Crypto hashing, so it runs the same in Node and in workerd.
  */
-import { CATEGORIES, type Measure, MEASURES } from '../model/categories.ts';
+import { CATEGORIES, type CategoryId, type Measure, MEASURES } from '../model/categories.ts';
 import { LOW_BASELINE } from '../model/change.ts';
 import { type Claim, claimProblems, type DaysLookup, evaluateClaim, type Lookup, type Reading } from '../model/claims.ts';
 import { dayNumber, daysIn } from '../model/day.ts';
@@ -155,6 +155,7 @@ function assemble(indexes: SourceIndex[], daily: Map<string, DailyRow[]>, claims
       value: JSON.stringify(s),
     })),
     ...bundles(series).map(([key, set]) => ({ key: keys.bundle(v, key.geo, key.measure), value: JSON.stringify(set) })),
+    ...measureSets(series).map(([key, set]) => ({ key: keys.measures(v, key.geo, key.category), value: JSON.stringify(set) })),
     ...days.map((d) => ({ key: keys.days(v, d.series.country.iso3, d.series.category.id), value: JSON.stringify(d) })),
   ].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { dataset, entries, catalogue, series, days, claims: claimsDoc };
@@ -225,6 +226,26 @@ function bundles(series: SeriesDoc[]): [{ geo: string; measure: Measure }, Serie
       ]);
     out.get(id)![1].series.push(s);
   }
+  return [...out.values()];
+}
+
+/**
+ * Both measures of one geography and category in one entry (events first), so that a claim read
+ * for events and fatalities costs one KV read.
+ */
+function measureSets(series: SeriesDoc[]): [{ geo: string; category: CategoryId }, SeriesSet][] {
+  const out = new Map<string, [{ geo: string; category: CategoryId }, SeriesSet]>();
+  for (const s of series) {
+    const geo = geoId(s.series.country.iso3, s.series.admin1?.slug ?? null);
+    const id = `${geo}|${s.series.category.id}`;
+    if (!out.has(id))
+      out.set(id, [
+        { geo, category: s.series.category.id },
+        { dataset: s.dataset, series: [] },
+      ]);
+    out.get(id)![1].series.push(s);
+  }
+  for (const [, set] of out.values()) set.series.sort((a, b) => MEASURES.indexOf(a.series.measure) - MEASURES.indexOf(b.series.measure));
   return [...out.values()];
 }
 

@@ -246,6 +246,19 @@ describe('GET /api/v1/check', () => {
     expect(again.claim).toEqual(body.claim);
   });
 
+  it('words a claim given without wording in plain language, and links its dashboard view', async () => {
+    const body = (await (
+      await get(
+        '/api/v1/check?country=niger&category=political_violence&measure=fatalities&before=2023-06&after=2023-07&relation=ratio_gte&threshold=2',
+      )
+    ).json()) as { claim: Dataset['claims']['claims'][number]; page: string };
+    expect(body.claim.quote).toBe('Political violence in Niger, July 2023 against June 2023: at least 2 times');
+    expect(body.claim.readings.map((r) => r.relation.wording)).toEqual(['at least 2 times']);
+    expect(body.page).toBe(
+      '/?view=compare&country=NER&category=political_violence&measure=fatalities&before=2023-06&after=2023-07&relation=ratio_gte&threshold=2',
+    );
+  });
+
   it('answers "cannot be decided" for a partial month, never a guess', async () => {
     const body = (await (await get(`${check}&before=2023-07&after=2023-08&relation=pct_increase_gt&threshold=0`)).json()) as {
       claim: { verdict: string; readings: { holds: boolean | null; caveats: string[] }[] };

@@ -179,7 +179,7 @@ describe('GET /api/v1/check with day windows', () => {
       `/api/v1/check?after=2023-07-27..2023-08-10&before=2023-07-01..2023-07-15&category=political_violence&country=NER&measure=events%2Cfatalities&relation=pct_increase_gt&threshold=40&version=${ds.version}&wording=rose+by+more+than+40%25`,
     );
     expect(body.page).toBe(
-      '/?view=compare&country=NER&category=political_violence&measure=events%2Cfatalities&before=2023-07-01..2023-07-15&after=2023-07-27..2023-08-10&relation=pct_increase_gt&threshold=40&wording=rose+by+more+than+40%25',
+      '/?view=compare&country=NER&category=political_violence&measure=events&readings=both&before=2023-07-01..2023-07-15&after=2023-07-27..2023-08-10&relation=pct_increase_gt&threshold=40&wording=rose+by+more+than+40%25',
     );
     expect(((await (await get(body.permalink)).json()) as { claim: unknown }).claim).toEqual(body.claim);
   });
@@ -314,7 +314,7 @@ describe('KV reads per request', () => {
     [
       `/api/v1/check?country=NER&admin1=Tillaberi&category=political_violence&measure=events,fatalities&${COUP}&relation=ratio_gte&threshold=2`,
       200,
-      'v:V:series:NER.tillaberi:political_violence:events',
+      'v:V:measures:NER.tillaberi:political_violence',
     ],
     [`${NER}&measure=events&before=2023-06&after=2023-07`, 200, 'v:V:series:NER:political_violence:events'],
     ['/api/v1/series?country=NER&category=political_violence&measure=events', 200, 'v:V:series:NER:political_violence:events'],
@@ -322,10 +322,10 @@ describe('KV reads per request', () => {
     expect(await reads(path)).toEqual({ status, keys: [POINTER_KEY, entry] });
   });
 
-  it('a month check read for events and fatalities reads one series per measure (no entry holds both)', async () => {
+  it('a month check read for events and fatalities reads the entry holding both measures', async () => {
     expect(await reads(`${CHECK}&before=2023-06&after=2023-07&relation=ratio_gte&threshold=2`)).toEqual({
       status: 200,
-      keys: [POINTER_KEY, 'v:V:series:NER:political_violence:events', 'v:V:series:NER:political_violence:fatalities'],
+      keys: [POINTER_KEY, 'v:V:measures:NER:political_violence'],
     });
   });
 });

@@ -6,6 +6,8 @@ import type { CategoryId, Measure } from '../../data/model/categories.ts';
 import type { Change } from '../../data/model/change.ts';
 import {
   RELATION_KINDS,
+  RELATION_LABELS,
+  relationWords,
   type ClaimVerdict,
   type Reading,
   type ReadingResult,
@@ -576,13 +578,6 @@ export function creditLine(d: { credit: string; version: string; asOf: string })
 // Checking a claim: relations in words, and the verdict card's text
 
 /** Each relation in plain language, N standing for the threshold (the Compare view's choices). */
-export const RELATION_LABELS: Record<RelationKind, string> = {
-  pct_increase_gt: 'rose by more than N%',
-  pct_decrease_gt: 'fell by more than N%',
-  ratio_gte: 'at least N times',
-  ratio_gt: 'more than N times',
-  value_gte: 'at least N in total',
-};
 
 export function isRelationKind(s: string | null): s is RelationKind {
   return (RELATION_KINDS as readonly (string | null)[]).includes(s);
@@ -600,7 +595,7 @@ export function relationOptions(current: string | null): Option[] {
 
 /** A relation in plain words with its threshold. @example relationWording('ratio_gte', '4') === 'at least 4 times' */
 export function relationWording(relation: string, threshold: string): string {
-  return isRelationKind(relation) ? RELATION_LABELS[relation].replace('N', threshold) : `${relation} ${threshold}`;
+  return isRelationKind(relation) ? relationWords(relation, threshold) : `${relation} ${threshold}`;
 }
 
 /** One reading as the card writes it. */
