@@ -220,7 +220,58 @@ describe('a headline claim’s Compare view', () => {
     expect(claimCheck({ readings: [] }, CATALOGUE)).toBeNull();
     expect(claimCheck({ readings: [r({ country: 'BFA' })] }, CATALOGUE)).toBeNull();
     expect(claimCheck({ readings: [r({ admin1: 'Nowhere' })] }, CATALOGUE)).toBeNull();
-    expect(claimCheck({ readings: [r({ before: 'trailing12' })] }, CATALOGUE)).toBeNull();
+    expect(claimCheck({ readings: [r({ before: '2023-07-01..2023-07-31' })] }, CATALOGUE)).toBeNull();
+  });
+
+  it('reads trailing periods as the API does, and day windows as they are', () => {
+    expect(claimCheck({ readings: [r({ before: 'trailing12' })] }, CATALOGUE)?.state).toMatchObject({
+      before: '2022-08..2023-07',
+      after: '2023-08',
+    });
+    const coup = claimCheck(
+      {
+        readings: [
+          r({ category: 'political_violence', before: '2023-06-26..2023-07-25', after: '2023-07-27..2023-08-25' }),
+          r({ category: 'political_violence', before: '2023-06-26..2023-07-25', after: '2023-07-27..2023-08-25', measure: 'fatalities' }),
+        ],
+      },
+      CATALOGUE,
+    );
+    expect(coup?.state).toMatchObject({ before: '2023-06-26..2023-07-25', after: '2023-07-27..2023-08-25', bothMeasures: true });
+    const total = claimCheck(
+      { readings: [r({ before: null, after: '2023-07-27..2023-08-25', relation: { kind: 'value_gte', value: 100, wording: 'w' } })] },
+      CATALOGUE,
+    );
+    // As many days before "after" as it holds (30).
+    expect(total?.state).toMatchObject({ before: '2023-06-27..2023-07-26', after: '2023-07-27..2023-08-25' });
+  });
+});
+
+describe('periods in days', () => {
+  const q = (before: string, after: string) =>
+    resolveState(new URLSearchParams({ view: 'compare', country: 'NER', before, after }), COUNTRIES);
+
+  it('reads day windows and single days, and writes them back as they were', () => {
+    const s = q('2023-06-26..2023-07-25', '2023-07-27..2023-08-25');
+    expect([s.before, s.after]).toEqual(['2023-06-26..2023-07-25', '2023-07-27..2023-08-25']);
+    expect(stateQuery(s)).toBe(
+      '?view=compare&country=NER&category=political_violence&measure=events&before=2023-06-26..2023-07-25&after=2023-07-27..2023-08-25',
+    );
+    expect([q('2023-07-25', '2023-07-26').before, q('2023-07-25..2023-07-25', '2023-07-26').before]).toEqual(['2023-07-25', '2023-07-25']);
+  });
+
+  it('counts trailing days and months back from "after", across months and years', () => {
+    expect(q('trailing30d', '2023-07-27..2023-08-25').before).toBe('2023-06-27..2023-07-26');
+    expect(q('trailing3d', '2024-01-02').before).toBe('2023-12-30..2024-01-01');
+    expect(q('trailing3', '2024-02').before).toBe('2023-11..2024-01');
+  });
+
+  it('drops what cannot be read: impossible days, reversed ranges, a "before" in another unit', () => {
+    expect(q('2023-07', '2023-02-30').after).toBeNull();
+    expect(q('2023-07-25..2023-07-01', '2023-08-01').before).toBeNull();
+    expect(q('2023-07', '2023-08-01..2023-08-30')).toMatchObject({ before: null, after: '2023-08-01..2023-08-30' });
+    expect(q('trailing30d', '2023-08')).toMatchObject({ before: null, after: '2023-08' });
+    expect(q('2024-02-29', '2024-03-01')).toMatchObject({ before: '2024-02-29', after: '2024-03-01' });
   });
 });
 

@@ -4,13 +4,16 @@
  *
  * Parameters: view (overview | country | compare), country (ISO3), category, measure
  * (events | fatalities), admin1 (region slug), from / to (YYYY-MM, the charts' range), scale
- * (same: one y scale for the overview's small multiples), before / after (compare periods:
- * YYYY-MM or YYYY-MM..YYYY-MM), relation / threshold / wording (compare: a claim to test, see
+ * (same: one y scale for the overview's small multiples), before / after (compare periods: months
+ * YYYY-MM or YYYY-MM..YYYY-MM, or days YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD; "before" may also be
+ * trailing3, trailing12 or trailingNd, resolved against "after"), relation / threshold / wording (compare: a claim to test, see
  * checkPath), readings (both: the check reads events and fatalities), embed (1: minimal chrome).
  */
 import type { CategoryId, Measure } from '../../data/model/categories.ts';
 import type { Reading } from '../../data/model/claims.ts';
+import { daysIn } from '../../data/model/day.ts';
 import { addMonths, isMonth } from '../../data/model/month.ts';
+import { isDayPeriod, parsePeriod as parseModelPeriod, PeriodSyntaxError, resolvePeriods, type Window } from '../../data/model/period.ts';
 import type { Catalogue, CountryEntry } from '../../data/model/types.ts';
 import { readingView, relationWording } from './shape.ts';
 
@@ -29,7 +32,7 @@ export interface ViewState {
   to: string | null;
   /** Overview: one y scale for all countries. */
   sameScale: boolean;
-  /** Compare periods: a month or `from..to`. */
+  /** Compare periods: a month or day, or `from..to` (both of one unit). */
   before: string | null;
   after: string | null;
   /**
@@ -63,17 +66,41 @@ export const DEFAULT_STATE: ViewState = {
 
 const MEASURE_VALUES: readonly Measure[] = ['events', 'fatalities'];
 
-/** A period parameter: `YYYY-MM` or `YYYY-MM..YYYY-MM` (in order), else null. */
+/** A window as a period parameter: `2023-07`, `2023-05..2023-07`, `2023-07-27..2023-08-25`. */
+const periodOf = (w: Pick<Window, 'from' | 'to'>) => (w.from === w.to ? w.from : `${w.from}..${w.to}`);
+
+/**
+ * A period parameter as the model's period syntax reads it: a month or day, or a range of either
+ * (in order); else null. `trailing...` needs "after": see comparePeriods.
+ */
 export function parsePeriod(s: string | null): string | null {
   if (!s) return null;
-  const [a, b, ...rest] = s.split('..');
-  if (rest.length > 0 || !a || !isMonth(a)) return null;
-  if (b === undefined) return a;
-  if (!isMonth(b) || b < a) return null;
-  return a === b ? a : `${a}..${b}`;
+  try {
+    const p = parseModelPeriod(s, 'after');
+    return p.kind === 'window' ? periodOf(p) : null;
+  } catch (e) {
+    if (e instanceof PeriodSyntaxError) return null;
+    throw e;
+  }
 }
 
-/** The first and last month of a period. */
+/**
+ * Both compare periods as windows: "before" may be `trailing...` (counted back from "after", as
+ * the API does); a "before" that cannot be read with "after" (another unit) is dropped.
+ */
+export function comparePeriods(before: string | null, after: string | null): Pick<ViewState, 'before' | 'after'> {
+  const a = parsePeriod(after);
+  if (!a || !before) return { before: parsePeriod(before), after: a };
+  try {
+    const r = resolvePeriods(before, a);
+    return { before: r.before ? periodOf(r.before) : null, after: a };
+  } catch (e) {
+    if (e instanceof PeriodSyntaxError) return { before: null, after: a };
+    throw e;
+  }
+}
+
+/** The first and last month (or day) of a period. */
 export function periodBounds(p: string): [string, string] {
   const [a, b] = p.split('..') as [string, string | undefined];
   return [a, b ?? a];
@@ -112,8 +139,7 @@ export function resolveState(query: URLSearchParams, countries: readonly Country
     from,
     to,
     sameScale: query.get('scale') === 'same',
-    before: parsePeriod(query.get('before')),
-    after: parsePeriod(query.get('after')),
+    ...comparePeriods(query.get('before'), query.get('after')),
     relation: text(query.get('relation')),
     threshold: text(query.get('threshold')),
     wording: text(query.get('wording')),
@@ -224,8 +250,15 @@ export function claimCheck(c: { readings: readonly Reading[] }, catalogue: Catal
   if (!first) return null;
   const series = readingView(first, catalogue);
   const after = parsePeriod(first.after);
-  // value_gte reads "after" alone; the view still needs a "before" for its comparison: the month before.
-  const before = first.before === null ? (after ? addMonths(periodBounds(after)[0], -1) : null) : parsePeriod(first.before);
+  // value_gte reads "after" alone; the view still needs a "before" for its comparison: the month
+  // before, or as many days before.
+  const before = !after
+    ? null
+    : first.before !== null
+      ? comparePeriods(first.before, after).before
+      : isDayPeriod(after)
+        ? comparePeriods(`trailing${daysIn(...periodBounds(after))}d`, after).before
+        : addMonths(periodBounds(after)[0], -1);
   if (!series || !after || !before) return null;
   const same = (r: Reading) =>
     r.country === first.country &&
