@@ -363,6 +363,7 @@ describe('the verdict card’s text', () => {
       definitions: [category('battles').definition],
       citation: `"Battles in Niger, August 2023 against July 2023: quadrupled" supported by ACLED data: ${events} ${deaths} Source: ACLED, www.acleddata.com; Sahel Pulse dataset v, data to 2023-09-14.`,
       credit: 'Source: ACLED, www.acleddata.com · dataset version v · data as of 14 September 2023',
+      alternatives: [],
     });
   });
 
@@ -388,6 +389,43 @@ describe('the verdict card’s text', () => {
         ['August 2023', '30'],
         ['September 2023', '12'],
         ['Test', 'halved'],
+      ],
+    });
+  });
+
+  it('gives each alternative reading its own verdict, readings and citation, beside the headline one', () => {
+    const v = evaluateClaim(
+      {
+        ...claim([reading({})]),
+        alternatives: [
+          {
+            interpretation: 'Read as September against July.',
+            readings: [reading({ after: '2023-09', relation: { kind: 'ratio_gte', value: 4, wording: 'quadrupled' } })],
+          },
+        ],
+      },
+      () => 'Niger',
+      lookup,
+      DATASET,
+    );
+    const t = verdictCardText(v, DATASET);
+    expect([t.verdict, t.label]).toEqual(['supported', 'Supported']);
+    expect(t.alternatives).toHaveLength(1);
+    expect(t.alternatives[0]).toMatchObject({
+      verdict: 'cannot_be_decided',
+      symbol: '?',
+      label: 'Cannot be decided',
+      interpretation: 'Read as September against July.',
+      summary: 'Cannot be decided: 0 of 1 readings hold.',
+      citation: v.alternatives[0]!.citation,
+    });
+    expect(t.alternatives[0]!.readings[0]).toMatchObject({
+      holds: null,
+      caveats: ['a month is only partly covered by the source'],
+      figures: [
+        ['July 2023', '6'],
+        ['September 2023', '12'],
+        ['Test', 'quadrupled'],
       ],
     });
   });

@@ -200,11 +200,19 @@ describe('chart sentences and tables', () => {
 });
 
 describe('periods in words', () => {
-  it('writes a month, a range and a trailing window', () => {
+  it('writes a month, a range and a trailing window, as the API’s sentences do', () => {
     expect(periodText('2023-07')).toBe('July 2023');
-    expect(periodText('2023-01..2023-08')).toBe('January 2023 to August 2023');
+    expect(periodText('2023-01..2023-08')).toBe('January–August 2023');
+    expect(periodText('2022-12..2023-02')).toBe('December 2022–February 2023');
     expect(periodText('2023-01..2023-01')).toBe('January 2023');
     expect(periodText('trailing12')).toBe('the 12 months before');
+  });
+
+  it('writes days, day windows across months and years, and trailing days', () => {
+    expect(periodText('2023-07-26')).toBe('26 July 2023');
+    expect(periodText('2023-07-27..2023-08-25')).toBe('27 July–25 August 2023');
+    expect(periodText('2023-12-30..2024-01-02')).toBe('30 December 2023–2 January 2024');
+    expect(periodText('trailing30d')).toBe('the 30 days before');
   });
 });
 

@@ -2,7 +2,7 @@
  * DOM rendering. Text from the API is always inserted as text nodes (never as HTML).
  */
 import type { Change } from '../../data/model/change.ts';
-import type { ClaimVerdict } from '../../data/model/claims.ts';
+import type { ClaimVerdict, ReadingResult } from '../../data/model/claims.ts';
 import type { Catalogue, ClaimsDoc, DatasetRef, SourceInfo } from '../../data/model/types.ts';
 import { TREND_SYMBOLS, type TrendBand } from '../../data/model/trend.ts';
 import {
@@ -13,6 +13,7 @@ import {
   fmtNum,
   fmtPct,
   fmtSigned,
+  type ReadingText,
   readingView,
   type Option,
   type OverviewFigure,
@@ -22,6 +23,7 @@ import {
   verdictCardText,
 } from './shape.ts';
 import { monthLabel } from '../../data/model/month.ts';
+import { windowLabel } from '../../data/model/period.ts';
 import type { ViewState } from './state.ts';
 import { ApiError } from './api.ts';
 
@@ -149,21 +151,34 @@ export function verdictCard(c: ClaimVerdict, dataset: DatasetRef, o: VerdictCard
           show = h('button', { type: 'button', class: 'link-button' }, 'Show this series in the chart');
           show.addEventListener('click', () => onShow(view));
         }
-        return h(
-          'li',
-          {
-            class: `reading holds-${String(r.holds)}${r.lowBaseline ? ' low-baseline' : ''}`,
-            'data-measure': r.measure,
-            'data-holds': String(r.holds),
-            'data-before-value': reading.beforeValue === null ? undefined : String(reading.beforeValue),
-            'data-after-value': reading.afterValue === null ? undefined : String(reading.afterValue),
-          },
-          h('p', { class: 'reading-head' }, h('span', { class: 'holds' }, r.label), ' ', r.sentence),
-          figureList(r.figures),
-          caveatList(r.caveats),
-          show,
-        );
+        return readingItem(r, reading, show);
       }),
+    ),
+    ...t.alternatives.map((a, j) =>
+      h(
+        'section',
+        { class: `alternative verdict-${a.verdict}`, 'aria-label': `Also read as: ${a.interpretation}` },
+        h(
+          'p',
+          { class: 'alternative-head' },
+          h('strong', {}, 'Also read as: '),
+          a.interpretation,
+          ' ',
+          h(
+            'span',
+            { class: `verdict verdict-${a.verdict}`, 'data-verdict': a.verdict },
+            h('span', { class: 'verdict-symbol', 'aria-hidden': 'true' }, a.symbol),
+            h('span', { class: 'verdict-label' }, a.label),
+          ),
+        ),
+        h('ol', { class: 'readings' }, ...a.readings.map((r, i) => readingItem(r, c.alternatives[j]!.readings[i]!, null))),
+        h(
+          'details',
+          { class: 'citation' },
+          h('summary', { class: 'citation-label' }, 'Cite this reading'),
+          h('p', { class: 'citation-text' }, a.citation),
+        ),
+      ),
     ),
     o.band
       ? h(
@@ -186,6 +201,24 @@ export function verdictCard(c: ClaimVerdict, dataset: DatasetRef, o: VerdictCard
     ),
     cardCredit(t.credit),
     h('p', { class: 'fig-tools card-links' }, ...links, ...(o.tools ?? [])),
+  );
+}
+
+/** One reading: whether it holds, its sentence, figures and caveats. */
+function readingItem(r: ReadingText, reading: ReadingResult, show: HTMLElement | null): HTMLElement {
+  return h(
+    'li',
+    {
+      class: `reading holds-${String(r.holds)}${r.lowBaseline ? ' low-baseline' : ''}`,
+      'data-measure': r.measure,
+      'data-holds': String(r.holds),
+      'data-before-value': reading.beforeValue === null ? undefined : String(reading.beforeValue),
+      'data-after-value': reading.afterValue === null ? undefined : String(reading.afterValue),
+    },
+    h('p', { class: 'reading-head' }, h('span', { class: 'holds' }, r.label), ' ', r.sentence),
+    figureList(r.figures),
+    caveatList(r.caveats),
+    show,
   );
 }
 
@@ -393,22 +426,33 @@ export function overviewFigureRow(label: string, f: OverviewFigure, measureKey: 
   return row;
 }
 
+interface ComparedPeriod {
+  month?: string;
+  period?: string;
+  unit?: 'month' | 'day';
+  from?: string;
+  to?: string;
+  months?: number;
+  days?: number;
+  value: number;
+  partial: boolean;
+}
+
 /** What the compare route returns (single months, or periods with a trend band). */
 export interface CompareResult {
   dataset: DatasetRef;
   sentence: string;
   caveats: string[];
   change: Change | null;
-  before: { month?: string; period?: string; from?: string; to?: string; months?: number; value: number; partial: boolean };
-  after: { month?: string; period?: string; from?: string; to?: string; months?: number; value: number; partial: boolean };
-  basis?: 'total' | 'monthly_mean';
+  before: ComparedPeriod;
+  after: ComparedPeriod;
+  basis?: 'total' | 'monthly_mean' | 'daily_mean';
   trend?: { band: TrendBand; label: string; definition?: string };
 }
 
-const periodLabel = (p: CompareResult['before']): string => {
+const periodLabel = (p: ComparedPeriod): string => {
   const from = p.from ?? p.month ?? p.period ?? '';
-  const to = p.to ?? from;
-  return from === to ? monthLabel(from) : `${monthLabel(from)} to ${monthLabel(to)}`;
+  return windowLabel({ unit: p.unit ?? 'month', from, to: p.to ?? from });
 };
 
 /** The compare verdict, as a card shaped like the claim cards: badge, sentence, figures, caveats. */
@@ -421,7 +465,8 @@ export function compareCard(r: CompareResult, band: BandText, openLink: HTMLElem
     figures.push(['Change', `${fmtSigned(r.change.abs)} (${fmtPct(r.change.pct)})`]);
     if (r.change.ratio !== null) figures.push(['Ratio', `${r.change.ratio}x`]);
   }
-  if (r.basis === 'monthly_mean') figures.push(['Compared', 'monthly means (the periods differ in length)']);
+  if (r.basis === 'monthly_mean' || r.basis === 'daily_mean')
+    figures.push(['Compared', `${r.basis === 'monthly_mean' ? 'monthly' : 'daily'} means (the periods differ in length)`]);
   figures.push(['Band', `${band.label}: ${band.definition}`]);
   return h(
     'article',

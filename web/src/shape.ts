@@ -18,6 +18,7 @@ import type { Catalogue, DatasetRef, Point, SeriesDoc, SeriesInfo, SourceInfo } 
 import { LOW_BASELINE } from '../../data/model/change.ts';
 import { MEASURE_WORDS, placeName, subject } from '../../data/model/describe.ts';
 import { addMonths, MONTH_NAMES, monthLabel } from '../../data/model/month.ts';
+import { isDayPeriod, windowLabel } from '../../data/model/period.ts';
 import ANNOTATIONS_FILE from '../../data/annotations.json' with { type: 'json' };
 import { pointTrend, type PointTrend, TREND_DEFINITIONS, TREND_LABELS, trendBand, type TrendBand } from '../../data/model/trend.ts';
 
@@ -494,10 +495,10 @@ export function categoryOptions(catalogue: Catalogue, iso3: string): Option[] {
  *   periodText('trailing12') === 'the 12 months before'
  */
 export function periodText(p: string): string {
-  const t = p.match(/^trailing(\d+)$/);
-  if (t) return `the ${t[1]} months before`;
-  const [a, b] = p.split('..') as [string, string | undefined];
-  return b === undefined || b === a ? monthLabel(a) : `${monthLabel(a)} to ${monthLabel(b)}`;
+  const t = p.match(/^trailing(\d+)(d?)$/);
+  if (t) return `the ${t[1]} ${t[2] ? 'days' : 'months'} before`;
+  const [a, b = a] = p.split('..') as [string, string?];
+  return windowLabel({ unit: isDayPeriod(a) ? 'day' : 'month', from: a, to: b });
 }
 
 /** A reading's numbers as label/value pairs. */
@@ -628,6 +629,31 @@ export interface VerdictCardText {
   citation: string;
   /** Source credit, dataset version and as-of date. */
   credit: string;
+  /** Other fair readings of the same words, each with its own verdict (beside the headline one). */
+  alternatives: AlternativeText[];
+}
+
+/** An alternative reading of a claim as the card writes it. */
+export interface AlternativeText {
+  verdict: Verdict;
+  symbol: string;
+  label: string;
+  interpretation: string;
+  summary: string;
+  readings: ReadingText[];
+  citation: string;
+}
+
+function readingText(r: ReadingResult): ReadingText {
+  return {
+    measure: r.measure,
+    holds: r.holds,
+    label: holdsLabel(r.holds),
+    sentence: r.sentence,
+    figures: readingFigures(r),
+    caveats: r.caveats,
+    lowBaseline: r.change?.lowBaseline === true,
+  };
 }
 
 /** The card's text from a verdict object (a headline claim's, or /api/v1/check's). */
@@ -639,19 +665,21 @@ export function verdictCardText(c: ClaimVerdict, dataset: DatasetRef): VerdictCa
     quote: `“${c.quote}”`,
     claimant: [c.claimant.name, c.claimant.date ? fmtDate(c.claimant.date) : null].filter(Boolean).join(', '),
     summary: c.summary,
-    readings: c.readings.map((r) => ({
-      measure: r.measure,
-      holds: r.holds,
-      label: holdsLabel(r.holds),
-      sentence: r.sentence,
-      figures: readingFigures(r),
-      caveats: r.caveats,
-      lowBaseline: r.change?.lowBaseline === true,
-    })),
+    readings: c.readings.map(readingText),
     interpretation: c.interpretation,
     definitions: claimDefinitions(c),
     citation: c.citation,
     credit: creditLine(dataset),
+    // Verdicts stored before alternatives existed have none.
+    alternatives: (c.alternatives ?? []).map((a) => ({
+      verdict: a.verdict,
+      symbol: VERDICT_SYMBOLS[a.verdict],
+      label: a.verdictLabel,
+      interpretation: a.interpretation,
+      summary: a.summary,
+      readings: a.readings.map(readingText),
+      citation: a.citation,
+    })),
   };
 }
 
