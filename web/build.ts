@@ -91,6 +91,10 @@ const result = await build({
   minify: MINIFY,
   sourcemap: true,
   legalComments: 'linked',
+  // V8's explicit compile hint (Chrome 136+, ignored elsewhere): compile every function of these
+  // files while they download, off the main thread, rather than each on its first call on the
+  // main thread. Almost all of it runs on load; this halves the first chart's task on a phone.
+  banner: { js: '//# allFunctionsCalledOnLoad' },
   logLevel: 'warning',
   metafile: true,
 });
