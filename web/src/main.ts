@@ -360,8 +360,10 @@ function save(blob: Blob, filename: string): void {
 
 function showView(): void {
   for (const s of document.querySelectorAll<HTMLElement>('section.view')) s.hidden = s.dataset.view !== state.view;
-  // From here on the attributes above say what is shown, not boot.js's mark (see styles.css).
+  // From here on the attributes above say what is shown, not boot.js's mark (see styles.css);
+  // data-view names the view for the rules that do not show or hide.
   delete document.documentElement.dataset.bootView;
+  document.documentElement.dataset.view = state.view;
   for (const a of document.querySelectorAll<HTMLAnchorElement>('.views-nav a[data-view]')) {
     if (a.dataset.view === state.view) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');

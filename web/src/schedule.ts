@@ -57,8 +57,14 @@ export function whenVisible(el: Element, job: () => void): void {
 }
 
 /**
+ * A browser may put off painting a page it does not show (a frame scrolled out of sight): the
+ * app starts anyway after this long.
+ */
+const PAINT_WAIT_MS = 3000;
+
+/**
  * Resolves once the page has painted content (at once if it already has, or cannot: a hidden tab
- * is not painted, and a browser without paint timing cannot tell).
+ * is not painted, and a browser without paint timing cannot tell), or after PAINT_WAIT_MS.
  */
 export function afterFirstPaint(): Promise<void> {
   return new Promise((resolve) => {
@@ -68,11 +74,16 @@ export function afterFirstPaint(): Promise<void> {
       return;
     }
     const po = new PerformanceObserver(() => {
-      if (!painted()) return;
-      po.disconnect();
-      resolve();
+      if (painted()) done();
     });
+    const timer = setTimeout(() => done(), PAINT_WAIT_MS);
+    const done = () => {
+      po.disconnect();
+      clearTimeout(timer);
+      document.removeEventListener('visibilitychange', done);
+      resolve();
+    };
     po.observe({ type: 'paint', buffered: true });
-    document.addEventListener('visibilitychange', () => resolve(), { once: true });
+    document.addEventListener('visibilitychange', done);
   });
 }
