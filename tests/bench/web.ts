@@ -2,8 +2,9 @@
  * Dashboard budgets, against the Worker running locally (`wrangler dev`) with the real dataset,
  * in Debian's Chromium: JavaScript loaded by the first view (gzip bytes per file), time to the
  * first chart painted (the page's `first-chart` performance mark; median of several cold loads),
- * and Lighthouse performance and accessibility scores. Baseline in the same run: the same page
- * with the bundle built without minification. `npm run bench -- web`.
+ * and Lighthouse performance and accessibility scores (medians of LH_RUNS runs, with the machine's
+ * load average). Baseline in the same run: the same page with the bundle built without
+ * minification. `npm run bench -- web`.
  */
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';

@@ -1,7 +1,8 @@
 /**
- * The API requests the page makes, started by the first module (app.js) before the rest of the
- * app is loaded: the catalogue (every view needs it), the overview's series (the usual first
- * view) and the claims. Series are kept for the session, by path.
+ * The API requests the page makes. Those the first view needs are started by the first module
+ * (app.js), before the rest of the app is loaded: the catalogue (every view needs it) and, when
+ * the page opens on the overview, its series and the claims. Series are kept for the session, by
+ * path.
  */
 import type { CategoryId, Measure } from '../../data/model/categories.ts';
 import { isMonth } from '../../data/model/month.ts';
