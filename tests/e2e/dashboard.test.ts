@@ -243,7 +243,9 @@ describe.skipIf(SKIP)(SKIP ? `dashboard (skipped: ${SKIP_REASON})` : 'dashboard 
     await page.waitForURL(/[?&]country=MLI(&|$)/);
     await settled(page);
     expect(await page.locator('#view-heading').textContent()).toContain('Mali');
-    expect(await page.locator('#admin1-field').isHidden()).toBe(true);
+    // Mali has no region figures: the field stays (so nothing moves), disabled, and says so.
+    expect(await page.locator('#admin1').isDisabled()).toBe(true);
+    expect(await page.locator('#admin1 option').allTextContents()).toEqual(['Country total (no regions)']);
     await page.goBack();
     await page.waitForURL((u) => u.search === q);
     await settled(page);

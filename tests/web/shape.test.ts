@@ -20,6 +20,7 @@ import {
   readingFigures,
   readingView,
   regionRanking,
+  seriesInfoFor,
   seriesNotes,
   seriesSubject,
   seriesTitle,
@@ -247,6 +248,31 @@ describe('controls and claims', () => {
       { value: 'battles', label: 'Battles' },
     ]);
     expect(categoryOptions(CATALOGUE, 'XXX')).toEqual([]);
+  });
+
+  it('says what a series is from the catalogue alone, as the series will', () => {
+    const catalogue = {
+      ...CATALOGUE,
+      categories: [{ id: 'civilian_targeting', label: 'Civilian targeting', definition: 'Events targeting civilians.', needs: 'event' }],
+    } as Catalogue;
+    const info = seriesInfoFor(catalogue, { country: 'NER', admin1: 'tillaberi', category: 'civilian_targeting', measure: 'fatalities' });
+    expect(info).toEqual({
+      country: { iso3: 'NER', name: 'Niger' },
+      admin1: { name: 'Tillaberi', slug: 'tillaberi' },
+      category: { id: 'civilian_targeting', label: 'Civilian targeting', definition: 'Events targeting civilians.' },
+      measure: 'fatalities',
+    });
+    expect(seriesTitle(info!)).toBe('Civilian targeting in Tillaberi (Niger): reported fatalities per month');
+    expect(seriesInfoFor(CATALOGUE, { country: 'MLI', admin1: null, category: 'battles', measure: 'events' })).toEqual({
+      country: { iso3: 'MLI', name: 'Mali' },
+      admin1: null,
+      category: { id: 'battles', label: 'Battles', definition: '' },
+      measure: 'events',
+    });
+    // Not in the catalogue: a country, a region, a category the country lacks.
+    expect(seriesInfoFor(CATALOGUE, { country: 'XXX', admin1: null, category: 'battles', measure: 'events' })).toBeNull();
+    expect(seriesInfoFor(CATALOGUE, { country: 'NER', admin1: 'dosso', category: 'battles', measure: 'events' })).toBeNull();
+    expect(seriesInfoFor(CATALOGUE, { country: 'MLI', admin1: null, category: 'civilian_targeting', measure: 'events' })).toBeNull();
   });
 
   const reading: ReadingResult = {

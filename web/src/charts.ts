@@ -20,7 +20,7 @@ import {
   type Plugin,
   type TooltipItem,
 } from 'chart.js';
-import type { ChangeData, CompositionData, CoupMarker, LineData } from './shape.ts';
+import { fmtNum, fmtSigned, type ChangeData, type CompositionData, type CoupMarker, type LineData } from './shape.ts';
 
 Chart.register(LineController, BarController, LineElement, PointElement, BarElement, LinearScale, CategoryScale, Tooltip, Legend);
 
@@ -152,19 +152,25 @@ function baseOptions(t: Theme, maxTicks: number, markers: MarkerOptions): ChartO
     responsive: true,
     maintainAspectRatio: false,
     animation: false,
+    // The data are months in order, one value per month and dataset: Chart.js may skip its checks.
+    normalized: true,
     layout: { padding: { right: 8, top: 4 } },
     interaction: { mode: 'index', intersect: false },
     scales: {
       x: {
         grid: { display: false },
-        ticks: { color: t.muted, maxRotation: 0, autoSkip: true, maxTicksLimit: maxTicks, font: { family: t.font } },
+        // Month labels are all about as wide ('Jan 2024'): measuring a sample of them, not every one,
+        // is as accurate and spares most of the text measuring of a chart's first layout.
+        ticks: { color: t.muted, maxRotation: 0, autoSkip: true, maxTicksLimit: maxTicks, sampleSize: 8, font: { family: t.font } },
         border: { color: t.grid },
       },
       y: {
         beginAtZero: true,
         grace: '5%',
         grid: { color: t.grid },
-        ticks: { color: t.muted, precision: 0, font: { family: t.font } },
+        // Our own formatter, not Chart.js's: its default builds an Intl.NumberFormat, which costs a
+        // phone tens of milliseconds on the first chart; the ticks are integers (precision 0).
+        ticks: { color: t.muted, precision: 0, font: { family: t.font }, callback: (v) => fmtNum(Number(v)) },
         border: { display: false },
       },
     },
@@ -175,6 +181,10 @@ function baseOptions(t: Theme, maxTicks: number, markers: MarkerOptions): ChartO
     },
   };
 }
+
+/** A tooltip's value line, numbers formatted as the page formats them (not by Chart.js's Intl formatter). */
+const valueLabel = (item: { dataset: { label?: string }; raw: unknown }): string =>
+  `${item.dataset.label ?? ''}: ${typeof item.raw === 'number' ? fmtNum(item.raw) : String(item.raw)}`;
 
 function maxTicksFor(canvas: HTMLCanvasElement): number {
   const w = canvas.parentElement?.clientWidth ?? 800;
@@ -230,6 +240,18 @@ export function drawLineChart(
   seriesLabel: string,
   opts: { small?: boolean; yMax?: number | null } = {},
 ): Chart {
+  const chart = replace(canvas, () => lineChart(canvas, d, markers, seriesLabel, opts));
+  markPainted();
+  return chart;
+}
+
+function lineChart(
+  canvas: HTMLCanvasElement,
+  d: LineData,
+  markers: readonly CoupMarker[],
+  seriesLabel: string,
+  opts: { small?: boolean; yMax?: number | null },
+): Chart {
   const t = theme();
   const small = opts.small === true;
   const partialIdx = d.partialRadius.flatMap((r, i) => (r > 0 ? [i] : []));
@@ -242,6 +264,7 @@ export function drawLineChart(
       ...options.plugins?.tooltip,
       filter: (item: TooltipItem<'line'>) => item.datasetIndex === 0 || (d.partialRadius[item.dataIndex] ?? 0) > 0,
       callbacks: {
+        label: valueLabel,
         footer: (items: TooltipItem<'line'>[]) => {
           const i = items[0]?.dataIndex ?? -1;
           const m = markers.filter((x) => x.index === i).map((x) => x.label);
@@ -250,13 +273,7 @@ export function drawLineChart(
       },
     },
   };
-  const chart = replace(
-    canvas,
-    () =>
-      new Chart(canvas, { type: 'line', data: { labels: d.labels, datasets: lineDatasets(d, t, seriesLabel, t.line, small) }, options }),
-  );
-  markPainted();
-  return chart;
+  return new Chart(canvas, { type: 'line', data: { labels: d.labels, datasets: lineDatasets(d, t, seriesLabel, t.line, small) }, options });
 }
 
 /** Month-over-month change: rises, falls, and changes on a low baseline in their own colour. */
@@ -293,7 +310,7 @@ export function drawChangeChart(
       filter: (item: TooltipItem<'bar'>) => item.raw !== null,
       callbacks: {
         label: (item: TooltipItem<'bar'>) =>
-          `${item.dataset.label}: ${typeof item.raw === 'number' && item.raw > 0 ? '+' : ''}${String(item.raw)}`,
+          `${item.dataset.label}: ${typeof item.raw === 'number' ? fmtSigned(item.raw) : String(item.raw)}`,
         footer: (items: TooltipItem<'bar'>[]) => d.notes[items[0]?.dataIndex ?? -1] ?? '',
       },
     },
@@ -322,7 +339,10 @@ export function drawCompositionChart(canvas: HTMLCanvasElement, d: CompositionDa
     ...options.plugins,
     tooltip: {
       ...options.plugins?.tooltip,
-      callbacks: { footer: (items: TooltipItem<'bar'>[]) => (d.partial[items[0]?.dataIndex ?? -1] ? 'Partial month (lower bound)' : '') },
+      callbacks: {
+        label: valueLabel,
+        footer: (items: TooltipItem<'bar'>[]) => (d.partial[items[0]?.dataIndex ?? -1] ? 'Partial month (lower bound)' : ''),
+      },
     },
   };
   return replace(canvas, () => new Chart(canvas, { type: 'bar', data: { labels: d.labels, datasets }, options }));

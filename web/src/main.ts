@@ -1,14 +1,16 @@
 /**
- * Wiring: loads the catalogue and the claims, keeps the view's state in the URL (pushState on
- * every change, so back/forward work), and draws the current view: Overview, Country or Compare.
- * Embed mode (/embed, or ?embed=1) hides the chrome around the charts.
+ * Wiring: takes the catalogue and the claims (requested by requests.ts), keeps the view's state in
+ * the URL (pushState on every change, so back/forward work), and draws the current view: Overview,
+ * Country or Compare. Loaded by app.ts once the page is painted; text is filled in as data arrives,
+ * charts are drawn one per task as they come near the screen (schedule.ts). Embed mode (/embed, or
+ * ?embed=1) hides the chrome around the charts.
  */
-import type { Catalogue, ClaimsDoc, CountryEntry, SeriesDoc } from '../../data/model/types.ts';
+import type { Catalogue, ClaimsDoc, CountryEntry, SeriesDoc, SeriesInfo } from '../../data/model/types.ts';
 import type { CategoryId, Measure } from '../../data/model/categories.ts';
-import { isMonth, monthLabel } from '../../data/model/month.ts';
+import { monthLabel } from '../../data/model/month.ts';
 import { MEASURE_WORDS } from '../../data/model/describe.ts';
 import { TREND_BANDS, TREND_DEFINITIONS, TREND_LABELS, trendBand } from '../../data/model/trend.ts';
-import { ApiError, getCatalogue, getCheck, getClaims, getCompare, getSeries, getText } from './api.ts';
+import { ApiError, getCheck, getCompare, getText } from './api.ts';
 import { chartPng, destroyChart, drawChangeChart, drawCompositionChart, drawLineChart } from './charts.ts';
 import {
   byId,
@@ -27,6 +29,8 @@ import {
   verdictCard,
   type CompareResult,
 } from './render.ts';
+import { cataloguePromise, claims as claimsDoc, overviewSeries, series, seriesSet, seriesSetPath } from './requests.ts';
+import { nextTask, whenVisible } from './schedule.ts';
 import type { Table } from './shape.ts';
 import {
   categoryOptions,
@@ -53,6 +57,7 @@ import {
   relationWording,
   regionRanking,
   regionSummary,
+  seriesInfoFor,
   seriesNotes,
   seriesSubject,
   seriesTable,
@@ -89,7 +94,6 @@ const els = {
   controls: byId<HTMLFormElement>('controls'),
   country: byId<HTMLSelectElement>('country'),
   category: byId<HTMLSelectElement>('category'),
-  admin1Field: byId('admin1-field'),
   admin1: byId<HTMLSelectElement>('admin1'),
   from: byId<HTMLInputElement>('from'),
   to: byId<HTMLInputElement>('to'),
@@ -122,44 +126,6 @@ let state: ViewState = DEFAULT_STATE;
 let generation = 0;
 let inflight: AbortController | null = null;
 
-/**
- * Series requests by path, kept for the session (a series of a dataset version does not change;
- * back/forward redraw without refetching). A failed request is forgotten, so it is retried.
- */
-const seriesCache = new Map<string, Promise<SeriesDoc>>();
-function series(path: string, _signal?: AbortSignal): Promise<SeriesDoc> {
-  let p = seriesCache.get(path);
-  if (!p) {
-    p = getSeries(path);
-    seriesCache.set(path, p);
-    p.catch(() => seriesCache.delete(path));
-  }
-  return p;
-}
-
-/** An overview series: political violence in one country, one measure, the state's range. */
-function overviewSeries(iso3: string, measure: Measure, s: Pick<ViewState, 'from' | 'to'>) {
-  return { country: iso3, category: 'political_violence' as CategoryId, measure, admin1: null, from: s.from, to: s.to };
-}
-
-/** The overview is the usual first view: its series are requested at once, before the catalogue arrives. */
-function prefetchOverview(): void {
-  const q = new URLSearchParams(location.search);
-  if ((q.get('view') ?? 'overview') !== 'overview') return;
-  const month = (x: string | null) => (x && isMonth(x) ? x : null);
-  const range = { from: month(q.get('from')), to: month(q.get('to')) };
-  if (range.from && range.to && range.from > range.to) return;
-  for (const card of document.querySelectorAll<HTMLElement>('.ov-card[data-country]')) {
-    for (const m of ['events', 'fatalities'] as const)
-      void series(seriesPath(overviewSeries(card.dataset.country!, m, range))).catch(() => undefined);
-  }
-}
-// Request order matters (a browser opens six connections per host): the catalogue first, the
-// overview's series next, the claims (drawn below the charts) last.
-const cataloguePromise = getCatalogue();
-prefetchOverview();
-const claimsPromise = getClaims();
-
 const countryOf = (s: ViewState): CountryEntry | undefined => catalogue?.countries.find((c) => c.iso3 === s.country);
 const credit = (): string => (catalogue ? creditLine(catalogue.dataset) : 'Source: ACLED, www.acleddata.com');
 
@@ -178,10 +144,14 @@ function syncControls(): void {
     input.checked = input.value === state.measure;
   const country = countryOf(state);
   const regions = country?.admin1 ?? [];
-  els.admin1Field.hidden = regions.length === 0;
+  // A country without regions keeps the field, disabled and saying so: hiding it would move the
+  // fields after it (and the page below) once the catalogue is in.
   fillSelect(
     els.admin1,
-    [{ value: '', label: 'All regions (country total)' }, ...regions.map((r) => ({ value: r.slug, label: r.name }))],
+    [
+      { value: '', label: regions.length === 0 ? 'Country total (no regions)' : 'All regions (country total)' },
+      ...regions.map((r) => ({ value: r.slug, label: r.name })),
+    ],
     state.admin1 ?? '',
   );
   const min = catalogue.countries.map((c) => c.months.from).sort()[0] ?? '';
@@ -210,6 +180,7 @@ function syncControls(): void {
   els.bothMeasures.checked = state.bothMeasures;
   markInvalid([]);
   for (const el of els.controls.querySelectorAll<HTMLSelectElement | HTMLInputElement>('select, input')) el.disabled = false;
+  els.admin1.disabled = regions.length === 0;
   // Only the fields the view uses are shown.
   for (const f of els.controls.querySelectorAll<HTMLElement>('[data-views]')) {
     const views = (f.dataset.views ?? '').split(' ');
@@ -441,6 +412,10 @@ function save(blob: Blob, filename: string): void {
 
 function showView(): void {
   for (const s of document.querySelectorAll<HTMLElement>('section.view')) s.hidden = s.dataset.view !== state.view;
+  // From here on the attributes above say what is shown, not boot.js's mark (see styles.css);
+  // data-view names the view for the rules that do not show or hide.
+  delete document.documentElement.dataset.bootView;
+  document.documentElement.dataset.view = state.view;
   for (const a of document.querySelectorAll<HTMLAnchorElement>('.views-nav a[data-view]')) {
     if (a.dataset.view === state.view) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
@@ -467,32 +442,6 @@ async function loadView(): Promise<void> {
   }
 }
 
-/** Let the browser paint and handle input between charts (no long task while ten charts are drawn). */
-const yieldToBrowser = () => new Promise<void>((r) => setTimeout(r, 0));
-
-/**
- * Run `draw` when `el` comes near the viewport: the overview's ten charts are drawn as they are
- * scrolled to, not all at load (on a phone, one card is on screen).
- */
-let observer: IntersectionObserver | null = null;
-const pending = new Map<Element, () => void>();
-function whenVisible(el: Element, draw: () => void): void {
-  observer ??= new IntersectionObserver(
-    (entries) => {
-      for (const e of entries) {
-        if (!e.isIntersecting) continue;
-        const fn = pending.get(e.target);
-        pending.delete(e.target);
-        observer!.unobserve(e.target);
-        fn?.();
-      }
-    },
-    { rootMargin: '400px 0px' },
-  );
-  pending.set(el, draw);
-  observer.observe(el);
-}
-
 async function loadOverview(signal: AbortSignal, stale: () => boolean): Promise<void> {
   const cat = catalogue!;
   els.heading.textContent = HEADINGS.overview;
@@ -505,7 +454,7 @@ async function loadOverview(signal: AbortSignal, stale: () => boolean): Promise<
       const s = overviewSeries(c.iso3, m, state);
       const f = fig(`ov-${c.iso3}-${m}`);
       figLoading(f);
-      return { c, m, s, f, doc: series(seriesPath(s), signal) };
+      return { c, m, s, f, doc: series(seriesPath(s)) };
     }),
   );
   for (const c of countries) loading(byId(`ov-${c.iso3}-figs`));
@@ -543,7 +492,7 @@ async function loadOverview(signal: AbortSignal, stale: () => boolean): Promise<
               if (!stale()) draw(j, doc);
             });
             figText(j, doc);
-            await yieldToBrowser();
+            await nextTask();
           })),
         (e: unknown) => {
           if (!stale()) figError(j.f, `${j.c.name} ${j.m}`, e);
@@ -575,7 +524,7 @@ async function loadOverview(signal: AbortSignal, stale: () => boolean): Promise<
         if (!stale()) draw(j, doc, max[j.m]);
       });
     } else figError(j.f, `${j.c.name} ${j.m}`, r.reason);
-    await yieldToBrowser();
+    await nextTask();
     if (stale()) return;
   }
   for (const c of countries)
@@ -583,6 +532,16 @@ async function loadOverview(signal: AbortSignal, stale: () => boolean): Promise<
       c,
       settled.filter((_, i) => jobs[i]!.c === c),
     );
+}
+
+/** The country view's heading, page title, share title and definition; returns the title. */
+function showSeriesInfo(info: SeriesInfo): string {
+  const title = seriesTitle(info);
+  els.heading.textContent = title;
+  document.title = `Sahel Pulse: ${title}`;
+  updateShare(`Sahel Pulse: ${title}`);
+  els.definition.textContent = `${info.category.label}: ${info.category.definition}`;
+  return title;
 }
 
 async function loadCountry(signal: AbortSignal, stale: () => boolean): Promise<void> {
@@ -599,21 +558,29 @@ async function loadCountry(signal: AbortSignal, stale: () => boolean): Promise<v
   byId('fig-map').hidden = !hasMap;
   const nameParts = [s.country, s.admin1, s.category, s.measure, s.from, s.to].filter((x): x is string => x !== null);
 
-  const main = series(seriesPath(s), signal);
+  // The series the first chart needs first, alone; then the figures further down: the event types
+  // in one request, the regions. On a slow connection they would otherwise share its bandwidth.
+  const main = series(seriesPath(s));
+  const mainSettled = main.then(
+    () => undefined,
+    () => undefined,
+  );
   const types = EVENT_TYPE_CATEGORIES.filter((c) => country.categories.includes(c));
-  const compDocs = Promise.all(types.map((c) => series(seriesPath(s, { category: c }), signal)));
+  const compDocs = mainSettled.then(() => seriesSet(s, types));
   compDocs.catch(() => undefined);
-  const regionDocs = !els.regions.hidden ? Promise.all(regions.map((r) => series(seriesPath(s, { admin1: r.slug }), signal))) : null;
+  const regionDocs = !els.regions.hidden
+    ? mainSettled.then(() => Promise.all(regions.map((r) => series(seriesPath(s, { admin1: r.slug })))))
+    : null;
   regionDocs?.catch(() => undefined);
+
+  // The heading and definition come from the catalogue: on screen before the series arrives.
+  const info = seriesInfoFor(cat, s);
+  if (info) showSeriesInfo(info);
 
   try {
     const doc = await main;
     if (stale()) return;
-    const title = seriesTitle(doc.series);
-    els.heading.textContent = title;
-    document.title = `Sahel Pulse: ${title}`;
-    updateShare(`Sahel Pulse: ${title}`);
-    els.definition.textContent = `${doc.series.category.label}: ${doc.series.category.definition}`;
+    const title = showSeriesInfo(doc.series);
     els.notes.replaceChildren(...seriesNotes(doc, cat.sources, cat.thresholds.lowBaseline).map((n) => h('li', {}, n)));
     if (doc.points.length === 0) {
       destroyChart(line.canvas!);
@@ -622,23 +589,29 @@ async function loadCountry(signal: AbortSignal, stale: () => boolean): Promise<v
       line.summary.textContent = empty;
       change.summary.textContent = empty;
     } else {
+      // Text first (summaries, captions, downloads); each chart in a task of its own when near the screen.
       const ld = lineData(doc.points, cat.sources);
       const markers = coupMarkers(s.country, ld.months);
-      drawLineChart(line.canvas!, ld, markers, MEASURE_LABELS[s.measure]);
       figReady(line, summarySentence(doc), seriesCsvPath(s), nameParts);
       tableLater(line.table!, seriesTable(doc), title);
       line.caption.textContent = `${MEASURE_LABELS[s.measure]} per month. Dashed lines: turning points (coups). ${ld.hasPartial ? 'Shaded, dashed, triangles: partial month, a lower bound. ' : ''}${credit()}.`;
+      whenVisible(line.canvas!.parentElement!, () => {
+        if (!stale()) drawLineChart(line.canvas!, ld, markers, MEASURE_LABELS[s.measure]);
+      });
       const cd = changeData(doc.points);
-      drawChangeChart(
-        change.canvas!,
-        cd,
-        markers,
-        `Low baseline (previous month below ${cat.thresholds.lowBaseline})`,
-        partialIndexes(doc.points),
-      );
       figReady(change, changeSummary(doc), seriesCsvPath(s), [...nameParts, 'change']);
       tableLater(change.table!, seriesTable(doc), `${title}: change from the previous month`);
       change.caption.textContent = `Difference in count from the previous month. ${cd.hasLowBaseline ? `Grey, outlined bars: the previous month is below ${cat.thresholds.lowBaseline} (low baseline), so percentages are unstable. ` : ''}Partial months are not compared.`;
+      whenVisible(change.canvas!.parentElement!, () => {
+        if (!stale())
+          drawChangeChart(
+            change.canvas!,
+            cd,
+            markers,
+            `Low baseline (previous month below ${cat.thresholds.lowBaseline})`,
+            partialIndexes(doc.points),
+          );
+      });
     }
   } catch (e) {
     if (stale()) return;
@@ -663,8 +636,7 @@ async function loadCountry(signal: AbortSignal, stale: () => boolean): Promise<v
       whenVisible(comp.canvas!.parentElement!, () => {
         if (!stale()) drawCompositionChart(comp.canvas!, d, coupMarkers(s.country, d.months));
       });
-      const paths = types.map((c) => seriesCsvPath(s, { category: c }));
-      figReady(comp, compositionSummary(d, s.measure, place), () => Promise.all(paths.map((p) => getText(p))).then(mergeCsv), [
+      figReady(comp, compositionSummary(d, s.measure, place), seriesSetPath(s, types, 'csv'), [
         ...nameParts.filter((x) => x !== s.category),
         'event-types',
       ]);
@@ -893,6 +865,8 @@ async function start(): Promise<void> {
   renderTrendLegend();
   // The view as soon as the catalogue is in; the claims (below it) may come later.
   const [cat] = await Promise.allSettled([cataloguePromise]);
+  // Not in the task that ran the app's code (the catalogue is often in by then): shorter tasks.
+  await nextTask();
 
   if (cat.status === 'fulfilled') {
     catalogue = cat.value;
@@ -902,14 +876,15 @@ async function start(): Promise<void> {
     firstView = setState({}, 'replace');
   } else {
     for (const s of document.querySelectorAll<HTMLElement>('section.view')) s.hidden = true;
+    delete document.documentElement.dataset.bootView;
     els.status.replaceChildren(errorBox('the catalogue (/api/v1/catalogue)', cat.reason));
     showError(els.footer, 'the dataset details', cat.reason);
   }
 
-  const [claims] = await Promise.allSettled([claimsPromise]);
+  // Below the overview's charts: built once the first view is drawn.
+  await firstView.catch(() => undefined);
+  const [claims] = await Promise.allSettled([claimsDoc()]);
   if (claims.status === 'fulfilled') {
-    // Below the charts: built once the first view is drawn.
-    await firstView.catch(() => undefined);
     showClaims(claims.value);
     if (!catalogue) renderFooter(els.footer, claims.value.dataset, []);
   } else {

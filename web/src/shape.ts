@@ -74,6 +74,27 @@ export function seriesSubject(s: SeriesInfo): string {
   return subject(s.category.label, s.measure, placeName(s));
 }
 
+/**
+ * What a series is, from the catalogue alone (as the series' own `series` field will say), so
+ * that headings and definitions can be shown before the series arrives; null when the catalogue
+ * lacks the country, region or category.
+ */
+export function seriesInfoFor(
+  catalogue: Pick<Catalogue, 'countries' | 'categories'>,
+  s: { country: string; admin1: string | null; category: CategoryId; measure: Measure },
+): SeriesInfo | null {
+  const country = catalogue.countries.find((c) => c.iso3 === s.country);
+  const category = catalogue.categories.find((c) => c.id === s.category);
+  const admin1 = s.admin1 === null ? null : (country?.admin1.find((r) => r.slug === s.admin1) ?? null);
+  if (!country || !category || !country.categories.includes(category.id) || (s.admin1 !== null && !admin1)) return null;
+  return {
+    country: { iso3: country.iso3, name: country.name },
+    admin1: admin1 && { name: admin1.name, slug: admin1.slug },
+    category: { id: category.id, label: category.label, definition: category.definition },
+    measure: s.measure,
+  };
+}
+
 /** A heading for the chart. @example 'Political violence in Niger: events per month' */
 export function seriesTitle(s: SeriesInfo): string {
   return `${s.category.label} in ${placeName(s)}: ${MEASURE_WORDS[s.measure]} per month`;

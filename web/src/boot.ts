@@ -1,0 +1,16 @@
+/**
+ * The page's first script, small and loaded in <head> before anything is painted (a classic
+ * script, so it blocks rendering, on purpose): it marks on <html> the view the URL asks for, and
+ * embed mode, so that the stylesheet lays out that view's sections, controls and tabs from the
+ * first paint. The app (app.js) starts later; without this, a link to the country view would be
+ * painted as the overview first and then shift into place.
+ */
+import { VIEWS } from './state.ts';
+
+const query = new URLSearchParams(location.search);
+const asked = query.get('view');
+const root = document.documentElement;
+// As resolveState reads it: an unknown view is the overview. app.js removes the mark once it has
+// laid the view out itself (main.ts, showView).
+root.dataset.bootView = VIEWS.find((v) => v === asked) ?? 'overview';
+if (location.pathname.startsWith('/embed') || query.get('embed') === '1') root.classList.add('embed');

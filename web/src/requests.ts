@@ -1,0 +1,93 @@
+/**
+ * The API requests the page makes. Those the first view needs are started by the first module
+ * (app.js), before the rest of the app is loaded: the catalogue (every view needs it) and, when
+ * the page opens on the overview, its series and the claims. Series are kept for the session, by
+ * path.
+ */
+import type { CategoryId, Measure } from '../../data/model/categories.ts';
+import { isMonth } from '../../data/model/month.ts';
+import type { Catalogue, ClaimsDoc, SeriesDoc, SeriesSet } from '../../data/model/types.ts';
+import { getCatalogue, getClaims, getJson, getSeries } from './api.ts';
+import { seriesParams, seriesPath, type ViewState } from './state.ts';
+
+/**
+ * Series requests by path, kept for the session (a series of a dataset version does not change;
+ * back/forward redraw without refetching). A failed request is forgotten, so it is retried.
+ */
+const seriesCache = new Map<string, Promise<SeriesDoc>>();
+
+/** The series at `path` (as built by state.ts's seriesPath), requested once per session. */
+export function series(path: string): Promise<SeriesDoc> {
+  let p = seriesCache.get(path);
+  if (!p) {
+    p = getSeries(path);
+    seriesCache.set(path, p);
+    p.catch(() => seriesCache.delete(path));
+  }
+  return p;
+}
+
+/**
+ * The API path of several categories of one place and measure: one request, answered from one KV
+ * read (the API's bundle), the series in the order asked; with `csv`, the same rows as the
+ * categories' CSVs one after another.
+ */
+export function seriesSetPath(s: Parameters<typeof seriesParams>[0], categories: readonly CategoryId[], format?: 'csv'): string {
+  const q = seriesParams(s);
+  q.set('category', categories.join(','));
+  if (format) q.set('format', format);
+  return `/api/v1/series?${q.toString()}`;
+}
+
+const setCache = new Map<string, Promise<SeriesDoc[]>>();
+
+/** The series of several categories (see seriesSetPath), requested once per session. */
+export function seriesSet(s: Parameters<typeof seriesParams>[0], categories: readonly CategoryId[]): Promise<SeriesDoc[]> {
+  if (categories.length === 0) return Promise.resolve([]);
+  const path = seriesSetPath(s, categories);
+  let p = setCache.get(path);
+  if (!p) {
+    p = getJson<SeriesSet>(path).then((set) => set.series);
+    setCache.set(path, p);
+    p.catch(() => setCache.delete(path));
+  }
+  return p;
+}
+
+/** An overview series: political violence in one country, one measure, the state's range. */
+export function overviewSeries(iso3: string, measure: Measure, s: Pick<ViewState, 'from' | 'to'>) {
+  return { country: iso3, category: 'political_violence' as CategoryId, measure, admin1: null, from: s.from, to: s.to };
+}
+
+const query = new URLSearchParams(location.search);
+/** The page opens on the overview (as resolveState reads the view, an unknown one included). */
+const overviewFirst = !['country', 'compare'].includes(query.get('view') ?? '');
+
+/** The overview's series, in the order of its cards, when the page opens on the overview. */
+function prefetchOverview(): void {
+  if (!overviewFirst) return;
+  const month = (x: string | null) => (x && isMonth(x) ? x : null);
+  const range = { from: month(query.get('from')), to: month(query.get('to')) };
+  if (range.from && range.to && range.from > range.to) return;
+  for (const card of document.querySelectorAll<HTMLElement>('.ov-card[data-country]')) {
+    for (const m of ['events', 'fatalities'] as const)
+      void series(seriesPath(overviewSeries(card.dataset.country!, m, range))).catch(() => undefined);
+  }
+}
+
+let claimsRequest: Promise<ClaimsDoc> | null = null;
+
+/** The headline claims (shown on the overview, below its charts), requested once. */
+export function claims(): Promise<ClaimsDoc> {
+  return (claimsRequest ??= getClaims());
+}
+
+// Request order matters (a browser opens six connections per host): the catalogue first (the
+// page preloads it), the overview's series next, the claims (drawn below the charts) last; other
+// views ask for the claims once they are drawn (main.ts).
+/** The catalogue, requested when the page starts. */
+export const cataloguePromise: Promise<Catalogue> = getCatalogue();
+prefetchOverview();
+if (overviewFirst) claims().catch(() => undefined);
+// Settled later by main.ts; not an unhandled rejection in the meantime.
+cataloguePromise.catch(() => undefined);
