@@ -128,12 +128,30 @@ describe.skipIf(SKIP)(SKIP ? `dashboard (skipped: ${SKIP_REASON})` : 'dashboard 
     expect(problems).toEqual([]);
   });
 
-  it('overview: one card per claim, with the verdicts the API gives', async () => {
+  it('overview: one card per claim, with the verdicts the API gives, alternative readings included', async () => {
     expect(await page.locator('article.claim').count()).toBe(claims.claims.length);
+    expect(claims.claims.some((c) => c.alternatives.length > 0)).toBe(true);
     for (const c of claims.claims) {
-      const badge = page.locator(`article.claim[data-claim-id="${c.id}"] .verdict`);
+      const card = page.locator(`article.claim[data-claim-id="${c.id}"]`);
+      const badge = card.locator(':scope > .verdict');
       expect(await badge.getAttribute('data-verdict')).toBe(c.verdict);
       expect((await badge.locator('.verdict-label').textContent())?.trim()).toBe(c.verdictLabel);
+      const alternatives = card.locator('.alternative');
+      expect(await alternatives.count()).toBe(c.alternatives.length);
+      for (const [i, a] of c.alternatives.entries()) {
+        const alt = alternatives.nth(i);
+        expect(await alt.locator('.verdict').getAttribute('data-verdict')).toBe(a.verdict);
+        expect(
+          await alt
+            .locator('.reading')
+            .evaluateAll((els) => els.map((e) => [e.getAttribute('data-before-value'), e.getAttribute('data-after-value')])),
+        ).toEqual(
+          a.readings.map((r) => [
+            r.beforeValue === null ? null : String(r.beforeValue),
+            r.afterValue === null ? null : String(r.afterValue),
+          ]),
+        );
+      }
     }
   });
 
