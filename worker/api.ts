@@ -349,7 +349,7 @@ api.openapi(checkRoute, async (c) => {
       id: 'check',
       quote: `${series.category.label} in ${place}, ${span(q.after)}${q.before ? ` against ${span(q.before, q.after)}` : ''}: ${wording}`,
       claimant: { name: 'Checked on request', date: null, url: null },
-      interpretation: `Read for ${q.measure.map((m) => MEASURE_WORDS[m]).join(' and ')}, with the relation ${q.relation} ${q.threshold}, as asked.`,
+      interpretation: `Read for ${q.measure.map((m) => MEASURE_WORDS[m]).join(' and ')}, with the relation "${relationWords(q.relation, q.threshold)}" (${q.relation} ${q.threshold}), as asked.`,
       readings,
     };
     const verdict = evaluateClaim(

@@ -384,6 +384,44 @@ describe.skipIf(SKIP)(SKIP ? `checking a claim (skipped: ${SKIP_REASON})` : 'che
     expect(problems).toEqual([]);
   });
 
+  it('day windows: the coup claim read as the 30 days after against the 30 days before, as /api/v1/check decides it', async () => {
+    const days =
+      'country=NER&category=political_violence&measure=events&before=2023-06-26..2023-07-25&after=2023-07-27..2023-08-25&relation=pct_increase_gt&threshold=40';
+    await open(page, `/?view=compare&${days}&readings=both`);
+    const want = await api<CheckDoc>(`/api/v1/check?${days.replace('measure=events', 'measure=events,fatalities')}`);
+    expect(await page.locator('#check-card > .verdict').getAttribute('data-verdict')).toBe(want.claim.verdict);
+    expect(await cardReadings(page)).toEqual(expected(want.claim.readings));
+    expect(await page.locator('#check-card li.reading .figures dt').first().textContent()).toBe('26 June–25 July 2023');
+    // The headline claim's alternative reading is this very check.
+    const coup = claims.claims.find((c) => c.id === 'niger-coup-political-violence')!;
+    expect(coup.alternatives[0]!.readings.map((r) => [r.beforeValue, r.afterValue])).toEqual(
+      want.claim.readings.map((r) => [r.beforeValue, r.afterValue]),
+    );
+    // The period fields are days; switching to months keeps the calendar span.
+    expect(await page.locator('input[name="unit"][value="day"]').isChecked()).toBe(true);
+    expect([await page.locator('#before-from').getAttribute('type'), await page.locator('#before-from').inputValue()]).toEqual([
+      'date',
+      '2023-06-26',
+    ]);
+    expect([await page.locator('#after-from').getAttribute('min'), await page.locator('#after-to').getAttribute('max')]).toEqual([
+      catalogue.countries.find((c) => c.iso3 === 'NER')!.days!.from,
+      catalogue.countries.find((c) => c.iso3 === 'NER')!.days!.through,
+    ]);
+    await page.locator('input[name="unit"][value="month"]').check();
+    await page.waitForURL((u) => u.searchParams.get('before') === '2023-06..2023-07');
+    expect(new URL(page.url()).searchParams.get('after')).toBe('2023-07..2023-08');
+    expect(await page.locator('#before-from').getAttribute('type')).toBe('month');
+    await page.goBack();
+    await page.waitForURL((u) => u.searchParams.get('before') === '2023-06-26..2023-07-25');
+    await page.waitForFunction(() => (document.querySelector('#before-from') as HTMLInputElement).type === 'date');
+    // A country without daily counts offers months only; choosing it goes back to months.
+    await page.locator('#country').selectOption('MLI');
+    await page.waitForURL((u) => u.searchParams.get('country') === 'MLI');
+    expect(new URL(page.url()).searchParams.get('after')).toBe('2023-07..2023-08');
+    expect(await page.locator('#unit-day').isDisabled()).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
   it('embed: the card with minimal chrome; its links leave the frame', async () => {
     const embed = await context.newPage();
     watch(embed);

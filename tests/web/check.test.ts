@@ -10,7 +10,17 @@ import { type Claim, evaluateClaim, type Reading } from '../../data/model/claims
 import { TREND_DEFINITIONS } from '../../data/model/trend.ts';
 import type { Catalogue, CountryEntry, SeriesDoc } from '../../data/model/types.ts';
 import { readingBand, relationOptions, relationWording, verdictCardText } from '../../web/src/shape.ts';
-import { checkPath, claimCheck, DEFAULT_STATE, hasCheck, resolveState, stateQuery, type ViewState } from '../../web/src/state.ts';
+import {
+  checkPath,
+  claimCheck,
+  DEFAULT_STATE,
+  hasCheck,
+  hasDays,
+  periodInUnit,
+  resolveState,
+  stateQuery,
+  type ViewState,
+} from '../../web/src/state.ts';
 import { seriesOf } from '../fixtures/source-info.ts';
 
 const COUNTRIES: CountryEntry[] = [
@@ -264,6 +274,24 @@ describe('periods in days', () => {
     expect(q('trailing30d', '2023-07-27..2023-08-25').before).toBe('2023-06-27..2023-07-26');
     expect(q('trailing3d', '2024-01-02').before).toBe('2023-12-30..2024-01-01');
     expect(q('trailing3', '2024-02').before).toBe('2023-11..2024-01');
+  });
+
+  it('switches a period between months and days over the same calendar span', () => {
+    expect(periodInUnit('2023-07', 'day')).toBe('2023-07-01..2023-07-31');
+    expect(periodInUnit('2023-12..2024-02', 'day')).toBe('2023-12-01..2024-02-29');
+    expect(periodInUnit('2023-02', 'day')).toBe('2023-02-01..2023-02-28');
+    expect(periodInUnit('2023-07-27..2023-08-25', 'month')).toBe('2023-07..2023-08');
+    expect(periodInUnit('2023-07-26', 'month')).toBe('2023-07');
+    expect(periodInUnit('2023-07', 'month')).toBe('2023-07');
+    expect(periodInUnit('2023-07-26', 'day')).toBe('2023-07-26');
+  });
+
+  it('offers days for a country with daily counts, never for a region', () => {
+    const days = { from: '2019-01-01', through: '2024-05-15', source: 'acled-niger-events' };
+    expect(hasDays({ days }, null)).toBe(true);
+    expect(hasDays({ days }, 'tillaberi')).toBe(false);
+    expect(hasDays({ days: null }, null)).toBe(false);
+    expect(hasDays({}, null)).toBe(false);
   });
 
   it('drops what cannot be read: impossible days, reversed ranges, a "before" in another unit', () => {

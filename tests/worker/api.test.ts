@@ -254,6 +254,7 @@ describe('GET /api/v1/check', () => {
     ).json()) as { claim: Dataset['claims']['claims'][number]; page: string };
     expect(body.claim.quote).toBe('Political violence in Niger, July 2023 against June 2023: at least 2 times');
     expect(body.claim.readings.map((r) => r.relation.wording)).toEqual(['at least 2 times']);
+    expect(body.claim.interpretation).toBe('Read for reported fatalities, with the relation "at least 2 times" (ratio_gte 2), as asked.');
     expect(body.page).toBe(
       '/?view=compare&country=NER&category=political_violence&measure=fatalities&before=2023-06&after=2023-07&relation=ratio_gte&threshold=2',
     );

@@ -7,7 +7,9 @@
  */
 import type { Catalogue, ClaimsDoc, CountryEntry, SeriesDoc, SeriesInfo } from '../../data/model/types.ts';
 import type { CategoryId, Measure } from '../../data/model/categories.ts';
+import type { ClaimVerdict } from '../../data/model/claims.ts';
 import { monthLabel } from '../../data/model/month.ts';
+import { isDayPeriod, type Unit } from '../../data/model/period.ts';
 import { MEASURE_WORDS } from '../../data/model/describe.ts';
 import { TREND_BANDS, TREND_DEFINITIONS, TREND_LABELS, trendBand } from '../../data/model/trend.ts';
 import { ApiError, getCheck, getCompare, getText } from './api.ts';
@@ -71,7 +73,9 @@ import {
   comparePath,
   DEFAULT_STATE,
   hasCheck,
+  hasDays,
   periodBounds,
+  periodInUnit,
   resolveState,
   seriesCsvPath,
   seriesPath,
@@ -106,6 +110,8 @@ const els = {
   threshold: byId<HTMLInputElement>('threshold'),
   wording: byId<HTMLInputElement>('wording'),
   bothMeasures: byId<HTMLInputElement>('both-measures'),
+  unitDay: byId<HTMLInputElement>('unit-day'),
+  unitNote: byId('unit-note'),
   resetRange: byId<HTMLButtonElement>('reset-range'),
   status: byId('view-status'),
   claims: byId('claims-list'),
@@ -160,13 +166,25 @@ function syncControls(): void {
       .map((c) => c.months.to)
       .sort()
       .at(-1) ?? '';
-  for (const input of [els.from, els.to, els.beforeFrom, els.beforeTo, els.afterFrom, els.afterTo]) {
+  for (const input of [els.from, els.to]) {
     input.min = min;
     input.max = max;
   }
   els.from.value = state.from ?? '';
   els.to.value = state.to ?? '';
   els.sameScale.checked = state.sameScale;
+  // Compare periods are months, or days where the country has daily counts (never a region).
+  const unit: Unit = state.after && isDayPeriod(state.after) ? 'day' : 'month';
+  const days = hasDays(country, state.admin1) ? country!.days! : null;
+  for (const r of els.controls.querySelectorAll<HTMLInputElement>('input[name="unit"]')) r.checked = r.value === unit;
+  const withDays = catalogue.countries.filter((c) => c.days).map((c) => c.name);
+  els.unitNote.textContent = state.admin1 !== null ? '(country totals only, not regions)' : `(${withDays.join(', ')}: country totals)`;
+  for (const input of [els.beforeFrom, els.beforeTo, els.afterFrom, els.afterTo]) {
+    // The type first: a month value in a date field (or the reverse) would be cleared.
+    input.type = unit === 'day' ? 'date' : 'month';
+    input.min = unit === 'day' ? (days?.from ?? '') : min;
+    input.max = unit === 'day' ? (days?.through ?? '') : max;
+  }
   const [bf, bt] = state.before ? periodBounds(state.before) : ['', ''];
   const [af, at] = state.after ? periodBounds(state.after) : ['', ''];
   els.beforeFrom.value = bf;
@@ -181,6 +199,8 @@ function syncControls(): void {
   markInvalid([]);
   for (const el of els.controls.querySelectorAll<HTMLSelectElement | HTMLInputElement>('select, input')) el.disabled = false;
   els.admin1.disabled = regions.length === 0;
+  // Days stay selectable while shown, so that a view in days without daily counts can go back.
+  els.unitDay.disabled = days === null && unit !== 'day';
   // Only the fields the view uses are shown.
   for (const f of els.controls.querySelectorAll<HTMLElement>('[data-views]')) {
     const views = (f.dataset.views ?? '').split(' ');
@@ -220,6 +240,16 @@ function periodOf(a: string, b: string): string | null {
   return lo === hi ? lo : `${lo}..${hi}`;
 }
 
+/** The compare periods in `unit`, over the same calendar span. */
+function periodsIn(unit: Unit): Pick<ViewState, 'before' | 'after'> {
+  return { before: state.before && periodInUnit(state.before, unit), after: state.after && periodInUnit(state.after, unit) };
+}
+
+/** Periods in days go back to months for a country or region without daily counts. */
+function inUnitFor(country: CountryEntry | undefined, admin1: string | null): Partial<ViewState> {
+  return state.after && isDayPeriod(state.after) && !hasDays(country, admin1) ? periodsIn('month') : {};
+}
+
 function wireControls(): void {
   // Enter in a field, or the Check button: apply the claim's fields as typed.
   els.controls.addEventListener('submit', (e) => {
@@ -231,9 +261,21 @@ function wireControls(): void {
   els.threshold.addEventListener('change', () => setState({ threshold: claimFields().threshold }));
   els.wording.addEventListener('change', () => setState({ wording: claimFields().wording }));
   els.bothMeasures.addEventListener('change', () => setState({ bothMeasures: els.bothMeasures.checked }));
-  els.country.addEventListener('change', () => setState({ country: els.country.value, admin1: null }));
+  els.country.addEventListener('change', () =>
+    setState({
+      country: els.country.value,
+      admin1: null,
+      ...inUnitFor(
+        catalogue?.countries.find((c) => c.iso3 === els.country.value),
+        null,
+      ),
+    }),
+  );
   els.category.addEventListener('change', () => setState({ category: els.category.value as CategoryId }));
-  els.admin1.addEventListener('change', () => setState({ admin1: els.admin1.value === '' ? null : els.admin1.value }));
+  els.admin1.addEventListener('change', () => {
+    const admin1 = els.admin1.value === '' ? null : els.admin1.value;
+    void setState({ admin1, ...inUnitFor(countryOf(state), admin1) });
+  });
   els.from.addEventListener('change', () => setState({ from: els.from.value || null }));
   els.to.addEventListener('change', () => setState({ to: els.to.value || null }));
   els.sameScale.addEventListener('change', () => setState({ sameScale: els.sameScale.checked }));
@@ -241,6 +283,10 @@ function wireControls(): void {
     setState({ before: periodOf(els.beforeFrom.value, els.beforeTo.value), after: periodOf(els.afterFrom.value, els.afterTo.value) });
   for (const el of [els.beforeFrom, els.beforeTo, els.afterFrom, els.afterTo]) el.addEventListener('change', period);
   els.resetRange.addEventListener('click', () => setState({ from: null, to: null }));
+  for (const r of els.controls.querySelectorAll<HTMLInputElement>('input[name="unit"]'))
+    r.addEventListener('change', () => {
+      if (r.checked) void setState(periodsIn(r.value as Unit));
+    });
   els.controls.addEventListener('change', (e) => {
     const t = e.target;
     if (t instanceof HTMLInputElement && t.name === 'measure' && t.checked) setState({ measure: t.value as Measure });
@@ -824,17 +870,20 @@ function showClaims(doc: ClaimsDoc): void {
     els.heading.focus({ preventScroll: true });
   };
   const cat = catalogue;
-  renderClaims(els.claims, doc, (c) => {
+  const viewLink = (c: { readings: ClaimVerdict['readings'] }) => {
     const check = cat ? claimCheck(c, cat) : null;
+    return check
+      ? {
+          href: `/${stateQuery(check.state)}`,
+          label: check.tests === check.of ? 'Open this check in Compare' : `Open in Compare (tests ${check.tests} of ${check.of} readings)`,
+          state: check.state,
+        }
+      : null;
+  };
+  renderClaims(els.claims, doc, (c) => {
     return {
-      view: check
-        ? {
-            href: `/${stateQuery(check.state)}`,
-            label:
-              check.tests === check.of ? 'Open this check in Compare' : `Open in Compare (tests ${check.tests} of ${check.of} readings)`,
-            state: check.state,
-          }
-        : null,
+      view: viewLink(c),
+      alternativeViews: c.alternatives.map(viewLink),
       api: { href: `/api/v1/claims?version=${encodeURIComponent(doc.dataset.version)}`, label: 'Claims API (JSON)' },
       show: cat
         ? {

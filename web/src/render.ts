@@ -89,6 +89,8 @@ export interface VerdictCardOptions {
   id: string;
   /** The Compare view that checks this verdict: its permalink page. */
   view: CardLink | null;
+  /** The Compare view of each alternative reading (null where the dashboard cannot show it). */
+  alternativeViews?: (CardLink | null)[];
   /** The API document the verdict comes from. */
   api: CardLink;
   /** The trend band of the chart's measure (`of`: its words), when the check has it. */
@@ -154,6 +156,17 @@ export function verdictCard(c: ClaimVerdict, dataset: DatasetRef, o: VerdictCard
         return readingItem(r, reading, show);
       }),
     ),
+    o.band
+      ? h(
+          'p',
+          { class: 'card-band' },
+          `Trend band, ${o.band.of}: `,
+          trendBadge(o.band.band, o.band.label),
+          ' ',
+          h('span', { class: 'note' }, o.band.definition),
+        )
+      : null,
+    h('p', { class: 'interpretation' }, h('strong', {}, 'How the claim was read: '), t.interpretation),
     ...t.alternatives.map((a, j) =>
       h(
         'section',
@@ -180,17 +193,6 @@ export function verdictCard(c: ClaimVerdict, dataset: DatasetRef, o: VerdictCard
         ),
       ),
     ),
-    o.band
-      ? h(
-          'p',
-          { class: 'card-band' },
-          `Trend band, ${o.band.of}: `,
-          trendBadge(o.band.band, o.band.label),
-          ' ',
-          h('span', { class: 'note' }, o.band.definition),
-        )
-      : null,
-    h('p', { class: 'interpretation' }, h('strong', {}, 'How the claim was read: '), t.interpretation),
     h('details', { class: 'definition' }, h('summary', {}, 'Definition used'), ...t.definitions.map((d) => h('p', {}, d))),
     h(
       'details',

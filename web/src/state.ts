@@ -12,13 +12,21 @@
 import type { CategoryId, Measure } from '../../data/model/categories.ts';
 import type { Reading } from '../../data/model/claims.ts';
 import { daysIn } from '../../data/model/day.ts';
-import { addMonths, isMonth } from '../../data/model/month.ts';
-import { isDayPeriod, parsePeriod as parseModelPeriod, PeriodSyntaxError, resolvePeriods, type Window } from '../../data/model/period.ts';
+import { addMonths, daysInMonth, isMonth } from '../../data/model/month.ts';
+import {
+  isDayPeriod,
+  parsePeriod as parseModelPeriod,
+  PeriodSyntaxError,
+  resolvePeriods,
+  type Unit,
+  type Window,
+} from '../../data/model/period.ts';
 import type { Catalogue, CountryEntry } from '../../data/model/types.ts';
 import { readingView, relationWording } from './shape.ts';
 
-export type View = 'overview' | 'country' | 'compare';
-export const VIEWS: readonly View[] = ['overview', 'country', 'compare'];
+import { type View, VIEWS } from './views.ts';
+
+export { type View, VIEWS };
 
 export interface ViewState {
   view: View;
@@ -98,6 +106,25 @@ export function comparePeriods(before: string | null, after: string | null): Pic
     if (e instanceof PeriodSyntaxError) return { before: null, after: a };
     throw e;
   }
+}
+
+/**
+ * A period in the other unit, covering the same calendar span: months become their days, days
+ * the months they fall in. @example periodInUnit('2023-07', 'day') === '2023-07-01..2023-07-31'
+ */
+export function periodInUnit(p: string, unit: Unit): string {
+  const [a, b] = periodBounds(p);
+  if (isDayPeriod(p) === (unit === 'day')) return p;
+  const w =
+    unit === 'day'
+      ? { from: `${a}-01`, to: `${b}-${String(daysInMonth(b)).padStart(2, '0')}` }
+      : { from: a.slice(0, 7), to: b.slice(0, 7) };
+  return periodOf(w);
+}
+
+/** Can the country (or region) be compared in days? Day windows exist for countries with daily counts, never for regions. */
+export function hasDays(country: Pick<CountryEntry, 'days'> | undefined, admin1: string | null): boolean {
+  return admin1 === null && Boolean(country?.days);
 }
 
 /** The first and last month (or day) of a period. */
