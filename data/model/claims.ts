@@ -11,22 +11,9 @@ import { count, subject as subjectOf } from './describe.ts';
 import { isDayPeriod, PeriodSyntaxError, resolvePeriods } from './period.ts';
 import type { DatasetRef, DaysDoc, SeriesDoc } from './types.ts';
 
-export const RELATION_KINDS = ['pct_increase_gt', 'pct_decrease_gt', 'ratio_gte', 'ratio_gt', 'value_gte'] as const;
-export type RelationKind = (typeof RELATION_KINDS)[number];
+import { RELATION_KINDS, RELATION_LABELS, type RelationKind, relationWords } from './relations.ts';
 
-/** Each relation in plain words, N standing for the threshold: the wording of a claim that gives none. */
-export const RELATION_LABELS: Record<RelationKind, string> = {
-  pct_increase_gt: 'rose by more than N%',
-  pct_decrease_gt: 'fell by more than N%',
-  ratio_gte: 'at least N times',
-  ratio_gt: 'more than N times',
-  value_gte: 'at least N in total',
-};
-
-/** @example relationWords('ratio_gte', 4) === 'at least 4 times' */
-export function relationWords(kind: RelationKind, threshold: number | string): string {
-  return RELATION_LABELS[kind].replace('N', String(threshold));
-}
+export { RELATION_KINDS, RELATION_LABELS, type RelationKind, relationWords };
 
 /**
  * What the claim says about the numbers:

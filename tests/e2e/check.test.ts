@@ -210,6 +210,8 @@ describe.skipIf(SKIP)(SKIP ? `checking a claim (skipped: ${SKIP_REASON})` : 'che
 
   it('each claim card opens its check in Compare, with the claim’s verdict and numbers', async () => {
     await page.goto(`${worker!.url}/`);
+    // The claims' cards are drawn when scrolled near.
+    await page.locator('#claims-heading').scrollIntoViewIfNeeded();
     await page.locator('article.claim').first().waitFor();
     const links = await page.locator('#claims-list article.claim').evaluateAll((cards) =>
       cards.map((c) => ({
@@ -253,6 +255,7 @@ describe.skipIf(SKIP)(SKIP ? `checking a claim (skipped: ${SKIP_REASON})` : 'che
 
     // Followed in place: the Compare view opens without a reload, and back returns to the overview.
     await page.goto(`${worker!.url}/`);
+    await page.locator('#claims-heading').scrollIntoViewIfNeeded();
     const quad = claims.claims.find((c) => c.id === 'niger-civilians-quadrupled')!;
     await page.locator(`article.claim[data-claim-id="${quad.id}"] a.view-link`).click();
     await page.waitForSelector('#check-card');

@@ -129,6 +129,9 @@ describe.skipIf(SKIP)(SKIP ? `dashboard (skipped: ${SKIP_REASON})` : 'dashboard 
   });
 
   it('overview: one card per claim, with the verdicts the API gives, alternative readings included', async () => {
+    // Drawn when scrolled near (their code is not part of the first view).
+    await page.locator('#claims-heading').scrollIntoViewIfNeeded();
+    await page.locator('article.claim').first().waitFor();
     expect(await page.locator('article.claim').count()).toBe(claims.claims.length);
     expect(claims.claims.some((c) => c.alternatives.length > 0)).toBe(true);
     for (const c of claims.claims) {
@@ -411,6 +414,8 @@ describe.skipIf(SKIP)(SKIP ? `dashboard (skipped: ${SKIP_REASON})` : 'dashboard 
       await broken.goto(`${worker!.url}/`);
       await broken.locator('#ov-NER-events-summary .error').waitFor();
       // The rest of the page still works.
+      await broken.locator('#claims-heading').scrollIntoViewIfNeeded();
+      await broken.locator('article.claim').first().waitFor();
       expect(await broken.locator('article.claim').count()).toBe(claims.claims.length);
     } finally {
       await broken.close();

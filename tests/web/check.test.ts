@@ -9,10 +9,10 @@ import { category } from '../../data/model/categories.ts';
 import { type Claim, evaluateClaim, type Reading } from '../../data/model/claims.ts';
 import { TREND_DEFINITIONS } from '../../data/model/trend.ts';
 import type { Catalogue, CountryEntry, SeriesDoc } from '../../data/model/types.ts';
-import { readingBand, relationOptions, relationWording, verdictCardText } from '../../web/src/shape.ts';
+import { relationOptions, relationWording } from '../../web/src/shape.ts';
+import { claimCheck, readingBand, verdictCardText } from '../../web/src/verdict.ts';
 import {
   checkPath,
-  claimCheck,
   DEFAULT_STATE,
   hasCheck,
   hasDays,

@@ -5,7 +5,6 @@ import type { Catalogue, CountryEntry, Point, SeriesDoc, SeriesInfo, SourceInfo 
 import {
   categoryOptions,
   changeData,
-  claimDefinitions,
   coupMarkers,
   fmtChange,
   fmtDate,
@@ -13,12 +12,9 @@ import {
   fmtPct,
   fmtRatio,
   fmtSigned,
-  holdsLabel,
   latestComparison,
   lineData,
   partialNote,
-  readingFigures,
-  readingView,
   regionRanking,
   seriesInfoFor,
   seriesNotes,
@@ -27,6 +23,7 @@ import {
   shortMonth,
   summarySentence,
 } from '../../web/src/shape.ts';
+import { claimDefinitions, holdsLabel, readingFigures, readingView } from '../../web/src/verdict.ts';
 import { comparePath, parsePeriod, periodBounds, resolveState, seriesCsvPath, seriesPath, stateQuery } from '../../web/src/state.ts';
 
 const DATASET = { version: 'v1', source: 'ACLED', credit: 'ACLED, www.acleddata.com', asOf: '2024-09-30' };

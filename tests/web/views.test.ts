@@ -23,12 +23,12 @@ import {
   mergeCsv,
   overviewFigure,
   partialIndexes,
-  periodText,
   regionSummary,
   seriesTable,
   sharedMax,
   trendDetail,
 } from '../../web/src/shape.ts';
+import { periodText } from '../../web/src/verdict.ts';
 
 const DATASET = { version: 'v1', source: 'ACLED', credit: 'ACLED, www.acleddata.com', asOf: '2024-09-30' };
 const info = (id: SeriesInfo['category']['id'], label: string, measure: SeriesInfo['measure'] = 'events'): SeriesInfo => ({

@@ -5,31 +5,26 @@
  * charts are drawn one per task as they come near the screen (schedule.ts). Embed mode (/embed, or
  * ?embed=1) hides the chrome around the charts.
  */
-import type { Catalogue, ClaimsDoc, CountryEntry, SeriesDoc, SeriesInfo } from '../../data/model/types.ts';
+import type { Catalogue, CountryEntry, SeriesDoc, SeriesInfo } from '../../data/model/types.ts';
 import type { CategoryId, Measure } from '../../data/model/categories.ts';
-import type { ClaimVerdict } from '../../data/model/claims.ts';
 import { monthLabel } from '../../data/model/month.ts';
 import { isDayPeriod, type Unit } from '../../data/model/period.ts';
-import { MEASURE_WORDS } from '../../data/model/describe.ts';
-import { TREND_BANDS, TREND_DEFINITIONS, TREND_LABELS, trendBand } from '../../data/model/trend.ts';
-import { ApiError, getCheck, getCompare, getText } from './api.ts';
+import { TREND_BANDS, TREND_DEFINITIONS, TREND_LABELS } from '../../data/model/trend.ts';
+import { getText } from './api.ts';
+import type { CompareContext } from './compare.ts';
 import { chartPng, destroyChart, drawChangeChart, drawCompositionChart, drawLineChart } from './charts.ts';
 import {
   byId,
-  compareCard,
   errorBox,
   fillSelect,
   h,
   loading,
   overviewFigureRow,
-  renderClaims,
   renderFooter,
   renderRegions,
   renderTable,
   showError,
   trendBadge,
-  verdictCard,
-  type CompareResult,
 } from './render.ts';
 import { cataloguePromise, claims as claimsDoc, overviewSeries, series, seriesSet, seriesSetPath } from './requests.ts';
 import { nextTask, whenVisible } from './schedule.ts';
@@ -54,7 +49,6 @@ import {
   overviewFigure,
   partialIndexes,
   placeName,
-  readingBand,
   relationOptions,
   relationWording,
   regionRanking,
@@ -68,9 +62,6 @@ import {
   summarySentence,
 } from './shape.ts';
 import {
-  checkPath,
-  claimCheck,
-  comparePath,
   DEFAULT_STATE,
   hasCheck,
   hasDays,
@@ -92,6 +83,8 @@ const HEADINGS: Record<View, string> = {
   country: 'Country',
   compare: 'Compare two periods',
 };
+/** The Compare view's heading when it checks a claim. */
+const CHECK_HEADING = 'Check a claim';
 
 const els = {
   heading: byId('view-heading'),
@@ -111,7 +104,6 @@ const els = {
   wording: byId<HTMLInputElement>('wording'),
   bothMeasures: byId<HTMLInputElement>('both-measures'),
   unitDay: byId<HTMLInputElement>('unit-day'),
-  unitNote: byId('unit-note'),
   resetRange: byId<HTMLButtonElement>('reset-range'),
   status: byId('view-status'),
   claims: byId('claims-list'),
@@ -178,7 +170,11 @@ function syncControls(): void {
   const days = hasDays(country, state.admin1) ? country!.days! : null;
   for (const r of els.controls.querySelectorAll<HTMLInputElement>('input[name="unit"]')) r.checked = r.value === unit;
   const withDays = catalogue.countries.filter((c) => c.days).map((c) => c.name);
-  els.unitNote.textContent = state.admin1 !== null ? '(country totals only, not regions)' : `(${withDays.join(', ')}: country totals)`;
+  // Which countries, or why not, in a tooltip: text that changed here would move the fields after it.
+  els.unitDay.parentElement!.title =
+    state.admin1 !== null
+      ? 'Day windows are for country totals, not regions'
+      : `Daily counts exist for ${withDays.join(', ') || 'no country'}`;
   for (const input of [els.beforeFrom, els.beforeTo, els.afterFrom, els.afterTo]) {
     // The type first: a month value in a date field (or the reverse) would be cleared.
     input.type = unit === 'day' ? 'date' : 'month';
@@ -460,6 +456,9 @@ function showView(): void {
   for (const s of document.querySelectorAll<HTMLElement>('section.view')) s.hidden = s.dataset.view !== state.view;
   // From here on the attributes above say what is shown, not boot.js's mark (see styles.css);
   // data-view names the view for the rules that do not show or hide.
+  // The view's heading goes in before the mark (and the heading it shows) goes: the view's own
+  // code may still be loading (compare.ts), and the overview's longer heading would show meanwhile.
+  els.heading.textContent = state.view === 'compare' && hasCheck(state) ? CHECK_HEADING : HEADINGS[state.view];
   delete document.documentElement.dataset.bootView;
   document.documentElement.dataset.view = state.view;
   for (const a of document.querySelectorAll<HTMLAnchorElement>('.views-nav a[data-view]')) {
@@ -481,7 +480,7 @@ async function loadView(): Promise<void> {
   try {
     if (state.view === 'overview') await loadOverview(ctrl.signal, stale);
     else if (state.view === 'country') await loadCountry(ctrl.signal, stale);
-    else await loadCompare(ctrl.signal, stale);
+    else await (await compareModule()).loadCompare(compareContext(), ctrl.signal, stale);
   } catch (e) {
     if (stale() || ctrl.signal.aborted) return;
     els.status.replaceChildren(errorBox('this view', e));
@@ -747,159 +746,20 @@ async function loadCountry(signal: AbortSignal, stale: () => boolean): Promise<v
   }
 }
 
-async function loadCompare(signal: AbortSignal, stale: () => boolean): Promise<void> {
-  const s = state;
-  const country = countryOf(s)!;
-  const region = country.admin1.find((r) => r.slug === s.admin1) ?? null;
-  const place = placeName({ country: { iso3: country.iso3, name: country.name }, admin1: region });
-  const catLabel = catalogue!.categories.find((c) => c.id === s.category)?.label ?? s.category;
-  const check = checkPath(s);
-  const claimWords = hasCheck(s) ? (s.wording ?? relationWording(s.relation!, s.threshold!)) : null;
-  const title = claimWords
-    ? `${catLabel} in ${place}: “${claimWords}” checked`
-    : `${catLabel} ${s.measure === 'events' ? 'events' : 'reported fatalities'} in ${place}: two periods compared`;
-  els.heading.textContent = check ? 'Check a claim' : HEADINGS.compare;
-  document.title = `Sahel Pulse: ${title}`;
-  updateShare(`Sahel Pulse: ${title}`);
-  const path = comparePath(s);
-  if (!path) {
-    els.compare.replaceChildren(h('p', {}, 'Pick a “before” and an “after” period.'));
-    return;
-  }
-  els.compare.setAttribute('aria-busy', 'true');
-  loading(els.compare, check ? 'Checking the claim…' : 'Comparing…');
-  try {
-    if (check) await showCheck(s, check, signal, stale);
-    else await showComparison(s, path, signal, stale);
-  } finally {
-    els.compare.removeAttribute('aria-busy');
-  }
-}
+/** The Compare view and the claims' cards (compare.ts), fetched when first shown: the first view does without them. */
+const compareModule = () => import('./compare.ts');
 
-/** The claim's verdict card, with the trend band of the chart's measure when the check has it (no second request). */
-async function showCheck(s: ViewState, path: string, signal: AbortSignal, stale: () => boolean): Promise<void> {
-  try {
-    const r = await getCheck(path, signal);
-    if (stale()) return;
-    const band = readingBand(r.claim, s.measure);
-    const card = verdictCard(r.claim, r.dataset, {
-      id: 'check-card',
-      citationOpen: true,
-      // Embedded, links leave the frame: the dashboard itself may not be framed.
-      view: { href: `/${stateQuery(s)}`, label: 'Link to this check', ...(EMBED ? { newTab: true } : { state: s }) },
-      api: { href: r.permalink, label: 'API permalink (JSON)', newTab: EMBED },
-      band: band ? { ...band, of: MEASURE_WORDS[s.measure] } : null,
-      csv: {
-        href: checkPath(s, 'csv')!,
-        download: downloadName(
-          ['check', s.country, s.admin1, s.category, s.before, s.after, s.relation, s.threshold],
-          r.dataset.version,
-          'csv',
-        ),
-      },
-      tools: EMBED ? [] : [h('a', { href: `/${stateQuery({ ...s, view: 'country' })}` }, 'See the whole series')],
-      onOpen: (x) => void setState(x),
-    });
-    els.compare.replaceChildren(card);
-  } catch (e) {
-    if (stale()) return;
-    if (e instanceof ApiError && e.status === 400) {
-      // The claim as written is not one the API can test: say what to fix, at the fields too.
-      els.compare.replaceChildren(
-        h(
-          'div',
-          { class: 'error', role: 'alert', id: 'check-problem' },
-          h('p', { class: 'error-title' }, 'This claim cannot be checked as written.'),
-          h('p', { class: 'problem-detail' }, e.detail || e.title),
-          h('p', {}, 'Correct the claim’s fields above, or choose “None: compare only” to compare the two periods.'),
-          h('p', { class: 'error-path' }, 'Request: ', h('code', {}, e.path)),
-        ),
-      );
-      markInvalid(e.errors.map((x) => x.parameter));
-      return;
-    }
-    els.compare.replaceChildren(errorBox(`the check (${path})`, e));
-  }
-}
-
-/** The comparison card (trend band) from /api/v1/compare; with a relation but no N yet, a prompt for it above. */
-async function showComparison(s: ViewState, path: string, signal: AbortSignal, stale: () => boolean): Promise<void> {
-  const prompt =
-    s.relation !== null && s.threshold === null
-      ? h(
-          'p',
-          { class: 'note check-prompt' },
-          `Enter N for “${relationOptions(s.relation).find((o) => o.value === s.relation)?.label ?? s.relation}” to check the claim; meanwhile, the two periods compared:`,
-        )
-      : null;
-  try {
-    const r = await getCompare<CompareResult>(path, signal);
-    if (stale()) return;
-    const band = r.trend
-      ? { band: r.trend.band, label: r.trend.label, definition: r.trend.definition ?? TREND_DEFINITIONS[r.trend.band] }
-      : (() => {
-          const b = trendBand(r.change);
-          return { band: b, label: TREND_LABELS[b], definition: TREND_DEFINITIONS[b] };
-        })();
-    const open = h(
-      'p',
-      { class: 'fig-tools' },
-      h(
-        'a',
-        {
-          class: 'button',
-          href: comparePath(s, 'csv')!,
-          download: downloadName([s.country, s.admin1, s.category, s.measure, s.before, s.after], r.dataset.version, 'csv'),
-          id: 'compare-csv',
-        },
-        'Download CSV',
-      ),
-      ' ',
-      h('a', { href: `/${stateQuery({ ...s, view: 'country' })}` }, 'See the whole series'),
-    );
-    els.compare.replaceChildren(...[prompt, compareCard(r, band, open)].filter((x) => x !== null));
-  } catch (e) {
-    if (stale()) return;
-    els.compare.replaceChildren(errorBox(`the comparison (${path})`, e));
-  }
-}
-
-function showClaims(doc: ClaimsDoc): void {
-  const focusView = () => {
-    window.scrollTo({ top: 0 });
-    els.heading.focus({ preventScroll: true });
+function compareContext(): CompareContext {
+  return {
+    state,
+    catalogue,
+    embed: EMBED,
+    els,
+    headings: { compare: HEADINGS.compare, check: CHECK_HEADING },
+    setState: (next) => setState(next),
+    updateShare,
+    markInvalid: (parameters) => markInvalid(parameters),
   };
-  const cat = catalogue;
-  const viewLink = (c: { readings: ClaimVerdict['readings'] }) => {
-    const check = cat ? claimCheck(c, cat) : null;
-    return check
-      ? {
-          href: `/${stateQuery(check.state)}`,
-          label: check.tests === check.of ? 'Open this check in Compare' : `Open in Compare (tests ${check.tests} of ${check.of} readings)`,
-          state: check.state,
-        }
-      : null;
-  };
-  renderClaims(els.claims, doc, (c) => {
-    return {
-      view: viewLink(c),
-      alternativeViews: c.alternatives.map(viewLink),
-      api: { href: `/api/v1/claims?version=${encodeURIComponent(doc.dataset.version)}`, label: 'Claims API (JSON)' },
-      show: cat
-        ? {
-            catalogue: cat,
-            onShow: (view) => {
-              void setState({ ...view, view: 'country' });
-              focusView();
-            },
-          }
-        : null,
-      onOpen: (x) => {
-        void setState(x);
-        focusView();
-      },
-    };
-  });
 }
 
 function renderTrendLegend(): void {
@@ -934,7 +794,14 @@ async function start(): Promise<void> {
   await firstView.catch(() => undefined);
   const [claims] = await Promise.allSettled([claimsDoc()]);
   if (claims.status === 'fulfilled') {
-    showClaims(claims.value);
+    const doc = claims.value;
+    // Drawn when scrolled near: the cards' code is not part of the first view.
+    whenVisible(els.claims, () => {
+      compareModule().then(
+        (m) => m.showClaims(compareContext(), doc),
+        (e: unknown) => showError(els.claims, 'the claims', e),
+      );
+    });
     if (!catalogue) renderFooter(els.footer, claims.value.dataset, []);
   } else {
     showError(els.claims, 'the claims (/api/v1/claims)', claims.reason);

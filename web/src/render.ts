@@ -2,32 +2,24 @@
  * DOM rendering. Text from the API is always inserted as text nodes (never as HTML).
  */
 import type { Change } from '../../data/model/change.ts';
-import type { ClaimVerdict, ReadingResult } from '../../data/model/claims.ts';
-import type { Catalogue, ClaimsDoc, DatasetRef, SourceInfo } from '../../data/model/types.ts';
+import type { DatasetRef, SourceInfo } from '../../data/model/types.ts';
 import { TREND_SYMBOLS, type TrendBand } from '../../data/model/trend.ts';
 import {
-  type BandText,
-  creditLine,
   fmtChange,
   fmtDate,
   fmtNum,
   fmtPct,
   fmtSigned,
-  type ReadingText,
-  readingView,
   type Option,
   type OverviewFigure,
   type RegionRanking,
   type Table,
   trendDetail,
-  verdictCardText,
 } from './shape.ts';
 import { monthLabel } from '../../data/model/month.ts';
-import { windowLabel } from '../../data/model/period.ts';
-import type { ViewState } from './state.ts';
 import { ApiError } from './api.ts';
 
-type Child = Node | string | null | undefined | false;
+export type Child = Node | string | null | undefined | false;
 
 /** Create an element with attributes (class, data-*, aria-*, ...) and children (strings become text nodes). */
 export function h<K extends keyof HTMLElementTagNameMap>(
@@ -70,197 +62,6 @@ export function errorBox(what: string, err: unknown): HTMLElement {
 
 export function showError(container: HTMLElement, what: string, err: unknown): void {
   container.replaceChildren(errorBox(what, err));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Verdict cards: one component for the headline claims and for a check in the Compare view
-
-/** A link on a card; with `state`, following it changes the view in place (no reload). */
-export interface CardLink {
-  href: string;
-  label: string;
-  state?: ViewState;
-  /** Open in a new tab (from an embedded card: the dashboard may not be framed). */
-  newTab?: boolean;
-}
-
-export interface VerdictCardOptions {
-  /** The card's element id; the quote is `${id}-quote`, the citation `${id}-citation`. */
-  id: string;
-  /** The Compare view that checks this verdict: its permalink page. */
-  view: CardLink | null;
-  /** The Compare view of each alternative reading (null where the dashboard cannot show it). */
-  alternativeViews?: (CardLink | null)[];
-  /** The API document the verdict comes from. */
-  api: CardLink;
-  /** The trend band of the chart's measure (`of`: its words), when the check has it. */
-  band?: (BandText & { of: string }) | null;
-  csv?: { href: string; download: string } | null;
-  /** More tools after the links (e.g. "See the whole series"). */
-  tools?: Child[];
-  /** Follow a link that carries a state. */
-  onOpen: (s: ViewState) => void;
-  /** Show the citation at once (the check's own page); else it is one click away (the overview's six cards). */
-  citationOpen?: boolean;
-  /** With a catalogue: a "Show this series in the chart" button on each reading. */
-  show?: { catalogue: Catalogue; onShow: (s: Partial<ViewState>) => void } | null;
-}
-
-/** Headline claims: one verdict card each, with a link to its check in the Compare view. */
-export function renderClaims(container: HTMLElement, doc: ClaimsDoc, opts: (c: ClaimVerdict) => Omit<VerdictCardOptions, 'id'>): void {
-  container.replaceChildren(...doc.claims.map((c) => verdictCard(c, doc.dataset, { id: `claim-${c.id}`, ...opts(c) })));
-}
-
-/**
- * The verdict card: badge, claim, readings with their numbers and caveats, trend band, how the
- * claim was read, definitions, the citation with a copy button, credit, dataset version, as-of
- * date, and links to the API and to the Compare view.
- */
-export function verdictCard(c: ClaimVerdict, dataset: DatasetRef, o: VerdictCardOptions): HTMLElement {
-  const t = verdictCardText(c, dataset);
-  const quoteId = `${o.id}-quote`;
-  const citationId = `${o.id}-citation`;
-  const claimant = c.claimant.url ? h('a', { href: c.claimant.url, rel: 'noopener noreferrer' }, t.claimant) : t.claimant;
-  const copyStatus = h('span', { class: 'note copy-status', role: 'status' });
-  const citation = h('p', { class: 'citation-text', id: citationId }, t.citation);
-  const copyButton = h('button', { type: 'button', class: 'button copy-citation', 'aria-describedby': citationId }, 'Copy citation');
-  copyButton.addEventListener('click', () => void copyText(t.citation, citation, copyStatus, 'Citation copied.'));
-  const links: Child[] = [];
-  if (o.view) links.push(cardLink(o.view, o.onOpen, 'view-link'));
-  links.push(cardLink(o.api, o.onOpen, 'api-link'));
-  if (o.csv) links.push(h('a', { class: 'button', href: o.csv.href, download: o.csv.download }, 'Download CSV'));
-  return h(
-    'article',
-    { class: `card claim verdict-${t.verdict}`, id: o.id, 'data-claim-id': c.id, 'aria-labelledby': quoteId },
-    h(
-      'p',
-      { class: `verdict verdict-${t.verdict}`, 'data-verdict': t.verdict },
-      h('span', { class: 'verdict-symbol', 'aria-hidden': 'true' }, t.symbol),
-      h('span', { class: 'verdict-label' }, t.label),
-    ),
-    h('blockquote', { id: quoteId, class: 'quote' }, h('p', {}, t.quote)),
-    h('p', { class: 'claimant' }, '— ', claimant),
-    h('p', { class: 'claim-summary' }, t.summary),
-    h(
-      'ol',
-      { class: 'readings' },
-      ...t.readings.map((r, i) => {
-        const reading = c.readings[i]!;
-        const view = o.show ? readingView(reading, o.show.catalogue) : null;
-        let show: HTMLButtonElement | null = null;
-        if (view && o.show) {
-          const onShow = o.show.onShow;
-          show = h('button', { type: 'button', class: 'link-button' }, 'Show this series in the chart');
-          show.addEventListener('click', () => onShow(view));
-        }
-        return readingItem(r, reading, show);
-      }),
-    ),
-    o.band
-      ? h(
-          'p',
-          { class: 'card-band' },
-          `Trend band, ${o.band.of}: `,
-          trendBadge(o.band.band, o.band.label),
-          ' ',
-          h('span', { class: 'note' }, o.band.definition),
-        )
-      : null,
-    h('p', { class: 'interpretation' }, h('strong', {}, 'How the claim was read: '), t.interpretation),
-    ...t.alternatives.map((a, j) =>
-      h(
-        'section',
-        { class: `alternative verdict-${a.verdict}`, 'aria-label': `Also read as: ${a.interpretation}` },
-        h(
-          'p',
-          { class: 'alternative-head' },
-          h('strong', {}, 'Also read as: '),
-          a.interpretation,
-          ' ',
-          h(
-            'span',
-            { class: `verdict verdict-${a.verdict}`, 'data-verdict': a.verdict },
-            h('span', { class: 'verdict-symbol', 'aria-hidden': 'true' }, a.symbol),
-            h('span', { class: 'verdict-label' }, a.label),
-          ),
-        ),
-        h('ol', { class: 'readings' }, ...a.readings.map((r, i) => readingItem(r, c.alternatives[j]!.readings[i]!, null))),
-        h(
-          'details',
-          { class: 'citation' },
-          h('summary', { class: 'citation-label' }, 'Cite this reading'),
-          h('p', { class: 'citation-text' }, a.citation),
-        ),
-      ),
-    ),
-    h('details', { class: 'definition' }, h('summary', {}, 'Definition used'), ...t.definitions.map((d) => h('p', {}, d))),
-    h(
-      'details',
-      { class: 'citation', open: o.citationOpen === true },
-      h('summary', { class: 'citation-label' }, 'Cite this verdict'),
-      citation,
-      h('p', { class: 'citation-tools' }, copyButton, ' ', copyStatus),
-    ),
-    cardCredit(t.credit),
-    h('p', { class: 'fig-tools card-links' }, ...links, ...(o.tools ?? [])),
-  );
-}
-
-/** One reading: whether it holds, its sentence, figures and caveats. */
-function readingItem(r: ReadingText, reading: ReadingResult, show: HTMLElement | null): HTMLElement {
-  return h(
-    'li',
-    {
-      class: `reading holds-${String(r.holds)}${r.lowBaseline ? ' low-baseline' : ''}`,
-      'data-measure': r.measure,
-      'data-holds': String(r.holds),
-      'data-before-value': reading.beforeValue === null ? undefined : String(reading.beforeValue),
-      'data-after-value': reading.afterValue === null ? undefined : String(reading.afterValue),
-    },
-    h('p', { class: 'reading-head' }, h('span', { class: 'holds' }, r.label), ' ', r.sentence),
-    figureList(r.figures),
-    caveatList(r.caveats),
-    show,
-  );
-}
-
-function cardLink(l: CardLink, onOpen: (s: ViewState) => void, cls: string): HTMLAnchorElement {
-  const a = h('a', { class: cls, href: l.href, target: l.newTab ? '_blank' : undefined, rel: l.newTab ? 'noopener' : undefined }, l.label);
-  const target = l.state;
-  if (target) {
-    a.addEventListener('click', (e) => {
-      if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
-      e.preventDefault();
-      onOpen(target);
-    });
-  }
-  return a;
-}
-
-/** Copy `text`; where the clipboard is refused, select `el` so the reader can copy it by hand. */
-async function copyText(text: string, el: HTMLElement, status: HTMLElement, done: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(text);
-    status.textContent = done;
-  } catch {
-    const range = document.createRange();
-    range.selectNodeContents(el);
-    getSelection()?.removeAllRanges();
-    getSelection()?.addRange(range);
-    status.textContent = 'Select the text and copy it (Ctrl+C).';
-  }
-}
-
-function figureList(pairs: readonly [string, string][]): HTMLElement {
-  return h('dl', { class: 'figures' }, ...pairs.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
-}
-
-function caveatList(caveats: readonly string[]): HTMLElement | null {
-  return caveats.length > 0 ? h('ul', { class: 'caveats' }, ...caveats.map((x) => h('li', {}, x))) : null;
-}
-
-function cardCredit(line: string): HTMLElement {
-  return h('p', { class: 'credit-line note' }, line);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -426,58 +227,4 @@ export function overviewFigureRow(label: string, f: OverviewFigure, measureKey: 
       h('p', { class: 'note partial-note' }, `${monthLabel(f.partialMonth)} is partial (a lower bound): not shown as the latest month.`),
     );
   return row;
-}
-
-interface ComparedPeriod {
-  month?: string;
-  period?: string;
-  unit?: 'month' | 'day';
-  from?: string;
-  to?: string;
-  months?: number;
-  days?: number;
-  value: number;
-  partial: boolean;
-}
-
-/** What the compare route returns (single months, or periods with a trend band). */
-export interface CompareResult {
-  dataset: DatasetRef;
-  sentence: string;
-  caveats: string[];
-  change: Change | null;
-  before: ComparedPeriod;
-  after: ComparedPeriod;
-  basis?: 'total' | 'monthly_mean' | 'daily_mean';
-  trend?: { band: TrendBand; label: string; definition?: string };
-}
-
-const periodLabel = (p: ComparedPeriod): string => {
-  const from = p.from ?? p.month ?? p.period ?? '';
-  return windowLabel({ unit: p.unit ?? 'month', from, to: p.to ?? from });
-};
-
-/** The compare verdict, as a card shaped like the claim cards: badge, sentence, figures, caveats. */
-export function compareCard(r: CompareResult, band: BandText, openLink: HTMLElement): HTMLElement {
-  const figures: [string, string][] = [
-    [`Before: ${periodLabel(r.before)}`, `${fmtNum(r.before.value)}${r.before.partial ? ' (partial)' : ''}`],
-    [`After: ${periodLabel(r.after)}`, `${fmtNum(r.after.value)}${r.after.partial ? ' (partial)' : ''}`],
-  ];
-  if (r.change) {
-    figures.push(['Change', `${fmtSigned(r.change.abs)} (${fmtPct(r.change.pct)})`]);
-    if (r.change.ratio !== null) figures.push(['Ratio', `${r.change.ratio}x`]);
-  }
-  if (r.basis === 'monthly_mean' || r.basis === 'daily_mean')
-    figures.push(['Compared', `${r.basis === 'monthly_mean' ? 'monthly' : 'daily'} means (the periods differ in length)`]);
-  figures.push(['Band', `${band.label}: ${band.definition}`]);
-  return h(
-    'article',
-    { class: `card claim compare-card band-${band.band}`, id: 'compare-card', 'aria-labelledby': 'compare-sentence' },
-    h('p', { class: 'verdict' }, trendBadge(band.band, band.label)),
-    h('blockquote', { class: 'quote', id: 'compare-sentence' }, h('p', {}, r.sentence)),
-    figureList(figures),
-    caveatList(r.caveats),
-    cardCredit(creditLine(r.dataset)),
-    openLink,
-  );
 }

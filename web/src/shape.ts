@@ -4,16 +4,8 @@
  */
 import type { CategoryId, Measure } from '../../data/model/categories.ts';
 import type { Change } from '../../data/model/change.ts';
-import {
-  RELATION_KINDS,
-  RELATION_LABELS,
-  relationWords,
-  type ClaimVerdict,
-  type Reading,
-  type ReadingResult,
-  type RelationKind,
-  type Verdict,
-} from '../../data/model/claims.ts';
+import type { Reading } from '../../data/model/claims.ts';
+import { RELATION_KINDS, RELATION_LABELS, type RelationKind, relationWords } from '../../data/model/relations.ts';
 import type { Catalogue, DatasetRef, Point, SeriesDoc, SeriesInfo, SourceInfo } from '../../data/model/types.ts';
 import { LOW_BASELINE } from '../../data/model/change.ts';
 import { MEASURE_WORDS, placeName, subject } from '../../data/model/describe.ts';
@@ -510,64 +502,6 @@ export function categoryOptions(catalogue: Catalogue, iso3: string): Option[] {
   return catalogue.categories.filter((c) => has.has(c.id)).map((c) => ({ value: c.id, label: c.label }));
 }
 
-/**
- * A period as the claims and the compare route write it, in words.
- * @example periodText('2023-07') === 'July 2023', periodText('2023-01..2023-08') === 'January 2023 to August 2023',
- *   periodText('trailing12') === 'the 12 months before'
- */
-export function periodText(p: string): string {
-  const t = p.match(/^trailing(\d+)(d?)$/);
-  if (t) return `the ${t[1]} ${t[2] ? 'days' : 'months'} before`;
-  const [a, b = a] = p.split('..') as [string, string?];
-  return windowLabel({ unit: isDayPeriod(a) ? 'day' : 'month', from: a, to: b });
-}
-
-/** A reading's numbers as label/value pairs. */
-export function readingFigures(r: ReadingResult): [string, string][] {
-  const out: [string, string][] = [];
-  if (r.before !== null) out.push([periodText(r.before), r.beforeValue === null ? 'no data' : fmtNum(r.beforeValue)]);
-  out.push([periodText(r.after), r.afterValue === null ? 'no data' : fmtNum(r.afterValue)]);
-  if (r.change) {
-    out.push(['Change', `${fmtSigned(r.change.abs)} (${fmtPct(r.change.pct)})`]);
-    out.push(['Ratio', fmtRatio(r.change.ratio)]);
-  }
-  out.push(['Test', r.relation.wording]);
-  return out;
-}
-
-export function holdsLabel(holds: boolean | null): string {
-  return holds === true ? 'Holds' : holds === false ? 'Does not hold' : 'Cannot be decided';
-}
-
-/** A symbol per verdict, so that the verdict is not told by colour alone. */
-export const VERDICT_SYMBOLS: Record<Verdict, string> = {
-  supported: '✓',
-  partly_supported: '◐',
-  not_supported: '✗',
-  cannot_be_decided: '?',
-};
-
-/** A reading's series, as the page's state: the region's slug is looked up by name in the catalogue. */
-export function readingView(
-  r: Pick<Reading, 'country' | 'admin1' | 'category' | 'measure'>,
-  catalogue: Catalogue,
-): { country: string; category: CategoryId; measure: Measure; admin1: string | null } | null {
-  const country = catalogue.countries.find((c) => c.iso3 === r.country);
-  if (!country || !country.categories.includes(r.category)) return null;
-  let admin1: string | null = null;
-  if (r.admin1 !== null) {
-    const region = country.admin1.find((a) => a.name.toLowerCase() === r.admin1!.toLowerCase() || a.slug === r.admin1);
-    if (!region) return null;
-    admin1 = region.slug;
-  }
-  return { country: r.country, category: r.category, measure: r.measure, admin1 };
-}
-
-/** The distinct definitions a claim's readings use, in order. */
-export function claimDefinitions(c: ClaimVerdict): string[] {
-  return [...new Set(c.readings.map((r) => r.definition))];
-}
-
 // ---------------------------------------------------------------------------------------------
 // What the views draw
 
@@ -618,107 +552,4 @@ export function relationOptions(current: string | null): Option[] {
 /** A relation in plain words with its threshold. @example relationWording('ratio_gte', '4') === 'at least 4 times' */
 export function relationWording(relation: string, threshold: string): string {
   return isRelationKind(relation) ? relationWords(relation, threshold) : `${relation} ${threshold}`;
-}
-
-/** One reading as the card writes it. */
-export interface ReadingText {
-  measure: Measure;
-  holds: boolean | null;
-  /** 'Holds', 'Does not hold', 'Cannot be decided'. */
-  label: string;
-  sentence: string;
-  figures: [string, string][];
-  /** Why to read it with care: low baseline, partial month, unequal periods, what could not be decided. */
-  caveats: string[];
-  lowBaseline: boolean;
-}
-
-/** What a verdict card says, the same for a headline claim and for a check: all text, no markup. */
-export interface VerdictCardText {
-  verdict: Verdict;
-  /** A symbol per verdict, so that it is not told by colour alone. */
-  symbol: string;
-  label: string;
-  quote: string;
-  /** Who made the claim, and when. */
-  claimant: string;
-  summary: string;
-  readings: ReadingText[];
-  interpretation: string;
-  definitions: string[];
-  /** The sentence to quote, with the credit and the dataset version. */
-  citation: string;
-  /** Source credit, dataset version and as-of date. */
-  credit: string;
-  /** Other fair readings of the same words, each with its own verdict (beside the headline one). */
-  alternatives: AlternativeText[];
-}
-
-/** An alternative reading of a claim as the card writes it. */
-export interface AlternativeText {
-  verdict: Verdict;
-  symbol: string;
-  label: string;
-  interpretation: string;
-  summary: string;
-  readings: ReadingText[];
-  citation: string;
-}
-
-function readingText(r: ReadingResult): ReadingText {
-  return {
-    measure: r.measure,
-    holds: r.holds,
-    label: holdsLabel(r.holds),
-    sentence: r.sentence,
-    figures: readingFigures(r),
-    caveats: r.caveats,
-    lowBaseline: r.change?.lowBaseline === true,
-  };
-}
-
-/** The card's text from a verdict object (a headline claim's, or /api/v1/check's). */
-export function verdictCardText(c: ClaimVerdict, dataset: DatasetRef): VerdictCardText {
-  return {
-    verdict: c.verdict,
-    symbol: VERDICT_SYMBOLS[c.verdict],
-    label: c.verdictLabel,
-    quote: `“${c.quote}”`,
-    claimant: [c.claimant.name, c.claimant.date ? fmtDate(c.claimant.date) : null].filter(Boolean).join(', '),
-    summary: c.summary,
-    readings: c.readings.map(readingText),
-    interpretation: c.interpretation,
-    definitions: claimDefinitions(c),
-    citation: c.citation,
-    credit: creditLine(dataset),
-    // Verdicts stored before alternatives existed have none.
-    alternatives: (c.alternatives ?? []).map((a) => ({
-      verdict: a.verdict,
-      symbol: VERDICT_SYMBOLS[a.verdict],
-      label: a.verdictLabel,
-      interpretation: a.interpretation,
-      summary: a.summary,
-      readings: a.readings.map(readingText),
-      citation: a.citation,
-    })),
-  };
-}
-
-/** A trend band with its words, as the compare card and the check card show it. */
-export interface BandText {
-  band: TrendBand;
-  label: string;
-  definition: string;
-}
-
-/**
- * The trend band of a check's reading of `measure` (the compare route's band for the same
- * periods: both come from the same change), or null when the check has no such reading or it
- * reads one period only (value_gte).
- */
-export function readingBand(c: Pick<ClaimVerdict, 'readings'>, measure: Measure): BandText | null {
-  const r = c.readings.find((x) => x.measure === measure && x.before !== null);
-  if (!r) return null;
-  const band = trendBand(r.change);
-  return { band, label: TREND_LABELS[band], definition: TREND_DEFINITIONS[band] };
 }

@@ -10,9 +10,7 @@
  * checkPath), readings (both: the check reads events and fatalities), embed (1: minimal chrome).
  */
 import type { CategoryId, Measure } from '../../data/model/categories.ts';
-import type { Reading } from '../../data/model/claims.ts';
-import { daysIn } from '../../data/model/day.ts';
-import { addMonths, daysInMonth, isMonth } from '../../data/model/month.ts';
+import { daysInMonth, isMonth } from '../../data/model/month.ts';
 import {
   isDayPeriod,
   parsePeriod as parseModelPeriod,
@@ -22,7 +20,7 @@ import {
   type Window,
 } from '../../data/model/period.ts';
 import type { Catalogue, CountryEntry } from '../../data/model/types.ts';
-import { readingView, relationWording } from './shape.ts';
+import { relationWording } from './shape.ts';
 
 import { type View, VIEWS } from './views.ts';
 
@@ -257,58 +255,4 @@ export function checkPath(s: ViewState, format?: 'csv'): string | null {
   q.set('wording', s.wording ?? relationWording(s.relation, s.threshold));
   if (format) q.set('format', format);
   return `/api/v1/check?${q.toString()}`;
-}
-
-/** A claim's Compare view: the state that checks it, and how many of its readings that check tests. */
-export interface ClaimCheck {
-  state: ViewState;
-  tests: number;
-  of: number;
-}
-
-/**
- * The Compare view that checks a claim's first reading (its series, periods and relation), with
- * the claim's other readings that differ from it only in the measure: so a claim read for events
- * and fatalities opens as one check of both. Null when the dashboard cannot show the reading
- * (a series or period it does not offer).
- */
-export function claimCheck(c: { readings: readonly Reading[] }, catalogue: Catalogue): ClaimCheck | null {
-  const first = c.readings[0];
-  if (!first) return null;
-  const series = readingView(first, catalogue);
-  const after = parsePeriod(first.after);
-  // value_gte reads "after" alone; the view still needs a "before" for its comparison: the month
-  // before, or as many days before.
-  const before = !after
-    ? null
-    : first.before !== null
-      ? comparePeriods(first.before, after).before
-      : isDayPeriod(after)
-        ? comparePeriods(`trailing${daysIn(...periodBounds(after))}d`, after).before
-        : addMonths(periodBounds(after)[0], -1);
-  if (!series || !after || !before) return null;
-  const same = (r: Reading) =>
-    r.country === first.country &&
-    r.admin1 === first.admin1 &&
-    r.category === first.category &&
-    r.before === first.before &&
-    r.after === first.after &&
-    r.relation.kind === first.relation.kind &&
-    r.relation.value === first.relation.value;
-  const tested = c.readings.filter(same);
-  return {
-    state: {
-      ...DEFAULT_STATE,
-      ...series,
-      view: 'compare',
-      before,
-      after,
-      relation: first.relation.kind,
-      threshold: String(first.relation.value),
-      wording: first.relation.wording,
-      bothMeasures: tested.some((r) => r.measure !== first.measure),
-    },
-    tests: tested.length,
-    of: c.readings.length,
-  };
 }
