@@ -66,9 +66,8 @@ interface Class {
   row: Counted;
   /** The categories the class's rows count in, as a bit set over CATEGORIES. */
   cats: number;
-  /** The day of the month of the class's last row (0: none yet) and its daily cell (event sources). */
-  lastDay: number;
-  lastCell: number;
+  /** Its country, month and category set in the daily counts (event sources; -1 for tables). */
+  dayGroup: number;
   /** Rows counted in this class and not superseded. */
   live: number;
   events: number;
@@ -141,14 +140,6 @@ export async function derive(
     if (rejections.length < LISTED_REJECTIONS) rejections.push(where(rec, reason));
   };
 
-  function cellOf(k: Class, dd: number): number {
-    if (k.lastDay !== dd) {
-      k.lastCell = days!.cell(k.row, dd, k.cats);
-      k.lastDay = dd;
-    }
-    return k.lastCell;
-  }
-
   for await (const item of records) {
     if (isBatch(item)) for (let i = 0; i < item.length; i++) count(item[i]!);
     else count(item);
@@ -185,15 +176,14 @@ export async function derive(
     if (c === undefined) {
       c = classes.length;
       classIndex.set(key, c);
-      classes.push({ row, cats: categorySet(row), lastDay: 0, lastCell: -1, live: 0, events: 0, fatalities: 0 });
+      const cats = categorySet(row);
+      classes.push({ row, cats, dayGroup: days === null ? -1 : days.group(row, cats), live: 0, events: 0, fatalities: 0 });
     }
-    // A class fixes country, month and categories, so the day of the month completes the daily
-    // cell. Rows of one class tend to come day by day (exports are sorted by date): the last
-    // day's cell is remembered per class, which spares most lookups. (A cell per class and day
-    // would spare them all, but costs 30 MB on 2.5 million rows: there are many classes.)
-    // Event rows always carry a date (normaliseEvent rejects rows without one).
+    // A class fixes country, month and categories (its day group), so the day of the month
+    // completes the daily cell: an array lookup per row. Event rows always carry a date
+    // (normaliseEvent rejects rows without one).
     const dd = days === null ? 0 : row.date!.charCodeAt(8) * 10 + row.date!.charCodeAt(9) - 528;
-    const dc = days === null ? -1 : cellOf(classes[c]!, dd);
+    const dc = days === null ? -1 : days.cell(classes[c]!.dayGroup, dd);
     const id = kind === 'event' ? (rec.fields.event_id_cnty ?? '').trim() : `${row.country}|${row.admin1}|${row.month}|${row.eventType}`;
     const stamp = kind === 'event' ? timestamp(rec.fields.timestamp) : NaN;
     const fileNo = fileNumber(rec.file ?? '', files, fileIndex);
@@ -219,7 +209,7 @@ export async function derive(
         oc.live--;
         oc.events -= eventsOf(s);
         oc.fatalities -= fat.get(s);
-        if (days !== null) days.take(cellOf(oc, dayOf.get(s)), fat.get(s));
+        if (days !== null) days.take(days.cell(oc.dayGroup, dayOf.get(s)), fat.get(s));
         totalEvents -= eventsOf(s);
         totalFatalities -= fat.get(s);
         store(s);
@@ -378,58 +368,75 @@ function categorySet(row: Counted): number {
 }
 
 /**
- * Events and fatalities per country, day and category set: few cells (a handful per day), one
- * number per key. Cells are kept by number so that each accepted row costs no allocation.
+ * Events and fatalities per country, day and category set: few cells (a handful per day).
+ * A group is a country, month and category set (a few per country and month); its days' counts
+ * sit in flat typed arrays, 32 slots per group (slot = group x 32 + day of the month), so that
+ * counting a row is an array update and costs no allocation.
  */
 class DayCounts {
-  /** Per country: cell number by day number (month index x 31 + day - 1) x 1024 + category set, a small integer. */
-  private readonly index = new Map<string, Map<number, number>>();
-  private readonly cells: { country: string; date: string; cats: number; events: number; fatalities: number }[] = [];
+  /** Group number by `country|month|category set`: looked up once per class, not per row. */
+  private readonly groups = new Map<string, number>();
+  private readonly groupOf: { country: string; month: string; cats: number }[] = [];
+  private events = new Int32Array(32 * 64);
+  private fatalities = new Int32Array(32 * 64);
 
-  /** The cell of day `dd` (1-31) of `row`'s country and month, for the category set `cats`. */
-  cell(row: Counted, dd: number, cats: number): number {
-    let byKey = this.index.get(row.country);
-    if (byKey === undefined) this.index.set(row.country, (byKey = new Map()));
-    const m = row.month;
-    const month =
-      (m.charCodeAt(0) * 1000 + m.charCodeAt(1) * 100 + m.charCodeAt(2) * 10 + m.charCodeAt(3) - 53328) * 12 +
-      (m.charCodeAt(5) * 10 + m.charCodeAt(6) - 529);
-    const key = (month * 31 + dd - 1) * 1024 + cats;
-    let i = byKey.get(key);
-    if (i === undefined) {
-      i = this.cells.length;
-      byKey.set(key, i);
-      this.cells.push({ country: row.country, date: `${m}-${dd < 10 ? '0' : ''}${dd}`, cats, events: 0, fatalities: 0 });
+  /** The group of `row`'s country and month, for the category set `cats`. */
+  group(row: Counted, cats: number): number {
+    const key = `${row.country}|${row.month}|${cats}`;
+    let g = this.groups.get(key);
+    if (g === undefined) {
+      g = this.groupOf.length;
+      this.groups.set(key, g);
+      this.groupOf.push({ country: row.country, month: row.month, cats });
+      if (this.events.length < (g + 1) * 32) {
+        const grow = (a: Int32Array) => {
+          const b = new Int32Array(a.length * 2);
+          b.set(a);
+          return b;
+        };
+        this.events = grow(this.events);
+        this.fatalities = grow(this.fatalities);
+      }
     }
-    return i;
+    return g;
+  }
+
+  /** The cell of day `dd` (1-31) of group `g`. */
+  cell(g: number, dd: number): number {
+    return g * 32 + dd;
   }
 
   add(cell: number, fatalities: number): void {
-    this.cells[cell]!.events++;
-    this.cells[cell]!.fatalities += fatalities;
+    this.events[cell]!++;
+    this.fatalities[cell]! += fatalities;
   }
 
   /** Take off a superseded event. */
   take(cell: number, fatalities: number): void {
-    this.cells[cell]!.events--;
-    this.cells[cell]!.fatalities -= fatalities;
+    this.events[cell]!--;
+    this.fatalities[cell]! -= fatalities;
   }
 
   /** Rows per country, day and category, with events only, sorted. */
   rows(): DailyRow[] {
     const out = new Map<string, DailyRow>();
-    for (const { country, date, cats, events, fatalities } of this.cells) {
-      if (events === 0) continue;
-      CATEGORIES.forEach((c, i) => {
-        if ((cats & (1 << i)) === 0) return;
-        const key = `${country}|${date}|${c.id}`;
-        const r = out.get(key);
-        if (r) {
-          r.events += events;
-          r.fatalities += fatalities;
-        } else out.set(key, { country, date, category: c.id, events, fatalities });
-      });
-    }
+    this.groupOf.forEach(({ country, month, cats }, g) => {
+      for (let dd = 1; dd <= 31; dd++) {
+        const events = this.events[g * 32 + dd]!;
+        const fatalities = this.fatalities[g * 32 + dd]!;
+        if (events === 0) continue;
+        const date = `${month}-${dd < 10 ? '0' : ''}${dd}`;
+        CATEGORIES.forEach((c, i) => {
+          if ((cats & (1 << i)) === 0) return;
+          const key = `${country}|${date}|${c.id}`;
+          const r = out.get(key);
+          if (r) {
+            r.events += events;
+            r.fatalities += fatalities;
+          } else out.set(key, { country, date, category: c.id, events, fatalities });
+        });
+      }
+    });
     return [...out.values()].sort(compareDailyRows);
   }
 }
@@ -456,10 +463,18 @@ function fileNumber(file: string, files: string[], index: Map<string, number>): 
   return i;
 }
 
-/** ACLED's `timestamp` (Unix seconds of the last change); NaN when absent or unreadable. */
-function timestamp(s: string | undefined): number {
-  const t = (s ?? '').trim();
-  return /^\d+$/.test(t) ? Number(t) : NaN;
+/** ACLED's `timestamp` (Unix seconds of the last change); NaN when absent or unreadable. (Digits read by hand: this runs per row.) */
+export function timestamp(s: string | undefined): number {
+  const t = s === undefined ? '' : s.trim();
+  const n = t.length;
+  if (n === 0 || n > 15) return n === 0 ? NaN : /^\d+$/.test(t) ? Number(t) : NaN;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = t.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return NaN;
+    v = v * 10 + d;
+  }
+  return v;
 }
 
 export function compareRows(a: AggregateRow, b: AggregateRow): number {

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { derive, ReconciliationError, reconcileDaily } from '../../data/pipeline/aggregate.ts';
+import { derive, ReconciliationError, reconcileDaily, timestamp } from '../../data/pipeline/aggregate.ts';
 import { EVENT_COLUMNS, TABLE_COLUMNS } from '../../data/pipeline/normalise.ts';
 import { MissingColumnsError, readCsv } from '../../data/pipeline/parse.ts';
 
@@ -142,6 +142,16 @@ describe('derive: daily counts (country x day x category, same fixture)', () => 
     expect(() =>
       reconcileDaily(rows, [...daily, { country: 'NER', date: '2023-09-01', category: 'riots', events: 1, fatalities: 0 }]),
     ).toThrow('NER 2023-09 riots: days hold 1 events, 0 fatalities; months hold 0 events, 0 fatalities');
+  });
+});
+
+describe("timestamp (ACLED's last-change time, read per row)", () => {
+  it('reads whole seconds, trimmed; anything else is no timestamp', () => {
+    expect(timestamp('1718123456')).toBe(1718123456);
+    expect(timestamp(' 1718123456 ')).toBe(1718123456);
+    expect(timestamp('0')).toBe(0);
+    expect(timestamp('1234567890123456789')).toBe(1234567890123456789); // longer than the digit loop reads: as Number()
+    for (const bad of [undefined, '', '  ', '17.5', '-1', '1e9', '12a', '１２']) expect(timestamp(bad), String(bad)).toBeNaN();
   });
 });
 
