@@ -139,7 +139,7 @@ const provenance = (d: { version: string; asOf: string; credit: string }): Cell[
 api.openapi(catalogueRoute, async (c) => {
   return answer(c, c.req.valid('query'), async (a) => {
     const s = await store.catalogue(c.env.SAHEL_KV, a.version);
-    return send(c, a, s.text, () => ({
+    return send(c, a, store.bytesOf(s), () => ({
       name: ['catalogue'],
       columns: ['country_iso3', 'country', 'admin1', 'categories', 'months_from', 'months_to', 'partial_months', ...PROVENANCE],
       rows: s.doc.countries.flatMap((k) =>
@@ -168,7 +168,7 @@ api.openapi(seriesRoute, async (c) => {
       const s = await findSeries(c.env.SAHEL_KV, a.version, q, q.category[0]!);
       const doc = inRange(s.doc);
       // Unfiltered, the stored text goes out as it is.
-      return send(c, a, q.from || q.to ? doc : s.text, () => seriesCsv([doc], range));
+      return send(c, a, q.from || q.to ? doc : store.bytesOf(s), () => seriesCsv([doc], range));
     }
     const docs = (await findSeveral(c.env.SAHEL_KV, a.version, q, q.category)).map(inRange);
     return send(c, a, { dataset: docs[0]!.dataset, series: docs }, () => seriesCsv(docs, range));
@@ -243,7 +243,7 @@ api.openapi(compareRoute, async (c) => {
 api.openapi(claimsRoute, async (c) => {
   return answer(c, c.req.valid('query'), async (a) => {
     const s = await store.claims(c.env.SAHEL_KV, a.version);
-    return send(c, a, s.text, () => ({
+    return send(c, a, store.bytesOf(s), () => ({
       name: ['claims'],
       columns: [
         'claim_id',

@@ -97,8 +97,8 @@ function headers(a: Answer): Record<string, string> {
   return { etag: a.etag, 'cache-control': a.version.pinned ? CACHE_PINNED : CACHE_CURRENT, vary: 'Accept' };
 }
 
-/** Send JSON (stored text as is, or a value) or CSV, with caching headers. */
-export function send(c: Context<Env>, a: Answer, json: string | object, csv: () => CsvTable): Response {
+/** Send JSON (a stored entry's bytes as they are, see store.bytesOf; or a value) or CSV, with caching headers. */
+export function send(c: Context<Env>, a: Answer, json: Uint8Array<ArrayBuffer> | object, csv: () => CsvTable): Response {
   if (a.format === 'csv') {
     const t = csv();
     return c.body(toCsv(t), 200, {
@@ -107,7 +107,7 @@ export function send(c: Context<Env>, a: Answer, json: string | object, csv: () 
       'content-disposition': `attachment; filename="${filename(t.name, a.version.version)}"`,
     });
   }
-  return c.body(typeof json === 'string' ? json : JSON.stringify(json), 200, {
+  return c.body(json instanceof Uint8Array ? json : JSON.stringify(json), 200, {
     ...headers(a),
     'content-type': 'application/json; charset=utf-8',
   });

@@ -1,6 +1,6 @@
 import { env, exports } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { POINTER_KEY } from '../../data/model/keys.ts';
+import { geoId, keys, POINTER_KEY } from '../../data/model/keys.ts';
 import type { Dataset } from '../../data/pipeline/dataset.ts';
 import { buildTestDataset, seed } from './seed.ts';
 
@@ -130,6 +130,20 @@ describe('methods, CORS and headers', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('etag')).toMatch(/^"/);
     expect(await res.text()).toBe('');
+  });
+
+  it('serves a stored entry byte for byte, again and again (its bytes are encoded once and reused)', async () => {
+    const stored = (key: string) => ds.entries.find((e) => e.key === key)!.value;
+    const series = stored(keys.series(ds.version, geoId('NER', 'tillaberi'), 'political_violence', 'fatalities'));
+    const claims = stored(keys.claims(ds.version));
+    expect(series).toContain('Tillabéri'); // not ASCII: bytes and characters differ
+    for (let i = 0; i < 3; i++) {
+      const res = await get(SERIES);
+      expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      expect(await res.text()).toBe(series);
+      expect(await (await get(SERIES, { method: 'HEAD' })).text()).toBe('');
+      expect(await (await get('/api/v1/claims')).text()).toBe(claims);
+    }
   });
 
   it.each(['POST', 'PUT', 'DELETE', 'PATCH'])('answers %s with 405 and Allow', async (method) => {
