@@ -48,14 +48,23 @@ async function childOurs(file: string): Promise<Run> {
   const [r] = await deriveFiles([file]);
   const seconds = (performance.now() - t0) / 1000;
   const lines = r!.derived.rows.map((x) => [x.country, x.admin1, x.month, x.category, x.events, x.fatalities].join(','));
-  const daily = digestOf(r!.derived.daily.map((x) => [x.country, x.date, x.category, x.events, x.fatalities].join(',')));
+  return result(
+    seconds,
+    lines,
+    r!.derived.daily.map((x) => [x.country, x.date, x.category, x.events, x.fatalities].join(',')),
+  );
+}
+
+/** This process's run: its time, CPU, peak RSS, and the digests of its monthly and daily lines. */
+function result(seconds: number, monthly: string[], daily: string[]): Run {
+  const d = digestOf(daily);
   return {
     seconds,
     cpuSeconds: cpu(),
     maxRssMiB: process.resourceUsage().maxRSS / 1024,
-    ...digestOf(lines),
-    dailyDigest: daily.digest,
-    dailyCells: daily.cells,
+    ...digestOf(monthly),
+    dailyDigest: d.digest,
+    dailyCells: d.cells,
   };
 }
 
@@ -99,16 +108,8 @@ async function childDuck(file: string): Promise<Run> {
   const dailySql = cats
     .map(([id, where]) => `select iso3, day, '${id}' as cat, count(*) as n, sum(f) as fat from e where ${where} group by all`)
     .join(' union all ');
-  const daily = digestOf((await c.runAndReadAll(dailySql)).getRows().map((r) => r.map(String).join(',')));
-  const seconds = (performance.now() - t0) / 1000;
-  return {
-    seconds,
-    cpuSeconds: cpu(),
-    maxRssMiB: process.resourceUsage().maxRSS / 1024,
-    ...digestOf(lines),
-    dailyDigest: daily.digest,
-    dailyCells: daily.cells,
-  };
+  const daily = (await c.runAndReadAll(dailySql)).getRows().map((r) => r.map(String).join(','));
+  return result((performance.now() - t0) / 1000, lines, daily);
 }
 
 /** The node flags `npm run data:derive` runs with (read from package.json, so the two cannot drift). */
