@@ -18,6 +18,7 @@ import type { ClaimVerdict, ReadingResult } from '../../data/model/claims.ts';
 import { verdictOf } from '../../data/model/claims.ts';
 import type { Catalogue, ClaimsDoc, DatasetRef } from '../../data/model/types.ts';
 import { fmtNum } from '../../web/src/shape.ts';
+import { tabThrough } from './keyboard.ts';
 import { CHROMIUM, CHROMIUM_FLAGS, ROOT, startWorker, type RunningWorker } from './server.ts';
 
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -347,26 +348,7 @@ describe.skipIf(SKIP)(SKIP ? `checking a claim (skipped: ${SKIP_REASON})` : 'che
       return els.length;
     });
     expect(wanted).toBeGreaterThanOrEqual(11);
-    const reached = new Set<string>();
-    const ringless: string[] = [];
-    await page.locator('body').focus();
-    for (let i = 0; i < 120 && reached.size < wanted; i++) {
-      await page.keyboard.press('Tab');
-      const r = await page.evaluate(() => {
-        const a = document.activeElement as HTMLElement | null;
-        if (!a) return null;
-        const cs = getComputedStyle(a);
-        return {
-          kb: a.getAttribute('data-kb'),
-          ring: cs.outlineStyle !== 'none' && cs.outlineWidth !== '0px',
-          what: a.outerHTML.slice(0, 80),
-        };
-      });
-      if (r?.kb) {
-        reached.add(r.kb);
-        if (!r.ring) ringless.push(r.what);
-      }
-    }
+    const { reached, ringless } = await tabThrough(page, wanted, 120);
     expect(reached.size).toBe(wanted);
     expect(ringless).toEqual([]);
 

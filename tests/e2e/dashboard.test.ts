@@ -16,6 +16,7 @@ import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Catalogue, ClaimsDoc, SeriesDoc } from '../../data/model/types.ts';
 import { changeSummary, fmtNum, overviewFigure, regionRanking, summarySentence } from '../../web/src/shape.ts';
+import { tabThrough } from './keyboard.ts';
 import { CHROMIUM, CHROMIUM_FLAGS, ROOT, startWorker, type RunningWorker } from './server.ts';
 
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -306,30 +307,10 @@ describe.skipIf(SKIP)(SKIP ? `dashboard (skipped: ${SKIP_REASON})` : 'dashboard 
       return els.length;
     });
     expect(wanted).toBeGreaterThan(20);
-    const reached = new Set<string>();
-    let ringless: string[] = [];
-    await page.locator('body').focus();
-    for (let i = 0; i < 300 && reached.size < wanted; i++) {
-      await page.keyboard.press('Tab');
-      const r = await page.evaluate(() => {
-        const a = document.activeElement as HTMLElement | null;
-        if (!a) return null;
-        const cs = getComputedStyle(a);
-        return {
-          kb: a.getAttribute('data-kb'),
-          ring: cs.outlineStyle !== 'none' && cs.outlineWidth !== '0px',
-          what: a.outerHTML.slice(0, 80),
-        };
-      });
-      if (r?.kb) {
-        reached.add(r.kb);
-        if (!r.ring) ringless.push(r.what);
-      }
-    }
-    expect(reached.size).toBe(wanted);
+    const walk = await tabThrough(page, wanted, 300);
+    expect(walk.reached.size).toBe(wanted);
     // Radio buttons are one tab stop; their group is reached.
-    ringless = ringless.filter((x) => !x.includes('type="radio"'));
-    expect(ringless).toEqual([]);
+    expect(walk.ringless.filter((x) => !x.includes('type="radio"'))).toEqual([]);
   });
 
   it('embed mode: minimal chrome, may be framed; the dashboard may not be framed', async () => {
