@@ -5,8 +5,9 @@
  * spellings; API JSON), one row per malformed kind, two overlapping files, an admin1 table.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,6 +41,25 @@ describe('inputs: the same events in every layout', () => {
       ]);
       expect(r.info.totals).toEqual({ events: 10, fatalities: 32 });
     }
+  });
+
+  it("records each file's SHA-256, CSV (hashed on a worker thread) and JSON alike, and a source of several files by theirs", async () => {
+    const sha = async (name: string) =>
+      createHash('sha256')
+        .update(await readFile(fx(name)))
+        .digest('hex');
+    for (const name of ['events-small.csv', 'events-current.csv', 'events-api.json']) {
+      const r = await one([name]);
+      expect(r.info.files![0]!.sha256, name).toBe(await sha(name));
+      expect(r.info.sha256, name).toBe(await sha(name));
+    }
+    const two = await one(['events-dup-a.csv', 'events-dup-b.csv']);
+    expect(two.info.files!.map((f) => f.sha256)).toEqual([await sha('events-dup-a.csv'), await sha('events-dup-b.csv')]);
+    expect(two.info.sha256).toBe(
+      createHash('sha256')
+        .update(two.info.files!.map((f) => f.sha256).join('\n'))
+        .digest('hex'),
+    );
   });
 
   it('reads ACLED API JSON (the data array), numbers and text labels included', async () => {
