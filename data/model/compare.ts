@@ -7,7 +7,7 @@ import type { Measure } from './categories.ts';
 import { change, type Change, LOW_BASELINE } from './change.ts';
 import { addDays, dayLabel, dayNumber, daysIn } from './day.ts';
 import { count, MEASURE_WORDS, placeName, signedPct } from './describe.ts';
-import { monthLabel, monthRange } from './month.ts';
+import { addMonths, expansion, monthIndex, monthLabel, monthRange } from './month.ts';
 import { resolvePeriods, type Unit, type Window, windowLabel } from './period.ts';
 import { TREND_DEFINITIONS, TREND_LABELS, trendBand, type TrendBand } from './trend.ts';
 import type { DaysDoc, Point, SeriesDoc, SeriesInfo } from './types.ts';
@@ -60,13 +60,26 @@ export function periodMonths(period: string, after?: string): [string, string] {
 
 /** The months of `period` in the series, summed. Throws PeriodError when a month is missing. */
 export function periodValue(doc: SeriesDoc, period: string, range: [string, string] = periodMonths(period)): Counted {
+  const covers = `${doc.points[0]?.month ?? 'nothing'} to ${doc.points.at(-1)?.month ?? 'nothing'}`;
+  // Bounded by the series' own months before any loop: a period in the year 9999 costs what one
+  // in 2023 costs (the months are counted as numbers, see month.ts).
+  const [first, last] = [doc.points[0]?.month, doc.points.at(-1)?.month];
+  const [lo, hi] = [monthIndex(range[0]), monthIndex(range[1])];
+  const outside =
+    first === undefined || last === undefined
+      ? range[0]
+      : lo < monthIndex(first)
+        ? range[0]
+        : hi > monthIndex(last)
+          ? lo > monthIndex(last)
+            ? range[0]
+            : addMonths(last, 1)
+          : null;
+  if (outside !== null) throw new PeriodError(`${monthLabel(outside)} is not in this series, which covers ${covers}.`);
   const months = monthRange(range[0], range[1]);
   const byMonth = new Map(doc.points.map((p) => [p.month, p]));
   const missing = months.filter((m) => !byMonth.has(m));
-  if (missing.length > 0) {
-    const covers = `${doc.points[0]?.month ?? 'nothing'} to ${doc.points.at(-1)?.month ?? 'nothing'}`;
-    throw new PeriodError(`${monthLabel(missing[0]!)} is not in this series, which covers ${covers}.`);
-  }
+  if (missing.length > 0) throw new PeriodError(`${monthLabel(missing[0]!)} is not in this series, which covers ${covers}.`);
   const points = months.map((m) => byMonth.get(m)!) as Point[];
   return {
     period,
@@ -88,7 +101,9 @@ export function periodValue(doc: SeriesDoc, period: string, range: [string, stri
 export function dayValue(doc: DaysDoc, measure: Measure, period: string, w: Pick<Window, 'from' | 'to'>): Counted {
   const d = doc.days;
   if (d === null) throw new PeriodError(doc.why ?? `${doc.series.country.name} has no daily counts.`);
-  const outside = w.from < d.from ? w.from : w.to > d.through ? (w.from > d.through ? w.from : addDays(d.through, 1)) : null;
+  // Bounded by the days covered before any loop (days compared as numbers).
+  const [from, to, first, through] = [w.from, w.to, d.from, d.through].map(dayNumber) as [number, number, number, number];
+  const outside = from < first ? w.from : to > through ? (from > through ? w.from : addDays(d.through, 1)) : null;
   if (outside !== null)
     throw new PeriodError(
       `${dayLabel(outside)} is not in the daily counts for ${doc.series.country.name}, which cover ${d.from} to ${d.through}; no figure is given for days outside them.`,
@@ -98,6 +113,7 @@ export function dayValue(doc: DaysDoc, measure: Measure, period: string, w: Pick
   const values = d[measure];
   let total = 0;
   for (let i = start; i < start + n; i++) total += values[i] ?? 0;
+  expansion.steps += n;
   return { period, unit: 'day', from: w.from, to: w.to, days: n, total, partial: false, sources: [d.source] };
 }
 

@@ -6,17 +6,48 @@ export function isMonth(s: string): boolean {
   return MONTH_PATTERN.test(s);
 }
 
-/** The month `n` months after `m` (n may be negative). @example addMonths('2023-12', 1) === '2024-01' */
-export function addMonths(m: string, n: number): string {
+/**
+ * Longest run of months any request may expand: 100 years, ten times the span of the data. The
+ * API refuses longer periods (period.ts) and periods outside the data before expanding them;
+ * monthRange enforces the cap itself, so no caller can loop for longer.
+ */
+export const MAX_MONTHS = 1200;
+
+/**
+ * Work done expanding periods (months and days visited), for the cost test: every loop over a
+ * user-given period adds to it, so a test can assert that no request costs more than a budget.
+ */
+export const expansion = { steps: 0 };
+
+/** Months since 0000-01, as a number: months are compared and counted by it, never as strings. @example monthIndex('0001-01') === 12 */
+export function monthIndex(m: string): number {
   const [y, mo] = m.split('-').map(Number) as [number, number];
-  const i = y * 12 + (mo - 1) + n;
-  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+  return y * 12 + (mo - 1);
 }
 
-/** Every month from `from` to `to`, inclusive. */
+/** The month of an index (years written with at least four digits). @example monthOfIndex(12) === '0001-01' */
+export function monthOfIndex(i: number): string {
+  return `${String(Math.floor(i / 12)).padStart(4, '0')}-${String((((i % 12) + 12) % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The month `n` months after `m` (n may be negative). @example addMonths('2023-12', 1) === '2024-01' */
+export function addMonths(m: string, n: number): string {
+  return monthOfIndex(monthIndex(m) + n);
+}
+
+/** Number of months from `from` to `to`, both included (0 when `to` is before `from`). @example monthsIn('2023-05', '2023-07') === 3 */
+export function monthsIn(from: string, to: string): number {
+  return Math.max(0, monthIndex(to) - monthIndex(from) + 1);
+}
+
+/** Every month from `from` to `to`, inclusive. Throws RangeError beyond MAX_MONTHS months. */
 export function monthRange(from: string, to: string): string[] {
+  const n = monthsIn(from, to);
+  if (n > MAX_MONTHS) throw new RangeError(`monthRange: ${from}..${to} is ${n} months, more than ${MAX_MONTHS}`);
+  const start = monthIndex(from);
   const out: string[] = [];
-  for (let m = from; m <= to; m = addMonths(m, 1)) out.push(m);
+  for (let i = 0; i < n; i++) out.push(monthOfIndex(start + i));
+  expansion.steps += n;
   return out;
 }
 

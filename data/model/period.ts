@@ -4,8 +4,8 @@
  * (`2023-07-26`, `2023-07-27..2023-08-25`, `trailing30d`). Parsing says exactly what is wrong,
  * so the API's 400s and a malformed claims file give the same message. Pure.
  */
-import { addDays, DAY_PATTERN, daysIn, daySpan, isDay } from './day.ts';
-import { addMonths, daysInMonth, MONTH_NAMES, MONTH_PATTERN, monthSpan } from './month.ts';
+import { addDays, DAY_PATTERN, dayNumber, daysIn, daySpan, isDay } from './day.ts';
+import { addMonths, daysInMonth, MAX_MONTHS, MONTH_NAMES, MONTH_PATTERN, monthIndex, monthsIn, monthSpan } from './month.ts';
 
 export type Unit = 'month' | 'day';
 
@@ -14,6 +14,12 @@ export type Unit = 'month' | 'day';
  * longer period is a question for months, and the bound keeps every sum a request makes small.
  */
 export const MAX_WINDOW_DAYS = 3660;
+
+/** Longest month period: 1,200 months (100 years; the data span about ten). See month.ts, MAX_MONTHS. */
+export const MAX_WINDOW_MONTHS = MAX_MONTHS;
+
+/** A period's ends as numbers (months since year 0, or days since 1970), so they are compared as numbers, never as strings. */
+export const position = (unit: Unit, p: string): number => (unit === 'day' ? dayNumber(p) : monthIndex(p));
 
 /** Trailing month periods offered (a quarter and a year, as the series' own baselines). */
 export const TRAILING_MONTHS = [3, 12] as const;
@@ -69,8 +75,13 @@ export function parsePeriod(s: string, role: Role): ParsedPeriod {
   }
   if (from.length !== to.length)
     throw new PeriodSyntaxError(`${s} mixes a month and a day: write both ends as months (YYYY-MM) or both as days (YYYY-MM-DD)`);
-  if (from > to) throw new PeriodSyntaxError(`a range must run forwards: ${s} ends before it starts (write ${to}..${from})`);
   const unit: Unit = from.length === 10 ? 'day' : 'month';
+  if (position(unit, from) > position(unit, to))
+    throw new PeriodSyntaxError(`a range must run forwards: ${s} ends before it starts (write ${to}..${from})`);
+  if (unit === 'month' && monthsIn(from, to) > MAX_WINDOW_MONTHS)
+    throw new PeriodSyntaxError(
+      `${s} is ${monthsIn(from, to)} months long; a period may be at most ${MAX_WINDOW_MONTHS} months (100 years)`,
+    );
   if (unit === 'day' && daysIn(from, to) > MAX_WINDOW_DAYS)
     throw new PeriodSyntaxError(
       `${s} is ${daysIn(from, to)} days long; a day window may be at most ${MAX_WINDOW_DAYS} days (about ten years): use months for longer periods`,
@@ -98,7 +109,10 @@ export function periodProblem(s: string, role: Role): string | null {
 
 /**
  * Both periods resolved to windows of one unit (`before` null for a claim about `after` alone).
- * `trailingN` / `trailingNd` end the month or day before `after` starts. Throws PeriodSyntaxError.
+ * `trailingN` / `trailingNd` end the month or day before `after` starts. "before" must end before
+ * "after" starts: reversed or overlapping periods are refused, with the periods to write instead
+ * (a change from a later period to an earlier one, or between periods sharing months, would be
+ * read as a rise or fall that did not happen). Throws PeriodSyntaxError.
  */
 export function resolvePeriods(before: string | null, after: string): { unit: Unit; before: Window | null; after: Window } {
   const a = parsePeriod(after, 'after') as { kind: 'window' } & Window;
@@ -110,10 +124,31 @@ export function resolvePeriods(before: string | null, after: string): { unit: Un
       `"before" (${before}) is in ${words(b.unit)} and "after" (${after}) in ${words(a.unit)}: give both periods as months (YYYY-MM) or both as days (YYYY-MM-DD)`,
     );
   }
-  if (b.kind === 'window') return { unit: a.unit, before: window(b), after: window(a) };
-  const back = (n: number) => (a.unit === 'day' ? addDays(a.from, n) : addMonths(a.from, n));
-  return { unit: a.unit, before: { unit: a.unit, from: back(-b.n), to: back(-1) }, after: window(a) };
+  if (b.kind === 'window') {
+    const [bw, aw] = [window(b), window(a)];
+    const at = (p: string) => position(a.unit, p);
+    if (at(bw.from) >= at(aw.from) && at(bw.to) > at(aw.to))
+      throw new PeriodSyntaxError(
+        `"before" (${before}) comes after "after" (${after}): "before" is the earlier period; to compare them the other way round, write before=${after}&after=${before}`,
+      );
+    if (at(bw.to) >= at(aw.from)) {
+      const shared = at(bw.from) > at(aw.from) ? bw.from : aw.from;
+      // The suggestion: "before" cut to end just before "after" starts (or the month or day before it).
+      const end = back(a.unit, aw.from, -1);
+      const start = at(bw.from) < at(aw.from) ? bw.from : end;
+      throw new PeriodSyntaxError(
+        `"before" (${before}) and "after" (${after}) overlap (${shared} is in both): "before" must end before "after" starts, e.g. before=${start === end ? end : `${start}..${end}`}&after=${after}`,
+      );
+    }
+    return { unit: a.unit, before: bw, after: aw };
+  }
+  const from = back(a.unit, a.from, -b.n);
+  if (a.unit === 'month' && monthIndex(from) < 0)
+    throw new PeriodSyntaxError(`${before} before ${after} would start before the year 0000: give "before" as a month or range`);
+  return { unit: a.unit, before: { unit: a.unit, from, to: back(a.unit, a.from, -1) }, after: window(a) };
 }
+
+const back = (unit: Unit, p: string, n: number) => (unit === 'day' ? addDays(p, n) : addMonths(p, n));
 
 /** The problem with a pair of periods, or null (for request validation). */
 export function periodsProblem(before: string | null, after: string): string | null {

@@ -27,7 +27,7 @@ describe('compare', () => {
   });
 
   it('refuses to compare a period holding a partial month, and says so', () => {
-    const c = compare(doc, '2023-10..2023-11', '2023-11..2023-12');
+    const c = compare(doc, '2023-09..2023-10', '2023-11..2023-12');
     expect(c.change).toBeNull();
     expect(c.caveats).toEqual(['November–December 2023 includes a month the source covers only in part: not compared']);
   });
@@ -110,11 +110,11 @@ describe('compareDays', () => {
   });
 
   it.each([
-    ['2024-03-25..2024-04-05', '1 April 2024'],
-    ['2024-05-01..2024-05-02', '1 May 2024'],
-    ['2023-11-25..2023-12-05', '25 November 2023'],
-  ])('refuses a window reaching outside the days covered (%s), naming the first day outside', (after, day) => {
-    expect(() => compareDays(daily, 'events', '2024-01-01', after)).toThrow(
+    ['2024-01-01', '2024-03-25..2024-04-05', '1 April 2024'],
+    ['2024-01-01', '2024-05-01..2024-05-02', '1 May 2024'],
+    ['2023-11-25..2023-12-05', '2024-01-01', '25 November 2023'],
+  ])('refuses a window reaching outside the days covered (%s, %s), naming the first day outside', (before, after, day) => {
+    expect(() => compareDays(daily, 'events', before, after)).toThrow(
       new PeriodError(
         `${day} is not in the daily counts for Niger, which cover 2023-12-01 to 2024-03-31; no figure is given for days outside them.`,
       ),
