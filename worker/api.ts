@@ -361,6 +361,8 @@ api.openapi(checkRoute, async (c) => {
     );
     const params = new URL(c.req.url).searchParams;
     params.set('version', a.version.version);
+    // N in the form it was accepted (a plain decimal: 03.50 -> 3.5), as in `page`.
+    params.set('threshold', String(q.threshold));
     params.delete('format');
     params.sort();
     const result = { dataset, claim: verdict, permalink: `/api/v1/check?${params}`, page: pageOf(q, series.admin1?.slug ?? null) };
@@ -488,9 +490,23 @@ const span = (period: string, after?: string) => {
 
 type SeriesKey = Pick<z.infer<typeof CompareQuery>, 'country' | 'admin1' | 'measure'>;
 
+/**
+ * The slug of the region asked for, looked up in the catalogue (cached per isolate, see store.ts),
+ * so that no string from the request reaches a KV key; null for the country total. An unknown
+ * region is a 404 listing the regions the dataset has.
+ */
+async function regionOf(kv: KVNamespace, v: store.VersionRef, iso3: string, admin1: string | undefined): Promise<string | null> {
+  if (admin1 === undefined) return null;
+  const cat = (await store.catalogue(kv, v)).doc;
+  const wanted = slug(admin1);
+  const region = cat.countries.find((x) => x.iso3 === iso3)?.admin1.find((r) => r.slug === wanted);
+  if (region) return region.slug;
+  throw explainMissing(cat, iso3, admin1, '');
+}
+
 /** Several categories of one geography and measure, from their bundle (one KV read), in the order asked. */
 async function findSeveral(kv: KVNamespace, v: store.VersionRef, q: SeriesKey, categories: CategoryId[]): Promise<SeriesDoc[]> {
-  const b = await store.bundle(kv, v, q.country, q.admin1 ? slug(q.admin1) : null, q.measure);
+  const b = await store.bundle(kv, v, q.country, await regionOf(kv, v, q.country, q.admin1), q.measure);
   const byCategory = new Map(b?.doc.series.map((s) => [s.series.category.id, s]) ?? []);
   const missing = categories.find((cat) => !byCategory.has(cat));
   if (missing) throw explainMissing((await store.catalogue(kv, v)).doc, q.country, q.admin1 ?? null, missing);
@@ -499,8 +515,7 @@ async function findSeveral(kv: KVNamespace, v: store.VersionRef, q: SeriesKey, c
 
 /** The series asked for, or a 404 that says what the dataset does have. */
 async function findSeries(kv: KVNamespace, v: store.VersionRef, q: SeriesKey, category: CategoryId): Promise<store.Stored<SeriesDoc>> {
-  const admin1 = q.admin1 ? slug(q.admin1) : null;
-  const s = await store.series(kv, v, q.country, admin1, category, q.measure);
+  const s = await store.series(kv, v, q.country, await regionOf(kv, v, q.country, q.admin1), category, q.measure);
   if (s) return s;
   throw explainMissing((await store.catalogue(kv, v)).doc, q.country, q.admin1 ?? null, category);
 }
@@ -512,7 +527,7 @@ async function findMeasures(
   q: Pick<SeriesKey, 'country' | 'admin1'>,
   category: CategoryId,
 ): Promise<store.Stored<SeriesSetDoc>> {
-  const s = await store.measures(kv, v, q.country, q.admin1 ? slug(q.admin1) : null, category);
+  const s = await store.measures(kv, v, q.country, await regionOf(kv, v, q.country, q.admin1), category);
   if (s) return s;
   throw explainMissing((await store.catalogue(kv, v)).doc, q.country, q.admin1 ?? null, category);
 }

@@ -14,10 +14,30 @@ export type Format = 'json' | 'csv';
 const CACHE_PINNED = 'public, max-age=31536000, immutable';
 const CACHE_CURRENT = 'public, max-age=0, must-revalidate';
 
-/** `format` wins; otherwise `Accept: text/csv` asks for CSV; JSON is the default. */
+/**
+ * `format` wins; otherwise an `Accept` header naming `text/csv` with a q-value above 0, and at
+ * least that of JSON (`application/json`, `application/*` or `*\/*`), asks for CSV; JSON is the
+ * default. @example formatOf(c, undefined) === 'json' for `Accept: text/csv;q=0`
+ */
 export function formatOf(c: Context<Env>, format: Format | undefined): Format {
   if (format) return format;
-  return /\btext\/csv\b/i.test(c.req.header('accept') ?? '') ? 'csv' : 'json';
+  const q = acceptQualities(c.req.header('accept') ?? '');
+  const csv = q.get('text/csv') ?? 0;
+  const json = q.get('application/json') ?? q.get('application/*') ?? q.get('*/*') ?? 0;
+  return csv > 0 && csv >= json ? 'csv' : 'json';
+}
+
+/** Media ranges of an Accept header and their q-values (RFC 9110, 12.5.1); a malformed q counts as 0. */
+function acceptQualities(accept: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const part of accept.split(',').slice(0, 32)) {
+    const [range = '', ...params] = part.split(';').map((x) => x.trim().toLowerCase());
+    if (!range) continue;
+    const qp = params.find((x) => x.startsWith('q='));
+    const q = qp === undefined ? 1 : /^(0(\.\d{0,3})?|1(\.0{0,3})?)$/.test(qp.slice(2)) ? Number(qp.slice(2)) : 0;
+    out.set(range, Math.max(out.get(range) ?? 0, q));
+  }
+  return out;
 }
 
 export interface Answer {
@@ -27,21 +47,30 @@ export interface Answer {
 }
 
 /**
- * Resolve the version and format of a request. Returns a 304 response when the client already
- * holds this representation: the answer is a pure function of version, URL and format, so it
- * is known without reading the data.
+ * Resolve the version and format of a request, and its ETag (a pure function of version, URL and
+ * format). Whether the client already holds it is decided in `send`, once the request is known
+ * to name data that exists: an unknown region or version is a 404, never a 304.
  */
-function begin(c: Context<Env>, version: VersionRef, format: Format | undefined): Answer | Response {
+function begin(c: Context<Env>, version: VersionRef, format: Format | undefined): Answer {
   const fmt = formatOf(c, format);
   const url = new URL(c.req.url);
   url.searchParams.sort();
   const etag = `"${version.version}-${fnv1a(`${url.pathname}?${url.searchParams}|${fmt}`)}"`;
-  const a: Answer = { version, format: fmt, etag };
+  return { version, format: fmt, etag };
+}
+
+/** Does the request's If-None-Match hold this ETag (or `*`: any current representation, RFC 9110 13.1.2)? */
+function notModified(c: Context<Env>, a: Answer): boolean {
   const inm = c.req.header('if-none-match');
-  if (inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) {
-    return c.body(null, 304, headers(a));
-  }
-  return a;
+  if (!inm) return false;
+  if (inm.trim() === '*') return true;
+  return inm.split(',').some((t) => t.trim().replace(/^W\//, '') === a.etag);
+}
+
+/** A problem that depends on the data names the dataset version that answered (`version`, a problem extension). */
+function withVersion(e: unknown, version: string): unknown {
+  if (e instanceof ProblemError && e.problem.status < 500) e.problem.version ??= version;
+  return e;
 }
 
 const isUnavailable = (e: unknown): e is ProblemError => e instanceof ProblemError && e.problem.status === 503;
@@ -68,11 +97,10 @@ export async function answer(
     return fallback(c, q.format, run, good, e.problem.detail);
   }
   const a = begin(c, version, q.format);
-  if (a instanceof Response) return a;
   try {
     return await run(a);
   } catch (e) {
-    if (!isUnavailable(e) || version.pinned) throw e;
+    if (!isUnavailable(e) || version.pinned) throw withVersion(e, version.version);
     const good = await lastGoodVersion(kv, version.version);
     if (!good) throw e;
     return fallback(c, q.format, run, good, e.problem.detail);
@@ -87,8 +115,12 @@ async function fallback(
   why: string,
 ): Promise<Response> {
   console.error(`serving dataset ${good}, the last good version: ${why}`);
-  const a = begin(c, { version: good, pinned: false }, format);
-  const res = a instanceof Response ? a : await run(a);
+  let res: Response;
+  try {
+    res = await run(begin(c, { version: good, pinned: false }, format));
+  } catch (e) {
+    throw withVersion(e, good);
+  }
   res.headers.set('sahel-pulse-fallback', `${good}; the current dataset cannot be read`);
   return res;
 }
@@ -97,8 +129,13 @@ function headers(a: Answer): Record<string, string> {
   return { etag: a.etag, 'cache-control': a.version.pinned ? CACHE_PINNED : CACHE_CURRENT, vary: 'Accept' };
 }
 
-/** Send JSON (a stored entry's bytes as they are, see store.bytesOf; or a value) or CSV, with caching headers. */
+/**
+ * Send JSON (a stored entry's bytes as they are, see store.bytesOf; or a value) or CSV, with
+ * caching headers; or 304 when the client holds it. Called only once the data was found, so a
+ * 304 never stands for a request the data cannot answer.
+ */
 export function send(c: Context<Env>, a: Answer, json: Uint8Array<ArrayBuffer> | object, csv: () => CsvTable): Response {
+  if (notModified(c, a)) return c.body(null, 304, headers(a));
   if (a.format === 'csv') {
     const t = csv();
     return c.body(toCsv(t), 200, {

@@ -29,6 +29,12 @@ app.use(
     crossOriginResourcePolicy: 'cross-origin',
   }),
 );
+/** The page and the API use no device or payment feature: none may be used (the page's copy is in web/_headers). */
+const PERMISSIONS_POLICY = 'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()';
+app.use('*', async (c, next) => {
+  await next();
+  c.res.headers.set('permissions-policy', PERMISSIONS_POLICY);
+});
 app.use(
   '/api/*',
   cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Content-Disposition'], maxAge: 86400 }),
@@ -45,7 +51,9 @@ app.use('/api/*', async (c, next) => {
       detail: `Request URLs are limited to ${MAX_URL_LENGTH} characters; remove repeated or unknown parameters.`,
     });
   }
-  if (Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding')) {
+  // A body announced by its length, or sent chunked (no Content-Length: the runtime may drop the
+  // Transfer-Encoding header but keeps the body stream).
+  if (Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding') || c.req.raw.body !== null) {
     return problemResponse({
       type: 'about:blank',
       title: 'Content too large',

@@ -8,7 +8,7 @@ import { z } from '@hono/zod-openapi';
 import { CATEGORY_IDS, MEASURES } from '../data/model/categories.ts';
 import { type ClaimVerdict, RELATION_KINDS } from '../data/model/claims.ts';
 import type { Comparison as ModelComparison } from '../data/model/compare.ts';
-import { COUNTRIES, toIso3 } from '../data/model/geography.ts';
+import { COUNTRIES, slug, toIso3 } from '../data/model/geography.ts';
 import { REGION_DAYS_WHY } from '../data/model/days.ts';
 import { MONTH_PATTERN } from '../data/model/month.ts';
 import { isDayPeriod, PERIOD_SYNTAX, periodProblem, periodsProblem, type Role } from '../data/model/period.ts';
@@ -37,6 +37,15 @@ const country = z
 const admin1 = z
   .string()
   .min(1)
+  .superRefine((s, ctx) => {
+    // Input that folds to nothing (punctuation, spaces, control or direction characters) names no
+    // region: refused, never read as "no region" (the country total).
+    if (slug(s) === '')
+      ctx.addIssue({
+        code: 'custom',
+        message: `${JSON.stringify(s)} names no region (nothing is left once case, accents and punctuation are set aside): give a region's name or slug from the catalogue, e.g. Tillaberi, or leave admin1 out for the country total`,
+      });
+  })
   .optional()
   .openapi({
     param: { name: 'admin1', in: 'query' },
@@ -113,6 +122,14 @@ const period = (name: Role) =>
       description: `${PERIOD_SYNTAX[name][0]!.toUpperCase()}${PERIOD_SYNTAX[name].slice(1)}. Both periods must be of the same unit; a day window may be at most 3,660 days and must lie within the days the country's daily counts cover (see the catalogue's countries[].days). Day windows exist at country level only, for countries with an event-level source.`,
     });
 
+/**
+ * Thresholds: at most a million (a ratio of a million, +1,000,000%, or a million events is
+ * beyond any count in the data) and four decimals, so every accepted N is finite and is written
+ * back into links as a plain decimal (never `Infinity` or `1e-7`), which the page accepts again.
+ */
+export const MAX_THRESHOLD = 1_000_000;
+export const THRESHOLD_DECIMALS = 4;
+
 /** The two periods together: the same unit, and `trailing...` resolvable against `after`. */
 const periodsAgree = (q: { before?: string | undefined; after: string }, ctx: z.RefinementCtx) => {
   if (q.before === undefined || periodProblem(q.before, 'before') || periodProblem(q.after, 'after')) return;
@@ -176,11 +193,28 @@ export const CheckQuery = z
     threshold: z
       .string()
       .regex(/^\d+(\.\d+)?$/, 'must be a non-negative number, e.g. 40 or 1.5')
-      .transform(Number)
-      .openapi({ param: { name: 'threshold', in: 'query' }, type: 'string', description: 'N in the relation.', example: '40' }),
+      .transform((s, ctx) => {
+        const n = Number(s);
+        if (n <= MAX_THRESHOLD && (s.split('.')[1] ?? '').length <= THRESHOLD_DECIMALS) return n;
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be from 0 to ${MAX_THRESHOLD.toLocaleString('en')} with at most ${THRESHOLD_DECIMALS} decimals, e.g. 40 or 1.5`,
+        });
+        return z.NEVER;
+      })
+      .openapi({
+        param: { name: 'threshold', in: 'query' },
+        type: 'string',
+        description: `N in the relation: a number from 0 to ${MAX_THRESHOLD.toLocaleString('en')} with at most ${THRESHOLD_DECIMALS} decimals (links write it back as a plain decimal, e.g. 03.50 as 3.5).`,
+        example: '40',
+      }),
     wording: z
       .string()
       .max(200)
+      .regex(
+        /[\p{L}\p{N}]/u,
+        'must contain words (a letter or a digit), e.g. "quadrupled"; leave wording out for the plain-language default',
+      )
       .optional()
       .openapi({
         param: { name: 'wording', in: 'query' },

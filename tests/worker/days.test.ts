@@ -311,15 +311,20 @@ describe('KV reads per request', () => {
       200,
       'v:V:days:MLI:political_violence',
     ],
-    [
-      `/api/v1/check?country=NER&admin1=Tillaberi&category=political_violence&measure=events,fatalities&${COUP}&relation=ratio_gte&threshold=2`,
-      200,
-      'v:V:measures:NER.tillaberi:political_violence',
-    ],
     [`${NER}&measure=events&before=2023-06&after=2023-07`, 200, 'v:V:series:NER:political_violence:events'],
     ['/api/v1/series?country=NER&category=political_violence&measure=events', 200, 'v:V:series:NER:political_violence:events'],
   ])('%s: the pointer and one entry', async (path, status, entry) => {
     expect(await reads(path)).toEqual({ status, keys: [POINTER_KEY, entry] });
+  });
+
+  it('a region is looked up in the catalogue first (read once per isolate and version), so no text from the URL reaches a key', async () => {
+    const path = `/api/v1/check?country=NER&admin1=Tillaberi&category=political_violence&measure=events,fatalities&${COUP}&relation=ratio_gte&threshold=2`;
+    expect(await reads(path)).toEqual({
+      status: 200,
+      keys: [POINTER_KEY, 'v:V:catalogue', 'v:V:measures:NER.tillaberi:political_violence'],
+    });
+    const long = `/api/v1/series?country=NER&admin1=${'x'.repeat(470)}&category=political_violence&measure=events`;
+    expect(await reads(long)).toEqual({ status: 404, keys: [POINTER_KEY, 'v:V:catalogue'] });
   });
 
   it('a month check read for events and fatalities reads the entry holding both measures', async () => {
