@@ -18,8 +18,12 @@ import { modulePreloads } from './preload.ts';
 const WEB = import.meta.dirname;
 const DIST = process.env.WEB_DIST ? path.resolve(process.env.WEB_DIST) : path.join(WEB, 'dist');
 const MINIFY = !process.argv.includes('--no-minify');
+// Source maps only in development builds (--no-minify): a production build ships none, so the
+// source is not served to anyone who asks for app.js.map.
+const SOURCEMAP = !MINIFY;
 /** Copied as they are. `_headers` sets the security headers Workers static assets send. */
-const STATIC_FILES = ['styles.css', 'favicon.svg', '_headers'];
+// 404.html: served with status 404 for page paths without a file (wrangler.toml, not_found_handling).
+const STATIC_FILES = ['styles.css', 'favicon.svg', '_headers', '404.html'];
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -89,7 +93,7 @@ const result = await build({
   platform: 'browser',
   target: ['es2022'],
   minify: MINIFY,
-  sourcemap: true,
+  sourcemap: SOURCEMAP,
   legalComments: 'linked',
   // V8's explicit compile hint (Chrome 136+, ignored elsewhere): compile every function of these
   // files while they download, off the main thread, rather than each on its first call on the
@@ -110,7 +114,7 @@ const boot = await build({
   platform: 'browser',
   target: ['es2022'],
   minify: MINIFY,
-  sourcemap: true,
+  sourcemap: SOURCEMAP,
   logLevel: 'warning',
   metafile: true,
 });

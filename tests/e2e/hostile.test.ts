@@ -15,6 +15,8 @@ import { POINTER_KEY } from '../../data/model/keys.ts';
 import type { AggregateRow } from '../../data/model/types.ts';
 import { buildDataset } from '../../data/pipeline/dataset.ts';
 import { sourceInfo } from '../fixtures/source-info.ts';
+
+const PERMISSIONS_POLICY = 'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()';
 import { CHROMIUM, CHROMIUM_FLAGS, ROOT, startWorker, type RunningWorker } from './server.ts';
 
 const SKIP = !existsSync(CHROMIUM) && !process.env.CI;
@@ -112,5 +114,20 @@ describe.skipIf(SKIP)('hostile strings in the data', () => {
     const post = await fetch(`${worker.url}/`, { method: 'POST' });
     // Static assets answer only GET and HEAD.
     expect(post.status).toBe(405);
+    expect(page.headers.get('permissions-policy')).toBe(PERMISSIONS_POLICY);
+  });
+
+  it('answers a mistyped page path with the 404 page, API paths with problem+json; ships no source maps', async () => {
+    for (const p of ['/Embed', '/index.htm', '/nothing/here']) {
+      const res = await fetch(`${worker.url}${p}`);
+      expect(res.status).toBe(404);
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(await res.text()).toContain('<h1>Page not found</h1>');
+    }
+    const api = await fetch(`${worker.url}/api/v1/nothing`);
+    expect([api.status, api.headers.get('content-type')]).toEqual([404, 'application/problem+json; charset=utf-8']);
+    expect(api.headers.get('permissions-policy')).toBe(PERMISSIONS_POLICY);
+    expect((await fetch(`${worker.url}/app.js.map`)).status).toBe(404);
+    expect(await (await fetch(`${worker.url}/app.js`)).text()).not.toContain('sourceMappingURL');
   });
 });

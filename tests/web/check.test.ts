@@ -17,6 +17,7 @@ import {
   hasCheck,
   hasDays,
   periodInUnit,
+  periodsInUnit,
   resolveState,
   stateQuery,
   type ViewState,
@@ -270,10 +271,28 @@ describe('periods in days', () => {
     expect([q('2023-07-25', '2023-07-26').before, q('2023-07-25..2023-07-25', '2023-07-26').before]).toEqual(['2023-07-25', '2023-07-25']);
   });
 
+  it('keeps reversed or overlapping periods as written, so the page asks the API and shows its 400', () => {
+    expect([q('2023-08', '2023-07').before, q('2023-08', '2023-07').after]).toEqual(['2023-08', '2023-07']);
+    expect(q('2023-01..2023-12', '2023-06').before).toBe('2023-01..2023-12');
+    expect(q('2023-07', '2023-07-27').before).toBeNull(); // another unit: dropped, as before
+  });
+
   it('counts trailing days and months back from "after", across months and years', () => {
     expect(q('trailing30d', '2023-07-27..2023-08-25').before).toBe('2023-06-27..2023-07-26');
     expect(q('trailing3d', '2024-01-02').before).toBe('2023-12-30..2024-01-01');
     expect(q('trailing3', '2024-02').before).toBe('2023-11..2024-01');
+  });
+
+  it('switching both periods to months never makes them overlap: "before" ends the month before "after"', () => {
+    expect(periodsInUnit('2023-06-26..2023-07-25', '2023-07-27..2023-08-25', 'month')).toEqual({
+      before: '2023-06',
+      after: '2023-07..2023-08',
+    });
+    expect(periodsInUnit('2023-05-01..2023-07-25', '2023-07-27..2023-08-25', 'month')).toEqual({
+      before: '2023-05..2023-06',
+      after: '2023-07..2023-08',
+    });
+    expect(periodsInUnit('2023-06', '2023-07', 'day')).toEqual({ before: '2023-06-01..2023-06-30', after: '2023-07-01..2023-07-31' });
   });
 
   it('switches a period between months and days over the same calendar span', () => {

@@ -66,7 +66,7 @@ import {
   hasCheck,
   hasDays,
   periodBounds,
-  periodInUnit,
+  periodsInUnit,
   resolveState,
   seriesCsvPath,
   seriesPath,
@@ -238,7 +238,7 @@ function periodOf(a: string, b: string): string | null {
 
 /** The compare periods in `unit`, over the same calendar span. */
 function periodsIn(unit: Unit): Pick<ViewState, 'before' | 'after'> {
-  return { before: state.before && periodInUnit(state.before, unit), after: state.after && periodInUnit(state.after, unit) };
+  return periodsInUnit(state.before, state.after, unit);
 }
 
 /** Periods in days go back to months for a country or region without daily counts. */

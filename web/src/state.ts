@@ -10,7 +10,7 @@
  * checkPath), readings (both: the check reads events and fatalities), embed (1: minimal chrome).
  */
 import type { CategoryId, Measure } from '../../data/model/categories.ts';
-import { daysInMonth, isMonth } from '../../data/model/month.ts';
+import { addMonths, daysInMonth, isMonth, monthIndex } from '../../data/model/month.ts';
 import {
   isDayPeriod,
   parsePeriod as parseModelPeriod,
@@ -92,11 +92,15 @@ export function parsePeriod(s: string | null): string | null {
 
 /**
  * Both compare periods as windows: "before" may be `trailing...` (counted back from "after", as
- * the API does); a "before" that cannot be read with "after" (another unit) is dropped.
+ * the API does); a "before" that cannot be read with "after" (another unit) is dropped. Periods
+ * in the wrong order or overlapping are kept as written: the API refuses them with a 400 saying
+ * what to write, and the page shows that answer (the same rule, never a silent correction).
  */
 export function comparePeriods(before: string | null, after: string | null): Pick<ViewState, 'before' | 'after'> {
   const a = parsePeriod(after);
-  if (!a || !before) return { before: parsePeriod(before), after: a };
+  const b = parsePeriod(before);
+  if (!a || !before) return { before: b, after: a };
+  if (b) return { before: isDayPeriod(b) === isDayPeriod(a) ? b : null, after: a };
   try {
     const r = resolvePeriods(before, a);
     return { before: r.before ? periodOf(r.before) : null, after: a };
@@ -118,6 +122,25 @@ export function periodInUnit(p: string, unit: Unit): string {
       ? { from: `${a}-01`, to: `${b}-${String(daysInMonth(b)).padStart(2, '0')}` }
       : { from: a.slice(0, 7), to: b.slice(0, 7) };
   return periodOf(w);
+}
+
+/**
+ * Both compare periods in the other unit (periodInUnit). Days that did not overlap can fall in a
+ * shared month: "before" then ends the month before "after" starts, as the API requires.
+ * @example periodsInUnit('2023-06-26..2023-07-25', '2023-07-27..2023-08-25', 'month') gives before '2023-06', after '2023-07..2023-08'
+ */
+export function periodsInUnit(before: string | null, after: string | null, unit: Unit): Pick<ViewState, 'before' | 'after'> {
+  const a = after && periodInUnit(after, unit);
+  let b = before && periodInUnit(before, unit);
+  if (a && b && unit === 'month') {
+    const [bFrom, bTo] = periodBounds(b);
+    const start = periodBounds(a)[0];
+    if (monthIndex(bTo) >= monthIndex(start) && monthIndex(bFrom) < monthIndex(start)) {
+      const end = addMonths(start, -1);
+      b = bFrom === end ? end : `${bFrom}..${end}`;
+    }
+  }
+  return { before: b, after: a };
 }
 
 /** Can the country (or region) be compared in days? Day windows exist for countries with daily counts, never for regions. */
