@@ -110,7 +110,12 @@ describe.skipIf(SKIP)('hostile strings in the data', () => {
     expect(page.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     expect(page.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
-    expect((await fetch(`${worker.url}/embed`)).headers.get('content-security-policy')).toContain('frame-ancestors *');
+    for (const embed of ['/embed', '/embed.html']) {
+      const headers = (await fetch(`${worker.url}${embed}`)).headers;
+      // One policy, not the site-wide one joined to it (two policies would both be enforced).
+      expect(headers.get('content-security-policy')).toBe(csp.replace("frame-ancestors 'none'", 'frame-ancestors *'));
+      expect(headers.get('x-frame-options')).toBeNull();
+    }
     const post = await fetch(`${worker.url}/`, { method: 'POST' });
     // Static assets answer only GET and HEAD.
     expect(post.status).toBe(405);
@@ -123,6 +128,8 @@ describe.skipIf(SKIP)('hostile strings in the data', () => {
       expect(res.status).toBe(404);
       expect(res.headers.get('content-type')).toMatch(/^text\/html/);
       expect(await res.text()).toContain('<h1>Page not found</h1>');
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'none'; script-src 'self'");
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
     }
     const api = await fetch(`${worker.url}/api/v1/nothing`);
     expect([api.status, api.headers.get('content-type')]).toEqual([404, 'application/problem+json; charset=utf-8']);
