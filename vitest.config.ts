@@ -12,8 +12,8 @@ export default defineConfig({
         plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' }, miniflare: { bindings: { POINTER_CACHE_SECONDS: '0' } } })],
         test: { name: 'worker', include: ['tests/worker/**/*.test.ts'] },
       },
-      // Pure front-end shaping code.
-      { test: { name: 'web', environment: 'node', include: ['tests/web/**/*.test.ts'] } },
+      // Pure front-end shaping code, and the model modules only the page has used so far (format, trend).
+      { test: { name: 'web', environment: 'node', include: ['tests/web/**/*.test.ts', 'tests/model/**/*.test.ts'] } },
       // The dashboard in Debian's Chromium against `wrangler dev` on real data.
       { test: { name: 'e2e', environment: 'node', include: ['tests/e2e/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 180_000 } },
     ],

@@ -182,3 +182,13 @@ export function isEventType(s: string): s is EventType {
 
 export const MEASURES = ['events', 'fatalities'] as const;
 export type Measure = (typeof MEASURES)[number];
+
+/** The event-type categories, which partition every event: the composition chart's stack and the pipeline's reconciliation. */
+export const EVENT_TYPE_CATEGORIES: readonly CategoryId[] = [
+  'battles',
+  'explosions_remote_violence',
+  'violence_against_civilians',
+  'protests',
+  'riots',
+  'strategic_developments',
+];

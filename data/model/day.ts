@@ -2,6 +2,7 @@
  * Calendar days as `YYYY-MM-DD` strings (UTC, no time of day): the unit of day windows ("the 30
  * days after 26 July"), beside the calendar months of month.ts. Pure: no Node or DOM imports.
  */
+import { fmtDate } from './format.ts';
 import { MONTH_NAMES } from './month.ts';
 
 export const DAY_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -40,8 +41,7 @@ export function daysIn(from: string, to: string): number {
 
 /** @example dayLabel('2023-07-26') === '26 July 2023' */
 export function dayLabel(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTH_NAMES[m - 1]} ${y}`;
+  return fmtDate(day);
 }
 
 /**

@@ -15,7 +15,10 @@ import { parse } from 'csv-parse/sync';
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Catalogue, ClaimsDoc, SeriesDoc } from '../../data/model/types.ts';
-import { changeSummary, fmtNum, overviewFigure, regionRanking, summarySentence } from '../../web/src/shape.ts';
+import { fmtNum } from '../../data/model/format.ts';
+import { summarySentence } from '../../web/src/series-data.ts';
+import { changeSummary, regionRanking } from '../../web/src/views/country-data.ts';
+import { overviewFigure } from '../../web/src/views/overview-data.ts';
 import { tabThrough } from './keyboard.ts';
 import { CHROMIUM, CHROMIUM_FLAGS, ROOT, startWorker, type RunningWorker } from './server.ts';
 

@@ -2,23 +2,8 @@
  * Fetching from the Worker's JSON API (same origin). A failed call throws an ApiError carrying
  * what went wrong: the problem+json `detail` when the Worker sent one.
  */
-import type { ClaimVerdict } from '../../data/model/claims.ts';
-import type { Catalogue, ClaimsDoc, DatasetRef, SeriesDoc } from '../../data/model/types.ts';
-
-/** An RFC 9457 problem document, as the API sends with every error. */
-export interface Problem {
-  type?: string;
-  title?: string;
-  status?: number;
-  detail?: string;
-  /** A 400's faults, one per query parameter. */
-  errors?: ParameterError[];
-}
-
-export interface ParameterError {
-  parameter: string;
-  message: string;
-}
+import type { CheckResult, CompareResult, ParameterError, Problem } from '../../data/model/api.ts';
+import type { Catalogue, ClaimsDoc, SeriesDoc } from '../../data/model/types.ts';
 
 export class ApiError extends Error {
   /** The path requested. */
@@ -41,7 +26,8 @@ export class ApiError extends Error {
   }
 }
 
-function isProblem(x: unknown): x is Problem {
+/** A body that reads as a problem document; its fields are still checked one by one (a proxy may send its own). */
+function isProblem(x: unknown): x is Partial<Problem> {
   return typeof x === 'object' && x !== null && ('title' in x || 'detail' in x);
 }
 
@@ -74,7 +60,7 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
 
 export const getCatalogue = (signal?: AbortSignal) => getJson<Catalogue>('/api/v1/catalogue', signal);
 export const getClaims = (signal?: AbortSignal) => getJson<ClaimsDoc>('/api/v1/claims', signal);
-/** `path` as built by state.ts's seriesPath. */
+/** `path` as built by api-paths.ts's seriesPath. */
 export const getSeries = (path: string, signal?: AbortSignal) => getJson<SeriesDoc>(path, signal);
 
 /** GET a text document (the API's CSV); throws ApiError like getJson. */
@@ -89,7 +75,7 @@ export async function getText(path: string, signal?: AbortSignal): Promise<strin
   if (!res.ok) {
     let detail = text.slice(0, 200);
     try {
-      const p = JSON.parse(text) as Problem;
+      const p = JSON.parse(text) as Partial<Problem>;
       detail = p.detail ?? detail;
     } catch {
       // Not a problem document.
@@ -99,14 +85,8 @@ export async function getText(path: string, signal?: AbortSignal): Promise<strin
   return text;
 }
 
-export const getCompare = <T>(path: string, signal?: AbortSignal) => getJson<T>(path, signal);
+/** `path` as built by api-paths.ts's comparePath. */
+export const getCompare = (path: string, signal?: AbortSignal) => getJson<CompareResult>(path, signal);
 
-/** What /api/v1/check returns: the verdict, and the API URL pinned to the dataset version. */
-export interface CheckResult {
-  dataset: DatasetRef;
-  claim: ClaimVerdict;
-  permalink: string;
-}
-
-/** `path` as built by state.ts's checkPath. */
+/** `path` as built by api-paths.ts's checkPath. */
 export const getCheck = (path: string, signal?: AbortSignal) => getJson<CheckResult>(path, signal);

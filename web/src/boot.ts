@@ -5,7 +5,7 @@
  * first paint. The app (app.js) starts later; without this, a link to the country view would be
  * painted as the overview first and then shift into place.
  */
-import { VIEWS } from './views.ts';
+import { VIEWS } from './state.ts';
 
 const query = new URLSearchParams(location.search);
 const asked = query.get('view');

@@ -1,16 +1,12 @@
 /**
- * Verdict cards, one component for the headline claims and for a check in the Compare view, and
- * the Compare view's comparison card; their text comes from verdict.ts. A module of its own,
- * loaded when a card is first shown (the claims scrolled near, or the Compare view), so the first
- * view does not download it.
+ * Verdict cards, one component for the headline claims and for a check in the Compare view (the
+ * comparison card, views/compare.ts, is built of the same parts); their text comes from
+ * verdict.ts. Loaded with the Compare view, when a card is first shown (the claims scrolled near,
+ * or the Compare view), so the first view does not download it.
  */
-import type { Change } from '../../data/model/change.ts';
 import type { ClaimVerdict, ReadingResult } from '../../data/model/claims.ts';
-import { windowLabel } from '../../data/model/period.ts';
-import type { TrendBand } from '../../data/model/trend.ts';
 import type { Catalogue, ClaimsDoc, DatasetRef } from '../../data/model/types.ts';
 import { type Child, h, trendBadge } from './render.ts';
-import { creditLine, fmtNum, fmtPct, fmtSigned } from './shape.ts';
 import type { ViewState } from './state.ts';
 import { type BandText, type ReadingText, readingView, verdictCardText } from './verdict.ts';
 
@@ -190,68 +186,15 @@ async function copyText(text: string, el: HTMLElement, status: HTMLElement, done
   }
 }
 
-function figureList(pairs: readonly [string, string][]): HTMLElement {
+/** Label and value pairs, as a definition list. */
+export function figureList(pairs: readonly [string, string][]): HTMLElement {
   return h('dl', { class: 'figures' }, ...pairs.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
 }
 
-function caveatList(caveats: readonly string[]): HTMLElement | null {
+export function caveatList(caveats: readonly string[]): HTMLElement | null {
   return caveats.length > 0 ? h('ul', { class: 'caveats' }, ...caveats.map((x) => h('li', {}, x))) : null;
 }
 
-function cardCredit(line: string): HTMLElement {
+export function cardCredit(line: string): HTMLElement {
   return h('p', { class: 'credit-line note' }, line);
-}
-
-interface ComparedPeriod {
-  month?: string;
-  period?: string;
-  unit?: 'month' | 'day';
-  from?: string;
-  to?: string;
-  months?: number;
-  days?: number;
-  value: number;
-  partial: boolean;
-}
-
-/** What the compare route returns (single months, or periods with a trend band). */
-export interface CompareResult {
-  dataset: DatasetRef;
-  sentence: string;
-  caveats: string[];
-  change: Change | null;
-  before: ComparedPeriod;
-  after: ComparedPeriod;
-  basis?: 'total' | 'monthly_mean' | 'daily_mean';
-  trend?: { band: TrendBand; label: string; definition?: string };
-}
-
-const periodLabel = (p: ComparedPeriod): string => {
-  const from = p.from ?? p.month ?? p.period ?? '';
-  return windowLabel({ unit: p.unit ?? 'month', from, to: p.to ?? from });
-};
-
-/** The compare verdict, as a card shaped like the claim cards: badge, sentence, figures, caveats. */
-export function compareCard(r: CompareResult, band: BandText, openLink: HTMLElement): HTMLElement {
-  const figures: [string, string][] = [
-    [`Before: ${periodLabel(r.before)}`, `${fmtNum(r.before.value)}${r.before.partial ? ' (partial)' : ''}`],
-    [`After: ${periodLabel(r.after)}`, `${fmtNum(r.after.value)}${r.after.partial ? ' (partial)' : ''}`],
-  ];
-  if (r.change) {
-    figures.push(['Change', `${fmtSigned(r.change.abs)} (${fmtPct(r.change.pct)})`]);
-    if (r.change.ratio !== null) figures.push(['Ratio', `${r.change.ratio}x`]);
-  }
-  if (r.basis === 'monthly_mean' || r.basis === 'daily_mean')
-    figures.push(['Compared', `${r.basis === 'monthly_mean' ? 'monthly' : 'daily'} means (the periods differ in length)`]);
-  figures.push(['Band', `${band.label}: ${band.definition}`]);
-  return h(
-    'article',
-    { class: `card claim compare-card band-${band.band}`, id: 'compare-card', 'aria-labelledby': 'compare-sentence' },
-    h('p', { class: 'verdict' }, trendBadge(band.band, band.label)),
-    h('blockquote', { class: 'quote', id: 'compare-sentence' }, h('p', {}, r.sentence)),
-    figureList(figures),
-    caveatList(r.caveats),
-    cardCredit(creditLine(r.dataset)),
-    openLink,
-  );
 }

@@ -20,7 +20,11 @@ import {
   type Plugin,
   type TooltipItem,
 } from 'chart.js';
-import { fmtNum, fmtSigned, type ChangeData, type CompositionData, type CoupMarker, type LineData } from './shape.ts';
+import { fmtNum } from '../../data/model/format.ts';
+import type { CoupMarker } from './annotations.ts';
+import { fmtSigned } from './format.ts';
+import type { LineData } from './series-data.ts';
+import type { ChangeData, CompositionData } from './views/country-data.ts';
 
 Chart.register(LineController, BarController, LineElement, PointElement, BarElement, LinearScale, CategoryScale, Tooltip, Legend);
 

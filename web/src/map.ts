@@ -8,17 +8,15 @@ import { ChoroplethController, ColorScale, GeoFeature, ProjectionScale } from 'c
 import type { Feature } from 'geojson';
 import { getJson } from './api.ts';
 import { theme } from './charts.ts';
-import { MAP_OUTLINES, type RegionRanking } from './shape.ts';
+import type { RegionRanking } from './views/country-data.ts';
 
 Chart.register(ChoroplethController, GeoFeature, ColorScale, ProjectionScale);
 
 const cache = new Map<string, Promise<{ features: Feature[] }>>();
 let chart: Chart | null = null;
 
-/** Draw the ranking's month on the map; regions without outlines are left out. Returns the regions drawn. */
-export async function drawRegionMap(canvas: HTMLCanvasElement, iso3: string, ranking: RegionRanking, label: string): Promise<number> {
-  const url = MAP_OUTLINES[iso3];
-  if (!url) throw new Error(`no outlines for ${iso3}`);
+/** Draw the ranking's month on the map, over the outlines at `url` (country-data.ts's MAP_OUTLINES); regions without outlines are left out. Returns the regions drawn. */
+export async function drawRegionMap(canvas: HTMLCanvasElement, url: string, ranking: RegionRanking, label: string): Promise<number> {
   let geo = cache.get(url);
   if (!geo) {
     geo = getJson<{ features: Feature[] }>(url);

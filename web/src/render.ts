@@ -1,23 +1,12 @@
 /**
  * DOM rendering. Text from the API is always inserted as text nodes (never as HTML).
  */
-import type { Change } from '../../data/model/change.ts';
-import type { DatasetRef, SourceInfo } from '../../data/model/types.ts';
+import { fmtDate } from '../../data/model/format.ts';
 import { TREND_SYMBOLS, type TrendBand } from '../../data/model/trend.ts';
-import {
-  fmtChange,
-  fmtDate,
-  fmtNum,
-  fmtPct,
-  fmtSigned,
-  type Option,
-  type OverviewFigure,
-  type RegionRanking,
-  type Table,
-  trendDetail,
-} from './shape.ts';
-import { monthLabel } from '../../data/model/month.ts';
+import type { DatasetRef, SourceInfo } from '../../data/model/types.ts';
 import { ApiError } from './api.ts';
+import type { Option } from './options.ts';
+import type { Table } from './series-data.ts';
 
 export type Child = Node | string | null | undefined | false;
 
@@ -73,68 +62,6 @@ export function fillSelect(select: HTMLSelectElement, options: readonly Option[]
 }
 
 // ---------------------------------------------------------------------------------------------
-// Regions
-
-export function renderRegions(
-  container: HTMLElement,
-  ranking: RegionRanking,
-  selected: string | null,
-  caption: string,
-  onPick: (slug: string) => void,
-): void {
-  if (ranking.month === null || ranking.rows.length === 0) {
-    container.replaceChildren(h('p', {}, 'No month is complete in every region’s series.'));
-    return;
-  }
-  const max = Math.max(1, ...ranking.rows.map((r) => r.value));
-  const table = h(
-    'table',
-    { class: 'regions' },
-    h('caption', {}, caption),
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        h('th', { scope: 'col' }, '#'),
-        h('th', { scope: 'col' }, 'Region'),
-        h('th', { scope: 'col', class: 'num' }, monthLabel(ranking.month)),
-        h('th', { scope: 'col', class: 'bar-col' }, h('span', { class: 'visually-hidden' }, 'Bar')),
-        h('th', { scope: 'col', class: 'num' }, 'Change vs previous month'),
-      ),
-    ),
-  );
-  const body = h('tbody', {});
-  ranking.rows.forEach((r, i) => {
-    const bar = h('span', { class: 'bar', 'aria-hidden': 'true' });
-    // CSSOM, not a style attribute: allowed by a strict CSP.
-    bar.style.width = `${((r.value / max) * 100).toFixed(1)}%`;
-    const pick = h('button', { type: 'button', class: 'link-button', 'aria-pressed': String(r.slug === selected) }, r.name);
-    pick.addEventListener('click', () => onPick(r.slug));
-    body.append(
-      h(
-        'tr',
-        { class: r.slug === selected ? 'selected' : undefined, 'data-region': r.slug },
-        h('td', {}, String(i + 1)),
-        h('th', { scope: 'row' }, pick),
-        h('td', { class: 'num' }, fmtNum(r.value)),
-        h('td', { class: 'bar-col' }, h('span', { class: 'bar-track' }, bar)),
-        h('td', { class: `num change${r.change?.lowBaseline ? ' low-baseline' : ''}` }, ...changeCell(r.change)),
-      ),
-    );
-  });
-  table.append(body);
-  container.replaceChildren(h('div', { class: 'table-scroll' }, table));
-}
-
-/** '+1' and '(+14.3%, low baseline)', apart so the second can wrap on narrow screens. */
-function changeCell(c: Change | null): Child[] {
-  if (!c) return [fmtChange(c)];
-  return [fmtSigned(c.abs), ' ', h('span', { class: 'pct' }, `(${fmtPct(c.pct)}${c.lowBaseline ? ', low baseline' : ''})`)];
-}
-
-// ---------------------------------------------------------------------------------------------
 // Footer
 
 export function renderFooter(container: HTMLElement, dataset: DatasetRef, sources: readonly SourceInfo[]): void {
@@ -164,7 +91,7 @@ export function renderFooter(container: HTMLElement, dataset: DatasetRef, source
 }
 
 // ---------------------------------------------------------------------------------------------
-// Tables, trend badges, overview figures, compare card
+// Tables and trend badges
 
 /** A data table (the rows as text). */
 export function renderTable(container: HTMLElement, t: Table, caption: string): void {
@@ -197,34 +124,4 @@ export function trendBadge(band: TrendBand, label: string, title?: string): HTML
     ' ',
     h('span', { class: 'trend-label' }, label),
   );
-}
-
-/** One measure's line on an overview card: latest complete month, its change, its trend band. */
-export function overviewFigureRow(label: string, f: OverviewFigure, measureKey: string): HTMLElement {
-  const row = h('div', { class: 'ov-fig', 'data-measure': measureKey });
-  if (f.month === null || f.value === null) {
-    row.append(h('p', {}, `${label}: no complete month.`));
-    return row;
-  }
-  row.append(
-    h(
-      'p',
-      { class: 'ov-value' },
-      h('span', { class: 'ov-label' }, `${label}, ${monthLabel(f.month)}: `),
-      h('strong', { class: 'ov-number', 'data-value': String(f.value) }, fmtNum(f.value)),
-      ' ',
-      h(
-        'span',
-        { class: `ov-change${f.vsPrevious?.lowBaseline ? ' low-baseline' : ''}` },
-        f.vsPrevious ? `${fmtSigned(f.vsPrevious.abs)} (${fmtPct(f.vsPrevious.pct)}) vs previous month` : 'no previous month',
-        f.vsPrevious?.lowBaseline ? ', low baseline' : '',
-      ),
-    ),
-    h('p', { class: 'ov-trend' }, trendBadge(f.trend.band, f.trend.label), ' ', h('span', { class: 'note' }, trendDetail(f.trend))),
-  );
-  if (f.partialMonth)
-    row.append(
-      h('p', { class: 'note partial-note' }, `${monthLabel(f.partialMonth)} is partial (a lower bound): not shown as the latest month.`),
-    );
-  return row;
 }

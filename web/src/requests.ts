@@ -8,7 +8,8 @@ import type { CategoryId, Measure } from '../../data/model/categories.ts';
 import { isMonth } from '../../data/model/month.ts';
 import type { Catalogue, ClaimsDoc, SeriesDoc, SeriesSet } from '../../data/model/types.ts';
 import { getCatalogue, getClaims, getJson, getSeries } from './api.ts';
-import { seriesParams, seriesPath, type ViewState } from './state.ts';
+import { type SeriesParams, seriesPath, seriesSetPath } from './api-paths.ts';
+import type { ViewState } from './state.ts';
 
 /**
  * Series requests by path, kept for the session (a series of a dataset version does not change;
@@ -16,7 +17,7 @@ import { seriesParams, seriesPath, type ViewState } from './state.ts';
  */
 const seriesCache = new Map<string, Promise<SeriesDoc>>();
 
-/** The series at `path` (as built by state.ts's seriesPath), requested once per session. */
+/** The series at `path` (as built by api-paths.ts's seriesPath), requested once per session. */
 export function series(path: string): Promise<SeriesDoc> {
   let p = seriesCache.get(path);
   if (!p) {
@@ -27,22 +28,10 @@ export function series(path: string): Promise<SeriesDoc> {
   return p;
 }
 
-/**
- * The API path of several categories of one place and measure: one request, answered from one KV
- * read (the API's bundle), the series in the order asked; with `csv`, the same rows as the
- * categories' CSVs one after another.
- */
-export function seriesSetPath(s: Parameters<typeof seriesParams>[0], categories: readonly CategoryId[], format?: 'csv'): string {
-  const q = seriesParams(s);
-  q.set('category', categories.join(','));
-  if (format) q.set('format', format);
-  return `/api/v1/series?${q.toString()}`;
-}
-
 const setCache = new Map<string, Promise<SeriesDoc[]>>();
 
 /** The series of several categories (see seriesSetPath), requested once per session. */
-export function seriesSet(s: Parameters<typeof seriesParams>[0], categories: readonly CategoryId[]): Promise<SeriesDoc[]> {
+export function seriesSet(s: SeriesParams, categories: readonly CategoryId[]): Promise<SeriesDoc[]> {
   if (categories.length === 0) return Promise.resolve([]);
   const path = seriesSetPath(s, categories);
   let p = setCache.get(path);

@@ -7,7 +7,8 @@
  * (same: one y scale for the overview's small multiples), before / after (compare periods: months
  * YYYY-MM or YYYY-MM..YYYY-MM, or days YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD; "before" may also be
  * trailing3, trailing12 or trailingNd, resolved against "after"), relation / threshold / wording (compare: a claim to test, see
- * checkPath), readings (both: the check reads events and fatalities), embed (1: minimal chrome).
+ * api-paths.ts's checkPath), readings (both: the check reads events and fatalities), embed (1: minimal chrome).
+ * The API's paths for a state are built by api-paths.ts; the history, by router.ts.
  */
 import type { CategoryId, Measure } from '../../data/model/categories.ts';
 import { addMonths, daysInMonth, isMonth, monthIndex } from '../../data/model/month.ts';
@@ -19,12 +20,11 @@ import {
   type Unit,
   type Window,
 } from '../../data/model/period.ts';
-import type { Catalogue, CountryEntry } from '../../data/model/types.ts';
-import { relationWording } from './shape.ts';
+import type { CountryEntry } from '../../data/model/types.ts';
 
-import { type View, VIEWS } from './views.ts';
-
-export { type View, VIEWS };
+/** The dashboard's views. boot.ts reads the list too: what it imports from here is only this list. */
+export type View = 'overview' | 'country' | 'compare';
+export const VIEWS: readonly View[] = ['overview', 'country', 'compare'];
 
 export interface ViewState {
   view: View;
@@ -221,61 +221,14 @@ export function stateQuery(s: ViewState, extra: Record<string, string> = {}): st
   return `?${q.toString()}`;
 }
 
-/** Series parameters for the API (country, category, measure, admin1, from, to) with overrides. */
-export function seriesParams(
-  s: Pick<ViewState, 'country' | 'category' | 'measure' | 'admin1' | 'from' | 'to'>,
-  over: Partial<Pick<ViewState, 'country' | 'category' | 'measure' | 'admin1' | 'from' | 'to'>> = {},
-): URLSearchParams {
-  const x = { ...s, ...over };
-  const q = new URLSearchParams({ country: x.country, category: x.category, measure: x.measure });
-  if (x.admin1 !== null) q.set('admin1', x.admin1);
-  if (x.from !== null) q.set('from', x.from);
-  if (x.to !== null) q.set('to', x.to);
-  return q;
-}
-
-/** The API path of a series. */
-export function seriesPath(s: Parameters<typeof seriesParams>[0], over: Parameters<typeof seriesParams>[1] = {}): string {
-  return `/api/v1/series?${seriesParams(s, over).toString()}`;
-}
-
-/** The API's CSV of the same series (what the chart shows). */
-export function seriesCsvPath(s: Parameters<typeof seriesParams>[0], over: Parameters<typeof seriesParams>[1] = {}): string {
-  const q = seriesParams(s, over);
-  q.set('format', 'csv');
-  return `/api/v1/series?${q.toString()}`;
-}
-
-/** The compare route's path, or null until both periods are set. */
-export function comparePath(s: ViewState, format?: 'csv'): string | null {
-  if (!s.before || !s.after) return null;
-  const q = seriesParams(s, { from: null, to: null });
-  q.set('before', s.before);
-  q.set('after', s.after);
-  if (format) q.set('format', format);
-  return `/api/v1/compare?${q.toString()}`;
-}
-
 /** Is there a claim to check: a relation and its threshold (the API judges whether they are valid)? */
 export function hasCheck(s: Pick<ViewState, 'relation' | 'threshold'>): boolean {
   return s.relation !== null && s.threshold !== null;
 }
 
-/**
- * The check route's path for the state's claim, or null without a relation, a threshold or an
- * "after" period. value_gte reads only "after" (the route refuses a "before" with it); without
- * wording of its own, the claim is worded in plain language (relationWording).
- * @example checkPath(s) === '/api/v1/check?country=NER&category=civilian_targeting&measure=events&before=2023-07&after=2023-08&relation=ratio_gte&threshold=4&wording=at+least+4+times'
- */
-export function checkPath(s: ViewState, format?: 'csv'): string | null {
-  if (s.relation === null || s.threshold === null || !s.after) return null;
-  const q = seriesParams(s, { from: null, to: null });
-  q.set('measure', s.bothMeasures ? 'events,fatalities' : s.measure);
-  if (s.before && s.relation !== 'value_gte') q.set('before', s.before);
-  q.set('after', s.after);
-  q.set('relation', s.relation);
-  q.set('threshold', s.threshold);
-  q.set('wording', s.wording ?? relationWording(s.relation, s.threshold));
-  if (format) q.set('format', format);
-  return `/api/v1/check?${q.toString()}`;
+/** Default compare periods: the latest complete month, against the same month a year before. */
+export function defaultPeriods(country: { months: { to: string }; partialMonths: string[] }): { before: string; after: string } {
+  let after = country.months.to;
+  while (country.partialMonths.includes(after)) after = addMonths(after, -1);
+  return { before: addMonths(after, -12), after };
 }

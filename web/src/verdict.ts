@@ -12,7 +12,8 @@ import { addMonths } from '../../data/model/month.ts';
 import { isDayPeriod, windowLabel } from '../../data/model/period.ts';
 import { TREND_DEFINITIONS, TREND_LABELS, trendBand, type TrendBand } from '../../data/model/trend.ts';
 import type { Catalogue, DatasetRef } from '../../data/model/types.ts';
-import { creditLine, fmtDate, fmtNum, fmtPct, fmtRatio, fmtSigned } from './shape.ts';
+import { fmtDate, fmtNum } from '../../data/model/format.ts';
+import { creditLine, fmtPct, fmtRatio, fmtSigned } from './format.ts';
 import { comparePeriods, DEFAULT_STATE, parsePeriod, periodBounds, type ViewState } from './state.ts';
 
 /**

@@ -3,16 +3,19 @@
  * claims' cards on the overview. Loaded on demand with the cards (cards.ts, verdict.ts): the
  * first view does not download them. main.ts gives what it needs from the page in a context.
  */
-import type { ClaimVerdict } from '../../data/model/claims.ts';
-import { MEASURE_WORDS, placeName } from '../../data/model/describe.ts';
-import { TREND_DEFINITIONS, TREND_LABELS, trendBand } from '../../data/model/trend.ts';
-import type { Catalogue, ClaimsDoc } from '../../data/model/types.ts';
-import { ApiError, getCheck, getCompare } from './api.ts';
-import { compareCard, type CompareResult, renderClaims, verdictCard } from './cards.ts';
-import { errorBox, h, loading } from './render.ts';
-import { downloadName, relationOptions, relationWording } from './shape.ts';
-import { checkPath, comparePath, hasCheck, stateQuery, type ViewState } from './state.ts';
-import { claimCheck, readingBand } from './verdict.ts';
+import type { CompareResult } from '../../../data/model/api.ts';
+import type { ClaimVerdict } from '../../../data/model/claims.ts';
+import { MEASURE_WORDS } from '../../../data/model/describe.ts';
+import type { Catalogue, ClaimsDoc } from '../../../data/model/types.ts';
+import { ApiError, getCheck, getCompare } from '../api.ts';
+import { cardCredit, caveatList, figureList, renderClaims, verdictCard } from '../cards.ts';
+import { downloadName } from '../downloads.ts';
+import { creditLine } from '../format.ts';
+import { errorBox, h, loading, trendBadge } from '../render.ts';
+import { stateQuery, type ViewState } from '../state.ts';
+import { type BandText, claimCheck, readingBand } from '../verdict.ts';
+import { checkPath, comparePath } from './compare-api.ts';
+import { checkPrompt, compareTitle, comparisonFigures } from './compare-data.ts';
 
 /** What the Compare view and the claims' cards use of the page. */
 export interface CompareContext {
@@ -33,16 +36,8 @@ export interface CompareContext {
 /** The Compare view: the comparison card, or with a claim to test, its verdict card. */
 export async function loadCompare(ctx: CompareContext, signal: AbortSignal, stale: () => boolean): Promise<void> {
   const { state: s, els } = ctx;
-  const catalogue = ctx.catalogue!;
-  const country = catalogue.countries.find((c) => c.iso3 === s.country)!;
-  const region = country.admin1.find((r) => r.slug === s.admin1) ?? null;
-  const place = placeName({ country: { iso3: country.iso3, name: country.name }, admin1: region });
-  const catLabel = catalogue.categories.find((c) => c.id === s.category)?.label ?? s.category;
   const check = checkPath(s);
-  const claimWords = hasCheck(s) ? (s.wording ?? relationWording(s.relation!, s.threshold!)) : null;
-  const title = claimWords
-    ? `${catLabel} in ${place}: “${claimWords}” checked`
-    : `${catLabel} ${s.measure === 'events' ? 'events' : 'reported fatalities'} in ${place}: two periods compared`;
+  const title = compareTitle(s, ctx.catalogue!);
   els.heading.textContent = check ? ctx.headings.check : ctx.headings.compare;
   document.title = `Sahel Pulse: ${title}`;
   ctx.updateShare(`Sahel Pulse: ${title}`);
@@ -111,23 +106,11 @@ async function showCheck(ctx: CompareContext, path: string, signal: AbortSignal,
 /** The comparison card (trend band) from /api/v1/compare; with a relation but no N yet, a prompt for it above. */
 async function showComparison(ctx: CompareContext, path: string, signal: AbortSignal, stale: () => boolean): Promise<void> {
   const { state: s, els } = ctx;
-  const prompt =
-    s.relation !== null && s.threshold === null
-      ? h(
-          'p',
-          { class: 'note check-prompt' },
-          `Enter N for “${relationOptions(s.relation).find((o) => o.value === s.relation)?.label ?? s.relation}” to check the claim; meanwhile, the two periods compared:`,
-        )
-      : null;
+  const promptText = checkPrompt(s);
+  const prompt = promptText === null ? null : h('p', { class: 'note check-prompt' }, promptText);
   try {
-    const r = await getCompare<CompareResult>(path, signal);
+    const r = await getCompare(path, signal);
     if (stale()) return;
-    const band = r.trend
-      ? { band: r.trend.band, label: r.trend.label, definition: r.trend.definition ?? TREND_DEFINITIONS[r.trend.band] }
-      : (() => {
-          const b = trendBand(r.change);
-          return { band: b, label: TREND_LABELS[b], definition: TREND_DEFINITIONS[b] };
-        })();
     const open = h(
       'p',
       { class: 'fig-tools' },
@@ -144,7 +127,7 @@ async function showComparison(ctx: CompareContext, path: string, signal: AbortSi
       ' ',
       h('a', { href: `/${stateQuery({ ...s, view: 'country' })}` }, 'See the whole series'),
     );
-    els.compare.replaceChildren(...[prompt, compareCard(r, band, open)].filter((x) => x !== null));
+    els.compare.replaceChildren(...[prompt, compareCard(r, r.trend, open)].filter((x) => x !== null));
   } catch (e) {
     if (stale()) return;
     els.compare.replaceChildren(errorBox(`the comparison (${path})`, e));
@@ -188,4 +171,18 @@ export function showClaims(ctx: CompareContext, doc: ClaimsDoc): void {
       },
     };
   });
+}
+
+/** The compare verdict, as a card shaped like the claim cards: badge, sentence, figures, caveats. */
+function compareCard(r: CompareResult, band: BandText, openLink: HTMLElement): HTMLElement {
+  return h(
+    'article',
+    { class: `card claim compare-card band-${band.band}`, id: 'compare-card', 'aria-labelledby': 'compare-sentence' },
+    h('p', { class: 'verdict' }, trendBadge(band.band, band.label)),
+    h('blockquote', { class: 'quote', id: 'compare-sentence' }, h('p', {}, r.sentence)),
+    figureList(comparisonFigures(r, band)),
+    caveatList(r.caveats),
+    cardCredit(creditLine(r.dataset)),
+    openLink,
+  );
 }

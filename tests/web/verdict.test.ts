@@ -1,28 +1,135 @@
 /**
- * Checking a claim from the Compare view: the claim's URL parameters (relation, threshold,
- * wording, readings) round-trip, the check route's path is built from the state, a headline
- * claim maps to the Compare view that checks it, and the verdict card's text comes from a verdict
- * object computed by data/model/claims.ts on hand-made series.
+ * What verdict cards say (web/src/verdict.ts), from a verdict object computed by
+ * data/model/claims.ts on hand-made series: the badge, the claim, each reading's figures and
+ * caveats, the citation; periods in words; and which Compare view checks a headline claim.
  */
 import { describe, expect, it } from 'vitest';
 import { category } from '../../data/model/categories.ts';
-import { type Claim, evaluateClaim, type Reading } from '../../data/model/claims.ts';
+import type { Change } from '../../data/model/change.ts';
+import { type Claim, type ClaimVerdict, evaluateClaim, type Reading, type ReadingResult } from '../../data/model/claims.ts';
 import { TREND_DEFINITIONS } from '../../data/model/trend.ts';
 import type { Catalogue, CountryEntry, SeriesDoc } from '../../data/model/types.ts';
-import { relationOptions, relationWording } from '../../web/src/shape.ts';
-import { claimCheck, readingBand, verdictCardText } from '../../web/src/verdict.ts';
 import {
-  checkPath,
-  DEFAULT_STATE,
-  hasCheck,
-  hasDays,
-  periodInUnit,
-  periodsInUnit,
-  resolveState,
-  stateQuery,
-  type ViewState,
-} from '../../web/src/state.ts';
+  claimCheck,
+  claimDefinitions,
+  holdsLabel,
+  periodText,
+  readingBand,
+  readingFigures,
+  readingView,
+  verdictCardText,
+} from '../../web/src/verdict.ts';
+import { DEFAULT_STATE, stateQuery, type ViewState } from '../../web/src/state.ts';
 import { seriesOf } from '../fixtures/source-info.ts';
+
+function ch(base: number, value: number, pct: number | null, ratio: number | null): Change {
+  return { base, value, abs: value - base, pct, ratio, lowBaseline: base < 10 };
+}
+
+const READING_COUNTRIES: CountryEntry[] = [
+  {
+    iso3: 'NER',
+    name: 'Niger',
+    admin1: [{ name: 'Tillaberi', slug: 'tillaberi' }],
+    categories: ['political_violence', 'battles', 'civilian_targeting'],
+    months: { from: '2019-01', to: '2024-09' },
+    partialMonths: [],
+  },
+  {
+    iso3: 'MLI',
+    name: 'Mali',
+    admin1: [],
+    categories: ['political_violence', 'battles'],
+    months: { from: '2021-01', to: '2024-09' },
+    partialMonths: [],
+  },
+];
+
+const READING_CATALOGUE = {
+  dataset: { version: 'v1', source: 'ACLED', credit: 'ACLED, www.acleddata.com', asOf: '2024-09-30' },
+  countries: READING_COUNTRIES,
+  categories: [
+    { id: 'political_violence', label: 'Political violence', definition: '', needs: 'event_type' },
+    { id: 'battles', label: 'Battles', definition: '', needs: 'event_type' },
+    { id: 'civilian_targeting', label: 'Civilian targeting', definition: '', needs: 'event' },
+  ],
+} as unknown as Catalogue;
+
+describe('a reading', () => {
+  const reading: ReadingResult = {
+    country: 'NER',
+    admin1: 'Tillaberi',
+    category: 'civilian_targeting',
+    measure: 'fatalities',
+    before: '2023-07',
+    after: '2023-08',
+    relation: { kind: 'ratio_gte', value: 1.5, wording: 'surged' },
+    place: 'Tillaberi (Niger)',
+    definition: 'def A',
+    beforeValue: 8,
+    afterValue: 42,
+    change: ch(8, 42, 425, 5.25),
+    holds: true,
+    caveats: ['low baseline'],
+    sentence: 's',
+  };
+
+  it('lists a reading’s figures', () => {
+    expect(readingFigures(reading)).toEqual([
+      ['July 2023', '8'],
+      ['August 2023', '42'],
+      ['Change', '+34 (+425%)'],
+      ['Ratio', '5.25x'],
+      ['Test', 'surged'],
+    ]);
+    const single: ReadingResult = {
+      ...reading,
+      before: null,
+      beforeValue: null,
+      change: null,
+      relation: { kind: 'value_gte', value: 40, wording: 'at least 40' },
+    };
+    expect(readingFigures(single)).toEqual([
+      ['August 2023', '42'],
+      ['Test', 'at least 40'],
+    ]);
+    expect(readingFigures({ ...reading, afterValue: null, change: null })[1]).toEqual(['August 2023', 'no data']);
+  });
+
+  it('labels holds and maps a reading to a view', () => {
+    expect([true, false, null].map(holdsLabel)).toEqual(['Holds', 'Does not hold', 'Cannot be decided']);
+    expect(readingView(reading, READING_CATALOGUE)).toEqual({
+      country: 'NER',
+      category: 'civilian_targeting',
+      measure: 'fatalities',
+      admin1: 'tillaberi',
+    });
+    expect(readingView({ ...reading, admin1: 'Nowhere' }, READING_CATALOGUE)).toBeNull();
+    expect(readingView({ ...reading, country: 'MLI', admin1: null }, READING_CATALOGUE)).toBeNull();
+  });
+
+  it('lists distinct definitions', () => {
+    const claim = { readings: [reading, reading, { ...reading, definition: 'def B' }] } as ClaimVerdict;
+    expect(claimDefinitions(claim)).toEqual(['def A', 'def B']);
+  });
+});
+
+describe('periods in words', () => {
+  it('writes a month, a range and a trailing window, as the API’s sentences do', () => {
+    expect(periodText('2023-07')).toBe('July 2023');
+    expect(periodText('2023-01..2023-08')).toBe('January–August 2023');
+    expect(periodText('2022-12..2023-02')).toBe('December 2022–February 2023');
+    expect(periodText('2023-01..2023-01')).toBe('January 2023');
+    expect(periodText('trailing12')).toBe('the 12 months before');
+  });
+
+  it('writes days, day windows across months and years, and trailing days', () => {
+    expect(periodText('2023-07-26')).toBe('26 July 2023');
+    expect(periodText('2023-07-27..2023-08-25')).toBe('27 July–25 August 2023');
+    expect(periodText('2023-12-30..2024-01-02')).toBe('30 December 2023–2 January 2024');
+    expect(periodText('trailing30d')).toBe('the 30 days before');
+  });
+});
 
 const COUNTRIES: CountryEntry[] = [
   {
@@ -44,9 +151,6 @@ const COUNTRIES: CountryEntry[] = [
 ];
 const CATALOGUE = { countries: COUNTRIES } as unknown as Catalogue;
 
-/** The check permalink of the brief: Niger, civilian targeting, events, July against August 2023, at least 4 times. */
-const PERMALINK =
-  '?view=compare&country=NER&category=civilian_targeting&measure=events&before=2023-07&after=2023-08&relation=ratio_gte&threshold=4';
 const CHECK: ViewState = {
   ...DEFAULT_STATE,
   view: 'compare',
@@ -56,104 +160,6 @@ const CHECK: ViewState = {
   relation: 'ratio_gte',
   threshold: '4',
 };
-
-describe('a claim in the URL', () => {
-  it('reads the check permalink and writes it back unchanged', () => {
-    const s = resolveState(new URLSearchParams(PERMALINK), COUNTRIES);
-    expect(s).toEqual(CHECK);
-    expect(stateQuery(s)).toBe(PERMALINK);
-  });
-
-  it('round-trips relation, threshold, wording and both readings, and ones the API will refuse, as written', () => {
-    const states: ViewState[] = [
-      CHECK,
-      { ...CHECK, wording: 'quadrupled', bothMeasures: true },
-      { ...CHECK, relation: 'value_gte', threshold: '40', wording: 'killing at least 40', admin1: 'tillaberi', measure: 'fatalities' },
-      { ...CHECK, before: '2022-01..2022-08', after: '2023-01..2023-08', relation: 'pct_decrease_gt', threshold: '30' },
-      // Not valid: kept, so the check route says what is wrong (never silently dropped).
-      { ...CHECK, relation: 'doubled', threshold: 'four', wording: 'a “quote” & <b>markup</b>' },
-      { ...CHECK, relation: 'ratio_gt', threshold: null },
-      { ...CHECK, relation: null, threshold: '4' },
-    ];
-    for (const s of states) expect(resolveState(new URLSearchParams(stateQuery(s)), COUNTRIES)).toEqual(s);
-  });
-
-  it('writes the claim after the periods, and readings=both only when both measures are read', () => {
-    expect(stateQuery({ ...CHECK, wording: 'at least 4x', bothMeasures: true })).toBe(`${PERMALINK}&wording=at+least+4x&readings=both`);
-    expect(stateQuery({ ...CHECK, relation: null, threshold: null })).toBe(
-      '?view=compare&country=NER&category=civilian_targeting&measure=events&before=2023-07&after=2023-08',
-    );
-  });
-
-  it('trims the fields, treats empty ones as absent, and reads readings=both only', () => {
-    const s = resolveState(
-      new URLSearchParams('view=compare&relation=%20ratio_gt%20&threshold=%202%20&wording=%20%20&readings=all'),
-      COUNTRIES,
-    );
-    expect([s.relation, s.threshold, s.wording, s.bothMeasures]).toEqual(['ratio_gt', '2', null, false]);
-    expect(resolveState(new URLSearchParams('relation=&threshold='), COUNTRIES)).toMatchObject({ relation: null, threshold: null });
-    expect(hasCheck(s)).toBe(true);
-    expect(hasCheck({ relation: 'ratio_gt', threshold: null })).toBe(false);
-    expect(hasCheck({ relation: null, threshold: '2' })).toBe(false);
-  });
-});
-
-describe('the check route’s path', () => {
-  it('sends the chart’s measure, both periods, the relation and a plain-language wording', () => {
-    expect(checkPath(CHECK)).toBe(
-      '/api/v1/check?country=NER&category=civilian_targeting&measure=events&before=2023-07&after=2023-08&relation=ratio_gte&threshold=4&wording=at+least+4+times',
-    );
-  });
-
-  it('reads both measures when asked, keeps the claim’s own wording and the region, and gives the CSV', () => {
-    const s: ViewState = { ...CHECK, admin1: 'tillaberi', wording: 'quadrupled', bothMeasures: true, from: '2020-01' };
-    expect(checkPath(s)).toBe(
-      '/api/v1/check?country=NER&category=civilian_targeting&measure=events%2Cfatalities&admin1=tillaberi&before=2023-07&after=2023-08&relation=ratio_gte&threshold=4&wording=quadrupled',
-    );
-    expect(checkPath(s, 'csv')).toBe(`${checkPath(s)}&format=csv`);
-  });
-
-  it('leaves "before" out for value_gte, which reads "after" alone', () => {
-    expect(checkPath({ ...CHECK, relation: 'value_gte', threshold: '40', measure: 'fatalities' })).toBe(
-      '/api/v1/check?country=NER&category=civilian_targeting&measure=fatalities&after=2023-08&relation=value_gte&threshold=40&wording=at+least+40+in+total',
-    );
-  });
-
-  it('passes a relation or threshold the API will refuse, so that its problem detail can be shown', () => {
-    expect(checkPath({ ...CHECK, relation: 'doubled', threshold: 'abc' })).toBe(
-      '/api/v1/check?country=NER&category=civilian_targeting&measure=events&before=2023-07&after=2023-08&relation=doubled&threshold=abc&wording=doubled+abc',
-    );
-  });
-
-  it('is null without a relation, a threshold or an "after" period', () => {
-    expect(checkPath({ ...CHECK, relation: null })).toBeNull();
-    expect(checkPath({ ...CHECK, threshold: null })).toBeNull();
-    expect(checkPath({ ...CHECK, after: null })).toBeNull();
-  });
-});
-
-describe('relations in words', () => {
-  it('words each relation with its threshold', () => {
-    expect(relationWording('pct_increase_gt', '40')).toBe('rose by more than 40%');
-    expect(relationWording('pct_decrease_gt', '30')).toBe('fell by more than 30%');
-    expect(relationWording('ratio_gte', '4')).toBe('at least 4 times');
-    expect(relationWording('ratio_gt', '2')).toBe('more than 2 times');
-    expect(relationWording('value_gte', '6000')).toBe('at least 6000 in total');
-  });
-
-  it('offers none and the five relations, and keeps an unknown one from the URL as its own option', () => {
-    expect(relationOptions(null)).toEqual([
-      { value: '', label: 'None: compare only' },
-      { value: 'pct_increase_gt', label: 'rose by more than N%' },
-      { value: 'pct_decrease_gt', label: 'fell by more than N%' },
-      { value: 'ratio_gte', label: 'at least N times' },
-      { value: 'ratio_gt', label: 'more than N times' },
-      { value: 'value_gte', label: 'at least N in total' },
-    ]);
-    expect(relationOptions('ratio_gt')).toHaveLength(6);
-    expect(relationOptions('doubled').at(-1)).toEqual({ value: 'doubled', label: '“doubled” (not a relation)' });
-  });
-});
 
 describe('a headline claim’s Compare view', () => {
   const r = (over: Partial<Reading>): Reading => ({
@@ -255,70 +261,6 @@ describe('a headline claim’s Compare view', () => {
     );
     // As many days before "after" as it holds (30).
     expect(total?.state).toMatchObject({ before: '2023-06-27..2023-07-26', after: '2023-07-27..2023-08-25' });
-  });
-});
-
-describe('periods in days', () => {
-  const q = (before: string, after: string) =>
-    resolveState(new URLSearchParams({ view: 'compare', country: 'NER', before, after }), COUNTRIES);
-
-  it('reads day windows and single days, and writes them back as they were', () => {
-    const s = q('2023-06-26..2023-07-25', '2023-07-27..2023-08-25');
-    expect([s.before, s.after]).toEqual(['2023-06-26..2023-07-25', '2023-07-27..2023-08-25']);
-    expect(stateQuery(s)).toBe(
-      '?view=compare&country=NER&category=political_violence&measure=events&before=2023-06-26..2023-07-25&after=2023-07-27..2023-08-25',
-    );
-    expect([q('2023-07-25', '2023-07-26').before, q('2023-07-25..2023-07-25', '2023-07-26').before]).toEqual(['2023-07-25', '2023-07-25']);
-  });
-
-  it('keeps reversed or overlapping periods as written, so the page asks the API and shows its 400', () => {
-    expect([q('2023-08', '2023-07').before, q('2023-08', '2023-07').after]).toEqual(['2023-08', '2023-07']);
-    expect(q('2023-01..2023-12', '2023-06').before).toBe('2023-01..2023-12');
-    expect(q('2023-07', '2023-07-27').before).toBeNull(); // another unit: dropped, as before
-  });
-
-  it('counts trailing days and months back from "after", across months and years', () => {
-    expect(q('trailing30d', '2023-07-27..2023-08-25').before).toBe('2023-06-27..2023-07-26');
-    expect(q('trailing3d', '2024-01-02').before).toBe('2023-12-30..2024-01-01');
-    expect(q('trailing3', '2024-02').before).toBe('2023-11..2024-01');
-  });
-
-  it('switching both periods to months never makes them overlap: "before" ends the month before "after"', () => {
-    expect(periodsInUnit('2023-06-26..2023-07-25', '2023-07-27..2023-08-25', 'month')).toEqual({
-      before: '2023-06',
-      after: '2023-07..2023-08',
-    });
-    expect(periodsInUnit('2023-05-01..2023-07-25', '2023-07-27..2023-08-25', 'month')).toEqual({
-      before: '2023-05..2023-06',
-      after: '2023-07..2023-08',
-    });
-    expect(periodsInUnit('2023-06', '2023-07', 'day')).toEqual({ before: '2023-06-01..2023-06-30', after: '2023-07-01..2023-07-31' });
-  });
-
-  it('switches a period between months and days over the same calendar span', () => {
-    expect(periodInUnit('2023-07', 'day')).toBe('2023-07-01..2023-07-31');
-    expect(periodInUnit('2023-12..2024-02', 'day')).toBe('2023-12-01..2024-02-29');
-    expect(periodInUnit('2023-02', 'day')).toBe('2023-02-01..2023-02-28');
-    expect(periodInUnit('2023-07-27..2023-08-25', 'month')).toBe('2023-07..2023-08');
-    expect(periodInUnit('2023-07-26', 'month')).toBe('2023-07');
-    expect(periodInUnit('2023-07', 'month')).toBe('2023-07');
-    expect(periodInUnit('2023-07-26', 'day')).toBe('2023-07-26');
-  });
-
-  it('offers days for a country with daily counts, never for a region', () => {
-    const days = { from: '2019-01-01', through: '2024-05-15', source: 'acled-niger-events' };
-    expect(hasDays({ days }, null)).toBe(true);
-    expect(hasDays({ days }, 'tillaberi')).toBe(false);
-    expect(hasDays({ days: null }, null)).toBe(false);
-    expect(hasDays({}, null)).toBe(false);
-  });
-
-  it('drops what cannot be read: impossible days, reversed ranges, a "before" in another unit', () => {
-    expect(q('2023-07', '2023-02-30').after).toBeNull();
-    expect(q('2023-07-25..2023-07-01', '2023-08-01').before).toBeNull();
-    expect(q('2023-07', '2023-08-01..2023-08-30')).toMatchObject({ before: null, after: '2023-08-01..2023-08-30' });
-    expect(q('trailing30d', '2023-08')).toMatchObject({ before: null, after: '2023-08' });
-    expect(q('2024-02-29', '2024-03-01')).toMatchObject({ before: '2024-02-29', after: '2024-03-01' });
   });
 });
 

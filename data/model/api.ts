@@ -1,0 +1,40 @@
+/**
+ * The API's payloads that are not stored documents: what the Worker's routes send and the page
+ * reads. The stored documents the routes send as they are (catalogue, series, series set, claims)
+ * are in types.ts. Type-only: nothing here runs.
+ */
+import type { ClaimVerdict } from './claims.ts';
+import type { Comparison } from './compare.ts';
+import type { DatasetRef } from './types.ts';
+
+/** One fault of a 400, named by its query parameter (so that the page can mark its field). */
+export interface ParameterError {
+  parameter: string;
+  message: string;
+}
+
+/** An RFC 9457 problem document (application/problem+json), as the API sends with every error. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  /** What went wrong and what to do about it. */
+  detail: string;
+  /** A 400's faults, one per query parameter. */
+  errors?: ParameterError[];
+}
+
+/** /api/v1/compare: two periods of one series compared, with the dataset it was computed from. */
+export interface CompareResult extends Comparison {
+  dataset: DatasetRef;
+}
+
+/** /api/v1/check: a claim's verdict, the API URL pinned to the dataset version, and the dashboard view of it. */
+export interface CheckResult {
+  dataset: DatasetRef;
+  claim: ClaimVerdict;
+  /** This check, pinned to the dataset version: its identity and citable address. */
+  permalink: string;
+  /** The dashboard's Compare view of the same verdict. */
+  page: string;
+}

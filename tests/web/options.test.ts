@@ -1,0 +1,68 @@
+/** The controls' choices (web/src/options.ts): a country's categories, the relations, a relation in words. */
+import { describe, expect, it } from 'vitest';
+import type { Catalogue, CountryEntry } from '../../data/model/types.ts';
+import { categoryOptions, relationOptions, relationWording } from '../../web/src/options.ts';
+
+const DATASET = { version: 'v1', source: 'ACLED', credit: 'ACLED, www.acleddata.com', asOf: '2024-09-30' };
+
+const COUNTRIES: CountryEntry[] = [
+  {
+    iso3: 'NER',
+    name: 'Niger',
+    admin1: [{ name: 'Tillaberi', slug: 'tillaberi' }],
+    categories: ['political_violence', 'battles', 'civilian_targeting'],
+    months: { from: '2019-01', to: '2024-09' },
+    partialMonths: [],
+  },
+  {
+    iso3: 'MLI',
+    name: 'Mali',
+    admin1: [],
+    categories: ['political_violence', 'battles'],
+    months: { from: '2021-01', to: '2024-09' },
+    partialMonths: [],
+  },
+];
+
+const CATALOGUE = {
+  dataset: DATASET,
+  countries: COUNTRIES,
+  categories: [
+    { id: 'political_violence', label: 'Political violence', definition: '', needs: 'event_type' },
+    { id: 'battles', label: 'Battles', definition: '', needs: 'event_type' },
+    { id: 'civilian_targeting', label: 'Civilian targeting', definition: '', needs: 'event' },
+  ],
+} as unknown as Catalogue;
+
+describe('categories', () => {
+  it('offers only the country’s categories, in catalogue order', () => {
+    expect(categoryOptions(CATALOGUE, 'MLI')).toEqual([
+      { value: 'political_violence', label: 'Political violence' },
+      { value: 'battles', label: 'Battles' },
+    ]);
+    expect(categoryOptions(CATALOGUE, 'XXX')).toEqual([]);
+  });
+});
+
+describe('relations in words', () => {
+  it('words each relation with its threshold', () => {
+    expect(relationWording('pct_increase_gt', '40')).toBe('rose by more than 40%');
+    expect(relationWording('pct_decrease_gt', '30')).toBe('fell by more than 30%');
+    expect(relationWording('ratio_gte', '4')).toBe('at least 4 times');
+    expect(relationWording('ratio_gt', '2')).toBe('more than 2 times');
+    expect(relationWording('value_gte', '6000')).toBe('at least 6000 in total');
+  });
+
+  it('offers none and the five relations, and keeps an unknown one from the URL as its own option', () => {
+    expect(relationOptions(null)).toEqual([
+      { value: '', label: 'None: compare only' },
+      { value: 'pct_increase_gt', label: 'rose by more than N%' },
+      { value: 'pct_decrease_gt', label: 'fell by more than N%' },
+      { value: 'ratio_gte', label: 'at least N times' },
+      { value: 'ratio_gt', label: 'more than N times' },
+      { value: 'value_gte', label: 'at least N in total' },
+    ]);
+    expect(relationOptions('ratio_gt')).toHaveLength(6);
+    expect(relationOptions('doubled').at(-1)).toEqual({ value: 'doubled', label: '“doubled” (not a relation)' });
+  });
+});

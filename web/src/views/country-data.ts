@@ -1,0 +1,156 @@
+/**
+ * The country view's shaping: month-over-month changes, the composition by event type, the
+ * regions ranked, and their sentences and tables. Pure: no DOM, no Chart.js.
+ */
+import type { CategoryId, Measure } from '../../../data/model/categories.ts';
+import type { Change } from '../../../data/model/change.ts';
+import { MEASURE_WORDS } from '../../../data/model/describe.ts';
+import { fmtNum } from '../../../data/model/format.ts';
+import { monthLabel } from '../../../data/model/month.ts';
+import type { Point, SeriesDoc } from '../../../data/model/types.ts';
+import { fmtPct, fmtSigned, lowerFirst, shortMonth } from '../format.ts';
+import { seriesSubject, type Table } from '../series-data.ts';
+
+/** Region outlines available for the map, by country (only Niger's match ACLED's admin1 names). */
+export const MAP_OUTLINES: Readonly<Record<string, string>> = { NER: '/geo/niger-admin1.json' };
+
+export interface ChangeData {
+  labels: string[];
+  /** Month-over-month change (vsPrevious.abs) split by kind; null = not in this dataset (or no comparison). */
+  rise: (number | null)[];
+  fall: (number | null)[];
+  /** Changes whose previous month is below the low-baseline threshold. */
+  lowBaseline: (number | null)[];
+  hasLowBaseline: boolean;
+  /** Tooltip line per month. */
+  notes: (string | null)[];
+}
+
+export function changeData(points: readonly Point[]): ChangeData {
+  const pick = (p: Point, kind: 'rise' | 'fall' | 'low'): number | null => {
+    const c = p.vsPrevious;
+    if (!c) return null;
+    const k = c.lowBaseline ? 'low' : c.abs >= 0 ? 'rise' : 'fall';
+    return k === kind ? c.abs : null;
+  };
+  return {
+    labels: points.map((p) => shortMonth(p.month)),
+    rise: points.map((p) => pick(p, 'rise')),
+    fall: points.map((p) => pick(p, 'fall')),
+    lowBaseline: points.map((p) => pick(p, 'low')),
+    hasLowBaseline: points.some((p) => p.vsPrevious?.lowBaseline === true),
+    notes: points.map((p) => {
+      const c = p.vsPrevious;
+      if (!c) return p.partial ? 'Partial month: not compared' : 'No previous month to compare';
+      return `${fmtNum(c.base)} -> ${fmtNum(c.value)} (${fmtPct(c.pct)})${c.lowBaseline ? ', low baseline' : ''}`;
+    }),
+  };
+}
+
+/**
+ * One sentence on the month-over-month changes shown.
+ * @example 'Month-over-month change in political violence events in Niger: largest rise +40 in March 2024, largest fall -31 in May 2024.'
+ */
+export function changeSummary(doc: SeriesDoc): string {
+  const subject = lowerFirst(seriesSubject(doc.series));
+  const changes = doc.points.filter((p) => p.vsPrevious !== null);
+  if (changes.length === 0) return `No month-over-month change can be computed for ${subject} in this range.`;
+  const rise = changes.reduce((a, p) => (p.vsPrevious!.abs > a.vsPrevious!.abs ? p : a));
+  const fall = changes.reduce((a, p) => (p.vsPrevious!.abs < a.vsPrevious!.abs ? p : a));
+  const parts: string[] = [];
+  if (rise.vsPrevious!.abs > 0) parts.push(`largest rise ${fmtSigned(rise.vsPrevious!.abs)} in ${monthLabel(rise.month)}`);
+  if (fall.vsPrevious!.abs < 0) parts.push(`largest fall ${fmtSigned(fall.vsPrevious!.abs)} in ${monthLabel(fall.month)}`);
+  const low = changes.filter((p) => p.vsPrevious!.lowBaseline).length;
+  if (low > 0) parts.push(`${low} month${low === 1 ? '' : 's'} on a low baseline`);
+  return `Month-over-month change in ${subject}: ${parts.length > 0 ? parts.join(', ') : 'no change'}.`;
+}
+
+export interface CompositionData {
+  months: string[];
+  labels: string[];
+  /** One stack per event type, in the order given. */
+  stacks: { id: CategoryId; label: string; values: (number | null)[] }[];
+  partial: boolean[];
+}
+
+/** Stacked event types: docs are the event-type series of one place and measure, same range. */
+export function compositionData(docs: readonly SeriesDoc[]): CompositionData {
+  const months = [...new Set(docs.flatMap((d) => d.points.map((p) => p.month)))].sort();
+  const partial = months.map((m) => docs.some((d) => d.points.some((p) => p.month === m && p.partial)));
+  return {
+    months,
+    labels: months.map(shortMonth),
+    stacks: docs.map((d) => {
+      const byMonth = new Map(d.points.map((p) => [p.month, p.value]));
+      return { id: d.series.category.id, label: d.series.category.label, values: months.map((m) => byMonth.get(m) ?? null) };
+    }),
+    partial,
+  };
+}
+
+/**
+ * The composition's sentence, on the latest complete month.
+ * @example 'In August 2023, Battles made up 40% of events in Niger (20 of 50), the largest of 6 event types.'
+ */
+export function compositionSummary(d: CompositionData, measure: Measure, place: string): string {
+  for (let i = d.months.length - 1; i >= 0; i--) {
+    if (d.partial[i]) continue;
+    const parts = d.stacks.map((s) => ({ label: s.label, value: s.values[i] ?? 0 }));
+    const total = parts.reduce((a, p) => a + p.value, 0);
+    if (total === 0) return `In ${monthLabel(d.months[i]!)}, no ${MEASURE_WORDS[measure]} were recorded in ${place}.`;
+    const top = parts.reduce((a, p) => (p.value > a.value ? p : a));
+    const share = Math.round((top.value / total) * 100);
+    return `In ${monthLabel(d.months[i]!)}, ${top.label} made up ${share}% of ${MEASURE_WORDS[measure]} in ${place} (${fmtNum(top.value)} of ${fmtNum(total)}), the largest of ${parts.length} event types.`;
+  }
+  return `No complete month to describe for ${place}.`;
+}
+
+export function compositionTable(d: CompositionData): Table {
+  return {
+    head: ['Month', ...d.stacks.map((s) => s.label), 'Note'],
+    rows: d.months.map((m, i) => [
+      monthLabel(m),
+      ...d.stacks.map((s) => (s.values[i] === null || s.values[i] === undefined ? 'n/a' : fmtNum(s.values[i]!))),
+      d.partial[i] ? 'partial month (lower bound)' : '',
+    ]),
+  };
+}
+
+export interface RegionRow {
+  slug: string;
+  name: string;
+  value: number;
+  change: Change | null;
+}
+
+export interface RegionRanking {
+  /** The latest month complete in every region's series; null when there is none. */
+  month: string | null;
+  /** Highest value first; ties by name. */
+  rows: RegionRow[];
+}
+
+export function regionRanking(docs: readonly SeriesDoc[]): RegionRanking {
+  const complete = docs.map((d) => new Map(d.points.filter((p) => !p.partial).map((p) => [p.month, p])));
+  const candidates = [...(complete[0]?.keys() ?? [])].sort().reverse();
+  const month = candidates.find((m) => complete.every((c) => c.has(m))) ?? null;
+  if (month === null) return { month, rows: [] };
+  const rows = docs.map((d, i) => {
+    const p = complete[i]!.get(month)!;
+    const a = d.series.admin1;
+    return { slug: a?.slug ?? '', name: a?.name ?? d.series.country.name, value: p.value, change: p.vsPrevious };
+  });
+  rows.sort((x, y) => y.value - x.value || x.name.localeCompare(y.name));
+  return { month, rows };
+}
+
+/**
+ * The region ranking's sentence.
+ * @example 'In August 2023, Tillaberi had the most political violence events of Niger's regions (30), then Diffa (12).'
+ */
+export function regionSummary(r: RegionRanking, subjectWords: string, country: string): string {
+  if (r.month === null || r.rows.length === 0) return `No month is complete in every region of ${country}.`;
+  const [a, b] = r.rows;
+  const then = b ? `, then ${b.name} (${fmtNum(b.value)})` : '';
+  return `In ${monthLabel(r.month)}, ${a!.name} had the most ${subjectWords} of ${country}’s regions (${fmtNum(a!.value)})${then}.`;
+}
