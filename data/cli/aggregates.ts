@@ -5,7 +5,7 @@ import path from 'node:path';
 import { isCategoryId } from '../model/categories.ts';
 import { isDay } from '../model/day.ts';
 import type { AggregateRow, DailyRow, SourceInfo } from '../model/types.ts';
-import { readCsv } from '../pipeline/parse.ts';
+import { readCsv } from '../derive/parse.ts';
 import { AGGREGATES_DIR, SOURCES_FILE } from './paths.ts';
 
 const COLUMNS = ['country', 'admin1', 'month', 'category', 'events', 'fatalities'] as const;

@@ -6,7 +6,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Claim } from '../model/claims.ts';
 import type { Pointer } from '../model/types.ts';
-import { buildDataset } from '../pipeline/dataset.ts';
+import { buildDataset } from '../build/dataset.ts';
 import { readShipped } from './aggregates.ts';
 import { CLAIMS_FILE, KV_DIR } from './paths.ts';
 

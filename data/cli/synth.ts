@@ -9,8 +9,8 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { EVENT_COLUMNS, parseDate } from '../pipeline/normalise.ts';
-import { readCsv } from '../pipeline/parse.ts';
+import { EVENT_COLUMNS, parseDate } from '../derive/normalise.ts';
+import { readCsv } from '../derive/parse.ts';
 import { RAW_DIR } from './paths.ts';
 
 /** The current ACLED export layout, in ACLED's column order. */

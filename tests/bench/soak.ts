@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Claim } from '../../data/model/claims.ts';
 import { readShipped } from '../../data/cli/aggregates.ts';
 import { CLAIMS_FILE, KV_DIR } from '../../data/cli/paths.ts';
-import { buildDataset } from '../../data/pipeline/dataset.ts';
+import { buildDataset } from '../../data/build/dataset.ts';
 import { ROOT, startWorker } from '../e2e/server.ts';
 
 /** Load runs at least this long, and until the rollback has had time to reach every client. */

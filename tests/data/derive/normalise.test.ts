@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseEvent, parseDate } from '../../data/pipeline/normalise.ts';
+import { normaliseEvent, parseDate } from '../../../data/derive/normalise.ts';
 
 describe('parseDate', () => {
   it.each([

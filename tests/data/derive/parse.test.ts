@@ -1,12 +1,12 @@
 /**
- * The fast CSV reader (data/pipeline/parse.ts) against csv-parse: on random CSV text with every
+ * The fast CSV reader (data/derive/parse.ts) against csv-parse: on random CSV text with every
  * awkward byte (quotes, commas, CR, LF, CRLF, BOM, multi-byte UTF-8, empty lines, wrong field
  * counts, text after a closing quote), in any chunking, whole or from a ByteSource, it yields
  * exactly what the csv-parse reader yields, line numbers included. Plus the cases by name.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ByteSource, type CsvRecord, readCsv, readCsvSlow } from '../../data/pipeline/parse.ts';
+import { type ByteSource, type CsvRecord, readCsv, readCsvSlow } from '../../../data/derive/parse.ts';
 
 type Out = (CsvRecord | { error: string })[];
 

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeAggregates, writeWhole } from '../../data/cli/aggregates.ts';
+import { writeAggregates, writeWhole } from '../../../data/cli/aggregates.ts';
 
 describe('writing derived files', () => {
   it('replaces a file whole', async () => {
@@ -35,7 +35,7 @@ describe('writing derived files', () => {
 });
 
 describe('npm run data:derive on bad inputs', () => {
-  const ROOT = path.resolve(import.meta.dirname, '..', '..');
+  const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
   const derive = (args: string[]) =>
     spawnSync(process.execPath, ['data/cli/derive.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 

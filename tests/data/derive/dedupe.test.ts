@@ -1,9 +1,9 @@
 /**
- * The dedupe table and per-event columns (data/pipeline/dedupe.ts) against plain Maps and arrays,
+ * The dedupe table and per-event columns (data/derive/dedupe.ts) against plain Maps and arrays,
  * at a size where the table grows several times and columns span many pages.
  */
 import { describe, expect, it } from 'vitest';
-import { IdTable, NumColumn } from '../../data/pipeline/dedupe.ts';
+import { IdTable, NumColumn } from '../../../data/derive/dedupe.ts';
 
 /** Deterministic xorshift32 in [0, 1). */
 function random(seed: number): () => number {

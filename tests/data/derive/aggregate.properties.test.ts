@@ -5,11 +5,11 @@
 import { createReadStream, existsSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EVENT_TYPES } from '../../data/model/categories.ts';
-import { derive, PARTITION } from '../../data/pipeline/aggregate.ts';
-import { specFor } from '../../data/pipeline/input.ts';
-import { readCsv } from '../../data/pipeline/parse.ts';
-import { CURRENT_COLUMNS, csvField, INTER_TEXT, loadTemplate, NIGER_FILE } from '../../data/cli/synth.ts';
+import { EVENT_TYPES } from '../../../data/model/categories.ts';
+import { derive, PARTITION } from '../../../data/derive/aggregate.ts';
+import { specFor } from '../../../data/derive/input.ts';
+import { readCsv } from '../../../data/derive/parse.ts';
+import { CURRENT_COLUMNS, csvField, INTER_TEXT, loadTemplate, NIGER_FILE } from '../../../data/cli/synth.ts';
 
 const HEADER = [
   'event_id_cnty',

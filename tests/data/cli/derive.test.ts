@@ -11,10 +11,10 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deriveFiles } from '../../data/cli/derive.ts';
-import { MissingColumnsError } from '../../data/pipeline/parse.ts';
+import { deriveFiles } from '../../../data/cli/derive.ts';
+import { MissingColumnsError } from '../../../data/derive/parse.ts';
 
-const fx = (name: string) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
+const fx = (name: string) => new URL(`../../fixtures/${name}`, import.meta.url).pathname;
 const one = async (names: string[], through: string | null = null) => {
   const [r] = await deriveFiles(names.map(fx), through);
   return r!;
@@ -184,7 +184,7 @@ describe('inputs: admin1 x month x event-type table', () => {
 
 describe('npm run data:derive -- FILE...', () => {
   const cli = (args: string[]) =>
-    spawnSync(process.execPath, [new URL('../../data/cli/derive.ts', import.meta.url).pathname, ...args], { encoding: 'utf8' });
+    spawnSync(process.execPath, [new URL('../../../data/cli/derive.ts', import.meta.url).pathname, ...args], { encoding: 'utf8' });
 
   it('--strict fails on any rejection and writes nothing', async () => {
     const out = await mkdtemp(path.join(os.tmpdir(), 'sahel-derive-'));

@@ -1,10 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { derive, ReconciliationError, reconcileDaily, timestamp } from '../../data/pipeline/aggregate.ts';
-import { EVENT_COLUMNS, TABLE_COLUMNS } from '../../data/pipeline/normalise.ts';
-import { MissingColumnsError, readCsv } from '../../data/pipeline/parse.ts';
+import { derive, ReconciliationError, reconcileDaily, timestamp } from '../../../data/derive/aggregate.ts';
+import { EVENT_COLUMNS, TABLE_COLUMNS } from '../../../data/derive/normalise.ts';
+import { MissingColumnsError, readCsv } from '../../../data/derive/parse.ts';
 
-const FIXTURE = new URL('../fixtures/events-small.csv', import.meta.url).pathname;
+const FIXTURE = new URL('../../fixtures/events-small.csv', import.meta.url).pathname;
 
 async function deriveFixture() {
   return derive(readCsv(createReadStream(FIXTURE), 'events-small.csv', EVENT_COLUMNS), 'event');
