@@ -1,4 +1,7 @@
-/** Reading and writing the shipped aggregates (data/aggregates/*.csv, monthly and daily): the pipeline's I/O edge. */
+/**
+ * Derived rows and reports <-> the shipped files (data/aggregates/*.csv, monthly and daily, and
+ * sources.json): written whole or not at all, read back. The pipeline's I/O edge.
+ */
 import { createReadStream } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * A synthetic ACLED export in the current 31-column layout, built from the real Niger events for
+ * The real Niger events -> a synthetic ACLED export in the current 31-column layout, for
  * benchmarks only: N rows, each a real row with its date shifted by a whole number of days, a
  * made-up event id, text inter labels, and actors, sources and notes replaced by neutral text of
  * the same length (so the file has the real one's size and shape). Never commit its output.

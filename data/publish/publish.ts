@@ -1,6 +1,6 @@
 /**
- * Publishing a dataset version to Workers KV, rolling back and pruning, over a small writer
- * interface so that one code path serves wrangler (local Miniflare or remote Cloudflare, see
+ * A built dataset version's KV entries -> that version published in Workers KV, pointer last; also
+ * rolling back and pruning. Over a small writer interface so that one code path serves wrangler (local Miniflare or remote Cloudflare, see
  * data/cli/publish.ts) and a KVNamespace binding (tests in workerd). Pure apart from the writer.
  *
  * Order of a publish: every entry of the new version (in bulk batches within KV's limits), then

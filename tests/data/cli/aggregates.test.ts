@@ -1,5 +1,4 @@
-/** Pipeline faults: a clear error, and what was there before left as it was. */
-import { spawnSync } from 'node:child_process';
+/** Writing the derived files (data/cli/aggregates.ts): whole or not at all, with a clear error. */
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,39 +30,5 @@ describe('writing derived files', () => {
 
   it('fails clearly on a folder that cannot be written', async () => {
     await expect(writeWhole('/proc/sahel-pulse-test.csv', 'x')).rejects.toThrow(/^could not write \/proc\/sahel-pulse-test\.csv/);
-  });
-});
-
-describe('npm run data:derive on bad inputs', () => {
-  const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
-  const derive = (args: string[]) =>
-    spawnSync(process.execPath, ['data/cli/derive.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-
-  async function run(name: string, content: string | Buffer | null) {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'sahel-bad-'));
-    const out = path.join(dir, 'out');
-    await mkdir(out);
-    await writeFile(path.join(out, 'previous.csv'), 'kept');
-    const file = path.join(dir, name);
-    if (content !== null) await writeFile(file, content);
-    const r = derive([file, '--out', out]);
-    return { r, left: await readdir(out) };
-  }
-
-  it.each([
-    [
-      'not CSV at all (a PNG image)',
-      'image.png',
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
-    ],
-    ['an HTML page saved by mistake', 'export.csv', '<!doctype html><html><body><p>Sign in to download</p></body></html>\n'],
-    ['an empty file', 'empty.csv', ''],
-    ['a file that does not exist', 'missing.csv', null],
-  ])('%s: exit 1, a message naming the file, the previous output untouched', async (_what, name, content) => {
-    const { r, left } = await run(name, content);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toContain(name);
-    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
-    expect(left).toEqual(['previous.csv']);
   });
 });
