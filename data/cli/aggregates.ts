@@ -1,15 +1,16 @@
 /**
  * Derived rows and reports <-> the shipped files (data/aggregates/*.csv, monthly and daily, and
- * sources.json): written whole or not at all, read back. The pipeline's I/O edge.
+ * sources.json): written whole or not at all, read back validated. The pipeline's I/O edge.
  */
 import { createReadStream } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isCategoryId } from '../model/categories.ts';
 import { isDay } from '../model/day.ts';
+import { parseSources } from '../build/files.ts';
 import type { AggregateRow, DailyRow, SourceInfo } from '../model/types.ts';
 import { readCsv } from '../derive/parse.ts';
-import { AGGREGATES_DIR, SOURCES_FILE } from './paths.ts';
+import { AGGREGATES_DIR, ROOT, SOURCES_FILE } from './paths.ts';
 
 const COLUMNS = ['country', 'admin1', 'month', 'category', 'events', 'fatalities'] as const;
 const DAILY_COLUMNS = ['country', 'date', 'category', 'events', 'fatalities'] as const;
@@ -99,8 +100,9 @@ export async function readShipped(): Promise<{ info: SourceInfo; rows: Aggregate
   );
 }
 
+/** The shipped sources.json, validated (a malformed one fails naming the field and the reason). */
 export async function readSources(): Promise<SourceInfo[]> {
-  return JSON.parse(await readFile(SOURCES_FILE, 'utf8')) as SourceInfo[];
+  return parseSources(await readFile(SOURCES_FILE, 'utf8'), path.relative(ROOT, SOURCES_FILE));
 }
 
 export async function writeSources(sources: SourceInfo[], dir = AGGREGATES_DIR): Promise<void> {

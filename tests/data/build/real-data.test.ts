@@ -13,9 +13,9 @@ import { createReadStream, existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Claim } from '../../../data/model/claims.ts';
 import { derive } from '../../../data/derive/aggregate.ts';
 import { buildDataset } from '../../../data/build/dataset.ts';
+import { parseClaims } from '../../../data/build/files.ts';
 import { EVENT_COLUMNS, TABLE_COLUMNS } from '../../../data/derive/normalise.ts';
 import { readCsv } from '../../../data/derive/parse.ts';
 import { readAggregates, readDaily, readShipped, readSources } from '../../../data/cli/aggregates.ts';
@@ -198,7 +198,7 @@ let shippedBuild: ReturnType<typeof buildDataset> | null = null;
 /** The dataset npm run data:build makes from the shipped aggregates (built once per file). */
 function shippedDataset() {
   shippedBuild ??= readFile(CLAIMS_FILE, 'utf8').then(async (text) =>
-    buildDataset({ sources: await readShipped(), claims: JSON.parse(text) as Claim[] }),
+    buildDataset({ sources: await readShipped(), claims: parseClaims(text, 'data/claims.json') }),
   );
   return shippedBuild;
 }
