@@ -16,6 +16,23 @@ describe('writing derived files', () => {
     expect(await readdir(dir)).toEqual(['a.csv']);
   });
 
+  it('quotes a field only when it holds a comma, a quote or a line break (CR included)', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sahel-write-'));
+    const row = (admin1: string) => ({ country: 'NER', admin1, month: '2023-07', category: 'battles' as const, events: 1, fatalities: 0 });
+    await writeAggregates('q.csv', ['Tahoua', 'Agadez, "Nord"', 'a\nb', 'a\rb', ' Zinder '].map(row), dir);
+    expect(await readFile(path.join(dir, 'q.csv'), 'utf8')).toBe(
+      [
+        'country,admin1,month,category,events,fatalities',
+        'NER,Tahoua,2023-07,battles,1,0',
+        'NER,"Agadez, ""Nord""",2023-07,battles,1,0',
+        'NER,"a\nb",2023-07,battles,1,0',
+        'NER,"a\rb",2023-07,battles,1,0',
+        'NER, Zinder ,2023-07,battles,1,0',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('fails with a clear error and leaves the previous file and no debris when the write cannot complete', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'sahel-write-'));
     // The target is a folder: the final step fails as a full disk or a read-only folder would.
