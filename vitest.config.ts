@@ -4,8 +4,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      // Pure pipeline stages and the CLI's I/O, on Node.
-      { test: { name: 'pipeline', environment: 'node', include: ['tests/pipeline/**/*.test.ts'] } },
+      // The shared model (data/model), pure, on Node.
+      { test: { name: 'model', environment: 'node', include: ['tests/model/**/*.test.ts'] } },
+      // The pipeline's stages (derive, build, publish) and the CLI's I/O, on Node.
+      { test: { name: 'data', environment: 'node', include: ['tests/data/**/*.test.ts'] } },
       // The Worker, inside workerd with Miniflare KV, configured from wrangler.toml.
       {
         // No pointer caching in tests: each test publishes its own dataset.

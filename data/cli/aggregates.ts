@@ -1,12 +1,17 @@
-/** Reading and writing the shipped aggregates (data/aggregates/*.csv, monthly and daily): the pipeline's I/O edge. */
+/**
+ * Derived rows and reports <-> the shipped files (data/aggregates/*.csv, monthly and daily, and
+ * sources.json): written whole or not at all, read back validated. The pipeline's I/O edge.
+ */
 import { createReadStream } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { stringify } from 'csv-stringify/sync';
 import { isCategoryId } from '../model/categories.ts';
 import { isDay } from '../model/day.ts';
+import { parseSources } from '../build/files.ts';
 import type { AggregateRow, DailyRow, SourceInfo } from '../model/types.ts';
-import { readCsv } from '../pipeline/parse.ts';
-import { AGGREGATES_DIR, SOURCES_FILE } from './paths.ts';
+import { readCsv } from '../derive/parse.ts';
+import { AGGREGATES_DIR, ROOT, SOURCES_FILE } from './paths.ts';
 
 const COLUMNS = ['country', 'admin1', 'month', 'category', 'events', 'fatalities'] as const;
 const DAILY_COLUMNS = ['country', 'date', 'category', 'events', 'fatalities'] as const;
@@ -26,17 +31,28 @@ export async function writeWhole(file: string, text: string): Promise<void> {
   }
 }
 
-const quote = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+/**
+ * CSV text with a header line and LF line ends (a final one too); a field is quoted only when it
+ * holds a comma, a quote or a line break, a bare CR included (which csv-stringify would otherwise
+ * leave unquoted, and a reader could take for a line end).
+ */
+function csv(columns: readonly string[], rows: readonly object[]): string {
+  return stringify(rows as Record<string, unknown>[], {
+    header: true,
+    columns: [...columns],
+    record_delimiter: 'unix',
+    quoted_match: '\r',
+  });
+}
 
+/** Write a monthly aggregate file (`country,admin1,month,category,events,fatalities`), whole or not at all. */
 export async function writeAggregates(file: string, rows: readonly AggregateRow[], dir = AGGREGATES_DIR): Promise<void> {
-  const lines = [COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => quote(String(r[c]))).join(','))];
-  await writeWhole(path.join(dir, file), lines.join('\n') + '\n');
+  await writeWhole(path.join(dir, file), csv(COLUMNS, rows));
 }
 
 /** Write a daily aggregate file (`country,date,category,events,fatalities`), whole or not at all. */
 export async function writeDaily(file: string, rows: readonly DailyRow[], dir = AGGREGATES_DIR): Promise<void> {
-  const lines = [DAILY_COLUMNS.join(','), ...rows.map((r) => DAILY_COLUMNS.map((c) => quote(String(r[c]))).join(','))];
-  await writeWhole(path.join(dir, file), lines.join('\n') + '\n');
+  await writeWhole(path.join(dir, file), csv(DAILY_COLUMNS, rows));
 }
 
 /** Read a shipped daily aggregate file; any row that does not read back exactly is a build error. */
@@ -96,8 +112,9 @@ export async function readShipped(): Promise<{ info: SourceInfo; rows: Aggregate
   );
 }
 
+/** The shipped sources.json, validated (a malformed one fails naming the field and the reason). */
 export async function readSources(): Promise<SourceInfo[]> {
-  return JSON.parse(await readFile(SOURCES_FILE, 'utf8')) as SourceInfo[];
+  return parseSources(await readFile(SOURCES_FILE, 'utf8'), path.relative(ROOT, SOURCES_FILE));
 }
 
 export async function writeSources(sources: SourceInfo[], dir = AGGREGATES_DIR): Promise<void> {

@@ -4,15 +4,15 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Claim } from '../model/claims.ts';
 import type { Pointer } from '../model/types.ts';
-import { buildDataset } from '../pipeline/dataset.ts';
+import { buildDataset } from '../build/dataset.ts';
+import { parseClaims } from '../build/files.ts';
 import { readShipped } from './aggregates.ts';
-import { CLAIMS_FILE, KV_DIR } from './paths.ts';
+import { CLAIMS_FILE, KV_DIR, ROOT } from './paths.ts';
 
 async function main(): Promise<void> {
   const sources = await readShipped();
-  const claims = JSON.parse(await readFile(CLAIMS_FILE, 'utf8')) as Claim[];
+  const claims = parseClaims(await readFile(CLAIMS_FILE, 'utf8'), path.relative(ROOT, CLAIMS_FILE));
   const ds = await buildDataset({ sources, claims });
   await mkdir(KV_DIR, { recursive: true });
   await writeFile(path.join(KV_DIR, 'entries.json'), JSON.stringify(ds.entries));

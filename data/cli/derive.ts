@@ -21,10 +21,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import type { InputFile, SourceInfo } from '../model/types.ts';
-import { derive, type Derived } from '../pipeline/aggregate.ts';
-import { parseDate } from '../pipeline/normalise.ts';
-import { layoutOf, looksLikeJson, readApiJson, specFor } from '../pipeline/input.ts';
-import { type ByteSource, type CsvRecord, readCsvBatches } from '../pipeline/parse.ts';
+import { derive, type Derived } from '../derive/aggregate.ts';
+import { parseDate } from '../derive/normalise.ts';
+import { layoutOf, looksLikeJson, readApiJson, specFor } from '../derive/input.ts';
+import { type ByteSource, readCsvBatches } from '../derive/parse.ts';
+import type { CsvRecord } from '../derive/record.ts';
 import { writeAggregates, writeDaily, writeSources } from './aggregates.ts';
 import { SOURCES, type SourceConfig } from './sources.ts';
 import { AGGREGATES_DIR, RAW_DIR } from './paths.ts';
@@ -59,26 +60,15 @@ export async function sniff(file: string): Promise<{ format: 'csv' | 'json'; kin
   return { format: 'csv', ...layoutOf(header.map((h) => h.trim())) };
 }
 
-/** Reads a file in 256 KiB blocks (synchronously: it is the worker's only job) and posts its SHA-256. */
-const HASH_WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const fs = require('node:fs');
-const hash = require('node:crypto').createHash('sha256');
-const fd = fs.openSync(workerData, 'r');
-const buf = Buffer.allocUnsafe(1 << 18);
-for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0; ) hash.update(buf.subarray(0, n));
-fs.closeSync(fd);
-parentPort.postMessage(hash.digest('hex'));`;
-
 /**
- * SHA-256 of a file, taken on a worker thread while the main thread parses it: hashing 1.3 GB
- * costs about a second, which a second core does meanwhile (measured in `npm run bench --
- * pipeline`). Small heap limits keep the worker to a few MB. Unreferenced: a run that stops early
- * is not kept alive by it. The caller checks that the file did not change while it was read.
+ * SHA-256 of a file, taken on a worker thread (hash.ts, a module of its own) while the main thread
+ * parses it: hashing 1.3 GB costs about a second, which a second core does meanwhile (measured in
+ * `npm run bench -- pipeline`). Small heap limits keep the worker to a few MB. Unreferenced: a run
+ * that stops early is not kept alive by it. The caller checks that the file did not change while
+ * it was read.
  */
 function hashFile(file: string): Promise<string> {
-  const worker = new Worker(HASH_WORKER, {
-    eval: true,
+  const worker = new Worker(new URL('./hash.ts', import.meta.url), {
     workerData: file,
     resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 4 },
   });
@@ -86,6 +76,9 @@ function hashFile(file: string): Promise<string> {
   const digest = new Promise<string>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
+    worker.once('exit', (code) =>
+      reject(new Error(`hashing ${path.basename(file)} stopped (exit code ${code}) before giving its SHA-256`)),
+    );
   });
   digest.catch(() => undefined); // (awaited once the records are read)
   return digest;

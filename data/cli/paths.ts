@@ -1,4 +1,4 @@
-/** Where the pipeline reads and writes, relative to the repository. */
+/** The repository's location -> where the pipeline reads and writes. */
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 

@@ -1,6 +1,6 @@
 /**
  * dist/kv -> Workers KV through wrangler, so local (Miniflare, the default) and remote
- * (Cloudflare) share one code path (data/pipeline/publish.ts): every entry of the built version
+ * (Cloudflare) share one code path (data/publish/publish.ts): every entry of the built version
  * first, then the list of published versions, then the pointer `current`.
  *
  *   npm run data:publish  -- [--local | --remote] [--persist-to DIR]
@@ -13,8 +13,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Pointer } from '../model/types.ts';
-import type { KvEntry } from '../pipeline/dataset.ts';
-import { type KvWriter, prune, publish, readPointer, readVersions, rollback } from '../pipeline/publish.ts';
+import type { KvEntry } from '../build/dataset.ts';
+import { type KvWriter, prune, publish, readPointer, readVersions, rollback } from '../publish/publish.ts';
 import { KV_DIR } from './paths.ts';
 
 const BINDING = 'SAHEL_KV';

@@ -1,4 +1,4 @@
-/** The raw ACLED inputs described in ../shared/data/SOURCES.md, and what each is derived into. */
+/** The raw ACLED inputs described in ../shared/data/SOURCES.md -> the source and aggregate files each is derived into. */
 import type { SourceInfo } from '../model/types.ts';
 
 export type SourceConfig = Pick<SourceInfo, 'id' | 'name' | 'kind' | 'origin' | 'retrieved' | 'file' | 'aggregates'> & {

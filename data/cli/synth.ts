@@ -1,5 +1,5 @@
 /**
- * A synthetic ACLED export in the current 31-column layout, built from the real Niger events for
+ * The real Niger events -> a synthetic ACLED export in the current 31-column layout, for
  * benchmarks only: N rows, each a real row with its date shifted by a whole number of days, a
  * made-up event id, text inter labels, and actors, sources and notes replaced by neutral text of
  * the same length (so the file has the real one's size and shape). Never commit its output.
@@ -9,8 +9,8 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { EVENT_COLUMNS, parseDate } from '../pipeline/normalise.ts';
-import { readCsv } from '../pipeline/parse.ts';
+import { EVENT_COLUMNS, parseDate } from '../derive/normalise.ts';
+import { readCsv } from '../derive/parse.ts';
 import { RAW_DIR } from './paths.ts';
 
 /** The current ACLED export layout, in ACLED's column order. */

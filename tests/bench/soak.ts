@@ -8,10 +8,10 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Claim } from '../../data/model/claims.ts';
 import { readShipped } from '../../data/cli/aggregates.ts';
 import { CLAIMS_FILE, KV_DIR } from '../../data/cli/paths.ts';
-import { buildDataset } from '../../data/pipeline/dataset.ts';
+import { buildDataset } from '../../data/build/dataset.ts';
+import { parseClaims } from '../../data/build/files.ts';
 import { ROOT, startWorker } from '../e2e/server.ts';
 
 /** Load runs at least this long, and until the rollback has had time to reach every client. */
@@ -113,7 +113,7 @@ export default async function bench(): Promise<string> {
     const a = (JSON.parse(savedVersion) as { version: string }).version;
     // Version B: the same aggregates with one claim fewer, so every entry differs (its version).
     const sources = await readShipped();
-    const claims = (JSON.parse(await readFile(CLAIMS_FILE, 'utf8')) as Claim[]).slice(0, -1);
+    const claims = parseClaims(await readFile(CLAIMS_FILE, 'utf8'), 'data/claims.json').slice(0, -1);
     const b = await buildDataset({ sources, claims });
     const events: string[] = [];
 

@@ -13,7 +13,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POINTER_KEY } from '../../data/model/keys.ts';
 import type { AggregateRow } from '../../data/model/types.ts';
-import { buildDataset } from '../../data/pipeline/dataset.ts';
+import { buildDataset } from '../../data/build/dataset.ts';
 import { sourceInfo } from '../fixtures/source-info.ts';
 
 const PERMISSIONS_POLICY = 'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()';

@@ -2,7 +2,7 @@
 import { env, exports } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { keys, POINTER_KEY, VERSIONS_KEY } from '../../data/model/keys.ts';
-import type { Dataset } from '../../data/pipeline/dataset.ts';
+import type { Dataset } from '../../data/build/dataset.ts';
 import { buildTestDataset, publishWith, seed } from './seed.ts';
 
 let ds: Dataset;

@@ -6,8 +6,8 @@ import { env, exports } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { keys, POINTER_KEY, VERSIONS_KEY, versionPrefix } from '../../data/model/keys.ts';
 import type { AggregateRow } from '../../data/model/types.ts';
-import { buildDataset, type Dataset, type KvEntry } from '../../data/pipeline/dataset.ts';
-import { batches, type KvWriter, namespaceWriter, prune, publish, rollback } from '../../data/pipeline/publish.ts';
+import { buildDataset, type Dataset, type KvEntry } from '../../data/build/dataset.ts';
+import { batches, type KvWriter, namespaceWriter, prune, publish, rollback } from '../../data/publish/publish.ts';
 import { sourceInfo } from '../fixtures/source-info.ts';
 
 const LIMITS = { pairs: 3, requestBytes: 100_000_000, valueBytes: 25 * 1024 * 1024 };

@@ -3,7 +3,7 @@ import type { Claim } from '../../data/model/claims.ts';
 import { POINTER_KEY } from '../../data/model/keys.ts';
 import { sourceInfo } from '../fixtures/source-info.ts';
 import type { AggregateRow, DailyRow } from '../../data/model/types.ts';
-import { buildDataset, type Dataset } from '../../data/pipeline/dataset.ts';
+import { buildDataset, type Dataset } from '../../data/build/dataset.ts';
 
 const row = (
   country: string,

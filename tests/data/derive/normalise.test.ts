@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseEvent, parseDate } from '../../data/pipeline/normalise.ts';
+import { normaliseEvent, parseCount, parseDate, timestamp } from '../../../data/derive/normalise.ts';
 
 describe('parseDate', () => {
   it.each([
@@ -53,5 +53,23 @@ describe('normaliseEvent', () => {
     [{ event_type: 'battles' }, 'unknown event type "battles"'],
   ])('rejects %o: %s', (patch, reason) => {
     expect(normaliseEvent({ ...base, ...patch })).toMatchObject({ ok: false, reason });
+  });
+});
+
+describe("timestamp (ACLED's last-change time, read per row)", () => {
+  it('reads whole seconds, trimmed; anything else is no timestamp', () => {
+    expect(timestamp('1718123456')).toBe(1718123456);
+    expect(timestamp(' 1718123456 ')).toBe(1718123456);
+    expect(timestamp('0')).toBe(0);
+    expect(timestamp('1234567890123456789')).toBe(1234567890123456789); // longer than the digit loop reads: as Number()
+    for (const bad of [undefined, '', '  ', '17.5', '-1', '1e9', '12a', '１２']) expect(timestamp(bad), String(bad)).toBeNaN();
+  });
+});
+
+describe('parseCount (events and fatalities columns, read per row)', () => {
+  it('reads signed whole numbers, trimmed; anything else is null', () => {
+    expect([parseCount('3'), parseCount(' 12 '), parseCount('-1'), parseCount('0')]).toEqual([3, 12, -1, 0]);
+    expect(parseCount('-1234567890123456789')).toBe(-1234567890123456789);
+    for (const bad of ['', '-', '1.5', '1e3', '+1', '12a', '１２', '1234567890123456x']) expect(parseCount(bad), bad).toBeNull();
   });
 });

@@ -1,10 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { derive, ReconciliationError, reconcileDaily, timestamp } from '../../data/pipeline/aggregate.ts';
-import { EVENT_COLUMNS, TABLE_COLUMNS } from '../../data/pipeline/normalise.ts';
-import { MissingColumnsError, readCsv } from '../../data/pipeline/parse.ts';
+import { derive } from '../../../data/derive/aggregate.ts';
+import { EVENT_COLUMNS, TABLE_COLUMNS } from '../../../data/derive/normalise.ts';
+import { readCsv } from '../../../data/derive/parse.ts';
+import { MissingColumnsError } from '../../../data/derive/record.ts';
 
-const FIXTURE = new URL('../fixtures/events-small.csv', import.meta.url).pathname;
+const FIXTURE = new URL('../../fixtures/events-small.csv', import.meta.url).pathname;
 
 async function deriveFixture() {
   return derive(readCsv(createReadStream(FIXTURE), 'events-small.csv', EVENT_COLUMNS), 'event');
@@ -120,38 +121,6 @@ describe('derive: daily counts (country x day x category, same fixture)', () => 
     ]);
     const table = 'month,event_type,country,events,fatalities\n2023-07,Battles,Mali,4,10\n';
     expect((await derive(readCsv(table, 't.csv', TABLE_COLUMNS), 'aggregate')).daily).toEqual([]);
-  });
-
-  it('must add up to the monthly aggregates, or derive fails loudly, naming the cells', async () => {
-    const { rows, daily } = await deriveFixture();
-    expect(() => reconcileDaily(rows, daily)).not.toThrow();
-    // One event moved from July to August: both months are off by one.
-    const moved = daily.map((d) => (d.date === '2023-07-02' && d.category === 'battles' ? { ...d, date: '2023-08-02' } : d));
-    expect(() => reconcileDaily(rows, moved)).toThrow(ReconciliationError);
-    expect(() => reconcileDaily(rows, moved)).toThrow(
-      'daily aggregates do not add up to the monthly ones in 2 cell(s): ' +
-        'NER 2023-07 battles: days hold 0 events, 0 fatalities; months hold 1 events, 3 fatalities; ' +
-        'NER 2023-08 battles: days hold 2 events, 13 fatalities; months hold 1 events, 10 fatalities',
-    );
-    // A fatality lost from one day.
-    const lost = daily.map((d) => (d.date === '2023-06-10' && d.category === 'civilian_targeting' ? { ...d, fatalities: 1 } : d));
-    expect(() => reconcileDaily(rows, lost)).toThrow(
-      'daily aggregates do not add up to the monthly ones in 1 cell(s): NER 2023-06 civilian_targeting: days hold 1 events, 1 fatalities; months hold 1 events, 2 fatalities',
-    );
-    // A day with no monthly counterpart at all.
-    expect(() =>
-      reconcileDaily(rows, [...daily, { country: 'NER', date: '2023-09-01', category: 'riots', events: 1, fatalities: 0 }]),
-    ).toThrow('NER 2023-09 riots: days hold 1 events, 0 fatalities; months hold 0 events, 0 fatalities');
-  });
-});
-
-describe("timestamp (ACLED's last-change time, read per row)", () => {
-  it('reads whole seconds, trimmed; anything else is no timestamp', () => {
-    expect(timestamp('1718123456')).toBe(1718123456);
-    expect(timestamp(' 1718123456 ')).toBe(1718123456);
-    expect(timestamp('0')).toBe(0);
-    expect(timestamp('1234567890123456789')).toBe(1234567890123456789); // longer than the digit loop reads: as Number()
-    for (const bad of [undefined, '', '  ', '17.5', '-1', '1e9', '12a', '１２']) expect(timestamp(bad), String(bad)).toBeNaN();
   });
 });
 

@@ -1,15 +1,16 @@
 import { createReadStream } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Claim } from '../../data/model/claims.ts';
-import { sourceInfo } from '../fixtures/source-info.ts';
-import type { AggregateRow, SeriesDoc } from '../../data/model/types.ts';
-import { DAY_WINDOWS_RULE } from '../../data/model/days.ts';
-import { derive, ReconciliationError } from '../../data/pipeline/aggregate.ts';
-import { buildDataset, type Dataset, type DatasetInput } from '../../data/pipeline/dataset.ts';
-import { EVENT_COLUMNS } from '../../data/pipeline/normalise.ts';
-import { readCsv } from '../../data/pipeline/parse.ts';
+import type { Claim } from '../../../data/model/claims.ts';
+import { sourceInfo } from '../../fixtures/source-info.ts';
+import type { AggregateRow, SeriesDoc } from '../../../data/model/types.ts';
+import { DAY_WINDOWS_RULE } from '../../../data/model/days.ts';
+import { derive } from '../../../data/derive/aggregate.ts';
+import { ReconciliationError } from '../../../data/derive/reconcile.ts';
+import { buildDataset, type Dataset, type DatasetInput } from '../../../data/build/dataset.ts';
+import { EVENT_COLUMNS } from '../../../data/derive/normalise.ts';
+import { readCsv } from '../../../data/derive/parse.ts';
 
-const FIXTURE = new URL('../fixtures/events-small.csv', import.meta.url).pathname;
+const FIXTURE = new URL('../../fixtures/events-small.csv', import.meta.url).pathname;
 
 /** A later, whole-month country table for Niger July-August 2023 (like the ACLED Explorer). */
 const TABLE_ROWS: AggregateRow[] = [

@@ -13,15 +13,15 @@ import { createReadStream, existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Claim } from '../../data/model/claims.ts';
-import { derive } from '../../data/pipeline/aggregate.ts';
-import { buildDataset } from '../../data/pipeline/dataset.ts';
-import { EVENT_COLUMNS, TABLE_COLUMNS } from '../../data/pipeline/normalise.ts';
-import { readCsv } from '../../data/pipeline/parse.ts';
-import { readAggregates, readDaily, readShipped, readSources } from '../../data/cli/aggregates.ts';
-import { compareDays } from '../../data/model/compare.ts';
-import { SOURCES } from '../../data/cli/sources.ts';
-import { CLAIMS_FILE, RAW_DIR } from '../../data/cli/paths.ts';
+import { derive } from '../../../data/derive/aggregate.ts';
+import { buildDataset } from '../../../data/build/dataset.ts';
+import { parseClaims } from '../../../data/build/files.ts';
+import { EVENT_COLUMNS, TABLE_COLUMNS } from '../../../data/derive/normalise.ts';
+import { readCsv } from '../../../data/derive/parse.ts';
+import { readAggregates, readDaily, readShipped, readSources } from '../../../data/cli/aggregates.ts';
+import { compareDays } from '../../../data/model/compare.ts';
+import { SOURCES } from '../../../data/cli/sources.ts';
+import { CLAIMS_FILE, RAW_DIR } from '../../../data/cli/paths.ts';
 
 const NIGER = path.join(RAW_DIR, 'acled_niger_events_2019-01-01_2024-05-15.csv');
 const present = existsSync(NIGER);
@@ -198,7 +198,7 @@ let shippedBuild: ReturnType<typeof buildDataset> | null = null;
 /** The dataset npm run data:build makes from the shipped aggregates (built once per file). */
 function shippedDataset() {
   shippedBuild ??= readFile(CLAIMS_FILE, 'utf8').then(async (text) =>
-    buildDataset({ sources: await readShipped(), claims: JSON.parse(text) as Claim[] }),
+    buildDataset({ sources: await readShipped(), claims: parseClaims(text, 'data/claims.json') }),
   );
   return shippedBuild;
 }

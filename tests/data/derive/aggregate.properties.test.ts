@@ -5,11 +5,11 @@
 import { createReadStream, existsSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EVENT_TYPES } from '../../data/model/categories.ts';
-import { derive, PARTITION } from '../../data/pipeline/aggregate.ts';
-import { specFor } from '../../data/pipeline/input.ts';
-import { readCsv } from '../../data/pipeline/parse.ts';
-import { CURRENT_COLUMNS, csvField, INTER_TEXT, loadTemplate, NIGER_FILE } from '../../data/cli/synth.ts';
+import { EVENT_TYPE_CATEGORIES, EVENT_TYPES } from '../../../data/model/categories.ts';
+import { derive } from '../../../data/derive/aggregate.ts';
+import { specFor } from '../../../data/derive/input.ts';
+import { readCsv } from '../../../data/derive/parse.ts';
+import { CURRENT_COLUMNS, csvField, INTER_TEXT, loadTemplate, NIGER_FILE } from '../../../data/cli/synth.ts';
 
 const HEADER = [
   'event_id_cnty',
@@ -77,7 +77,7 @@ describe('every row is accounted for', () => {
         expect(r.read).toBe(rows.length);
         expect(r.accepted + r.rejected + r.duplicates!).toBe(r.read);
         expect(Object.values(r.byReason).reduce((a, b) => a + b, 0)).toBe(r.rejected);
-        const events = agg.filter((x) => PARTITION.includes(x.category)).reduce((a, x) => a + x.events, 0);
+        const events = agg.filter((x) => EVENT_TYPE_CATEGORIES.includes(x.category)).reduce((a, x) => a + x.events, 0);
         expect(events).toBe(r.accepted);
         expect(report.totals.events).toBe(r.accepted);
         expect(Object.values(report.countries).reduce((a, c) => a + c.accepted, 0)).toBe(r.accepted);

@@ -1,9 +1,9 @@
 /**
- * The dedupe table and per-event columns (data/pipeline/dedupe.ts) against plain Maps and arrays,
+ * The dedupe table and per-event columns (data/derive/dedupe.ts) against plain Maps and arrays,
  * at a size where the table grows several times and columns span many pages.
  */
 import { describe, expect, it } from 'vitest';
-import { IdTable, NumColumn } from '../../data/pipeline/dedupe.ts';
+import { IdTable, NumColumn } from '../../../data/derive/dedupe.ts';
 
 /** Deterministic xorshift32 in [0, 1). */
 function random(seed: number): () => number {
@@ -17,7 +17,8 @@ function random(seed: number): () => number {
 }
 
 describe('IdTable', () => {
-  it('finds exactly the slot stored for every id, canonical or not, through growth', () => {
+  // 300,000 ids: about 5 s, past vitest's default 5 s timeout on a loaded 2-core machine.
+  it('finds exactly the slot stored for every id, canonical or not, through growth', { timeout: 60_000 }, () => {
     const rnd = random(42);
     const table = new IdTable();
     const ref = new Map<string, number>();

@@ -1,6 +1,6 @@
 /**
- * Publishing a dataset version to Workers KV, rolling back and pruning, over a small writer
- * interface so that one code path serves wrangler (local Miniflare or remote Cloudflare, see
+ * A built dataset version's KV entries -> that version published in Workers KV, pointer last; also
+ * rolling back and pruning. Over a small writer interface so that one code path serves wrangler (local Miniflare or remote Cloudflare, see
  * data/cli/publish.ts) and a KVNamespace binding (tests in workerd). Pure apart from the writer.
  *
  * Order of a publish: every entry of the new version (in bulk batches within KV's limits), then
@@ -10,7 +10,7 @@
  */
 import { POINTER_KEY, VERSION_KEY_PREFIX, VERSIONS_KEY, versionOfKey, versionPrefix } from '../model/keys.ts';
 import type { Pointer, PublishedVersion } from '../model/types.ts';
-import type { KvEntry } from './dataset.ts';
+import type { KvEntry } from '../build/dataset.ts';
 
 /** Workers KV limits: 10,000 pairs and 100 MB per bulk request, 25 MiB per value. */
 export interface KvLimits {

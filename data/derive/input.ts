@@ -1,6 +1,6 @@
 /**
- * What kind of ACLED input a file is, from its header (never from its column count), and a
- * reader for ACLED API JSON responses. Pure: the CLI does the file I/O.
+ * A file's header -> what kind of ACLED input it is (never from its column count) and the
+ * columns to read; ACLED API JSON text -> records. Pure: the CLI does the file I/O.
  *
  * - Event-level CSV, older layout (28 columns, numeric inter codes) or current layout (31
  *   columns with assoc_actor_1/2, iso, tags, timestamp; inter columns as text labels).
@@ -11,8 +11,7 @@
  */
 import type { SourceInfo } from '../model/types.ts';
 import { EVENT_COLUMNS, EVENT_ID_COLUMNS, TABLE_COLUMNS, TABLE_OPTIONAL_COLUMNS } from './normalise.ts';
-import type { CsvRecord, HeaderSpec } from './parse.ts';
-import { MissingColumnsError } from './parse.ts';
+import { type CsvRecord, type HeaderSpec, MissingColumnsError } from './record.ts';
 
 export interface Layout {
   kind: SourceInfo['kind'];

@@ -171,8 +171,11 @@ function isoDay(t: string): number {
   return d <= (m === 2 && leap ? 29 : DAYS[m - 1]!) ? 1 : -1;
 }
 
-/** A non-negative or negative whole number written in decimal; null for anything else. */
-function parseCount(s: string): number | null {
+/**
+ * A whole number written in decimal digits, with an optional minus sign and spaces around; null for
+ * anything else. (Digits read by hand: this runs per row; past 15 digits, as Number() reads them.)
+ */
+export function parseCount(s: string): number | null {
   const t = s.trim();
   const n = t.length;
   if (n === 0 || n > 15) return /^-?\d+$/.test(t) ? Number(t) : null;
@@ -185,6 +188,15 @@ function parseCount(s: string): number | null {
     v = v * 10 + c;
   }
   return t.charCodeAt(0) === 45 ? -v : v;
+}
+
+/**
+ * ACLED's `timestamp` (Unix seconds of the row's last change), which decides between two versions
+ * of an event; NaN when absent or not a whole number of seconds.
+ */
+export function timestamp(s: string | undefined): number {
+  const v = parseCount(s ?? '');
+  return v === null || v < 0 || Object.is(v, -0) ? NaN : v;
 }
 
 /** Numeric inter code (0 = no actor 2), or the code of a text label from current exports; undefined when unreadable. */

@@ -1,10 +1,10 @@
 /**
- * Event id -> slot number, in bounded memory for millions of events. ACLED ids (`XYZ748`,
- * `ABC12345`: one to four capital letters and a number) are encoded exactly as one double, kept
- * by slot in paged doubles, and found through an open-addressing table of slots (about 14 bytes
- * an id at most, no string kept); any other
- * id falls back to an exact string map. No hashing of ids into fewer bits, so two distinct
- * events are never taken for one.
+ * Event id -> slot number, and per slot what superseding that row needs (Kept), in bounded memory
+ * for millions of events. ACLED ids (`XYZ748`, `ABC12345`: one to four capital letters and a
+ * number) are encoded exactly as one double, kept by slot in paged doubles, and found through an
+ * open-addressing table of slots (about 14 bytes an id at most, no string kept); any other id
+ * falls back to an exact string map. No hashing of ids into fewer bits, so two distinct events
+ * are never taken for one.
  */
 
 const EMPTY = -1;
@@ -143,5 +143,70 @@ export class NumColumn {
       this.pages = this.pages.map((pg) => Float64Array.from(pg));
     }
     this.pages[p]![i & PAGE_MASK] = v;
+  }
+}
+
+/**
+ * What is kept of each accepted row that has an id, by slot (IdTable's), so that a newer version
+ * of the row can take it back off its class and day and name it in the report: at most 20 bytes
+ * a row (class, fatalities, timestamp, file, line; the day for event rows, the events for tables).
+ */
+export class Kept {
+  private readonly cls = new NumColumn('int32');
+  private readonly fat = new NumColumn('int32');
+  /** Tables only: an event row is one event. */
+  private readonly evs = new NumColumn('int32');
+  /** The timestamp plus one, 0 for none. */
+  private readonly ts = new NumColumn('uint32');
+  private readonly file = new NumColumn('uint16');
+  private readonly line = new NumColumn('uint32');
+  /** Event rows only: the day of the month (the class gives the rest of the daily cell). */
+  private readonly day = new NumColumn('uint16');
+  private readonly eventRows: boolean;
+
+  /** `eventRows`: rows are events (one each, with a day), else table cells (with an events column). */
+  constructor(eventRows: boolean) {
+    this.eventRows = eventRows;
+  }
+
+  /** Keep a row in `slot` (`stamp` NaN for none; `events` read for tables, `day` for events). */
+  set(slot: number, cls: number, fatalities: number, events: number, stamp: number, file: number, line: number, day: number): void {
+    this.cls.set(slot, cls);
+    this.fat.set(slot, fatalities);
+    if (!this.eventRows) this.evs.set(slot, events);
+    this.ts.set(slot, Number.isNaN(stamp) ? 0 : stamp + 1);
+    this.file.set(slot, file);
+    this.line.set(slot, line);
+    if (this.eventRows) this.day.set(slot, day);
+  }
+
+  classOf(slot: number): number {
+    return this.cls.get(slot);
+  }
+
+  fatalitiesOf(slot: number): number {
+    return this.fat.get(slot);
+  }
+
+  eventsOf(slot: number): number {
+    return this.eventRows ? 1 : this.evs.get(slot);
+  }
+
+  /** The row's timestamp, NaN for none. */
+  stampOf(slot: number): number {
+    const t = this.ts.get(slot);
+    return t === 0 ? NaN : t - 1;
+  }
+
+  fileOf(slot: number): number {
+    return this.file.get(slot);
+  }
+
+  lineOf(slot: number): number {
+    return this.line.get(slot);
+  }
+
+  dayOf(slot: number): number {
+    return this.day.get(slot);
   }
 }

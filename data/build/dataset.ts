@@ -23,7 +23,7 @@ import type {
   SourceInfo,
 } from '../model/types.ts';
 import { CREDIT } from '../model/types.ts';
-import { reconcileDaily } from './aggregate.ts';
+import { reconcileDaily } from '../derive/reconcile.ts';
 import { disagreements, PRECEDENCE, rawSeries, SourceIndex, withMetrics } from './series.ts';
 
 export const SOURCE_NAME = 'ACLED (Armed Conflict Location & Event Data Project)';

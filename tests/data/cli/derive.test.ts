@@ -2,19 +2,20 @@
  * Every input ACLED users bring, and every kind of bad row, with the exact report. Fixtures are
  * hand-made (made-up events, no real ACLED rows or ids): events-small.csv in three more forms
  * (current layout with BOM, CRLF, shuffled and extra columns; older layout with other date
- * spellings; API JSON), one row per malformed kind, two overlapping files, an admin1 table.
+ * spellings; API JSON), one row per malformed kind, two overlapping files, an admin1 table; and
+ * files that are no ACLED input at all (an image, an HTML page, empty, missing): data/cli/derive.ts.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deriveFiles } from '../../data/cli/derive.ts';
-import { MissingColumnsError } from '../../data/pipeline/parse.ts';
+import { deriveFiles } from '../../../data/cli/derive.ts';
+import { MissingColumnsError } from '../../../data/derive/record.ts';
 
-const fx = (name: string) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
+const fx = (name: string) => new URL(`../../fixtures/${name}`, import.meta.url).pathname;
 const one = async (names: string[], through: string | null = null) => {
   const [r] = await deriveFiles(names.map(fx), through);
   return r!;
@@ -132,7 +133,7 @@ describe('inputs: every malformed-row kind (events-malformed.csv, export date 20
   it('names every missing required column at once', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'sahel-thin-'));
     const file = path.join(dir, 'thin.csv');
-    await (await import('node:fs/promises')).writeFile(file, 'event_id_cnty,event_date,country\nX1,2023-07-01,Niger\n');
+    await writeFile(file, 'event_id_cnty,event_date,country\nX1,2023-07-01,Niger\n');
     await expect(deriveFiles([file])).rejects.toThrow(MissingColumnsError);
     await expect(deriveFiles([file])).rejects.toThrow(
       'thin.csv: missing required column(s) event_type, admin1, fatalities, inter1, inter2, civilian_targeting',
@@ -184,7 +185,7 @@ describe('inputs: admin1 x month x event-type table', () => {
 
 describe('npm run data:derive -- FILE...', () => {
   const cli = (args: string[]) =>
-    spawnSync(process.execPath, [new URL('../../data/cli/derive.ts', import.meta.url).pathname, ...args], { encoding: 'utf8' });
+    spawnSync(process.execPath, [new URL('../../../data/cli/derive.ts', import.meta.url).pathname, ...args], { encoding: 'utf8' });
 
   it('--strict fails on any rejection and writes nothing', async () => {
     const out = await mkdtemp(path.join(os.tmpdir(), 'sahel-derive-'));
@@ -199,7 +200,7 @@ describe('npm run data:derive -- FILE...', () => {
     const r = cli([fx('events-current.csv'), fx('events-api.json'), fx('table-admin1.csv'), '--through', '2023-08-31', '--out', out]);
     expect(r.status, r.stderr).toBe(0);
     expect((await readdir(out)).sort()).toEqual(['acled-events-daily.csv', 'acled-events.csv', 'acled-table.csv', 'sources.json']);
-    const sources = JSON.parse(await (await import('node:fs/promises')).readFile(path.join(out, 'sources.json'), 'utf8'));
+    const sources = JSON.parse(await readFile(path.join(out, 'sources.json'), 'utf8'));
     // The API file repeats the CSV's events: every accepted one is a duplicate (same event_id_cnty).
     expect(sources[0].rows).toEqual({
       read: 28,
@@ -216,5 +217,39 @@ describe('npm run data:derive -- FILE...', () => {
       undefined,
     ]);
     expect(existsSync(path.join(out, 'acled-events.csv'))).toBe(true);
+  });
+});
+
+describe('npm run data:derive on bad inputs', () => {
+  const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
+  const derive = (args: string[]) =>
+    spawnSync(process.execPath, ['data/cli/derive.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+
+  async function run(name: string, content: string | Buffer | null) {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sahel-bad-'));
+    const out = path.join(dir, 'out');
+    await mkdir(out);
+    await writeFile(path.join(out, 'previous.csv'), 'kept');
+    const file = path.join(dir, name);
+    if (content !== null) await writeFile(file, content);
+    const r = derive([file, '--out', out]);
+    return { r, left: await readdir(out) };
+  }
+
+  it.each([
+    [
+      'not CSV at all (a PNG image)',
+      'image.png',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
+    ],
+    ['an HTML page saved by mistake', 'export.csv', '<!doctype html><html><body><p>Sign in to download</p></body></html>\n'],
+    ['an empty file', 'empty.csv', ''],
+    ['a file that does not exist', 'missing.csv', null],
+  ])('%s: exit 1, a message naming the file, the previous output untouched', async (_what, name, content) => {
+    const { r, left } = await run(name, content);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(name);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(left).toEqual(['previous.csv']);
   });
 });
