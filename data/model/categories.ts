@@ -182,16 +182,3 @@ export function isEventType(s: string): s is EventType {
 
 export const MEASURES = ['events', 'fatalities'] as const;
 export type Measure = (typeof MEASURES)[number];
-
-/**
- * One category per ACLED event type, in EVENT_TYPES order: together they count every event
- * exactly once (the pipeline's totals are checked over these; the composition chart stacks them).
- */
-export const EVENT_TYPE_CATEGORIES: readonly CategoryId[] = [
-  'battles',
-  'explosions_remote_violence',
-  'violence_against_civilians',
-  'protests',
-  'riots',
-  'strategic_developments',
-];

@@ -14,7 +14,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORY_IDS } from '../../data/model/categories.ts';
 import { expansion } from '../../data/model/month.ts';
-import type { Dataset } from '../../data/pipeline/dataset.ts';
+import type { Dataset } from '../../data/build/dataset.ts';
 import app from '../../worker/index.ts';
 import { buildTestDataset, seed } from './seed.ts';
 

@@ -4,7 +4,7 @@
  * first chart needs comes first and alone; each chart is drawn in a task of its own when near the
  * screen. Its shaping is country-data.ts; main.ts hands it what it uses of the page in a context.
  */
-import { EVENT_TYPE_CATEGORIES } from '../../../data/model/categories.ts';
+import { EVENT_TYPE_CATEGORIES } from '../../../data/model/event-types.ts';
 import type { Change } from '../../../data/model/change.ts';
 import { placeName } from '../../../data/model/describe.ts';
 import { fmtDate, fmtNum } from '../../../data/model/format.ts';
