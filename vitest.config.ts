@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      // The shared model (data/model), pure, on Node.
+      // The shared model (model/), pure, on Node.
       { test: { name: 'model', environment: 'node', include: ['tests/model/**/*.test.ts'] } },
       // The pipeline's stages (derive, build, publish) and the CLI's I/O, on Node.
       { test: { name: 'data', environment: 'node', include: ['tests/data/**/*.test.ts'] } },
@@ -14,8 +14,8 @@ export default defineConfig({
         plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' }, miniflare: { bindings: { POINTER_CACHE_SECONDS: '0' } } })],
         test: { name: 'worker', include: ['tests/worker/**/*.test.ts'] },
       },
-      // Pure front-end shaping code, and the model modules only the page has used so far (format, trend).
-      { test: { name: 'web', environment: 'node', include: ['tests/web/**/*.test.ts', 'tests/model/**/*.test.ts'] } },
+      // Pure front-end shaping code.
+      { test: { name: 'web', environment: 'node', include: ['tests/web/**/*.test.ts'] } },
       // The dashboard in Debian's Chromium against `wrangler dev` on real data.
       { test: { name: 'e2e', environment: 'node', include: ['tests/e2e/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 180_000 } },
     ],

@@ -12,7 +12,7 @@
 import { build } from 'esbuild';
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { COUNTRIES } from '../data/model/geography.ts';
+import { COUNTRIES } from '../model/geography.ts';
 import { modulePreloads } from './preload.ts';
 
 const WEB = import.meta.dirname;

@@ -3,14 +3,14 @@
  * OpenAPI document generated from the schemas that validate the requests.
  */
 import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
-import type { CategoryId } from '../data/model/categories.ts';
-import { type Claim, evaluateClaim, type Reading, relationWords } from '../data/model/claims.ts';
-import { compare, compareDays, type Comparison, PeriodError } from '../data/model/compare.ts';
-import { daysWhere } from '../data/model/days.ts';
-import { MEASURE_WORDS, placeName } from '../data/model/describe.ts';
-import { slug } from '../data/model/geography.ts';
-import { isDayPeriod, resolvePeriods, windowLabel } from '../data/model/period.ts';
-import type { Catalogue, DatasetRef, DaysDoc, SeriesDoc, SeriesInfo, SeriesSet as SeriesSetDoc } from '../data/model/types.ts';
+import type { CategoryId } from '../model/categories.ts';
+import { type Claim, evaluateClaim, type Reading, relationWords } from '../model/claims.ts';
+import { compare, compareDays, type Comparison, PeriodError } from '../model/compare.ts';
+import { daysWhere } from '../model/days.ts';
+import { MEASURE_WORDS, placeName } from '../model/describe.ts';
+import { slug } from '../model/geography.ts';
+import { isDayPeriod, resolvePeriods, windowLabel } from '../model/period.ts';
+import type { Catalogue, DatasetRef, DaysDoc, SeriesDoc, SeriesInfo, SeriesSet as SeriesSetDoc } from '../model/types.ts';
 import type { Cell, CsvTable } from './csv.ts';
 import { answer, type Env, send } from './http.ts';
 import { badRequest, notFound, unavailable } from './problem.ts';

@@ -5,15 +5,15 @@
  * the two disagree.
  */
 import { z } from '@hono/zod-openapi';
-import { CATEGORY_IDS, MEASURES } from '../data/model/categories.ts';
-import { type ClaimVerdict, RELATION_KINDS } from '../data/model/claims.ts';
-import type { Comparison as ModelComparison } from '../data/model/compare.ts';
-import { COUNTRIES, slug, toIso3 } from '../data/model/geography.ts';
-import { REGION_DAYS_WHY } from '../data/model/days.ts';
-import { MONTH_PATTERN } from '../data/model/month.ts';
-import { isDayPeriod, PERIOD_SYNTAX, periodProblem, periodsProblem, type Role } from '../data/model/period.ts';
-import { TREND_LABELS, type TrendBand } from '../data/model/trend.ts';
-import type { Catalogue, ClaimsDoc, SeriesDoc } from '../data/model/types.ts';
+import { CATEGORY_IDS, MEASURES } from '../model/categories.ts';
+import { type ClaimVerdict, RELATION_KINDS } from '../model/claims.ts';
+import type { Comparison as ModelComparison } from '../model/compare.ts';
+import { COUNTRIES, slug, toIso3 } from '../model/geography.ts';
+import { REGION_DAYS_WHY } from '../model/days.ts';
+import { MONTH_PATTERN } from '../model/month.ts';
+import { isDayPeriod, PERIOD_SYNTAX, periodProblem, periodsProblem, type Role } from '../model/period.ts';
+import { TREND_LABELS, type TrendBand } from '../model/trend.ts';
+import type { Catalogue, ClaimsDoc, SeriesDoc } from '../model/types.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Requests

@@ -3,9 +3,9 @@
  * dataset version; the pointer says which version is current. Key strings come from
  * data/model/keys.ts. A missing or unreadable entry is a 503, never a stack trace.
  */
-import type { CategoryId, Measure } from '../data/model/categories.ts';
-import { geoId, keys, POINTER_KEY, VERSIONS_KEY } from '../data/model/keys.ts';
-import type { Catalogue, ClaimsDoc, DaysDoc, Pointer, PublishedVersion, SeriesDoc, SeriesSet } from '../data/model/types.ts';
+import type { CategoryId, Measure } from '../model/categories.ts';
+import { geoId, keys, POINTER_KEY, VERSIONS_KEY } from '../model/keys.ts';
+import type { Catalogue, ClaimsDoc, DaysDoc, Pointer, PublishedVersion, SeriesDoc, SeriesSet } from '../model/types.ts';
 import { notFound, unavailable } from './problem.ts';
 
 /** A stored document: its text exactly as stored (served as is) and its parsed value. */

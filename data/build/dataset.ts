@@ -3,13 +3,13 @@
  * (catalogue, series, daily counts, evaluated claims), keyed by a version derived from their
  * content. Pure apart from Web Crypto hashing, so it runs the same in Node and in workerd.
  */
-import { CATEGORIES, type CategoryId, type Measure, MEASURES } from '../model/categories.ts';
-import { LOW_BASELINE } from '../model/change.ts';
-import { type Claim, claimProblems, type DaysLookup, evaluateClaim, type Lookup, type Reading } from '../model/claims.ts';
-import { dayNumber, daysIn } from '../model/day.ts';
-import { noDaysWhy } from '../model/days.ts';
-import { COUNTRIES, countryName, type Iso3, slug } from '../model/geography.ts';
-import { geoId, keys } from '../model/keys.ts';
+import { CATEGORIES, type CategoryId, type Measure, MEASURES } from '../../model/categories.ts';
+import { LOW_BASELINE } from '../../model/change.ts';
+import { type Claim, claimProblems, type DaysLookup, evaluateClaim, type Lookup, type Reading } from '../../model/claims.ts';
+import { dayNumber, daysIn } from '../../model/day.ts';
+import { noDaysWhy } from '../../model/days.ts';
+import { COUNTRIES, countryName, type Iso3, slug } from '../../model/geography.ts';
+import { geoId, keys } from '../../model/keys.ts';
 import type {
   AggregateRow,
   Catalogue,
@@ -21,8 +21,8 @@ import type {
   SeriesDoc,
   SeriesSet,
   SourceInfo,
-} from '../model/types.ts';
-import { CREDIT } from '../model/types.ts';
+} from '../../model/types.ts';
+import { CREDIT } from '../../model/types.ts';
 import { reconcileDaily } from '../derive/reconcile.ts';
 import { disagreements, PRECEDENCE, rawSeries, SourceIndex, withMetrics } from './series.ts';
 

@@ -5,10 +5,10 @@
  * the files.
  */
 import { z } from 'zod';
-import { CATEGORY_IDS, MEASURES } from '../model/categories.ts';
-import type { Claim } from '../model/claims.ts';
-import { RELATION_KINDS } from '../model/relations.ts';
-import type { SourceInfo } from '../model/types.ts';
+import { CATEGORY_IDS, MEASURES } from '../../model/categories.ts';
+import type { Claim } from '../../model/claims.ts';
+import { RELATION_KINDS } from '../../model/relations.ts';
+import type { SourceInfo } from '../../model/types.ts';
 
 // Strict objects: a misspelt optional field (`alternative` for `alternatives`) is an error, not
 // silently ignored.

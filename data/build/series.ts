@@ -3,10 +3,10 @@
  * measure, each month taken from one source by a stated rule, with month-over-month metrics.
  * Also reports where sources that cover the same country-month disagree. Pure.
  */
-import { CATEGORIES, type Category, type CategoryId, MEASURES, type Measure } from '../model/categories.ts';
-import { change } from '../model/change.ts';
-import { addMonths, daysInMonth, monthRange } from '../model/month.ts';
-import type { AggregateRow, Disagreement, Point, SourceInfo } from '../model/types.ts';
+import { CATEGORIES, type Category, type CategoryId, MEASURES, type Measure } from '../../model/categories.ts';
+import { change } from '../../model/change.ts';
+import { addMonths, daysInMonth, monthRange } from '../../model/month.ts';
+import type { AggregateRow, Disagreement, Point, SourceInfo } from '../../model/types.ts';
 
 export const PRECEDENCE =
   'Each country-month is taken from one source. A source that covers the whole month wins over one ' +

@@ -6,10 +6,10 @@ import { createReadStream } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { isCategoryId } from '../model/categories.ts';
-import { isDay } from '../model/day.ts';
+import { isCategoryId } from '../../model/categories.ts';
+import { isDay } from '../../model/day.ts';
 import { parseSources } from '../build/files.ts';
-import type { AggregateRow, DailyRow, SourceInfo } from '../model/types.ts';
+import type { AggregateRow, DailyRow, SourceInfo } from '../../model/types.ts';
 import { readCsv } from '../derive/parse.ts';
 import { AGGREGATES_DIR, ROOT, SOURCES_FILE } from './paths.ts';
 

@@ -4,7 +4,7 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Pointer } from '../model/types.ts';
+import type { Pointer } from '../../model/types.ts';
 import { buildDataset } from '../build/dataset.ts';
 import { parseClaims } from '../build/files.ts';
 import { readShipped } from './aggregates.ts';

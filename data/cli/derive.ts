@@ -20,7 +20,7 @@ import { type FileHandle, open, readdir, readFile, rm, stat } from 'node:fs/prom
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import type { InputFile, SourceInfo } from '../model/types.ts';
+import type { InputFile, SourceInfo } from '../../model/types.ts';
 import { derive, type Derived } from '../derive/aggregate.ts';
 import { parseDate } from '../derive/normalise.ts';
 import { layoutOf, looksLikeJson, readApiJson, specFor } from '../derive/input.ts';

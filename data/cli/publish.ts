@@ -12,7 +12,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Pointer } from '../model/types.ts';
+import type { Pointer } from '../../model/types.ts';
 import type { KvEntry } from '../build/dataset.ts';
 import { type KvWriter, prune, publish, readPointer, readVersions, rollback } from '../publish/publish.ts';
 import { KV_DIR } from './paths.ts';

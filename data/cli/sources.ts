@@ -1,5 +1,5 @@
 /** The raw ACLED inputs described in ../shared/data/SOURCES.md -> the source and aggregate files each is derived into. */
-import type { SourceInfo } from '../model/types.ts';
+import type { SourceInfo } from '../../model/types.ts';
 
 export type SourceConfig = Pick<SourceInfo, 'id' | 'name' | 'kind' | 'origin' | 'retrieved' | 'file' | 'aggregates'> & {
   /** Event-level sources: the daily aggregate file (country x day x category) written beside `aggregates`. */

@@ -10,7 +10,7 @@
  * memory grows with the number of classes, not rows. Per row only what superseding it needs is
  * kept, by event id (dedupe.ts), so that a newer version of an event replaces an older one.
  */
-import type { AggregateRow, DailyRow, SourceInfo } from '../model/types.ts';
+import type { AggregateRow, DailyRow, SourceInfo } from '../../model/types.ts';
 import { ClassTable } from './classes.ts';
 import { DayCounts } from './daily.ts';
 import { dayOfMonth } from './dates.ts';

@@ -4,8 +4,8 @@
  * event type, civilian targeting, inter1, inter2): rows are counted into their class, so memory
  * grows with the number of classes, not rows, and each category predicate runs once per class.
  */
-import { CATEGORIES, EVENT_TYPES, INTER } from '../model/categories.ts';
-import type { AggregateRow } from '../model/types.ts';
+import { CATEGORIES, EVENT_TYPES, INTER } from '../../model/categories.ts';
+import type { AggregateRow } from '../../model/types.ts';
 import type { DayCounts } from './daily.ts';
 import { MONTH_LIMIT, monthNumber } from './dates.ts';
 import type { Counted } from './normalise.ts';

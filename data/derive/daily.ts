@@ -3,8 +3,8 @@
  * counted in the same pass as the monthly ones and in bounded memory: a handful of cells a day,
  * whatever the number of rows.
  */
-import { CATEGORIES } from '../model/categories.ts';
-import type { DailyRow } from '../model/types.ts';
+import { CATEGORIES } from '../../model/categories.ts';
+import type { DailyRow } from '../../model/types.ts';
 import type { Counted } from './normalise.ts';
 
 /** Slots per group: days 1 to 31 at their own index (slot 0 unused), so a cell is group x 32 + day. */

@@ -9,7 +9,7 @@
  *   array of events. Read whole (JSON.parse), not streamed: fine for API pages (5,000 rows by
  *   default) and for responses up to a few hundred MB; larger downloads should be saved as CSV.
  */
-import type { SourceInfo } from '../model/types.ts';
+import type { SourceInfo } from '../../model/types.ts';
 import { EVENT_COLUMNS, EVENT_ID_COLUMNS, TABLE_COLUMNS, TABLE_OPTIONAL_COLUMNS } from './normalise.ts';
 import { type CsvRecord, type HeaderSpec, MissingColumnsError } from './record.ts';
 

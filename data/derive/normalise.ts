@@ -3,9 +3,9 @@
  * Two inputs: event-level exports (one row per event) and aggregated monthly tables
  * (country x month x event type), such as the ACLED Explorer download.
  */
-import { type Countable, type EventType, INTER, isEventType } from '../model/categories.ts';
-import { type Iso3, toIso3 } from '../model/geography.ts';
-import { isMonth } from '../model/month.ts';
+import { type Countable, type EventType, INTER, isEventType } from '../../model/categories.ts';
+import { type Iso3, toIso3 } from '../../model/geography.ts';
+import { isMonth } from '../../model/month.ts';
 
 /** Columns an event-level export must have. */
 export const EVENT_COLUMNS = [

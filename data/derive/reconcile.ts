@@ -3,8 +3,8 @@
  * ReconciliationError naming what does not add up: a run that lost rows must not publish.
  * Used by derive (aggregate.ts) and again by the build on the shipped files (build/dataset.ts).
  */
-import { EVENT_TYPE_CATEGORIES } from '../model/event-types.ts';
-import type { AggregateRow, DailyRow } from '../model/types.ts';
+import { EVENT_TYPE_CATEGORIES } from '../../model/event-types.ts';
+import type { AggregateRow, DailyRow } from '../../model/types.ts';
 
 export class ReconciliationError extends Error {}
 

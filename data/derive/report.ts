@@ -2,8 +2,8 @@
  * Every row's fate (read, rejected by reason, duplicate) and what the rows cover -> the report of
  * a derived source (SourceInfo's rows, rejections, duplicates, coverage, countries, totals).
  */
-import { daysInMonth } from '../model/month.ts';
-import type { CountryCoverage, Rejection, SourceInfo } from '../model/types.ts';
+import { daysInMonth } from '../../model/month.ts';
+import type { CountryCoverage, Rejection, SourceInfo } from '../../model/types.ts';
 import type { CsvRecord } from './record.ts';
 
 /** How many rejections (and duplicates) are listed one by one in the report (all are counted). */

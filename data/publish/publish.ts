@@ -8,8 +8,8 @@
  * until that last write they read the previous version whole; a failed or interrupted publish
  * leaves it serving (its own entries stay behind, unreferenced, until `prune`).
  */
-import { POINTER_KEY, VERSION_KEY_PREFIX, VERSIONS_KEY, versionOfKey, versionPrefix } from '../model/keys.ts';
-import type { Pointer, PublishedVersion } from '../model/types.ts';
+import { POINTER_KEY, VERSION_KEY_PREFIX, VERSIONS_KEY, versionOfKey, versionPrefix } from '../../model/keys.ts';
+import type { Pointer, PublishedVersion } from '../../model/types.ts';
 import type { KvEntry } from '../build/dataset.ts';
 
 /** Workers KV limits: 10,000 pairs and 100 MB per bulk request, 25 MiB per value. */

@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { POINTER_KEY, VERSIONS_KEY } from '../../data/model/keys.ts';
+import { POINTER_KEY, VERSIONS_KEY } from '../../model/keys.ts';
 import { freePort, ROOT } from '../e2e/server.ts';
 
 /** The workerd that wrangler itself runs (wrangler pins its version). */

@@ -13,11 +13,11 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Problem } from '../../data/model/api.ts';
-import type { ClaimVerdict, ReadingResult } from '../../data/model/claims.ts';
-import { verdictOf } from '../../data/model/claims.ts';
-import type { Catalogue, ClaimsDoc, DatasetRef } from '../../data/model/types.ts';
-import { fmtNum } from '../../data/model/format.ts';
+import type { Problem } from '../../model/api.ts';
+import type { ClaimVerdict, ReadingResult } from '../../model/claims.ts';
+import { verdictOf } from '../../model/claims.ts';
+import type { Catalogue, ClaimsDoc, DatasetRef } from '../../model/types.ts';
+import { fmtNum } from '../../model/format.ts';
 import { tabThrough } from './keyboard.ts';
 import { CHROMIUM, CHROMIUM_FLAGS, ROOT, startWorker, type RunningWorker } from './server.ts';
 

@@ -11,8 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { POINTER_KEY } from '../../data/model/keys.ts';
-import type { AggregateRow } from '../../data/model/types.ts';
+import { POINTER_KEY } from '../../model/keys.ts';
+import type { AggregateRow } from '../../model/types.ts';
 import { buildDataset } from '../../data/build/dataset.ts';
 import { sourceInfo } from '../fixtures/source-info.ts';
 

@@ -1,7 +1,7 @@
-/** The categories (data/model/categories.ts): the event-type categories partition every event. */
+/** The categories (model/categories.ts): the event-type categories partition every event. */
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES, type Countable, EVENT_TYPES } from '../../data/model/categories.ts';
-import { EVENT_TYPE_CATEGORIES } from '../../data/model/event-types.ts';
+import { CATEGORIES, type Countable, EVENT_TYPES } from '../../model/categories.ts';
+import { EVENT_TYPE_CATEGORIES } from '../../model/event-types.ts';
 
 describe('EVENT_TYPE_CATEGORIES', () => {
   it('holds, in EVENT_TYPES order, the one category each event type counts in: every event is counted once', () => {

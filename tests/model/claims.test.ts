@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type Claim,
-  claimProblems,
-  evaluateClaim,
-  evaluateReading,
-  type Reading,
-  relationHolds,
-  verdictOf,
-} from '../../data/model/claims.ts';
-import { REGION_DAYS_WHY } from '../../data/model/days.ts';
+import { type Claim, claimProblems, evaluateClaim, evaluateReading, type Reading, relationHolds, verdictOf } from '../../model/claims.ts';
+import { REGION_DAYS_WHY } from '../../model/days.ts';
 import { daysOf, seriesOf } from '../fixtures/source-info.ts';
 
 /** Niger battles, events: 2022-11 = 10, 2022-12 = 14, 2023-01 = 40, 2023-02 = 41 (partial). */

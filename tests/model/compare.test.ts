@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compare, compareDays, PeriodError, periodMonths } from '../../data/model/compare.ts';
+import { compare, compareDays, PeriodError, periodMonths } from '../../model/compare.ts';
 import { daysOf, seriesOf } from '../fixtures/source-info.ts';
 
 /** 2022-01..2023-12, value = month number (1..12) + 10, the last month partial. */

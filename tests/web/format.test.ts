@@ -1,11 +1,11 @@
 /**
- * Numbers, dates, changes and months as the page writes them: data/model/format.ts (the one
+ * Numbers, dates, changes and months as the page writes them: model/format.ts (the one
  * number and date formatter, on Intl) and web/src/format.ts.
  */
 import { describe, expect, it } from 'vitest';
-import type { Change } from '../../data/model/change.ts';
-import { dayLabel } from '../../data/model/day.ts';
-import { fmtDate, fmtNum } from '../../data/model/format.ts';
+import type { Change } from '../../model/change.ts';
+import { dayLabel } from '../../model/day.ts';
+import { fmtDate, fmtNum } from '../../model/format.ts';
 import { creditLine, fmtChange, fmtPct, fmtRatio, fmtSigned, shortMonth } from '../../web/src/format.ts';
 
 const DATASET = { version: 'v1', source: 'ACLED', credit: 'ACLED, www.acleddata.com', asOf: '2024-09-30' };

@@ -1,6 +1,6 @@
 /** The controls' choices (web/src/options.ts): a country's categories, the relations, a relation in words. */
 import { describe, expect, it } from 'vitest';
-import type { Catalogue, CountryEntry } from '../../data/model/types.ts';
+import type { Catalogue, CountryEntry } from '../../model/types.ts';
 import { categoryOptions, relationOptions, relationWording } from '../../web/src/options.ts';
 
 const DATASET = { version: 'v1', source: 'ACLED', credit: 'ACLED, www.acleddata.com', asOf: '2024-09-30' };

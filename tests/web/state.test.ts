@@ -3,7 +3,7 @@
  * written back, periods in months and days, a claim to check, default compare periods.
  */
 import { describe, expect, it } from 'vitest';
-import type { CountryEntry } from '../../data/model/types.ts';
+import type { CountryEntry } from '../../model/types.ts';
 import {
   defaultPeriods,
   DEFAULT_STATE,

@@ -1,14 +1,14 @@
 /**
  * What verdict cards say (web/src/verdict.ts), from a verdict object computed by
- * data/model/claims.ts on hand-made series: the badge, the claim, each reading's figures and
+ * model/claims.ts on hand-made series: the badge, the claim, each reading's figures and
  * caveats, the citation; periods in words; and which Compare view checks a headline claim.
  */
 import { describe, expect, it } from 'vitest';
-import { category } from '../../data/model/categories.ts';
-import type { Change } from '../../data/model/change.ts';
-import { type Claim, type ClaimVerdict, evaluateClaim, type Reading, type ReadingResult } from '../../data/model/claims.ts';
-import { TREND_DEFINITIONS } from '../../data/model/trend.ts';
-import type { Catalogue, CountryEntry, SeriesDoc } from '../../data/model/types.ts';
+import { category } from '../../model/categories.ts';
+import type { Change } from '../../model/change.ts';
+import { type Claim, type ClaimVerdict, evaluateClaim, type Reading, type ReadingResult } from '../../model/claims.ts';
+import { TREND_DEFINITIONS } from '../../model/trend.ts';
+import type { Catalogue, CountryEntry, SeriesDoc } from '../../model/types.ts';
 import {
   claimCheck,
   claimDefinitions,

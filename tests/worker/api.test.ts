@@ -1,6 +1,6 @@
 import { env, exports } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { keys, POINTER_KEY } from '../../data/model/keys.ts';
+import { keys, POINTER_KEY } from '../../model/keys.ts';
 import type { Dataset } from '../../data/build/dataset.ts';
 import type { Comparison } from '../../worker/schemas.ts';
 import { buildTestDataset, publishWith, seed } from './seed.ts';

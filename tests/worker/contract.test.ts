@@ -6,7 +6,7 @@ import { Validator } from '@cfworker/json-schema';
 import { env, exports } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CATEGORY_IDS } from '../../data/model/categories.ts';
+import { CATEGORY_IDS } from '../../model/categories.ts';
 import type { Dataset } from '../../data/build/dataset.ts';
 import { buildTestDataset, seed } from './seed.ts';
 

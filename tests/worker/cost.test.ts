@@ -12,8 +12,8 @@
 import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CATEGORY_IDS } from '../../data/model/categories.ts';
-import { expansion } from '../../data/model/month.ts';
+import { CATEGORY_IDS } from '../../model/categories.ts';
+import { expansion } from '../../model/month.ts';
 import type { Dataset } from '../../data/build/dataset.ts';
 import app from '../../worker/index.ts';
 import { buildTestDataset, seed } from './seed.ts';

@@ -5,8 +5,8 @@
  */
 import { env, exports } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DAY_WINDOWS_RULE, REGION_DAYS_WHY } from '../../data/model/days.ts';
-import { keys, POINTER_KEY } from '../../data/model/keys.ts';
+import { DAY_WINDOWS_RULE, REGION_DAYS_WHY } from '../../model/days.ts';
+import { keys, POINTER_KEY } from '../../model/keys.ts';
 import type { Dataset } from '../../data/build/dataset.ts';
 import app from '../../worker/index.ts';
 import type { Comparison } from '../../worker/schemas.ts';

@@ -1,7 +1,7 @@
 /** Faults in KV and hostile requests: clear problems or the last good version, never a stack trace. */
 import { env, exports } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { keys, POINTER_KEY, VERSIONS_KEY } from '../../data/model/keys.ts';
+import { keys, POINTER_KEY, VERSIONS_KEY } from '../../model/keys.ts';
 import type { Dataset } from '../../data/build/dataset.ts';
 import { buildTestDataset, publishWith, seed } from './seed.ts';
 

@@ -1,6 +1,6 @@
 import { env, exports } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { geoId, keys, POINTER_KEY } from '../../data/model/keys.ts';
+import { geoId, keys, POINTER_KEY } from '../../model/keys.ts';
 import type { Dataset } from '../../data/build/dataset.ts';
 import { buildTestDataset, seed } from './seed.ts';
 

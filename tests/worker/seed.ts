@@ -1,8 +1,8 @@
 /** A small dataset built by the real pipeline from hand-made aggregates (monthly and daily), for seeding Miniflare KV. */
-import type { Claim } from '../../data/model/claims.ts';
-import { POINTER_KEY } from '../../data/model/keys.ts';
+import type { Claim } from '../../model/claims.ts';
+import { POINTER_KEY } from '../../model/keys.ts';
 import { sourceInfo } from '../fixtures/source-info.ts';
-import type { AggregateRow, DailyRow } from '../../data/model/types.ts';
+import type { AggregateRow, DailyRow } from '../../model/types.ts';
 import { buildDataset, type Dataset } from '../../data/build/dataset.ts';
 
 const row = (

@@ -2,7 +2,7 @@
  * Region outlines for the dashboard's choropleth: cuts Niger's admin1 features out of the Natural
  * Earth file in ../shared/data/boundaries (public domain), simplifies each ring (Douglas-Peucker),
  * rounds coordinates and writes web/geo/niger-admin1.json with { name, slug } properties, the
- * slug matching ACLED's admin1 names (data/model/geography.ts).
+ * slug matching ACLED's admin1 names (model/geography.ts).
  *
  * Usage: node web/geo/simplify.ts [input.geojson] [tolerance-degrees]
  */
@@ -10,7 +10,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'prettier';
-import { slug } from '../../data/model/geography.ts';
+import { slug } from '../../model/geography.ts';
 
 export type Position = [number, number];
 export type Ring = Position[];

@@ -3,7 +3,7 @@
  * request. Pure: no DOM; requests.ts and api.ts fetch them. The Compare view's paths (compare,
  * check) are views/compare-api.ts's: they load with that view.
  */
-import type { CategoryId } from '../../data/model/categories.ts';
+import type { CategoryId } from '../../model/categories.ts';
 import type { ViewState } from './state.ts';
 
 /** What names a series in the API: country, category, measure, region, range. */

@@ -2,8 +2,8 @@
  * Fetching from the Worker's JSON API (same origin). A failed call throws an ApiError carrying
  * what went wrong: the problem+json `detail` when the Worker sent one.
  */
-import type { CheckResult, CompareResult, ParameterError, Problem } from '../../data/model/api.ts';
-import type { Catalogue, ClaimsDoc, SeriesDoc } from '../../data/model/types.ts';
+import type { CheckResult, CompareResult, ParameterError, Problem } from '../../model/api.ts';
+import type { Catalogue, ClaimsDoc, SeriesDoc } from '../../model/types.ts';
 
 export class ApiError extends Error {
   /** The path requested. */

@@ -20,7 +20,7 @@ import {
   type Plugin,
   type TooltipItem,
 } from 'chart.js';
-import { fmtNum } from '../../data/model/format.ts';
+import { fmtNum } from '../../model/format.ts';
 import type { CoupMarker } from './annotations.ts';
 import { fmtSigned } from './format.ts';
 import type { LineData } from './series-data.ts';

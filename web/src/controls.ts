@@ -3,9 +3,9 @@
  * periods in months or days, and the claim to check): shown from the state, and each change
  * handed to the router. The fields a view does not use are hidden (data-views in index.html).
  */
-import type { CategoryId, Measure } from '../../data/model/categories.ts';
-import { isDayPeriod, type Unit } from '../../data/model/period.ts';
-import type { Catalogue, CountryEntry } from '../../data/model/types.ts';
+import type { CategoryId, Measure } from '../../model/categories.ts';
+import { isDayPeriod, type Unit } from '../../model/period.ts';
+import type { Catalogue, CountryEntry } from '../../model/types.ts';
 import { categoryOptions, relationOptions, relationWording } from './options.ts';
 import { byId, fillSelect } from './render.ts';
 import { hasDays, periodBounds, periodsInUnit, type ViewState } from './state.ts';

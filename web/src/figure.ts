@@ -3,7 +3,7 @@
  * name), a caption, a data table (built when opened), "Download CSV" and "Download PNG". The
  * markup is static (web/build.ts writes it); this fills it in as the data arrives.
  */
-import type { DatasetRef } from '../../data/model/types.ts';
+import type { DatasetRef } from '../../model/types.ts';
 import { chartPng, destroyChart } from './charts.ts';
 import { downloadName } from './downloads.ts';
 import { creditLine } from './format.ts';

@@ -1,10 +1,10 @@
 /**
  * The page's wording of numbers, changes, months and the credit line, on top of the one number
- * and date formatter (data/model/format.ts). Pure: no DOM.
+ * and date formatter (model/format.ts). Pure: no DOM.
  */
-import type { Measure } from '../../data/model/categories.ts';
-import type { Change } from '../../data/model/change.ts';
-import { fmtDate, fmtNum } from '../../data/model/format.ts';
+import type { Measure } from '../../model/categories.ts';
+import type { Change } from '../../model/change.ts';
+import { fmtDate, fmtNum } from '../../model/format.ts';
 
 /** A signed difference. @example fmtSigned(12) === '+12', fmtSigned(-4) === '-4', fmtSigned(0) === '0' */
 export function fmtSigned(n: number): string {

@@ -6,8 +6,8 @@
  * drawn one per task as they come near the screen (schedule.ts). Embed mode (/embed, or
  * ?embed=1) hides the chrome around the charts.
  */
-import { TREND_BANDS, TREND_DEFINITIONS, TREND_LABELS } from '../../data/model/trend.ts';
-import type { Catalogue } from '../../data/model/types.ts';
+import { TREND_BANDS, TREND_DEFINITIONS, TREND_LABELS } from '../../model/trend.ts';
+import type { Catalogue } from '../../model/types.ts';
 import { markInvalid, syncControls, wireControls } from './controls.ts';
 import { byId, errorBox, h, renderFooter, showError, trendBadge } from './render.ts';
 import { cataloguePromise, claims as claimsDoc } from './requests.ts';

@@ -2,9 +2,9 @@
  * The controls' choices: the categories a country has, the relations a claim can test, and a
  * relation in plain words. Pure: no DOM.
  */
-import type { CategoryId } from '../../data/model/categories.ts';
-import { RELATION_KINDS, RELATION_LABELS, type RelationKind, relationWords } from '../../data/model/relations.ts';
-import type { Catalogue } from '../../data/model/types.ts';
+import type { CategoryId } from '../../model/categories.ts';
+import { RELATION_KINDS, RELATION_LABELS, type RelationKind, relationWords } from '../../model/relations.ts';
+import type { Catalogue } from '../../model/types.ts';
 
 export interface Option {
   value: string;

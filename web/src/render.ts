@@ -1,9 +1,9 @@
 /**
  * DOM rendering. Text from the API is always inserted as text nodes (never as HTML).
  */
-import { fmtDate } from '../../data/model/format.ts';
-import { TREND_SYMBOLS, type TrendBand } from '../../data/model/trend.ts';
-import type { DatasetRef, SourceInfo } from '../../data/model/types.ts';
+import { fmtDate } from '../../model/format.ts';
+import { TREND_SYMBOLS, type TrendBand } from '../../model/trend.ts';
+import type { DatasetRef, SourceInfo } from '../../model/types.ts';
 import { ApiError } from './api.ts';
 import type { Option } from './options.ts';
 import type { Table } from './series-data.ts';

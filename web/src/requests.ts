@@ -4,9 +4,9 @@
  * the page opens on the overview, its series and the claims. Series are kept for the session, by
  * path.
  */
-import type { CategoryId, Measure } from '../../data/model/categories.ts';
-import { isMonth } from '../../data/model/month.ts';
-import type { Catalogue, ClaimsDoc, SeriesDoc, SeriesSet } from '../../data/model/types.ts';
+import type { CategoryId, Measure } from '../../model/categories.ts';
+import { isMonth } from '../../model/month.ts';
+import type { Catalogue, ClaimsDoc, SeriesDoc, SeriesSet } from '../../model/types.ts';
 import { getCatalogue, getClaims, getJson, getSeries } from './api.ts';
 import { type SeriesParams, seriesPath, seriesSetPath } from './api-paths.ts';
 import type { ViewState } from './state.ts';

@@ -4,7 +4,7 @@
  * back/forward. The state is corrected against the catalogue on the way (state.ts's
  * resolveState). Knows nothing of the views: main.ts redraws after each change.
  */
-import type { CountryEntry } from '../../data/model/types.ts';
+import type { CountryEntry } from '../../model/types.ts';
 import { DEFAULT_STATE, defaultPeriods, resolveState, stateQuery, type ViewState } from './state.ts';
 
 /** Embed mode: /embed, or ?embed=1 on / (the same layout, but the dashboard's headers forbid framing it). */

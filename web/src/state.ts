@@ -10,8 +10,8 @@
  * api-paths.ts's checkPath), readings (both: the check reads events and fatalities), embed (1: minimal chrome).
  * The API's paths for a state are built by api-paths.ts; the history, by router.ts.
  */
-import type { CategoryId, Measure } from '../../data/model/categories.ts';
-import { addMonths, daysInMonth, isMonth, monthIndex } from '../../data/model/month.ts';
+import type { CategoryId, Measure } from '../../model/categories.ts';
+import { addMonths, daysInMonth, isMonth, monthIndex } from '../../model/month.ts';
 import {
   isDayPeriod,
   parsePeriod as parseModelPeriod,
@@ -19,8 +19,8 @@ import {
   resolvePeriods,
   type Unit,
   type Window,
-} from '../../data/model/period.ts';
-import type { CountryEntry } from '../../data/model/types.ts';
+} from '../../model/period.ts';
+import type { CountryEntry } from '../../model/types.ts';
 
 /** The dashboard's views. boot.ts reads the list too: what it imports from here is only this list. */
 export type View = 'overview' | 'country' | 'compare';

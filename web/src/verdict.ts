@@ -5,14 +5,14 @@
  * puts it on the page. Also which Compare view checks a headline claim. Loaded with the cards,
  * not by the first view.
  */
-import type { CategoryId, Measure } from '../../data/model/categories.ts';
-import type { ClaimVerdict, Reading, ReadingResult, Verdict } from '../../data/model/claims.ts';
-import { daysIn } from '../../data/model/day.ts';
-import { addMonths } from '../../data/model/month.ts';
-import { isDayPeriod, windowLabel } from '../../data/model/period.ts';
-import { TREND_DEFINITIONS, TREND_LABELS, trendBand, type TrendBand } from '../../data/model/trend.ts';
-import type { Catalogue, DatasetRef } from '../../data/model/types.ts';
-import { fmtDate, fmtNum } from '../../data/model/format.ts';
+import type { CategoryId, Measure } from '../../model/categories.ts';
+import type { ClaimVerdict, Reading, ReadingResult, Verdict } from '../../model/claims.ts';
+import { daysIn } from '../../model/day.ts';
+import { addMonths } from '../../model/month.ts';
+import { isDayPeriod, windowLabel } from '../../model/period.ts';
+import { TREND_DEFINITIONS, TREND_LABELS, trendBand, type TrendBand } from '../../model/trend.ts';
+import type { Catalogue, DatasetRef } from '../../model/types.ts';
+import { fmtDate, fmtNum } from '../../model/format.ts';
 import { creditLine, fmtPct, fmtRatio, fmtSigned } from './format.ts';
 import { comparePeriods, DEFAULT_STATE, parsePeriod, periodBounds, type ViewState } from './state.ts';
 

@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Claim } from '../../../data/model/claims.ts';
+import type { Claim } from '../../../model/claims.ts';
 import { sourceInfo } from '../../fixtures/source-info.ts';
-import type { AggregateRow, SeriesDoc } from '../../../data/model/types.ts';
-import { DAY_WINDOWS_RULE } from '../../../data/model/days.ts';
+import type { AggregateRow, SeriesDoc } from '../../../model/types.ts';
+import { DAY_WINDOWS_RULE } from '../../../model/days.ts';
 import { derive } from '../../../data/derive/aggregate.ts';
 import { ReconciliationError } from '../../../data/derive/reconcile.ts';
 import { buildDataset, type Dataset, type DatasetInput } from '../../../data/build/dataset.ts';

@@ -19,7 +19,7 @@ import { parseClaims } from '../../../data/build/files.ts';
 import { EVENT_COLUMNS, TABLE_COLUMNS } from '../../../data/derive/normalise.ts';
 import { readCsv } from '../../../data/derive/parse.ts';
 import { readAggregates, readDaily, readShipped, readSources } from '../../../data/cli/aggregates.ts';
-import { compareDays } from '../../../data/model/compare.ts';
+import { compareDays } from '../../../model/compare.ts';
 import { SOURCES } from '../../../data/cli/sources.ts';
 import { CLAIMS_FILE, RAW_DIR } from '../../../data/cli/paths.ts';
 

@@ -5,8 +5,8 @@
 import { createReadStream, existsSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EVENT_TYPES } from '../../../data/model/categories.ts';
-import { EVENT_TYPE_CATEGORIES } from '../../../data/model/event-types.ts';
+import { EVENT_TYPES } from '../../../model/categories.ts';
+import { EVENT_TYPE_CATEGORIES } from '../../../model/event-types.ts';
 import { derive } from '../../../data/derive/aggregate.ts';
 import { specFor } from '../../../data/derive/input.ts';
 import { readCsv } from '../../../data/derive/parse.ts';

@@ -1,8 +1,8 @@
 /** The Compare view's shaping (web/src/views/compare-data.ts): its title, the prompt for N, the comparison card's figures. */
 import { describe, expect, it } from 'vitest';
-import type { CompareResult } from '../../../data/model/api.ts';
-import { change } from '../../../data/model/change.ts';
-import type { Catalogue } from '../../../data/model/types.ts';
+import type { CompareResult } from '../../../model/api.ts';
+import { change } from '../../../model/change.ts';
+import type { Catalogue } from '../../../model/types.ts';
 import { DEFAULT_STATE, type ViewState } from '../../../web/src/state.ts';
 import { checkPrompt, compareTitle, comparisonFigures } from '../../../web/src/views/compare-data.ts';
 

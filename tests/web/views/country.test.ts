@@ -3,8 +3,8 @@
  * composition by event type, the regions ranked, and their sentences.
  */
 import { describe, expect, it } from 'vitest';
-import { change, type Change } from '../../../data/model/change.ts';
-import type { Point, SeriesDoc, SeriesInfo } from '../../../data/model/types.ts';
+import { change, type Change } from '../../../model/change.ts';
+import type { Point, SeriesDoc, SeriesInfo } from '../../../model/types.ts';
 import {
   changeData,
   changeSummary,

@@ -3,9 +3,9 @@
  * its change and trend band, the trend's detail, and one y scale for all.
  */
 import { describe, expect, it } from 'vitest';
-import { change, type Change } from '../../../data/model/change.ts';
-import { pointTrend } from '../../../data/model/trend.ts';
-import type { Point, SeriesDoc, SeriesInfo } from '../../../data/model/types.ts';
+import { change, type Change } from '../../../model/change.ts';
+import { pointTrend } from '../../../model/trend.ts';
+import type { Point, SeriesDoc, SeriesInfo } from '../../../model/types.ts';
 import { overviewFigure, sharedMax, trendDetail } from '../../../web/src/views/overview-data.ts';
 
 const DATASET = { version: 'v1', source: 'ACLED', credit: 'ACLED, www.acleddata.com', asOf: '2024-09-30' };

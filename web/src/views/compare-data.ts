@@ -3,11 +3,11 @@
  * comparison card's figures. Pure: no DOM. The verdict card's text is verdict.ts's, shared with
  * the headline claims' cards.
  */
-import type { CompareResult } from '../../../data/model/api.ts';
-import { fmtNum } from '../../../data/model/format.ts';
-import { windowLabel } from '../../../data/model/period.ts';
-import { placeName } from '../../../data/model/describe.ts';
-import type { Catalogue } from '../../../data/model/types.ts';
+import type { CompareResult } from '../../../model/api.ts';
+import { fmtNum } from '../../../model/format.ts';
+import { windowLabel } from '../../../model/period.ts';
+import { placeName } from '../../../model/describe.ts';
+import type { Catalogue } from '../../../model/types.ts';
 import { fmtPct, fmtSigned } from '../format.ts';
 import { relationOptions, relationWording } from '../options.ts';
 import { hasCheck, type ViewState } from '../state.ts';

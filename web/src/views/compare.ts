@@ -3,10 +3,10 @@
  * claims' cards on the overview. Loaded on demand with the cards (cards.ts, verdict.ts): the
  * first view does not download them. main.ts gives what it needs from the page in a context.
  */
-import type { CompareResult } from '../../../data/model/api.ts';
-import type { ClaimVerdict } from '../../../data/model/claims.ts';
-import { MEASURE_WORDS } from '../../../data/model/describe.ts';
-import type { Catalogue, ClaimsDoc } from '../../../data/model/types.ts';
+import type { CompareResult } from '../../../model/api.ts';
+import type { ClaimVerdict } from '../../../model/claims.ts';
+import { MEASURE_WORDS } from '../../../model/describe.ts';
+import type { Catalogue, ClaimsDoc } from '../../../model/types.ts';
 import { ApiError, getCheck, getCompare } from '../api.ts';
 import { cardCredit, caveatList, figureList, renderClaims, verdictCard } from '../cards.ts';
 import { downloadName } from '../downloads.ts';

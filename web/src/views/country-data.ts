@@ -2,12 +2,12 @@
  * The country view's shaping: month-over-month changes, the composition by event type, the
  * regions ranked, and their sentences and tables. Pure: no DOM, no Chart.js.
  */
-import type { CategoryId, Measure } from '../../../data/model/categories.ts';
-import type { Change } from '../../../data/model/change.ts';
-import { MEASURE_WORDS } from '../../../data/model/describe.ts';
-import { fmtNum } from '../../../data/model/format.ts';
-import { monthLabel } from '../../../data/model/month.ts';
-import type { Point, SeriesDoc } from '../../../data/model/types.ts';
+import type { CategoryId, Measure } from '../../../model/categories.ts';
+import type { Change } from '../../../model/change.ts';
+import { MEASURE_WORDS } from '../../../model/describe.ts';
+import { fmtNum } from '../../../model/format.ts';
+import { monthLabel } from '../../../model/month.ts';
+import type { Point, SeriesDoc } from '../../../model/types.ts';
 import { fmtPct, fmtSigned, lowerFirst, shortMonth } from '../format.ts';
 import { seriesSubject, type Table } from '../series-data.ts';
 

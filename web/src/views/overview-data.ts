@@ -2,10 +2,10 @@
  * The overview's shaping: each country's latest complete month, its change and its trend band,
  * and one y scale for all. Pure: no DOM, no Chart.js.
  */
-import type { Change } from '../../../data/model/change.ts';
-import { fmtNum } from '../../../data/model/format.ts';
-import { pointTrend, type PointTrend } from '../../../data/model/trend.ts';
-import type { SeriesDoc } from '../../../data/model/types.ts';
+import type { Change } from '../../../model/change.ts';
+import { fmtNum } from '../../../model/format.ts';
+import { pointTrend, type PointTrend } from '../../../model/trend.ts';
+import type { SeriesDoc } from '../../../model/types.ts';
 import { fmtPct, fmtRatio } from '../format.ts';
 import { latestComparison } from '../series-data.ts';
 
@@ -15,7 +15,7 @@ export interface OverviewFigure {
   value: number | null;
   /** Against the previous month (null when it cannot be compared). */
   vsPrevious: Change | null;
-  /** Against the trailing baseline (see data/model/trend.ts). */
+  /** Against the trailing baseline (see model/trend.ts). */
   trend: PointTrend;
   /** The month after `month`, when the series has it in part only. */
   partialMonth: string | null;

@@ -4,10 +4,10 @@
  * chart as soon as its series arrives, one per task, drawn when near the screen. Its shaping is
  * overview-data.ts; main.ts hands it what it uses of the page in a context.
  */
-import type { Measure } from '../../../data/model/categories.ts';
-import { fmtNum } from '../../../data/model/format.ts';
-import { monthLabel } from '../../../data/model/month.ts';
-import type { Catalogue, CountryEntry, SeriesDoc } from '../../../data/model/types.ts';
+import type { Measure } from '../../../model/categories.ts';
+import { fmtNum } from '../../../model/format.ts';
+import { monthLabel } from '../../../model/month.ts';
+import type { Catalogue, CountryEntry, SeriesDoc } from '../../../model/types.ts';
 import { coupMarkers } from '../annotations.ts';
 import { seriesCsvPath, seriesPath } from '../api-paths.ts';
 import { drawLineChart } from '../charts.ts';
