@@ -3,7 +3,7 @@
  * reads. The stored documents the routes send as they are (catalogue, series, series set, claims)
  * are in types.ts. Type-only: nothing here runs.
  */
-import type { ClaimVerdict } from './claims.ts';
+import type { ClaimVerdict } from './claim.ts';
 import type { Comparison } from './compare.ts';
 import type { DatasetRef } from './types.ts';
 

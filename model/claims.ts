@@ -7,104 +7,20 @@ import { category, type CategoryId, type Measure } from './categories.ts';
 import { type Change, LOW_BASELINE } from './change.ts';
 import { compare, compareDays, type Comparison, dayValue, lengthOf, PeriodError, periodLabel, periodValue } from './compare.ts';
 import { REGION_DAYS_WHY } from './days.ts';
-import { count, subject as subjectOf } from './describe.ts';
+import { subject as subjectOf } from './describe.ts';
+import { fmtExact } from './format.ts';
 import { isDayPeriod, PeriodSyntaxError, resolvePeriods } from './period.ts';
 import type { DatasetRef, DaysDoc, SeriesDoc } from './types.ts';
 
-import { RELATION_KINDS, RELATION_LABELS, type RelationKind, relationWords } from './relations.ts';
+import { type RelationKind, relationWords } from './relations.ts';
+import type { Alternative, Claim, ClaimVerdict, InterpretationVerdict, Reading, ReadingResult, Verdict } from './claim.ts';
 
-export { RELATION_KINDS, RELATION_LABELS, type RelationKind, relationWords };
-
-/**
- * What the claim says about the numbers:
- * - `pct_increase_gt` N: "rose by more than N%": (after - before) / before > N%
- * - `pct_decrease_gt` N: "fell by more than N%": (before - after) / before > N%
- * - `ratio_gte` N: "quadrupled" (N = 4), "surged" (N as the claim's interpretation says): after / before >= N
- * - `ratio_gt` N: "more than doubled" (N = 2): after / before > N
- * - `value_gte` N: "at least N killed": the total in `after` >= N (no `before`)
- */
-export interface Relation {
-  kind: RelationKind;
-  value: number;
-  /** The claim's own words for the relation, quoted in the sentences. */
-  wording: string;
-}
-
-/** One testable reading of a claim: one series, two periods (or one), one relation. */
-export interface Reading {
-  country: string;
-  admin1: string | null;
-  category: CategoryId;
-  measure: Measure;
-  /**
-   * A month `2023-07`, a range `2023-01..2023-08`, `trailing3` / `trailing12`, a day `2023-07-26`,
-   * a range of days `2023-06-26..2023-07-25` or `trailingNd`; of the same unit as `after`; null
-   * for `value_gte`.
-   */
-  before: string | null;
-  after: string;
-  relation: Relation;
-}
-
-export interface Claim {
-  id: string;
-  /** The claim's wording, as quoted. */
-  quote: string;
-  claimant: { name: string; date: string | null; url: string | null };
-  /** How the readings were chosen (what "the month after" or "surged" was taken to mean). */
-  interpretation: string;
-  readings: Reading[];
-  /**
-   * Other fair readings of the same words (e.g. "the month after" as the 30 days after a date),
-   * each evaluated into its own verdict; the claim's headline verdict stays that of `readings`.
-   */
-  alternatives?: Alternative[];
-}
-
-/** Another way to read a claim: what was taken to mean what, and the readings that follow. */
-export interface Alternative {
-  interpretation: string;
-  readings: Reading[];
-}
-
-export type Verdict = 'supported' | 'partly_supported' | 'not_supported' | 'cannot_be_decided';
-
-export const VERDICT_LABELS: Record<Verdict, string> = {
+const VERDICT_LABELS: Record<Verdict, string> = {
   supported: 'Supported',
   partly_supported: 'Partly supported',
   not_supported: 'Not supported',
   cannot_be_decided: 'Cannot be decided',
 };
-
-export interface ReadingResult extends Reading {
-  place: string;
-  definition: string;
-  /** The values compared: period totals, or monthly means when the periods differ in length. */
-  beforeValue: number | null;
-  afterValue: number | null;
-  change: Change | null;
-  /** true / false, or null when the data cannot decide (missing or partial month, zero base). */
-  holds: boolean | null;
-  caveats: string[];
-  /** One sentence generated from the numbers. */
-  sentence: string;
-}
-
-/** The verdict of one reading of a claim: its readings combined, a summary and a citation. */
-export interface InterpretationVerdict {
-  interpretation: string;
-  verdict: Verdict;
-  verdictLabel: string;
-  summary: string;
-  /** A compact sentence to quote, with the source credit and dataset version. */
-  citation: string;
-  readings: ReadingResult[];
-}
-
-export interface ClaimVerdict extends Omit<Claim, 'readings' | 'alternatives'>, InterpretationVerdict {
-  /** The alternative readings' verdicts, reported beside the headline verdict (empty when none). */
-  alternatives: InterpretationVerdict[];
-}
 
 /** The series a reading is about, or null when the dataset has none. */
 export type Lookup = (r: Pick<Reading, 'country' | 'admin1' | 'category' | 'measure'>) => SeriesDoc | null;
@@ -117,7 +33,7 @@ const TESTS: Record<RelationKind, (v: number) => string> = {
   pct_decrease_gt: (v) => `more than -${v}%`,
   ratio_gte: (v) => `at least ${v}x`,
   ratio_gt: (v) => `more than ${v}x`,
-  value_gte: (v) => `at least ${count(v)}`,
+  value_gte: (v) => `at least ${fmtExact(v)}`,
 };
 
 /**
@@ -191,7 +107,7 @@ export function evaluateReading(r: Reading, place: string, lookup: Lookup, days:
         change: null,
         holds,
         caveats: [],
-        sentence: `${subject} in ${periodLabel(p)}: ${count(p.total)}; ${test} ${holds ? 'holds' : 'does not hold'}.`,
+        sentence: `${subject} in ${periodLabel(p)}: ${fmtExact(p.total)}; ${test} ${holds ? 'holds' : 'does not hold'}.`,
       };
     }
     const c: Comparison = daily ? compareDays(daily, r.measure, r.before, r.after) : compare(doc!, r.before, r.after);

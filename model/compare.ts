@@ -6,7 +6,8 @@
 import type { Measure } from './categories.ts';
 import { change, type Change, LOW_BASELINE } from './change.ts';
 import { addDays, dayLabel, dayNumber, daysIn } from './day.ts';
-import { count, MEASURE_WORDS, placeName, signedPct } from './describe.ts';
+import { MEASURE_WORDS, placeName, signedPct } from './describe.ts';
+import { fmtExact } from './format.ts';
 import { addMonths, expansion, monthIndex, monthLabel, monthRange } from './month.ts';
 import { resolvePeriods, type Unit, type Window, windowLabel } from './period.ts';
 import { TREND_DEFINITIONS, TREND_LABELS, trendBand, type TrendBand } from './trend.ts';
@@ -155,7 +156,7 @@ function finish(series: SeriesInfo, b: Counted, a: Counted): Comparison {
   const caveats = [
     ...[bv, av].filter((p) => p.partial).map((p) => `${periodLabel(p)} includes a month the source covers only in part: not compared`),
     ...(ch?.lowBaseline
-      ? [`low baseline: ${count(basis === 'daily_mean' ? bv.total : bv.value)} in ${periodLabel(bv)}, percentages are unstable`]
+      ? [`low baseline: ${fmtExact(basis === 'daily_mean' ? bv.total : bv.value)} in ${periodLabel(bv)}, percentages are unstable`]
       : []),
     ...(basis === 'total'
       ? []
@@ -166,8 +167,8 @@ function finish(series: SeriesInfo, b: Counted, a: Counted): Comparison {
   const words = `${series.category.label} ${MEASURE_WORDS[series.measure]}${per} in ${placeName(series)}`;
   const verb = av.value > bv.value ? 'rose' : av.value < bv.value ? 'fell' : 'stayed';
   const sentence = partial
-    ? `${words}: ${count(bv.value)} in ${periodLabel(bv)}, ${count(av.value)} in ${periodLabel(av)}; a partial month is not compared.`
-    : `${words} ${verb} from ${count(bv.value)} in ${periodLabel(bv)} to ${count(av.value)} in ${periodLabel(av)}${ch!.pct === null ? '' : ` (${signedPct(ch!.pct)}, ${ch!.ratio}x)`}.`;
+    ? `${words}: ${fmtExact(bv.value)} in ${periodLabel(bv)}, ${fmtExact(av.value)} in ${periodLabel(av)}; a partial month is not compared.`
+    : `${words} ${verb} from ${fmtExact(bv.value)} in ${periodLabel(bv)} to ${fmtExact(av.value)} in ${periodLabel(av)}${ch!.pct === null ? '' : ` (${signedPct(ch!.pct)}, ${ch!.ratio}x)`}.`;
   return {
     series,
     basis,

@@ -1,6 +1,7 @@
 /** Sentences generated from numbers, shared by claims, the compare route and the page. */
 import type { Measure } from './categories.ts';
 import type { Change } from './change.ts';
+import { fmtExact } from './format.ts';
 import { monthLabel } from './month.ts';
 import type { SeriesInfo } from './types.ts';
 
@@ -16,12 +17,6 @@ export function placeName(s: Pick<SeriesInfo, 'country' | 'admin1'>): string {
   return s.admin1 ? `${s.admin1.name} (${s.country.name})` : s.country.name;
 }
 
-/** A count with thousands separators, the same in every runtime. @example count(5924) === '5,924' */
-export function count(n: number): string {
-  const [int, frac] = String(Math.abs(n)).split('.');
-  return `${n < 0 ? '-' : ''}${int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac ? `.${frac}` : ''}`;
-}
-
 /** Signed percent for display. @example signedPct(48) === '+48%' */
 export function signedPct(pct: number): string {
   return `${pct > 0 ? '+' : ''}${pct}%`;
@@ -35,5 +30,5 @@ export function signedPct(pct: number): string {
 export function movement(before: { month: string; value: number }, after: { month: string; value: number }, c: Change | null): string {
   const verb = after.value > before.value ? 'rose' : after.value < before.value ? 'fell' : 'stayed';
   const tail = c && c.pct !== null ? ` (${signedPct(c.pct)}, ${c.ratio}x)` : '';
-  return `${verb} from ${count(before.value)} in ${monthLabel(before.month)} to ${count(after.value)} in ${monthLabel(after.month)}${tail}`;
+  return `${verb} from ${fmtExact(before.value)} in ${monthLabel(before.month)} to ${fmtExact(after.value)} in ${monthLabel(after.month)}${tail}`;
 }

@@ -55,9 +55,6 @@ export const TREND_DEFINITIONS: Record<TrendBand, string> = {
   no_comparison: 'no baseline to compare with (first months of a series, or a partly covered month)',
 };
 
-/** Same as TREND_DEFINITIONS (both names are exported). */
-export const TREND_DEFINITION = TREND_DEFINITIONS;
-
 /**
  * The band of a change. `null` (nothing to compare) -> no_comparison; a low baseline ->
  * low_baseline whatever the ratio; a zero base cannot occur without lowBaseline (0 < LOW_BASELINE).

@@ -4,7 +4,7 @@
  */
 import type { CategoryId, Measure } from './categories.ts';
 import type { Change } from './change.ts';
-import type { ClaimVerdict } from './claims.ts';
+import type { ClaimVerdict } from './claim.ts';
 
 /** The credit ACLED's terms require on every use of its data. */
 export const CREDIT = 'ACLED, www.acleddata.com';

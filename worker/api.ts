@@ -4,7 +4,9 @@
  */
 import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { CategoryId } from '../model/categories.ts';
-import { type Claim, evaluateClaim, type Reading, relationWords } from '../model/claims.ts';
+import { evaluateClaim } from '../model/claims.ts';
+import type { Claim, Reading } from '../model/claim.ts';
+import { relationWords } from '../model/relations.ts';
 import { compare, compareDays, type Comparison, PeriodError } from '../model/compare.ts';
 import { daysWhere } from '../model/days.ts';
 import { MEASURE_WORDS, placeName } from '../model/describe.ts';

@@ -6,7 +6,8 @@
  */
 import { z } from '@hono/zod-openapi';
 import { CATEGORY_IDS, MEASURES } from '../model/categories.ts';
-import { type ClaimVerdict, RELATION_KINDS } from '../model/claims.ts';
+import type { ClaimVerdict } from '../model/claim.ts';
+import { RELATION_KINDS } from '../model/relations.ts';
 import type { Comparison as ModelComparison } from '../model/compare.ts';
 import { COUNTRIES, slug, toIso3 } from '../model/geography.ts';
 import { REGION_DAYS_WHY } from '../model/days.ts';

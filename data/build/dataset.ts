@@ -5,7 +5,8 @@
  */
 import { CATEGORIES, type CategoryId, type Measure, MEASURES } from '../../model/categories.ts';
 import { LOW_BASELINE } from '../../model/change.ts';
-import { type Claim, claimProblems, type DaysLookup, evaluateClaim, type Lookup, type Reading } from '../../model/claims.ts';
+import { claimProblems, type DaysLookup, evaluateClaim, type Lookup } from '../../model/claims.ts';
+import type { Claim, Reading } from '../../model/claim.ts';
 import { dayNumber, daysIn } from '../../model/day.ts';
 import { noDaysWhy } from '../../model/days.ts';
 import { COUNTRIES, countryName, type Iso3, slug } from '../../model/geography.ts';

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { CATEGORY_IDS, MEASURES } from '../../model/categories.ts';
-import type { Claim } from '../../model/claims.ts';
+import type { Claim } from '../../model/claim.ts';
 import { RELATION_KINDS } from '../../model/relations.ts';
 import type { SourceInfo } from '../../model/types.ts';
 

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '../../model/api.ts';
-import type { ClaimVerdict, ReadingResult } from '../../model/claims.ts';
+import type { ClaimVerdict, ReadingResult } from '../../model/claim.ts';
 import { verdictOf } from '../../model/claims.ts';
 import type { Catalogue, ClaimsDoc, DatasetRef } from '../../model/types.ts';
 import { fmtNum } from '../../model/format.ts';

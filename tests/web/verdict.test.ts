@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { category } from '../../model/categories.ts';
 import type { Change } from '../../model/change.ts';
-import { type Claim, type ClaimVerdict, evaluateClaim, type Reading, type ReadingResult } from '../../model/claims.ts';
+import { evaluateClaim } from '../../model/claims.ts';
+import type { Claim, ClaimVerdict, Reading, ReadingResult } from '../../model/claim.ts';
 import { TREND_DEFINITIONS } from '../../model/trend.ts';
 import type { Catalogue, CountryEntry, SeriesDoc } from '../../model/types.ts';
 import {

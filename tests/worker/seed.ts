@@ -1,5 +1,5 @@
 /** A small dataset built by the real pipeline from hand-made aggregates (monthly and daily), for seeding Miniflare KV. */
-import type { Claim } from '../../model/claims.ts';
+import type { Claim } from '../../model/claim.ts';
 import { POINTER_KEY } from '../../model/keys.ts';
 import { sourceInfo } from '../fixtures/source-info.ts';
 import type { AggregateRow, DailyRow } from '../../model/types.ts';

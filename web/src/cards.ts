@@ -4,7 +4,7 @@
  * verdict.ts. Loaded with the Compare view, when a card is first shown (the claims scrolled near,
  * or the Compare view), so the first view does not download it.
  */
-import type { ClaimVerdict, ReadingResult } from '../../model/claims.ts';
+import type { ClaimVerdict, ReadingResult } from '../../model/claim.ts';
 import type { Catalogue, ClaimsDoc, DatasetRef } from '../../model/types.ts';
 import { type Child, h, trendBadge } from './render.ts';
 import type { ViewState } from './state.ts';

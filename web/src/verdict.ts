@@ -6,7 +6,7 @@
  * not by the first view.
  */
 import type { CategoryId, Measure } from '../../model/categories.ts';
-import type { ClaimVerdict, Reading, ReadingResult, Verdict } from '../../model/claims.ts';
+import type { ClaimVerdict, Reading, ReadingResult, Verdict } from '../../model/claim.ts';
 import { daysIn } from '../../model/day.ts';
 import { addMonths } from '../../model/month.ts';
 import { isDayPeriod, windowLabel } from '../../model/period.ts';

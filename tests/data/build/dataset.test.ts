@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Claim } from '../../../model/claims.ts';
+import type { Claim } from '../../../model/claim.ts';
 import { sourceInfo } from '../../fixtures/source-info.ts';
 import type { AggregateRow, SeriesDoc } from '../../../model/types.ts';
 import { DAY_WINDOWS_RULE } from '../../../model/days.ts';

@@ -4,7 +4,7 @@
  * first view does not download them. main.ts gives what it needs from the page in a context.
  */
 import type { CompareResult } from '../../../model/api.ts';
-import type { ClaimVerdict } from '../../../model/claims.ts';
+import type { ClaimVerdict } from '../../../model/claim.ts';
 import { MEASURE_WORDS } from '../../../model/describe.ts';
 import type { Catalogue, ClaimsDoc } from '../../../model/types.ts';
 import { ApiError, getCheck, getCompare } from '../api.ts';
