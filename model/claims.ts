@@ -3,17 +3,17 @@
  * are computed from the numbers here, never written by hand. Pure: the caller supplies the
  * series (see `Lookup`); periods are compared by compare.ts, as the API's compare route does.
  */
-import { category, type CategoryId, type Measure } from './categories.ts';
-import { type Change, LOW_BASELINE } from './change.ts';
-import { compare, compareDays, type Comparison, dayValue, lengthOf, PeriodError, periodLabel, periodValue } from './compare.ts';
+import { category } from './categories.ts';
+import { LOW_BASELINE } from './change.ts';
+import type { Claim, ClaimVerdict, InterpretationVerdict, Reading, ReadingResult, Verdict } from './claim.ts';
+import { type Comparison, compare, compareDays, dayValue, lengthOf, PeriodError, periodLabel, periodValue } from './compare.ts';
 import { REGION_DAYS_WHY } from './days.ts';
 import { subject as subjectOf } from './describe.ts';
 import { fmtExact } from './format.ts';
 import { isDayPeriod, PeriodSyntaxError, resolvePeriods } from './period.ts';
-import type { DatasetRef, DaysDoc, SeriesDoc } from './types.ts';
 
-import { type RelationKind, relationWords } from './relations.ts';
-import type { Alternative, Claim, ClaimVerdict, InterpretationVerdict, Reading, ReadingResult, Verdict } from './claim.ts';
+import type { RelationKind } from './relations.ts';
+import type { DatasetRef, DaysDoc, SeriesDoc } from './types.ts';
 
 const VERDICT_LABELS: Record<Verdict, string> = {
   supported: 'Supported',

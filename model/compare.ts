@@ -4,13 +4,13 @@
  * 30 days before") from a country's daily counts. Pure; the API's compare route serves the result.
  */
 import type { Measure } from './categories.ts';
-import { change, type Change, LOW_BASELINE } from './change.ts';
+import { type Change, change, LOW_BASELINE } from './change.ts';
 import { addDays, dayLabel, dayNumber, daysIn } from './day.ts';
 import { MEASURE_WORDS, placeName, signedPct } from './describe.ts';
 import { fmtExact } from './format.ts';
 import { addMonths, expansion, monthIndex, monthLabel, monthRange } from './month.ts';
 import { resolvePeriods, type Unit, type Window, windowLabel } from './period.ts';
-import { TREND_DEFINITIONS, TREND_LABELS, trendBand, type TrendBand } from './trend.ts';
+import { TREND_DEFINITIONS, TREND_LABELS, type TrendBand, trendBand } from './trend.ts';
 import type { DaysDoc, Point, SeriesDoc, SeriesInfo } from './types.ts';
 
 export interface PeriodValue {

@@ -4,8 +4,8 @@
  * (`2023-07-26`, `2023-07-27..2023-08-25`, `trailing30d`). Parsing says exactly what is wrong,
  * so the API's 400s and a malformed claims file give the same message. Pure.
  */
-import { addDays, DAY_PATTERN, dayNumber, daysIn, daySpan, isDay } from './day.ts';
-import { addMonths, daysInMonth, MAX_MONTHS, MONTH_NAMES, MONTH_PATTERN, monthIndex, monthsIn, monthSpan } from './month.ts';
+import { addDays, DAY_PATTERN, dayNumber, daySpan, daysIn, isDay } from './day.ts';
+import { addMonths, daysInMonth, MAX_MONTHS, MONTH_NAMES, MONTH_PATTERN, monthIndex, monthSpan, monthsIn } from './month.ts';
 
 export type Unit = 'month' | 'day';
 

@@ -9,9 +9,10 @@
  * allow framing; see _headers).
  * Usage: node web/build.ts [--no-minify]
  */
-import { build } from 'esbuild';
+
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { build } from 'esbuild';
 import { COUNTRIES } from '../model/geography.ts';
 import { modulePreloads } from './preload.ts';
 

@@ -22,7 +22,7 @@ export function cell(v: Cell): string {
 }
 
 export function toCsv(t: Pick<CsvTable, 'columns' | 'rows'>): string {
-  return [t.columns, ...t.rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  return `${[t.columns, ...t.rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
 /** @example filename(['series', 'NER', 'tillaberi'], '1cd57918d1c7') === 'sahel-pulse_series_NER_tillaberi_1cd57918d1c7.csv' */

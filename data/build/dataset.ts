@@ -3,10 +3,10 @@
  * (catalogue, series, daily counts, evaluated claims), keyed by a version derived from their
  * content. Pure apart from Web Crypto hashing, so it runs the same in Node and in workerd.
  */
-import { CATEGORIES, type CategoryId, type Measure, MEASURES } from '../../model/categories.ts';
+import { CATEGORIES, type CategoryId, MEASURES, type Measure } from '../../model/categories.ts';
 import { LOW_BASELINE } from '../../model/change.ts';
-import { claimProblems, type DaysLookup, evaluateClaim, type Lookup } from '../../model/claims.ts';
 import type { Claim, Reading } from '../../model/claim.ts';
+import { claimProblems, type DaysLookup, evaluateClaim, type Lookup } from '../../model/claims.ts';
 import { dayNumber, daysIn } from '../../model/day.ts';
 import { noDaysWhy } from '../../model/days.ts';
 import { COUNTRIES, countryName, type Iso3, slug } from '../../model/geography.ts';

@@ -22,7 +22,7 @@ const Reading = z.strictObject({
   relation: z.strictObject({ kind: z.enum(RELATION_KINDS), value: z.number(), wording: z.string() }),
 });
 
-const Claim = z.strictObject({
+const ClaimSchema = z.strictObject({
   id: z.string().min(1),
   quote: z.string(),
   claimant: z.strictObject({ name: z.string(), date: z.string().nullable(), url: z.string().nullable() }),
@@ -34,7 +34,7 @@ const Claim = z.strictObject({
 const Rejection = z.strictObject({ file: z.string().optional(), line: z.number(), reason: z.string() });
 const Count = z.number().int().nonnegative();
 
-const SourceInfo = z.strictObject({
+const SourceInfoSchema = z.strictObject({
   id: z.string().min(1),
   name: z.string(),
   kind: z.enum(['event', 'aggregate']),
@@ -65,7 +65,8 @@ const SourceInfo = z.strictObject({
 // The schemas must describe exactly the model's types (a compile error otherwise).
 type Probe<X> = <T>() => T extends X ? 1 : 2;
 type Equal<A, B> = Probe<A> extends Probe<B> ? true : false;
-export const FILE_SCHEMAS_MATCH_MODEL: [Equal<z.infer<typeof Claim>, Claim>, Equal<z.infer<typeof SourceInfo>, SourceInfo>] = [true, true];
+true satisfies Equal<z.infer<typeof ClaimSchema>, Claim>;
+true satisfies Equal<z.infer<typeof SourceInfoSchema>, SourceInfo>;
 
 /** How many problems a file error lists one by one (it counts them all). */
 const LISTED_PROBLEMS = 10;
@@ -74,12 +75,12 @@ export class FileFormatError extends Error {}
 
 /** The claims in the text of a claims file; throws FileFormatError naming each malformed field. */
 export function parseClaims(text: string, file: string): Claim[] {
-  return parse(text, file, z.array(Claim));
+  return parse(text, file, z.array(ClaimSchema));
 }
 
 /** The source reports in the text of a sources.json; throws FileFormatError naming each malformed field. */
 export function parseSources(text: string, file: string): SourceInfo[] {
-  return parse(text, file, z.array(SourceInfo));
+  return parse(text, file, z.array(SourceInfoSchema));
 }
 
 function parse<T>(text: string, file: string, schema: z.ZodType<T>): T {

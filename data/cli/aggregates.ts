@@ -8,8 +8,8 @@ import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { isCategoryId } from '../../model/categories.ts';
 import { isDay } from '../../model/day.ts';
-import { parseSources } from '../build/files.ts';
 import type { AggregateRow, DailyRow, SourceInfo } from '../../model/types.ts';
+import { parseSources } from '../build/files.ts';
 import { readCsv } from '../derive/parse.ts';
 import { AGGREGATES_DIR, ROOT, SOURCES_FILE } from './paths.ts';
 
@@ -118,5 +118,5 @@ export async function readSources(): Promise<SourceInfo[]> {
 }
 
 export async function writeSources(sources: SourceInfo[], dir = AGGREGATES_DIR): Promise<void> {
-  await writeWhole(path.join(dir, path.basename(SOURCES_FILE)), JSON.stringify(sources, null, 2) + '\n');
+  await writeWhole(path.join(dir, path.basename(SOURCES_FILE)), `${JSON.stringify(sources, null, 2)}\n`);
 }

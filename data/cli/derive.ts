@@ -21,14 +21,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import type { InputFile, SourceInfo } from '../../model/types.ts';
-import { derive, type Derived } from '../derive/aggregate.ts';
-import { parseDate } from '../derive/normalise.ts';
+import { type Derived, derive } from '../derive/aggregate.ts';
 import { layoutOf, looksLikeJson, readApiJson, specFor } from '../derive/input.ts';
+import { parseDate } from '../derive/normalise.ts';
 import { type ByteSource, readCsvBatches } from '../derive/parse.ts';
 import type { CsvRecord } from '../derive/record.ts';
 import { writeAggregates, writeDaily, writeSources } from './aggregates.ts';
-import { SOURCES, type SourceConfig } from './sources.ts';
 import { AGGREGATES_DIR, RAW_DIR } from './paths.ts';
+import { SOURCES, type SourceConfig } from './sources.ts';
 
 /** JSON inputs are parsed whole; beyond this, save the download as CSV. */
 const MAX_JSON_BYTES = 512 * 1024 * 1024;

@@ -16,7 +16,7 @@ const hash = createHash('sha256');
 const fd = openSync(workerData, 'r');
 try {
   const buf = Buffer.allocUnsafe(BLOCK);
-  for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0;) hash.update(buf.subarray(0, n));
+  for (let n: number; (n = readSync(fd, buf, 0, buf.length, null)) > 0;) hash.update(buf.subarray(0, n));
 } finally {
   closeSync(fd);
 }

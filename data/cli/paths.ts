@@ -1,6 +1,7 @@
 /** The repository's location -> where the pipeline reads and writes. */
-import { fileURLToPath } from 'node:url';
+
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Raw ACLED inputs: outside the repository, never committed (ACLED terms). */

@@ -5,8 +5,9 @@
  * the same length (so the file has the real one's size and shape). Never commit its output.
  * Run: node data/cli/synth.ts --rows 2500000 --out /tmp/acled-synthetic.csv [--input FILE]
  */
-import { createReadStream, createWriteStream } from 'node:fs';
+
 import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EVENT_COLUMNS, parseDate } from '../derive/normalise.ts';
@@ -134,11 +135,11 @@ async function main(): Promise<void> {
   const n = Number(values.rows);
   const template = await loadTemplate(values.input);
   const out = createWriteStream(values.out);
-  let buf = CURRENT_COLUMNS.join(',') + '\n';
+  let buf = `${CURRENT_COLUMNS.join(',')}\n`;
   for (let j = 0; j < n; j++) {
     const k = Math.floor(j / template.length);
     const i = j % template.length;
-    buf += synthRow(template[i]!, k, i).map(csvField).join(',') + '\n';
+    buf += `${synthRow(template[i]!, k, i).map(csvField).join(',')}\n`;
     if (buf.length > 1 << 20) {
       if (!out.write(buf)) await once(out, 'drain');
       buf = '';

@@ -80,14 +80,22 @@ class Counter {
   /** Reject the record with its reason, or count it (unless a newer version of it was counted). */
   count(rec: CsvRecord): void {
     this.ledger.read++;
-    if (rec.malformed) return this.ledger.reject(rec, 'malformed row', `malformed row: ${rec.malformed}`);
+    if (rec.malformed) {
+      this.ledger.reject(rec, 'malformed row', `malformed row: ${rec.malformed}`);
+      return;
+    }
     const n = this.normalise(rec.fields);
-    if (!n.ok) return this.ledger.reject(rec, n.kind, n.reason);
+    if (!n.ok) {
+      this.ledger.reject(rec, n.kind, n.reason);
+      return;
+    }
     const row = n.row;
     const day = row.date ?? row.month;
     const through = this.through;
-    if (through !== null && (row.date === null ? row.month > through.slice(0, 7) : row.date > through))
-      return this.ledger.reject(rec, 'after export date', `after export date ${through}: ${day}`);
+    if (through !== null && (row.date === null ? row.month > through.slice(0, 7) : row.date > through)) {
+      this.ledger.reject(rec, 'after export date', `after export date ${through}: ${day}`);
+      return;
+    }
     this.ledger.covers(row.country, day);
     const c = this.classes.of(row);
     // A class fixes country, month and categories, so the day of the month completes the daily

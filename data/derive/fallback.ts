@@ -3,8 +3,9 @@
  * csv-parse. The fast reader (parse.ts) hands it anything it cannot read strictly, and tests hold
  * the fast reader to it (tests/data/derive/parse.test.ts): this reader decides what a CSV means.
  */
-import { parse } from 'csv-parse';
+
 import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
 import { type CsvRecord, type HeaderSpec, MissingColumnsError, type Shape, shapeOf } from './record.ts';
 
 /** Count of line-break characters csv-parse counts (it counts \r and \n in quoted fields apart). */

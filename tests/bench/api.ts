@@ -17,7 +17,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { ROOT, startWorker } from '../e2e/server.ts';
 import { type BareWorkerd, startApiOnBareWorkerd, startOneLineWorker } from './bare-workerd.ts';
-import { fixedRate, type FixedRateResult } from './fixed-rate.ts';
+import { type FixedRateResult, fixedRate } from './fixed-rate.ts';
 
 const CONNECTIONS = 32;
 const SECONDS = 10;

@@ -10,8 +10,8 @@
  * development stack apart.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { POINTER_KEY, VERSIONS_KEY } from '../../model/keys.ts';

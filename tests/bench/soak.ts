@@ -5,13 +5,13 @@
  * Baseline in the same run: the same load on the page alone (static assets, no KV).
  */
 import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readShipped } from '../../data/cli/aggregates.ts';
-import { CLAIMS_FILE, KV_DIR } from '../../data/cli/paths.ts';
+import { promisify } from 'node:util';
 import { buildDataset } from '../../data/build/dataset.ts';
 import { parseClaims } from '../../data/build/files.ts';
+import { readShipped } from '../../data/cli/aggregates.ts';
+import { CLAIMS_FILE, KV_DIR } from '../../data/cli/paths.ts';
 import { ROOT, startWorker } from '../e2e/server.ts';
 
 /** Load runs at least this long, and until the rollback has had time to reach every client. */

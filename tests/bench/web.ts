@@ -11,7 +11,7 @@ import os from 'node:os';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_FLAGS, ROOT, startWorker } from '../e2e/server.ts';
 
 const LOADS = 7;

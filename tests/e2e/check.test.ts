@@ -11,15 +11,15 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type ConsoleMessage, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '../../model/api.ts';
 import type { ClaimVerdict, ReadingResult } from '../../model/claim.ts';
 import { verdictOf } from '../../model/claims.ts';
-import type { Catalogue, ClaimsDoc, DatasetRef } from '../../model/types.ts';
 import { fmtNum } from '../../model/format.ts';
+import type { Catalogue, ClaimsDoc, DatasetRef } from '../../model/types.ts';
 import { tabThrough } from './keyboard.ts';
-import { CHROMIUM, CHROMIUM_FLAGS, ROOT, startWorker, type RunningWorker } from './server.ts';
+import { CHROMIUM, CHROMIUM_FLAGS, ROOT, type RunningWorker, startWorker } from './server.ts';
 
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const IN_CI = Boolean(process.env.CI);
@@ -344,7 +344,9 @@ describe.skipIf(SKIP)(SKIP ? `checking a claim (skipped: ${SKIP_REASON})` : 'che
           '#relation, #threshold, #wording, #both-measures, #check-claim, #check-card a, #check-card button, #check-card summary',
         ),
       ].filter((e) => e.offsetParent !== null);
-      els.forEach((e, i) => e.setAttribute('data-kb', String(i)));
+      els.forEach((e, i) => {
+        e.setAttribute('data-kb', String(i));
+      });
       return els.length;
     });
     expect(wanted).toBeGreaterThanOrEqual(11);

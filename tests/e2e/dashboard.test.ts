@@ -12,15 +12,15 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type ConsoleMessage, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Catalogue, ClaimsDoc, SeriesDoc } from '../../model/types.ts';
 import { fmtNum } from '../../model/format.ts';
+import type { Catalogue, ClaimsDoc, SeriesDoc } from '../../model/types.ts';
 import { summarySentence } from '../../web/src/series-data.ts';
 import { changeSummary, regionRanking } from '../../web/src/views/country-data.ts';
 import { overviewFigure } from '../../web/src/views/overview-data.ts';
 import { tabThrough } from './keyboard.ts';
-import { CHROMIUM, CHROMIUM_FLAGS, ROOT, startWorker, type RunningWorker } from './server.ts';
+import { CHROMIUM, CHROMIUM_FLAGS, ROOT, type RunningWorker, startWorker } from './server.ts';
 
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const IN_CI = Boolean(process.env.CI);
@@ -184,7 +184,9 @@ describe.skipIf(SKIP)(SKIP ? `dashboard (skipped: ${SKIP_REASON})` : 'dashboard 
       .locator('#line-table tbody tr')
       .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
     expect(rows.length).toBe(doc.points.length);
-    rows.forEach((r, i) => expect(r[1]).toBe(fmtNum(doc.points[i]!.value)));
+    rows.forEach((r, i) => {
+      expect(r[1]).toBe(fmtNum(doc.points[i]!.value));
+    });
     // Event types: one column per type the country has.
     expect(await page.locator('#composition-table thead th').count()).toBeGreaterThanOrEqual(4);
     // Regions: ranked as the API's region series rank.
@@ -306,7 +308,9 @@ describe.skipIf(SKIP)(SKIP ? `dashboard (skipped: ${SKIP_REASON})` : 'dashboard 
           // A radio group is one tab stop (its checked radio); arrows move within it.
           !(e instanceof HTMLInputElement && e.type === 'radio' && !e.checked),
       );
-      els.forEach((e, i) => e.setAttribute('data-kb', String(i)));
+      els.forEach((e, i) => {
+        e.setAttribute('data-kb', String(i));
+      });
       return els.length;
     });
     expect(wanted).toBeGreaterThan(20);

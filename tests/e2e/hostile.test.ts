@@ -9,15 +9,16 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDataset } from '../../data/build/dataset.ts';
 import { POINTER_KEY } from '../../model/keys.ts';
 import type { AggregateRow } from '../../model/types.ts';
-import { buildDataset } from '../../data/build/dataset.ts';
 import { sourceInfo } from '../fixtures/source-info.ts';
 
 const PERMISSIONS_POLICY = 'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()';
-import { CHROMIUM, CHROMIUM_FLAGS, ROOT, startWorker, type RunningWorker } from './server.ts';
+
+import { CHROMIUM, CHROMIUM_FLAGS, ROOT, type RunningWorker, startWorker } from './server.ts';
 
 const SKIP = !existsSync(CHROMIUM) && !process.env.CI;
 

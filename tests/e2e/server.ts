@@ -2,7 +2,7 @@
  * Starts the real Worker for end-to-end tests: builds the dataset, publishes it into a temporary
  * local KV, builds the page, and runs `wrangler dev` on a free port against that KV.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { claimProblems, evaluateClaim, evaluateReading, relationHolds, verdictOf } from '../../model/claims.ts';
 import type { Claim, Reading } from '../../model/claim.ts';
+import { claimProblems, evaluateClaim, evaluateReading, relationHolds, verdictOf } from '../../model/claims.ts';
 import { REGION_DAYS_WHY } from '../../model/days.ts';
 import { daysOf, seriesOf } from '../fixtures/source-info.ts';
 

@@ -1,6 +1,6 @@
 /** Days (model/day.ts): validation, arithmetic and wording. */
 import { describe, expect, it } from 'vitest';
-import { addDays, dayLabel, daysIn, daySpan, isDay } from '../../model/day.ts';
+import { addDays, dayLabel, daySpan, daysIn, isDay } from '../../model/day.ts';
 
 describe('days', () => {
   it.each([

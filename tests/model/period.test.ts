@@ -1,7 +1,7 @@
 /** The period syntax (model/period.ts) shared by the API and the claims file. */
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../model/day.ts';
-import { isDayPeriod, MAX_WINDOW_DAYS, parsePeriod, PeriodSyntaxError, periodProblem, resolvePeriods } from '../../model/period.ts';
+import { isDayPeriod, MAX_WINDOW_DAYS, PeriodSyntaxError, parsePeriod, periodProblem, resolvePeriods } from '../../model/period.ts';
 
 describe('periods', () => {
   it.each([

@@ -3,7 +3,7 @@
  * title, the sentence on the latest complete month, notes, the line's data and the data table.
  */
 import { describe, expect, it } from 'vitest';
-import { change, type Change } from '../../model/change.ts';
+import { type Change, change } from '../../model/change.ts';
 import type { Catalogue, CountryEntry, Point, SeriesDoc, SeriesInfo, SourceInfo } from '../../model/types.ts';
 import {
   latestComparison,

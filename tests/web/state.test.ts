@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CountryEntry } from '../../model/types.ts';
 import {
-  defaultPeriods,
   DEFAULT_STATE,
+  defaultPeriods,
   hasCheck,
   hasDays,
   parsePeriod,

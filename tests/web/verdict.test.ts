@@ -6,10 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { category } from '../../model/categories.ts';
 import type { Change } from '../../model/change.ts';
-import { evaluateClaim } from '../../model/claims.ts';
 import type { Claim, ClaimVerdict, Reading, ReadingResult } from '../../model/claim.ts';
+import { evaluateClaim } from '../../model/claims.ts';
 import { TREND_DEFINITIONS } from '../../model/trend.ts';
 import type { Catalogue, CountryEntry, SeriesDoc } from '../../model/types.ts';
+import { DEFAULT_STATE, stateQuery, type ViewState } from '../../web/src/state.ts';
 import {
   claimCheck,
   claimDefinitions,
@@ -20,7 +21,6 @@ import {
   readingView,
   verdictCardText,
 } from '../../web/src/verdict.ts';
-import { DEFAULT_STATE, stateQuery, type ViewState } from '../../web/src/state.ts';
 import { seriesOf } from '../fixtures/source-info.ts';
 
 function ch(base: number, value: number, pct: number | null, ratio: number | null): Change {

@@ -266,7 +266,7 @@ describe('1. far-future and far-past months cost what 2023 costs', () => {
 describe('2 and 3. regions are looked up in the catalogue; junk is refused', () => {
   const long = 'x'.repeat(470);
   it.each(['series', 'compare', 'check'])('a 470-character admin1 on /%s is a 404 listing the regions', async (r) => {
-    const extra = r === 'series' ? '' : '&before=2023-06&after=2023-07' + (r === 'check' ? '&relation=ratio_gte&threshold=2' : '');
+    const extra = r === 'series' ? '' : `&before=2023-06&after=2023-07${r === 'check' ? '&relation=ratio_gte&threshold=2' : ''}`;
     const p = await problemOf(`/api/v1/${r}?${NER}&admin1=${long}${extra}`, 404);
     expect(p.detail).toBe(`Unknown admin1 region "${long}" for Niger; regions: Diffa, Tillabéri.`);
     expect(p.version).toBe(ds.version);

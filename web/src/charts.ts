@@ -9,15 +9,15 @@ import {
   BarElement,
   CategoryScale,
   Chart,
+  type ChartDataset,
+  type ChartOptions,
   Legend,
   LinearScale,
   LineController,
   LineElement,
+  type Plugin,
   PointElement,
   Tooltip,
-  type ChartDataset,
-  type ChartOptions,
-  type Plugin,
   type TooltipItem,
 } from 'chart.js';
 import { fmtNum } from '../../model/format.ts';

@@ -60,8 +60,3 @@ export async function drawRegionMap(canvas: HTMLCanvasElement, url: string, rank
   });
   return features.filter((f) => bySlug.has(String(f.properties?.slug))).length;
 }
-
-export function destroyMap(): void {
-  chart?.destroy();
-  chart = null;
-}

@@ -14,8 +14,8 @@ import type { CategoryId, Measure } from '../../model/categories.ts';
 import { addMonths, daysInMonth, isMonth, monthIndex } from '../../model/month.ts';
 import {
   isDayPeriod,
-  parsePeriod as parseModelPeriod,
   PeriodSyntaxError,
+  parsePeriod as parseModelPeriod,
   resolvePeriods,
   type Unit,
   type Window,

@@ -8,11 +8,11 @@
 import type { CategoryId, Measure } from '../../model/categories.ts';
 import type { ClaimVerdict, Reading, ReadingResult, Verdict } from '../../model/claim.ts';
 import { daysIn } from '../../model/day.ts';
+import { fmtDate, fmtNum } from '../../model/format.ts';
 import { addMonths } from '../../model/month.ts';
 import { isDayPeriod, windowLabel } from '../../model/period.ts';
-import { TREND_DEFINITIONS, TREND_LABELS, trendBand, type TrendBand } from '../../model/trend.ts';
+import { TREND_DEFINITIONS, TREND_LABELS, type TrendBand, trendBand } from '../../model/trend.ts';
 import type { Catalogue, DatasetRef } from '../../model/types.ts';
-import { fmtDate, fmtNum } from '../../model/format.ts';
 import { creditLine, fmtPct, fmtRatio, fmtSigned } from './format.ts';
 import { comparePeriods, DEFAULT_STATE, parsePeriod, periodBounds, type ViewState } from './state.ts';
 
@@ -167,7 +167,7 @@ export function readingView(
   catalogue: Catalogue,
 ): { country: string; category: CategoryId; measure: Measure; admin1: string | null } | null {
   const country = catalogue.countries.find((c) => c.iso3 === r.country);
-  if (!country || !country.categories.includes(r.category)) return null;
+  if (!country?.categories.includes(r.category)) return null;
   let admin1: string | null = null;
   if (r.admin1 !== null) {
     const region = country.admin1.find((a) => a.name.toLowerCase() === r.admin1!.toLowerCase() || a.slug === r.admin1);

@@ -1,14 +1,14 @@
 import { createReadStream } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Claim } from '../../../model/claim.ts';
-import { sourceInfo } from '../../fixtures/source-info.ts';
-import type { AggregateRow, SeriesDoc } from '../../../model/types.ts';
-import { DAY_WINDOWS_RULE } from '../../../model/days.ts';
-import { derive } from '../../../data/derive/aggregate.ts';
-import { ReconciliationError } from '../../../data/derive/reconcile.ts';
 import { buildDataset, type Dataset, type DatasetInput } from '../../../data/build/dataset.ts';
+import { derive } from '../../../data/derive/aggregate.ts';
 import { EVENT_COLUMNS } from '../../../data/derive/normalise.ts';
 import { readCsv } from '../../../data/derive/parse.ts';
+import { ReconciliationError } from '../../../data/derive/reconcile.ts';
+import type { Claim } from '../../../model/claim.ts';
+import { DAY_WINDOWS_RULE } from '../../../model/days.ts';
+import type { AggregateRow, SeriesDoc } from '../../../model/types.ts';
+import { sourceInfo } from '../../fixtures/source-info.ts';
 
 const FIXTURE = new URL('../../fixtures/events-small.csv', import.meta.url).pathname;
 

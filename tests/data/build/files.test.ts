@@ -38,7 +38,7 @@ describe('parseSources', () => {
     const sources = parseSources(text, 'data/aggregates/sources.json');
     expect(sources.map((s) => s.kind).sort()).toEqual(['aggregate', 'event']);
     // As written, keys in their order: the dataset version hashes entries that embed these objects.
-    expect(JSON.stringify(sources, null, 2) + '\n').toBe(text);
+    expect(`${JSON.stringify(sources, null, 2)}\n`).toBe(text);
   });
 
   it('fails on a malformed report naming the field and the reason', async () => {

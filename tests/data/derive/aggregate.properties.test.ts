@@ -5,12 +5,12 @@
 import { createReadStream, existsSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EVENT_TYPES } from '../../../model/categories.ts';
-import { EVENT_TYPE_CATEGORIES } from '../../../model/event-types.ts';
+import { CURRENT_COLUMNS, csvField, INTER_TEXT, loadTemplate, NIGER_FILE } from '../../../data/cli/synth.ts';
 import { derive } from '../../../data/derive/aggregate.ts';
 import { specFor } from '../../../data/derive/input.ts';
 import { readCsv } from '../../../data/derive/parse.ts';
-import { CURRENT_COLUMNS, csvField, INTER_TEXT, loadTemplate, NIGER_FILE } from '../../../data/cli/synth.ts';
+import { EVENT_TYPES } from '../../../model/categories.ts';
+import { EVENT_TYPE_CATEGORIES } from '../../../model/event-types.ts';
 
 const HEADER = [
   'event_id_cnty',
@@ -117,7 +117,7 @@ describe.skipIf(!present)('real Niger export in both layouts', () => {
       };
       return columns.map((c) => csvField(row[c] ?? '')).join(',');
     });
-    const current = await derive(readCsv('\uFEFF' + [columns.join(','), ...lines].join('\r\n'), 'niger-current.csv', specFor()), 'event');
+    const current = await derive(readCsv(`\uFEFF${[columns.join(','), ...lines].join('\r\n')}`, 'niger-current.csv', specFor()), 'event');
     expect(current.report.rows).toEqual({ read: 3485, accepted: 3485, rejected: 0, byReason: {}, duplicates: 0 });
     expect(current.rows).toEqual(older.rows);
   });

@@ -136,7 +136,7 @@ describe('derive: aggregated table', () => {
   ].join('\r\n');
 
   it('is header-driven, gives event-type categories only, and rejects bad rows by reason', async () => {
-    const { rows, report } = await derive(readCsv('\uFEFF' + table, 'table.csv', TABLE_COLUMNS), 'aggregate');
+    const { rows, report } = await derive(readCsv(`\uFEFF${table}`, 'table.csv', TABLE_COLUMNS), 'aggregate');
     expect(rows.filter((r) => r.category === 'political_violence')).toEqual([
       { country: 'MLI', admin1: '', month: '2023-07', category: 'political_violence', events: 7, fatalities: 16 },
     ]);

@@ -61,6 +61,7 @@ describe("timestamp (ACLED's last-change time, read per row)", () => {
     expect(timestamp('1718123456')).toBe(1718123456);
     expect(timestamp(' 1718123456 ')).toBe(1718123456);
     expect(timestamp('0')).toBe(0);
+    // biome-ignore lint/correctness/noPrecisionLoss: the literal is rounded exactly as Number('1234567890123456789') is, which is the point
     expect(timestamp('1234567890123456789')).toBe(1234567890123456789); // longer than the digit loop reads: as Number()
     for (const bad of [undefined, '', '  ', '17.5', '-1', '1e9', '12a', '１２']) expect(timestamp(bad), String(bad)).toBeNaN();
   });
@@ -69,6 +70,7 @@ describe("timestamp (ACLED's last-change time, read per row)", () => {
 describe('parseCount (events and fatalities columns, read per row)', () => {
   it('reads signed whole numbers, trimmed; anything else is null', () => {
     expect([parseCount('3'), parseCount(' 12 '), parseCount('-1'), parseCount('0')]).toEqual([3, 12, -1, 0]);
+    // biome-ignore lint/correctness/noPrecisionLoss: the literal is rounded exactly as Number() rounds the text, which is the point
     expect(parseCount('-1234567890123456789')).toBe(-1234567890123456789);
     for (const bad of ['', '-', '1.5', '1e3', '+1', '12a', '１２', '1234567890123456x']) expect(parseCount(bad), bad).toBeNull();
   });

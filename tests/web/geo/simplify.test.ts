@@ -4,12 +4,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   nigerAdmin1,
+  type Ring,
   rewindForD3,
   segmentDistance,
   signedArea2,
   simplifyLine,
   simplifyRing,
-  type Ring,
 } from '../../../web/geo/simplify.ts';
 
 describe('outline simplification', () => {

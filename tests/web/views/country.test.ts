@@ -3,7 +3,7 @@
  * composition by event type, the regions ranked, and their sentences.
  */
 import { describe, expect, it } from 'vitest';
-import { change, type Change } from '../../../model/change.ts';
+import { type Change, change } from '../../../model/change.ts';
 import type { Point, SeriesDoc, SeriesInfo } from '../../../model/types.ts';
 import {
   changeData,

@@ -3,7 +3,7 @@
  * its change and trend band, the trend's detail, and one y scale for all.
  */
 import { describe, expect, it } from 'vitest';
-import { change, type Change } from '../../../model/change.ts';
+import { type Change, change } from '../../../model/change.ts';
 import { pointTrend } from '../../../model/trend.ts';
 import type { Point, SeriesDoc, SeriesInfo } from '../../../model/types.ts';
 import { overviewFigure, sharedMax, trendDetail } from '../../../web/src/views/overview-data.ts';

@@ -4,9 +4,9 @@
  * the headline claims' cards.
  */
 import type { CompareResult } from '../../../model/api.ts';
+import { placeName } from '../../../model/describe.ts';
 import { fmtNum } from '../../../model/format.ts';
 import { windowLabel } from '../../../model/period.ts';
-import { placeName } from '../../../model/describe.ts';
 import type { Catalogue } from '../../../model/types.ts';
 import { fmtPct, fmtSigned } from '../format.ts';
 import { relationOptions, relationWording } from '../options.ts';

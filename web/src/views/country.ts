@@ -4,9 +4,10 @@
  * first chart needs comes first and alone; each chart is drawn in a task of its own when near the
  * screen. Its shaping is country-data.ts; main.ts hands it what it uses of the page in a context.
  */
-import { EVENT_TYPE_CATEGORIES } from '../../../model/event-types.ts';
+
 import type { Change } from '../../../model/change.ts';
 import { placeName } from '../../../model/describe.ts';
+import { EVENT_TYPE_CATEGORIES } from '../../../model/event-types.ts';
 import { fmtDate, fmtNum } from '../../../model/format.ts';
 import { monthLabel } from '../../../model/month.ts';
 import type { Catalogue, SeriesInfo } from '../../../model/types.ts';

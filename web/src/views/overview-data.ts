@@ -4,7 +4,7 @@
  */
 import type { Change } from '../../../model/change.ts';
 import { fmtNum } from '../../../model/format.ts';
-import { pointTrend, type PointTrend } from '../../../model/trend.ts';
+import { type PointTrend, pointTrend } from '../../../model/trend.ts';
 import type { SeriesDoc } from '../../../model/types.ts';
 import { fmtPct, fmtRatio } from '../format.ts';
 import { latestComparison } from '../series-data.ts';
