@@ -1,12 +1,14 @@
 /**
  * data/aggregates (monthly and daily) + data/claims.json -> dist/kv: the entries of one dataset version and the
- * pointer to it, ready for `npm run data:publish`. Run: npm run data:build.
+ * pointer to it, ready for `npm run data:publish`; and docs/verdicts.md, the claims' current verdicts.
+ * Run: npm run data:build.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Pointer } from '../../model/types.ts';
 import { buildDataset } from '../build/dataset.ts';
 import { parseClaims } from '../build/files.ts';
+import { VERDICTS_DOC, verdictsMarkdown } from '../build/verdicts.ts';
 import { readShipped } from './aggregates.ts';
 import { CLAIMS_FILE, KV_DIR, ROOT } from './paths.ts';
 
@@ -19,6 +21,7 @@ async function main(): Promise<void> {
   const pointer: Pointer = { version: ds.version, publishedAt: '' };
   await writeFile(path.join(KV_DIR, 'version.json'), JSON.stringify(pointer));
   const bytes = ds.entries.reduce((a, e) => a + e.value.length, 0);
+  await writeFile(path.join(ROOT, VERDICTS_DOC), verdictsMarkdown(ds.claims, ds.catalogue));
   console.log(`dataset ${ds.version}: ${ds.entries.length} KV entries (${(bytes / 1024).toFixed(0)} KiB) -> dist/kv/entries.json`);
   for (const c of ds.claims.claims) {
     console.log(`  claim ${c.id}: ${c.verdictLabel}`);
