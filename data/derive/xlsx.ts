@@ -3,7 +3,8 @@
  * header-keyed records like the CSV reader's (data/pipeline/parse.ts), with file, sheet and row.
  *
  * Read with exceljs's streaming WorkbookReader (exceljs: maintained, 4.4 on npm, no native
- * code). Streaming keeps memory flat for ACLED's Africa-wide weekly .xlsx (~270,000 rows): rows
+ * code; its whole-workbook reader is reliable but took 311 MB for HDX's 18,656-row Mali file,
+ * over the pipeline's 256 MB). Streaming keeps memory flat for ACLED's Africa-wide weekly .xlsx (~270,000 rows): rows
  * are handed on as they are parsed, shared strings are cached once. It reads both kinds of
  * .xlsx ACLED users bring: Excel's (shared strings) and Python writers' (inline strings and no
  * sharedStrings part, as HDX's Mali file; checked by tests/data/derive/xlsx.test.ts). Two
@@ -20,7 +21,8 @@
  * excelSerialToDay.
  */
 import ExcelJS from 'exceljs';
-import type { Readable } from 'node:stream';
+import { createReadStream } from 'node:fs';
+import { PassThrough, type Readable } from 'node:stream';
 import type { CsvRecord, HeaderSpec } from '../pipeline/parse.ts';
 import { MissingColumnsError } from '../pipeline/parse.ts';
 
@@ -98,26 +100,87 @@ export function plainCell(v: unknown): Cell {
   return String(v);
 }
 
-/** Every row of every sheet, in file order (rows without any cell are not rows). */
+/**
+ * The file's bytes as a stream that does not end by itself: unzipper's parser ends itself when it
+ * reaches the zip's central directory, after every entry; so exceljs is not told of an end
+ * while entries are still to come (the cause of the race described at readXlsxRows).
+ */
+function openEndless(file: string): Readable {
+  const src = createReadStream(file);
+  const out = new PassThrough();
+  src.on('error', (e) => out.destroy(e));
+  src.pipe(out, { end: false });
+  out.on('close', () => src.destroy());
+  return out;
+}
+
+/**
+ * Reads of one file tried before giving up when exceljs loses workbook.xml (see readXlsxRows).
+ * With openEndless the race was not seen in 120 reads of a tiny workbook (without it: 4 in 10);
+ * the retry stays as a second guard.
+ */
+const XLSX_TRIES = 5;
+
+/** exceljs's streaming reader lost part of the workbook (exceljs#3064, #2790): nothing read from the file can be trusted. */
+export class XlsxReadError extends Error {}
+
+/**
+ * Every row of every sheet, in file order (rows without any cell are not rows).
+ *
+ * Guarded against a race in exceljs 4.4's streaming reader (exceljs#3064, #2790, open): the
+ * unzip stream it reads (unzipper 0.10) announces its end as soon as the file's bytes have been
+ * written to it, and exceljs stops there, so zip entries not yet handed on (workbook.xml, later
+ * worksheets; most often in small files) were dropped without an error: 4 reads in 10 of a
+ * tiny Python-style workbook lost its data sheet. A file is therefore given as a stream that
+ * does not end by itself (openEndless). And two checks: before the first row is handed on, the
+ * workbook's sheet list must be known, or the file is read again (up to XLSX_TRIES times);
+ * after the last row, every sheet in that list must have been read, or XlsxReadError is thrown.
+ * Rows are never lost silently.
+ */
 export async function* readXlsxRows(input: string | Readable): AsyncGenerator<SheetRow> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    // Styles tell date cells from numbers; hyperlinks and other entries are not needed.
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-  const internals = wb as unknown as WorkbookInternals;
-  for await (const ws of wb as unknown as AsyncIterable<SheetReader>) {
-    const sheet = sheetName(internals, ws);
-    const date1904 = internals.model?.properties?.date1904 === true || internals.properties?.model?.date1904 === true;
-    for await (const row of ws) {
-      const values = row.values as unknown[];
-      const cells: Cell[] = [];
-      for (let i = 1; i < values.length; i++) cells.push(plainCell(values[i]));
-      yield { sheet, row: row.number, cells, date1904 };
+  for (let attempt = 1; ; attempt++) {
+    const source = typeof input === 'string' ? openEndless(input) : input;
+    const wb = new ExcelJS.stream.xlsx.WorkbookReader(source, {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      // Styles tell date cells from numbers; hyperlinks and other entries are not needed.
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      entries: 'ignore',
+    });
+    const internals = wb as unknown as WorkbookInternals;
+    const seen: string[] = [];
+    let retry = false;
+    for await (const ws of wb as unknown as AsyncIterable<SheetReader>) {
+      if (seen.length === 0 && internals.model?.sheets === undefined) {
+        // workbook.xml not read (yet): the race; nothing has been handed on, so read again.
+        if (typeof input === 'string' && attempt < XLSX_TRIES) {
+          retry = true;
+          break;
+        }
+        throw new XlsxReadError(
+          `exceljs lost the workbook part of this .xlsx (tried ${attempt} times); re-save the file or convert it to CSV`,
+        );
+      }
+      const sheet = sheetName(internals, ws);
+      seen.push(sheet);
+      const date1904 = internals.model?.properties?.date1904 === true || internals.properties?.model?.date1904 === true;
+      for await (const row of ws) {
+        const values = row.values as unknown[];
+        const cells: Cell[] = [];
+        for (let i = 1; i < values.length; i++) cells.push(plainCell(values[i]));
+        yield { sheet, row: row.number, cells, date1904 };
+      }
     }
+    if (source !== input) source.destroy();
+    if (retry) continue;
+    const expected = internals.model?.sheets?.map((s) => s.name) ?? [];
+    const missing = expected.filter((n) => !seen.includes(n));
+    if (missing.length > 0)
+      throw new XlsxReadError(
+        `exceljs dropped sheet(s) ${missing.map((m) => `"${m}"`).join(', ')} of this .xlsx while streaming it (read: ${seen.join(', ') || 'none'}); nothing read from it can be trusted: read it again`,
+      );
+    return;
   }
 }
 
