@@ -1,149 +1,61 @@
 /**
- * Region outlines for the dashboard's choropleth: cuts Niger's admin1 features out of the Natural
- * Earth file in ../shared/data/boundaries (public domain), simplifies each ring (Douglas-Peucker),
- * rounds coordinates and writes web/geo/niger-admin1.json with { name, slug } properties, the
- * slug matching ACLED's admin1 names (model/geography.ts).
+ * ../shared/data/boundaries/*-admin1-*.geojson + ACLED's weekly file -> web/geo/<ISO3>-admin1.json
+ * (one simplified outline file per country, features named by ACLED's admin1, with attribution)
+ * and web/geo/unmatched.json (ACLED names without an outline, outlines without an ACLED name).
+ * Also writes web/geo/niger-admin1.json, a copy of NER-admin1.json under the name the dashboard
+ * loads today (web/src/views/country-data.ts, web/build.ts), until the dashboard issue switches
+ * to the per-country files; then drop it here.
  *
- * Usage: node web/geo/simplify.ts [input.geojson] [tolerance-degrees]
+ * Usage: node web/geo/simplify.ts [shared-data-dir]   (default ../shared/data)
  */
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { format } from 'prettier';
-import { slug } from '../../model/geography.ts';
-
-export type Position = [number, number];
-export type Ring = Position[];
-
-interface Feature {
-  type: 'Feature';
-  geometry: { type: 'Polygon'; coordinates: Ring[] } | { type: 'MultiPolygon'; coordinates: Ring[][] };
-  properties: Record<string, unknown>;
-}
-
-/** Distance from p to the segment a-b (planar, in degrees: fine at this scale). */
-export function segmentDistance(p: Position, a: Position, b: Position): number {
-  const dx = b[0] - a[0];
-  const dy = b[1] - a[1];
-  const len2 = dx * dx + dy * dy;
-  let t = len2 === 0 ? 0 : ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2;
-  t = Math.max(0, Math.min(1, t));
-  const x = a[0] + t * dx - p[0];
-  const y = a[1] + t * dy - p[1];
-  return Math.sqrt(x * x + y * y);
-}
-
-/** Douglas-Peucker on an open polyline: keeps the ends and every point farther than `tolerance` from the simplified line. */
-export function simplifyLine(points: readonly Position[], tolerance: number): Position[] {
-  if (points.length <= 2) return points.slice();
-  const keep = new Uint8Array(points.length);
-  keep[0] = 1;
-  keep[points.length - 1] = 1;
-  const stack: [number, number][] = [[0, points.length - 1]];
-  while (stack.length > 0) {
-    const [lo, hi] = stack.pop()!;
-    let max = -1;
-    let at = -1;
-    for (let i = lo + 1; i < hi; i++) {
-      const d = segmentDistance(points[i]!, points[lo]!, points[hi]!);
-      if (d > max) {
-        max = d;
-        at = i;
-      }
-    }
-    if (at >= 0 && max > tolerance) {
-      keep[at] = 1;
-      stack.push([lo, at], [at, hi]);
-    }
-  }
-  return points.filter((_, i) => keep[i] === 1);
-}
-
-/**
- * Simplify a closed ring (first point = last point). The ring is split at its first point and
- * at the point farthest from it, so that no ring collapses; at least 4 positions (a triangle) remain.
- */
-export function simplifyRing(ring: Ring, tolerance: number, digits = 3): Ring {
-  const open = ring.length > 1 && ring[0]![0] === ring.at(-1)![0] && ring[0]![1] === ring.at(-1)![1] ? ring.slice(0, -1) : ring.slice();
-  if (open.length <= 3) return closeRing(open.map((p) => roundPosition(p, digits)));
-  let far = 1;
-  let best = -1;
-  for (let i = 1; i < open.length; i++) {
-    const d = Math.hypot(open[i]![0] - open[0]![0], open[i]![1] - open[0]![1]);
-    if (d > best) {
-      best = d;
-      far = i;
-    }
-  }
-  const a = simplifyLine(open.slice(0, far + 1), tolerance);
-  const b = simplifyLine([...open.slice(far), open[0]!], tolerance);
-  let out = [...a, ...b.slice(1, -1)].map((p) => roundPosition(p, digits));
-  // Rounding can make neighbours equal: drop repeats.
-  out = out.filter((p, i) => i === 0 || p[0] !== out[i - 1]![0] || p[1] !== out[i - 1]![1]);
-  if (out.length < 3)
-    out = open.filter((_, i) => i === 0 || i === far || i === Math.floor((far + open.length) / 2)).map((p) => roundPosition(p, digits));
-  return closeRing(out);
-}
-
-/** Twice the signed area of a ring (shoelace, lon/lat as x/y): positive when counter-clockwise. */
-export function signedArea2(ring: readonly Position[]): number {
-  let a = 0;
-  for (let i = 0; i < ring.length - 1; i++) a += ring[i]![0] * ring[i + 1]![1] - ring[i + 1]![0] * ring[i]![1];
-  return a;
-}
-
-/**
- * d3-geo (behind chartjs-chart-geo) takes a polygon's exterior ring clockwise and its holes
- * counter-clockwise (the opposite of RFC 7946); a counter-clockwise exterior would fill the
- * whole globe except the region. Rewind to d3's order.
- */
-export function rewindForD3(rings: Ring[]): Ring[] {
-  return rings.map((r, i) => {
-    const ccw = signedArea2(r) > 0;
-    const wantCcw = i > 0;
-    return ccw === wantCcw ? r : r.slice().reverse();
-  });
-}
-
-function closeRing(r: Position[]): Ring {
-  return r.length > 0 ? [...r, [r[0]![0], r[0]![1]]] : r;
-}
-
-export function roundPosition(p: Position, digits: number): Position {
-  const f = 10 ** digits;
-  return [Math.round(p[0] * f) / f, Math.round(p[1] * f) / f];
-}
-
-/** Niger's admin1 features, simplified, with ACLED-matching slugs. */
-export function nigerAdmin1(collection: { features: Feature[] }, tolerance: number): { type: 'FeatureCollection'; features: Feature[] } {
-  const features = collection.features
-    .filter((f) => f.properties.adm0_a3 === 'NER')
-    .map((f): Feature => {
-      const name = String(f.properties.name);
-      const g = f.geometry;
-      const geometry: Feature['geometry'] =
-        g.type === 'Polygon'
-          ? { type: 'Polygon', coordinates: rewindForD3(g.coordinates.map((r) => simplifyRing(r, tolerance))) }
-          : { type: 'MultiPolygon', coordinates: g.coordinates.map((poly) => rewindForD3(poly.map((r) => simplifyRing(r, tolerance)))) };
-      return { type: 'Feature', geometry, properties: { name, slug: slug(name) } };
-    })
-    .sort((x, y) => String(x.properties.slug).localeCompare(String(y.properties.slug)));
-  return { type: 'FeatureCollection', features };
-}
+import { RAW_DIR } from '../../data/cli/paths.ts';
+import { readWeekly } from '../../data/derive/weekly.ts';
+import { COUNTRIES } from '../../model/geography.ts';
+import { countryOutlines, OUTLINE_SOURCES, type SourceCollection, WEEKLY_FILE } from './outlines.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const input =
-    process.argv[2] || path.resolve(HERE, '..', '..', '..', 'shared', 'data', 'boundaries', 'sahel-admin1-naturalearth-10m.geojson');
-  const tolerance = Number(process.argv[3] || 0.01);
-  const src = JSON.parse(await readFile(input, 'utf8')) as { features: Feature[] };
-  const out = nigerAdmin1(src, tolerance);
-  // Formatted as the repository's prettier check expects.
-  const text = await format(JSON.stringify(out), { parser: 'json', printWidth: 140 });
-  const file = path.join(HERE, 'niger-admin1.json');
-  await writeFile(file, text);
-  console.log(
-    `${path.relative(process.cwd(), file)}: ${out.features.length} regions, ${Math.round(text.length / 1024)} KiB (tolerance ${tolerance}°)`,
+/** As the repository's prettier check expects (web/geo/*.json are checked like every file). */
+const formatJson = (value: unknown) => format(JSON.stringify(value), { parser: 'json', printWidth: 140 });
+
+const dir = path.resolve(process.argv[2] ?? RAW_DIR);
+const weeklyFile = path.join(dir, WEEKLY_FILE);
+if (!existsSync(weeklyFile) || !existsSync(path.join(dir, 'boundaries')))
+  throw new Error(`${dir}: needs ${WEEKLY_FILE} and boundaries/ (SOURCES.md); the generated files in web/geo are committed`);
+
+const weekly = await readWeekly([weeklyFile]);
+const report: Record<string, unknown> = {};
+const rows: string[] = [];
+for (const { iso3 } of COUNTRIES) {
+  const admin1 = weekly.report.countries[iso3]?.admin1 ?? [];
+  const src = JSON.parse(await readFile(path.join(dir, 'boundaries', OUTLINE_SOURCES[iso3].input), 'utf8')) as SourceCollection;
+  const out = countryOutlines(iso3, src, admin1);
+  if (out.collection.features.length !== src.features.length) throw new Error(`${iso3}: a feature was lost`);
+  const text = await formatJson(out.collection);
+  const names = [`${iso3}-admin1.json`, ...(iso3 === 'NER' ? ['niger-admin1.json'] : [])];
+  for (const n of names) await writeFile(path.join(HERE, n), text);
+  const m = out.matching;
+  report[iso3] = {
+    admin1: admin1.length,
+    outlines: src.features.length,
+    renamed: m.matched.filter((x) => x.by !== 'exact').map((x) => `${x.name} = ${x.outline} (${x.by})`),
+    unmatched: m.unmatched,
+    outlinesWithoutData: m.outlinesWithoutData,
+  };
+  const bytes = Buffer.byteLength(text);
+  rows.push(
+    `${names.join(' + ')}: ${out.collection.features.length} features, ${out.vertices} vertices, ${bytes} bytes (${gzipSync(text).length} gzipped), tolerance ${OUTLINE_SOURCES[iso3].tolerance}°` +
+      (out.droppedParts > 0 ? `, ${out.droppedParts} collapsed parts or holes left out` : '') +
+      (m.unmatched.length > 0 ? `; ACLED names without an outline: ${m.unmatched.join(', ')}` : '') +
+      (m.outlinesWithoutData.length > 0 ? `; outlines without an ACLED name: ${m.outlinesWithoutData.join(', ')}` : ''),
   );
 }
+await writeFile(path.join(HERE, 'unmatched.json'), await formatJson({ admin1From: WEEKLY_FILE, countries: report }));
+for (const r of rows) console.log(`web/geo/${r}`);
+console.log('web/geo/unmatched.json: ACLED names without an outline and outlines without an ACLED name, per country');
