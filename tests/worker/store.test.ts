@@ -1,0 +1,70 @@
+/** The KV reader (worker/store.ts): the last good version answers when the current one cannot be read. */
+import { env } from 'cloudflare:workers';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { keys, POINTER_KEY, VERSIONS_KEY } from '../../data/model/keys.ts';
+import type { Dataset } from '../../data/pipeline/dataset.ts';
+import { get } from './request.ts';
+import { buildTestDataset, publishWith, seed } from './seed.ts';
+
+let ds: Dataset;
+
+beforeEach(async () => {
+  ds = await buildTestDataset();
+  await seed(env.SAHEL_KV, ds);
+});
+
+const listVersions = (...versions: string[]) =>
+  env.SAHEL_KV.put(
+    VERSIONS_KEY,
+    JSON.stringify(versions.map((version) => ({ version, publishedAt: '2026-01-01T00:00:00Z', entries: ds.entries.length }))),
+  );
+
+describe('the last good version answers when the current one cannot', () => {
+  it('when an entry of the current version is corrupt', async () => {
+    const bad = await publishWith(env.SAHEL_KV, ds, (v) => keys.claims(v), '{"dataset": ');
+    await listVersions(ds.version, bad);
+    const res = await get('/api/v1/claims');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('sahel-pulse-fallback')).toBe(`${ds.version}; the current dataset cannot be read`);
+    expect(((await res.json()) as { dataset: { version: string } }).dataset.version).toBe(ds.version);
+  });
+
+  it('when a daily-counts entry is corrupt or of the wrong shape (day windows)', async () => {
+    const path =
+      '/api/v1/compare?country=NER&category=political_violence&measure=events&before=2023-07-01..2023-07-15&after=2023-07-27..2023-08-10';
+    for (const text of ['{"days": ', '{"days": {"from": "2023-06-01"}, "why": null}']) {
+      const bad = await publishWith(env.SAHEL_KV, ds, (v) => keys.days(v, 'NER', 'political_violence'), text);
+      await listVersions(ds.version, bad);
+      const res = await get(path);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('sahel-pulse-fallback')).toBe(`${ds.version}; the current dataset cannot be read`);
+      expect(((await res.json()) as { after: { total: number } }).after.total).toBe(1);
+      // Pinned to the corrupt version: 503, never numbers made up from it.
+      const pinned = await get(`${path}&version=${bad}`);
+      expect(pinned.status).toBe(503);
+      expect(((await pinned.json()) as { detail: string }).detail).toMatch(
+        new RegExp(`^The stored entry v:${bad}:days:NER:political_violence is corrupt\\.`),
+      );
+    }
+  });
+
+  it('when the pointer is missing', async () => {
+    await listVersions(ds.version);
+    await env.SAHEL_KV.delete(POINTER_KEY);
+    const res = await get('/api/v1/series?country=MLI&category=political_violence&measure=events');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('sahel-pulse-fallback')).toMatch(new RegExp(`^${ds.version};`));
+  });
+
+  it('but not for a pinned version, and not when nothing good is left', async () => {
+    const bad = await publishWith(env.SAHEL_KV, ds, (v) => keys.catalogue(v), 'null');
+    await listVersions(bad);
+    expect((await get(`/api/v1/catalogue?version=${bad}`)).status).toBe(503);
+    expect((await get('/api/v1/catalogue')).status).toBe(503);
+    await env.SAHEL_KV.delete(VERSIONS_KEY);
+    await env.SAHEL_KV.delete(POINTER_KEY);
+    const res = await get('/api/v1/catalogue');
+    expect(res.status).toBe(503);
+    expect(res.headers.get('sahel-pulse-fallback')).toBeNull();
+  });
+});
