@@ -1,8 +1,13 @@
-/** The KV reader (worker/store.ts): the last good version answers when the current one cannot be read. */
+/**
+ * The KV reader (worker/store.ts): the size-capped memo of entries (least recently used out),
+ * and the last good version answering when the current one cannot be read.
+ */
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { keys, POINTER_KEY, VERSIONS_KEY } from '../../data/model/keys.ts';
 import type { Dataset } from '../../data/pipeline/dataset.ts';
+import app from '../../worker/index.ts';
+import { Memo } from '../../worker/store.ts';
 import { get } from './request.ts';
 import { buildTestDataset, publishWith, seed } from './seed.ts';
 
@@ -66,5 +71,70 @@ describe('the last good version answers when the current one cannot', () => {
     const res = await get('/api/v1/catalogue');
     expect(res.status).toBe(503);
     expect(res.headers.get('sahel-pulse-fallback')).toBeNull();
+  });
+});
+
+describe('the memo of entries read', () => {
+  const memo = () => new Memo<string>(10, (s) => s.length);
+
+  it('drops the least recently used entries once past its size, and counts the sizes of those it keeps', () => {
+    const m = memo();
+    m.set('a', 'xxx');
+    m.set('b', 'yyy');
+    m.set('c', 'zzz');
+    expect([m.keys(), m.bytes]).toEqual([['a', 'b', 'c'], 9]);
+    // Reading `a` makes it the most recently used: `b` is now the oldest.
+    expect(m.get('a')).toBe('xxx');
+    m.set('d', 'ww');
+    expect([m.keys(), m.bytes]).toEqual([['c', 'a', 'd'], 8]);
+    expect(m.get('b')).toBeUndefined();
+    m.set('e', 'vvvvvv');
+    expect([m.keys(), m.bytes]).toEqual([['d', 'e'], 8]);
+    expect([m.get('a'), m.get('d'), m.get('e')]).toEqual([undefined, 'ww', 'vvvvvv']);
+  });
+
+  it('counts a key stored twice once (two requests that missed it at once)', () => {
+    const m = memo();
+    m.set('a', 'xxxx');
+    m.set('a', 'xxxx');
+    m.set('a', 'xxxx');
+    expect([m.keys(), m.bytes]).toEqual([['a'], 4]);
+    m.set('b', 'yyyy');
+    expect([m.keys(), m.bytes]).toEqual([['a', 'b'], 8]);
+    m.set('a', 'xx');
+    expect([m.keys(), m.bytes]).toEqual([['b', 'a'], 6]);
+  });
+
+  it('keeps no value larger than itself, and drops nothing for it', () => {
+    const m = memo();
+    m.set('a', 'xxx');
+    m.set('big', 'y'.repeat(11));
+    expect([m.keys(), m.bytes, m.get('big')]).toEqual([['a'], 3, undefined]);
+    m.set('exact', 'z'.repeat(7));
+    expect([m.keys(), m.bytes]).toEqual([['a', 'exact'], 10]);
+  });
+
+  it('spares a KV read for an entry already read, and for none other', async () => {
+    const v = await publishWith(env.SAHEL_KV, ds, keys.claims, ds.entries.find((e) => e.key === keys.claims(ds.version))!.value);
+    const read: string[] = [];
+    const kv = { get: (key: string) => (read.push(key.replace(v, 'V')), env.SAHEL_KV.get(key)) } as unknown as KVNamespace;
+    const request = async (path: string) => {
+      const res = await app.request(`http://localhost${path}`, {}, { ...env, SAHEL_KV: kv, POINTER_CACHE_SECONDS: '0' });
+      expect(res.status).toBe(200);
+      await res.arrayBuffer();
+    };
+    const series = '/api/v1/series?country=MLI&category=political_violence&measure=events';
+    await request(series);
+    await request(series);
+    await request(`${series}&format=csv`);
+    await request('/api/v1/series?country=MLI&category=political_violence&measure=fatalities');
+    expect(read).toEqual([
+      POINTER_KEY,
+      'v:V:series:MLI:political_violence:events',
+      POINTER_KEY,
+      POINTER_KEY,
+      POINTER_KEY,
+      'v:V:series:MLI:political_violence:fatalities',
+    ]);
   });
 });
