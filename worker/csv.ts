@@ -30,3 +30,7 @@ export function filename(parts: string[], version: string): string {
   const clean = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-|-$/g, '');
   return `sahel-pulse_${[...parts, version].map(clean).filter(Boolean).join('_')}.csv`;
 }
+
+/** Every row of the API's CSV ends with where the figure comes from: these columns, filled by `provenance`. */
+export const PROVENANCE = ['dataset_version', 'as_of', 'credit'];
+export const provenance = (d: { version: string; asOf: string; credit: string }): Cell[] => [d.version, d.asOf, d.credit];

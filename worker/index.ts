@@ -1,15 +1,16 @@
 /**
- * Sahel Pulse Worker: the API under /api/v1. Static files (web/dist) are served by Workers static
- * assets without running this code (see wrangler.toml, run_worker_first).
+ * Sahel Pulse Worker: the API under /api/v1 (routes/), behind the middleware every answer passes
+ * (security headers, CORS, size and method limits), with errors answered once, in onError, as
+ * problem+json. Static files (web/dist) are served by Workers static assets without running this
+ * code (see wrangler.toml, run_worker_first).
  */
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import { api, OPENAPI_CONFIG, ROUTES } from './api.ts';
-import { docsPage, type OpenApiDoc } from './docs.ts';
 import type { Env } from './http.ts';
 import { ProblemError, problemResponse } from './problem.ts';
+import { api, BASE, ROUTES } from './routes/index.ts';
 
 const ALLOWED = 'GET, HEAD, OPTIONS';
 
@@ -74,14 +75,7 @@ app.use('/api/*', async (c, next) => {
   await next();
 });
 
-app.route('/api/v1', api);
-
-let docsHtml: string | null = null;
-app.get('/api/v1/docs', (c) => {
-  docsHtml ??= docsPage(api.getOpenAPI31Document(OPENAPI_CONFIG) as unknown as OpenApiDoc);
-  return c.html(docsHtml);
-});
-app.get('/api/v1', (c) => c.json({ routes: ROUTES, docs: '/api/v1/docs', openapi: '/api/v1/openapi.json' }));
+app.route(BASE, api);
 
 app.notFound(() =>
   problemResponse({

@@ -1,25 +1,21 @@
 /** Errors as RFC 9457 problem details (application/problem+json), with a detail a user can act on. */
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Problem } from '../model/api.ts';
 
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  [extension: string]: unknown;
-}
+/** A problem as sent: the model's Problem and extension members (RFC 9457, 3.2) such as `allowed`, `routes`, `version`. */
+export type ProblemDetails = Problem & { [extension: string]: unknown };
 
 /** Thrown anywhere in a request; app.onError answers it as problem+json. */
 export class ProblemError extends HTTPException {
-  readonly problem: Problem;
+  readonly problem: ProblemDetails;
   constructor(status: ContentfulStatusCode, title: string, detail: string, extensions: Record<string, unknown> = {}) {
     super(status, { message: detail });
     this.problem = { type: 'about:blank', title, status, detail, ...extensions };
   }
 }
 
-export function problemResponse(p: Problem): Response {
+export function problemResponse(p: ProblemDetails): Response {
   // Problems quote what the client sent: < > & are written as JSON escapes, so a body that is
   // somehow rendered as HTML still shows them as text.
   const body = JSON.stringify(p).replace(/[<>&]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);

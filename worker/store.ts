@@ -1,7 +1,7 @@
 /**
  * The only module that reads KV. Entries are JSON documents written by the pipeline under a
  * dataset version; the pointer says which version is current. Key strings come from
- * data/model/keys.ts. A missing or unreadable entry is a 503, never a stack trace.
+ * model/keys.ts. A missing or unreadable entry is a 503, never a stack trace.
  */
 import type { CategoryId, Measure } from '../model/categories.ts';
 import { geoId, keys, POINTER_KEY, VERSIONS_KEY } from '../model/keys.ts';
@@ -144,40 +144,85 @@ function missing(v: VersionRef, entry: string) {
     : unavailable(`Dataset ${v.version} has no ${entry} entry.`);
 }
 
+/**
+ * A map that keeps the most recently used entries up to a total size (`maxBytes`, as counted by
+ * `sizeOf`), dropping the least recently used first. A Map iterates in insertion order, so an
+ * entry is moved to the end when read: the first entries are the least recently used.
+ * @example const m = new Memo<string>(10, (s) => s.length); m.set('a', 'xxxxxx'); m.set('b', 'yyyyyy'); m.get('a') === undefined
+ */
+export class Memo<V> {
+  readonly #entries = new Map<string, { value: V; size: number }>();
+  readonly #maxBytes: number;
+  readonly #sizeOf: (value: V) => number;
+  #bytes = 0;
+
+  constructor(maxBytes: number, sizeOf: (value: V) => number) {
+    this.#maxBytes = maxBytes;
+    this.#sizeOf = sizeOf;
+  }
+
+  /** The total size of the entries kept. */
+  get bytes(): number {
+    return this.#bytes;
+  }
+
+  /** The keys kept, least recently used first. */
+  keys(): string[] {
+    return [...this.#entries.keys()];
+  }
+
+  get(key: string): V | undefined {
+    const hit = this.#entries.get(key);
+    if (!hit) return undefined;
+    this.#entries.delete(key);
+    this.#entries.set(key, hit);
+    return hit.value;
+  }
+
+  /**
+   * Keep `value` under `key` (replacing what was there), then drop the least recently used
+   * entries until the total fits. A value larger than the whole memo is not kept.
+   */
+  set(key: string, value: V): void {
+    // Two requests that miss the same key at once both store it: the first copy's size goes.
+    this.#drop(key);
+    const size = this.#sizeOf(value);
+    if (size > this.#maxBytes) return;
+    this.#entries.set(key, { value, size });
+    this.#bytes += size;
+    for (const k of this.#entries.keys()) {
+      if (this.#bytes <= this.#maxBytes) break;
+      this.#drop(k);
+    }
+  }
+
+  #drop(key: string): void {
+    const e = this.#entries.get(key);
+    if (!e) return;
+    this.#entries.delete(key);
+    this.#bytes -= e.size;
+  }
+}
+
 // Entries under a version never change once written, so each isolate keeps the ones it has read
 // (up to MEMO_BYTES, counting each text twice: as text and as the bytes it may be served as;
 // least recently used first out): a hot series costs no KV read.
 // Workers isolates have 128 MB; 16 MB of text leaves ample room.
 const MEMO_BYTES = 16 * 1024 * 1024;
-const memo = new Map<string, Stored<object>>();
-let memoBytes = 0;
+const memo = new Memo<Stored<object>>(MEMO_BYTES, (s) => 2 * s.text.length);
 
 /** Read and check an entry: `intact` tells a document of the expected kind from other JSON. */
 async function read<T extends object>(kv: KVNamespace, key: string, intact: (doc: T) => boolean): Promise<Stored<T> | null> {
   const hit = memo.get(key);
-  if (hit) {
-    memo.delete(key);
-    memo.set(key, hit);
-    return hit as Stored<T>;
-  }
+  if (hit) return hit as Stored<T>;
   const text = await kv.get(key);
   if (text === null) return null;
   // Parsed to check it is intact; when served whole, the stored text goes out unchanged.
   const doc = parse<T | null>(text, key);
   if (typeof doc !== 'object' || doc === null || !intact(doc)) throw corrupt(key, 'is not the document expected there');
   const stored = { text, doc };
-  remember(key, stored);
+  memo.set(key, stored);
   return stored;
-}
-
-function remember(key: string, s: Stored<object>): void {
-  memo.set(key, s);
-  memoBytes += 2 * s.text.length;
-  for (const [k, v] of memo) {
-    if (memoBytes <= MEMO_BYTES) break;
-    memo.delete(k);
-    memoBytes -= 2 * v.text.length;
-  }
 }
 
 function parse<T>(text: string, key: string): T {

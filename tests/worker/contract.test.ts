@@ -2,12 +2,13 @@
  * Responses checked against the OpenAPI document the Worker serves, and random query strings
  * thrown at every route: never a 5xx, always JSON or problem+json (or the CSV asked for).
  */
-import { Validator } from '@cfworker/json-schema';
+
 import { env, exports } from 'cloudflare:workers';
+import { Validator } from '@cfworker/json-schema';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CATEGORY_IDS } from '../../model/categories.ts';
 import type { Dataset } from '../../data/build/dataset.ts';
+import { CATEGORY_IDS } from '../../model/categories.ts';
 import { buildTestDataset, seed } from './seed.ts';
 
 type Doc = {

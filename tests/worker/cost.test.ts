@@ -3,7 +3,7 @@
  * through as another. A fast-check property sends 10,000 requests over the whole parameter space
  * (years 0000..99999, huge ranges, long and unicode strings, thresholds, headers) and asserts
  * that every answer is a 2xx, 3xx or 4xx with JSON or problem+json (or the CSV asked for), and
- * that no request does more work than a fixed budget: `expansion.steps` (data/model/month.ts)
+ * that no request does more work than a fixed budget: `expansion.steps` (model/month.ts)
  * counts every month and day a request expands, and the budget is set by the seeded data's own
  * extent. Each request is also timed, with a ceiling far below a second. Then the issue's
  * examples and their relatives, as exact regression tests.
@@ -12,9 +12,9 @@
 import { env } from 'cloudflare:workers';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Dataset } from '../../data/build/dataset.ts';
 import { CATEGORY_IDS } from '../../model/categories.ts';
 import { expansion } from '../../model/month.ts';
-import type { Dataset } from '../../data/build/dataset.ts';
 import app from '../../worker/index.ts';
 import { buildTestDataset, seed } from './seed.ts';
 

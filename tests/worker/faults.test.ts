@@ -1,70 +1,53 @@
-/** Faults in KV and hostile requests: clear problems or the last good version, never a stack trace. */
-import { env, exports } from 'cloudflare:workers';
+/** Faults in KV (a missing pointer, missing or corrupt entries: 503) and hostile requests: clear problems, never a stack trace. */
+import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { keys, POINTER_KEY, VERSIONS_KEY } from '../../model/keys.ts';
 import type { Dataset } from '../../data/build/dataset.ts';
+import { keys, POINTER_KEY } from '../../model/keys.ts';
+import { get, problem } from './request.ts';
 import { buildTestDataset, publishWith, seed } from './seed.ts';
 
 let ds: Dataset;
-const get = (path: string, init?: RequestInit) => exports.default.fetch(new Request(`http://localhost${path}`, init));
-const listVersions = (...versions: string[]) =>
-  env.SAHEL_KV.put(
-    VERSIONS_KEY,
-    JSON.stringify(versions.map((version) => ({ version, publishedAt: '2026-01-01T00:00:00Z', entries: ds.entries.length }))),
-  );
 
 beforeEach(async () => {
   ds = await buildTestDataset();
   await seed(env.SAHEL_KV, ds);
 });
 
-describe('the last good version answers when the current one cannot', () => {
-  it('when an entry of the current version is corrupt', async () => {
-    const bad = await publishWith(env.SAHEL_KV, ds, (v) => keys.claims(v), '{"dataset": ');
-    await listVersions(ds.version, bad);
-    const res = await get('/api/v1/claims');
-    expect(res.status).toBe(200);
-    expect(res.headers.get('sahel-pulse-fallback')).toBe(`${ds.version}; the current dataset cannot be read`);
-    expect(((await res.json()) as { dataset: { version: string } }).dataset.version).toBe(ds.version);
+describe('missing or corrupt data', () => {
+  it('503 when no dataset is published', async () => {
+    await env.SAHEL_KV.delete(POINTER_KEY);
+    const body = await problem(await get('/api/v1/catalogue'), 503);
+    expect(body.detail).toMatch(/^No dataset has been published \(the KV pointer "current" is missing\)\./);
   });
 
-  it('when a daily-counts entry is corrupt or of the wrong shape (day windows)', async () => {
-    const path =
-      '/api/v1/compare?country=NER&category=political_violence&measure=events&before=2023-07-01..2023-07-15&after=2023-07-27..2023-08-10';
-    for (const text of ['{"days": ', '{"days": {"from": "2023-06-01"}, "why": null}']) {
-      const bad = await publishWith(env.SAHEL_KV, ds, (v) => keys.days(v, 'NER', 'political_violence'), text);
-      await listVersions(ds.version, bad);
-      const res = await get(path);
-      expect(res.status).toBe(200);
-      expect(res.headers.get('sahel-pulse-fallback')).toBe(`${ds.version}; the current dataset cannot be read`);
-      expect(((await res.json()) as { after: { total: number } }).after.total).toBe(1);
-      // Pinned to the corrupt version: 503, never numbers made up from it.
-      const pinned = await get(`${path}&version=${bad}`);
-      expect(pinned.status).toBe(503);
-      expect(((await pinned.json()) as { detail: string }).detail).toMatch(
-        new RegExp(`^The stored entry v:${bad}:days:NER:political_violence is corrupt\\.`),
-      );
+  it('503 when the pointer names a version with no entries', async () => {
+    await env.SAHEL_KV.put(POINTER_KEY, JSON.stringify({ version: 'feedfacecafe', publishedAt: '' }));
+    const body = await problem(await get('/api/v1/claims'), 503);
+    expect(body.detail).toMatch(/^Dataset feedfacecafe has no claims entry\./);
+  });
+
+  it('503 when an entry is corrupt, for pass-through routes too', async () => {
+    await publishWith(env.SAHEL_KV, ds, (v) => keys.series(v, 'NER', 'political_violence', 'events'), '{"dataset": {');
+    const body = await problem(await get('/api/v1/series?country=NER&category=political_violence&measure=events'), 503);
+    expect(body.detail).toMatch(/^The stored entry v:[0-9a-f]{12}:series:NER:political_violence:events is corrupt\./);
+  });
+
+  it.each(['not json', 'null', '{"version": 42}'])('503 when the pointer holds %s', async (text) => {
+    await env.SAHEL_KV.put(POINTER_KEY, text);
+    await problem(await get('/api/v1/catalogue'), 503);
+  });
+
+  it.each(['null', '{}', '[1, 2]'])('503 when a series entry holds %s, with or without filters', async (text) => {
+    await publishWith(env.SAHEL_KV, ds, (v) => keys.series(v, 'MLI', 'political_violence', 'events'), text);
+    const path = '/api/v1/series?country=MLI&category=political_violence&measure=events';
+    for (const p of [
+      path,
+      `${path}&from=2023-07`,
+      '/api/v1/compare?country=MLI&category=political_violence&measure=events&before=2023-06&after=2023-07',
+    ]) {
+      const body = await problem(await get(p), 503);
+      expect(body.detail).toMatch(/^The stored entry v:[0-9a-f]{12}:series:MLI:political_violence:events is corrupt\./);
     }
-  });
-
-  it('when the pointer is missing', async () => {
-    await listVersions(ds.version);
-    await env.SAHEL_KV.delete(POINTER_KEY);
-    const res = await get('/api/v1/series?country=MLI&category=political_violence&measure=events');
-    expect(res.status).toBe(200);
-    expect(res.headers.get('sahel-pulse-fallback')).toMatch(new RegExp(`^${ds.version};`));
-  });
-
-  it('but not for a pinned version, and not when nothing good is left', async () => {
-    const bad = await publishWith(env.SAHEL_KV, ds, (v) => keys.catalogue(v), 'null');
-    await listVersions(bad);
-    expect((await get(`/api/v1/catalogue?version=${bad}`)).status).toBe(503);
-    expect((await get('/api/v1/catalogue')).status).toBe(503);
-    await env.SAHEL_KV.delete(VERSIONS_KEY);
-    await env.SAHEL_KV.delete(POINTER_KEY);
-    const res = await get('/api/v1/catalogue');
-    expect(res.status).toBe(503);
-    expect(res.headers.get('sahel-pulse-fallback')).toBeNull();
   });
 });
 

@@ -1,7 +1,13 @@
-import { env, exports } from 'cloudflare:workers';
+/**
+ * HTTP behaviour every data route shares (worker/http.ts, worker/index.ts): JSON or CSV by
+ * `format` or Accept, ETag and 304, caching of current and pinned versions, stored entries
+ * served byte for byte, methods, CORS and security headers. Data: tests/worker/seed.ts.
+ */
+import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { geoId, keys, POINTER_KEY } from '../../model/keys.ts';
 import type { Dataset } from '../../data/build/dataset.ts';
+import { geoId, keys, POINTER_KEY } from '../../model/keys.ts';
+import { get } from './request.ts';
 import { buildTestDataset, seed } from './seed.ts';
 
 let ds: Dataset;
@@ -11,27 +17,9 @@ beforeEach(async () => {
   await seed(env.SAHEL_KV, ds);
 });
 
-const get = (path: string, init?: RequestInit) => exports.default.fetch(new Request(`http://localhost${path}`, init));
 const SERIES = '/api/v1/series?country=NER&admin1=Tillab%C3%A9ri&category=political_violence&measure=fatalities';
 
 describe('CSV', () => {
-  it('serves a series as CSV with a header row, provenance on every row and a filename that records the filters', async () => {
-    const res = await get(`${SERIES}&format=csv`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toBe(
-      `attachment; filename="sahel-pulse_series_NER_tillaberi_political_violence_fatalities_${ds.version}.csv"`,
-    );
-    const asOf = ds.catalogue.dataset.asOf;
-    expect((await res.text()).split('\r\n')).toEqual([
-      'country_iso3,country,admin1,category,measure,month,value,partial,source,vs_previous_abs,vs_previous_pct,low_baseline,dataset_version,as_of,credit',
-      `NER,Niger,Tillabéri,political_violence,fatalities,2023-06,10,false,niger-events,,,,${ds.version},${asOf},"ACLED, www.acleddata.com"`,
-      `NER,Niger,Tillabéri,political_violence,fatalities,2023-07,3,false,niger-events,-7,-70,false,${ds.version},${asOf},"ACLED, www.acleddata.com"`,
-      `NER,Niger,Tillabéri,political_violence,fatalities,2023-08,40,true,niger-events,,,,${ds.version},${asOf},"ACLED, www.acleddata.com"`,
-      '',
-    ]);
-  });
-
   it('is chosen by Accept: text/csv too, and the filename records from and to', async () => {
     const res = await get('/api/v1/series?country=MLI&category=political_violence&measure=events&from=2023-07', {
       headers: { accept: 'text/csv' },
@@ -40,55 +28,6 @@ describe('CSV', () => {
       `attachment; filename="sahel-pulse_series_MLI_political_violence_events_2023-07_${ds.version}.csv"`,
     );
     expect((await res.text()).trim().split('\r\n')).toHaveLength(3);
-  });
-
-  it.each([
-    [
-      '/api/v1/catalogue?format=csv',
-      'country_iso3,country,admin1,categories,months_from,months_to,partial_months,dataset_version,as_of,credit',
-      4,
-    ],
-    [
-      '/api/v1/claims?format=csv',
-      'claim_id,quote,headline,interpretation,verdict,country_iso3,admin1,category,measure,before,after,before_value,after_value,pct,ratio,relation,holds,sentence,dataset_version,as_of,credit',
-      // The claim's reading and its alternative reading's.
-      2,
-    ],
-    [
-      '/api/v1/compare?country=MLI&category=political_violence&measure=events&before=2023-06&after=2023-07&format=csv',
-      'country_iso3,admin1,category,measure,basis,before,before_value,after,after_value,abs,pct,ratio,low_baseline,trend,caveats,dataset_version,as_of,credit',
-      1,
-    ],
-  ])('%s has a header and one row per item', async (path, header, rows) => {
-    const res = await get(path);
-    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    const lines = (await res.text()).trim().split('\r\n');
-    expect(lines[0]).toBe(header);
-    expect(lines).toHaveLength(rows + 1);
-  });
-});
-
-describe('several categories', () => {
-  it('returns a SeriesSet in JSON and every series in CSV', async () => {
-    const body = (await (await get('/api/v1/series?country=NER&category=political_violence,civilian_targeting&measure=events')).json()) as {
-      dataset: { version: string };
-      series: { series: { category: { id: string } }; points: unknown[] }[];
-    };
-    expect(body.dataset.version).toBe(ds.version);
-    expect(body.series.map((s) => [s.series.category.id, s.points.length])).toEqual([
-      ['political_violence', 3],
-      ['civilian_targeting', 3],
-    ]);
-    const csv = await (
-      await get('/api/v1/series?country=NER&category=political_violence&category=civilian_targeting&measure=events&format=csv')
-    ).text();
-    expect(csv.trim().split('\r\n')).toHaveLength(7);
-  });
-
-  it('404 names the category a country lacks', async () => {
-    const res = await get('/api/v1/series?country=MLI&category=political_violence,civilian_targeting&measure=events');
-    expect(res.status).toBe(404);
-    expect(((await res.json()) as { detail: string }).detail).toMatch(/^Category civilian_targeting is not available for Mali/);
   });
 });
 
@@ -173,35 +112,10 @@ describe('methods, CORS and headers', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
   });
-});
 
-describe('documentation', () => {
-  it('serves an OpenAPI 3.1 document of every route', async () => {
-    const doc = (await (await get('/api/v1/openapi.json')).json()) as {
-      openapi: string;
-      paths: Record<string, { get: { parameters: { name: string }[] } }>;
-    };
-    expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/catalogue', '/check', '/claims', '/compare', '/series']);
-    expect(doc.paths['/series']!.get.parameters.map((p) => p.name)).toEqual([
-      'country',
-      'admin1',
-      'category',
-      'measure',
-      'from',
-      'to',
-      'version',
-      'format',
-    ]);
-  });
-
-  it('serves a readable docs page built from it', async () => {
-    const res = await get('/api/v1/docs');
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('text/html; charset=UTF-8');
-    const html = await res.text();
-    expect(html).toContain('<code>GET /api/v1/series</code>');
-    expect(html).toContain('trailing3 / trailing12');
-    expect(html).not.toMatch(/<script/i);
+  it('sets security headers on API responses', async () => {
+    const res = await get('/api/v1/catalogue');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
   });
 });

@@ -4,10 +4,10 @@
  */
 import { env, exports } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { keys, POINTER_KEY, VERSIONS_KEY, versionPrefix } from '../../model/keys.ts';
-import type { AggregateRow } from '../../model/types.ts';
 import { buildDataset, type Dataset, type KvEntry } from '../../data/build/dataset.ts';
 import { batches, type KvWriter, namespaceWriter, prune, publish, rollback } from '../../data/publish/publish.ts';
+import { keys, POINTER_KEY, VERSIONS_KEY, versionPrefix } from '../../model/keys.ts';
+import type { AggregateRow } from '../../model/types.ts';
 import { sourceInfo } from '../fixtures/source-info.ts';
 
 const LIMITS = { pairs: 3, requestBytes: 100_000_000, valueBytes: 25 * 1024 * 1024 };

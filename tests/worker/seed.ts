@@ -1,9 +1,10 @@
 /** A small dataset built by the real pipeline from hand-made aggregates (monthly and daily), for seeding Miniflare KV. */
+
+import { buildDataset, type Dataset } from '../../data/build/dataset.ts';
 import type { Claim } from '../../model/claim.ts';
 import { POINTER_KEY } from '../../model/keys.ts';
-import { sourceInfo } from '../fixtures/source-info.ts';
 import type { AggregateRow, DailyRow } from '../../model/types.ts';
-import { buildDataset, type Dataset } from '../../data/build/dataset.ts';
+import { sourceInfo } from '../fixtures/source-info.ts';
 
 const row = (
   country: string,

@@ -1,0 +1,151 @@
+/** GET /compare: two periods of a series (months or days) compared, with a trend band. */
+import { createRoute, type RouteHandler, z } from '@hono/zod-openapi';
+import type { CompareResult } from '../../model/api.ts';
+import { type Comparison, compare, compareDays, PeriodError } from '../../model/compare.ts';
+import { REGION_DAYS_WHY } from '../../model/days.ts';
+import { isDayPeriod } from '../../model/period.ts';
+import { TREND_LABELS, type TrendBand } from '../../model/trend.ts';
+import type { DatasetRef } from '../../model/types.ts';
+import { PROVENANCE, provenance } from '../csv.ts';
+import { answer, type Env, send } from '../http.ts';
+import { findDays, findSeries } from '../lookup.ts';
+import { notFound } from '../problem.ts';
+import {
+  admin1,
+  Change,
+  category,
+  country,
+  Dataset,
+  type Equal,
+  format,
+  measure,
+  period,
+  periodsAgree,
+  responses,
+  SeriesInfo,
+  version,
+} from './schemas.ts';
+
+const CompareQuery = z
+  .strictObject({
+    country,
+    admin1,
+    category,
+    measure,
+    before: period('before').openapi({ example: '2023-07' }),
+    after: period('after').openapi({ example: '2023-08' }),
+    version,
+    format,
+  })
+  .superRefine(periodsAgree)
+  .superRefine((q, ctx) => {
+    if (q.admin1 !== undefined && isDayPeriod(q.after)) ctx.addIssue({ code: 'custom', message: REGION_DAYS_WHY, path: ['admin1'] });
+  });
+
+const Period = z.object({
+  period: z.string().openapi({ description: 'As asked.', example: '2023-07' }),
+  unit: z.enum(['month', 'day']),
+  from: z.string().openapi({ description: 'First month (YYYY-MM) or day (YYYY-MM-DD), included.' }),
+  to: z.string().openapi({ description: 'Last month or day, included.' }),
+  months: z.number().optional().openapi({ description: 'Number of months (month periods).' }),
+  days: z.number().optional().openapi({ description: 'Number of days (day periods).' }),
+  total: z.number(),
+  value: z
+    .number()
+    .openapi({ description: 'What is compared: the total, or the monthly (daily) mean when the two periods differ in length.' }),
+  partial: z.boolean(),
+  sources: z.array(z.string()),
+});
+
+const CompareSchema = z
+  .object({
+    dataset: Dataset,
+    series: SeriesInfo,
+    basis: z.enum(['total', 'monthly_mean', 'daily_mean']),
+    before: Period,
+    after: Period,
+    change: Change.nullable().openapi({ description: 'null when a period holds a partial month.' }),
+    trend: z.object({ band: z.enum(Object.keys(TREND_LABELS) as [TrendBand, ...TrendBand[]]), label: z.string(), definition: z.string() }),
+    caveats: z.array(z.string()),
+    sentence: z.string(),
+  })
+  .openapi('Comparison');
+
+/** Compile-time: the schema describes exactly the model's CompareResult. */
+true satisfies Equal<z.infer<typeof CompareSchema>, CompareResult>;
+
+export const route = createRoute({
+  method: 'get',
+  path: '/compare',
+  summary: 'Two periods of a series compared, with a trend band',
+  description:
+    "Periods are months (2023-07), ranges of months (2023-05..2023-07), or for `before` the 3 or 12 months before `after` (trailing3, trailing12); or days (2023-07-26), ranges of days (2023-07-27..2023-08-25, both days included), or for `before` the N days before `after` (trailing30d). Both periods must be of the same unit. Periods of equal length compare totals; otherwise monthly (daily) means. Day windows come from daily counts kept at country level only, for countries with an event-level source (ACLED's terms restrict redistributing event rows, and region x day counts come close to listing events): a day window on a region is a 400, on a country without daily counts or outside the days they cover a 404 that says where day windows exist.",
+  request: { query: CompareQuery },
+  responses: responses('The comparison.', CompareSchema),
+});
+
+/** Month periods from the monthly series, day periods from the country's daily counts; a period outside the data is a 404. */
+export const handler: RouteHandler<typeof route, Env> = (c) => {
+  const q = c.req.valid('query');
+  return answer(c, q, async (a) => {
+    let comparison: Comparison;
+    let dataset: DatasetRef;
+    try {
+      if (isDayPeriod(q.after)) {
+        const d = await findDays(c.env.SAHEL_KV, a.version, q.country, q.category);
+        dataset = d.doc.dataset;
+        comparison = compareDays(d.doc, q.measure, q.before, q.after);
+      } else {
+        const s = await findSeries(c.env.SAHEL_KV, a.version, q, q.category);
+        dataset = s.doc.dataset;
+        comparison = compare(s.doc, q.before, q.after);
+      }
+    } catch (e) {
+      if (e instanceof PeriodError) throw notFound(e.message);
+      throw e;
+    }
+    const result: CompareResult = { dataset, ...comparison };
+    const info = result.series;
+    return send(c, a, result, () => ({
+      name: ['compare', info.country.iso3, info.admin1?.slug ?? '', info.category.id, info.measure, q.before, q.after],
+      columns: [
+        'country_iso3',
+        'admin1',
+        'category',
+        'measure',
+        'basis',
+        'before',
+        'before_value',
+        'after',
+        'after_value',
+        'abs',
+        'pct',
+        'ratio',
+        'low_baseline',
+        'trend',
+        'caveats',
+        ...PROVENANCE,
+      ],
+      rows: [
+        [
+          info.country.iso3,
+          info.admin1?.name ?? null,
+          info.category.id,
+          info.measure,
+          result.basis,
+          q.before,
+          result.before.value,
+          q.after,
+          result.after.value,
+          result.change?.abs ?? null,
+          result.change?.pct ?? null,
+          result.change?.ratio ?? null,
+          result.change?.lowBaseline ?? null,
+          result.trend.band,
+          result.caveats.join('; '),
+          ...provenance(result.dataset),
+        ],
+      ],
+    }));
+  });
+};
