@@ -2,6 +2,8 @@
  * What verdict cards say (web/src/verdict.ts), from a verdict object computed by
  * model/claims.ts on hand-made series: the badge, the claim, each reading's figures and
  * caveats, the citation; periods in words; and which Compare view checks a headline claim.
+ *
+ * About 450 lines, on purpose: the hand-made series and verdicts at the top serve every section.
  */
 import { describe, expect, it } from 'vitest';
 import { category } from '../../model/categories.ts';
