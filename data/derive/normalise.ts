@@ -5,6 +5,7 @@
  */
 import { type Countable, type EventType, INTER, isEventType } from '../../model/categories.ts';
 import { type Iso3, toIso3 } from '../../model/geography.ts';
+import { isDay } from '../../model/day.ts';
 import { isMonth } from '../../model/month.ts';
 
 /** Columns an event-level export must have. */
@@ -133,22 +134,21 @@ export function parseDate(s: string): string | null {
   const t = s.trim();
   const iso = isoDay(t);
   if (iso !== 0) return iso === 1 ? t : null;
-  let y: number, m: number, d: number;
   let g: RegExpMatchArray | null;
-  if ((g = t.match(/^(\d{4})-(\d{2})-(\d{2})$/))) [y, m, d] = [+g[1]!, +g[2]!, +g[3]!];
-  else if ((g = t.match(/^(\d{2})-(\d{2})-(\d{4})$/))) [d, m, y] = [+g[1]!, +g[2]!, +g[3]!];
-  else if ((g = t.match(/^(\d{1,2}) ([A-Za-z]+) (\d{4})$/))) [d, m, y] = [+g[1]!, MONTHS.indexOf(g[2]!.toLowerCase()) + 1, +g[3]!];
+  let day: string;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if ((g = t.match(/^(\d{2})-(\d{2})-(\d{4})$/))) day = `${g[3]}-${g[2]}-${g[1]}`;
+  else if ((g = t.match(/^(\d{1,2}) ([A-Za-z]+) (\d{4})$/))) day = `${g[3]}-${pad(MONTHS.indexOf(g[2]!.toLowerCase()) + 1)}-${pad(+g[1]!)}`;
   else return null;
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  if (m < 1 || dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
-  return dt.toISOString().slice(0, 10);
+  // The one validator of calendar days (model/day.ts); isoDay is its hot-path form for YYYY-MM-DD.
+  return isDay(day) ? day : null;
 }
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
- * Fast path of parseDate for `YYYY-MM-DD` (the form exports use): 1 when `t` is that form and a
- * real calendar day (years from 100: Date.UTC reads 0 to 99 as 1900 to 1999), -1 when it is that
+ * Fast path of parseDate for `YYYY-MM-DD` (the form exports use), the per-row form of model/day.ts
+ * isDay (a property test checks they agree): 1 when `t` is that form and a real calendar day (years from 100: Date.UTC reads 0 to 99 as 1900 to 1999), -1 when it is that
  * form and not a real day, 0 when it is not that form (parseDate's other rules decide).
  */
 function isoDay(t: string): number {
