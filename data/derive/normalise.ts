@@ -4,8 +4,8 @@
  * (country x month x event type), such as the ACLED Explorer download.
  */
 import { type Countable, type EventType, INTER, isEventType } from '../../model/categories.ts';
-import { type Iso3, toIso3 } from '../../model/geography.ts';
 import { isDay } from '../../model/day.ts';
+import { type Iso3, toIso3 } from '../../model/geography.ts';
 import { isMonth } from '../../model/month.ts';
 
 /** Columns an event-level export must have. */
