@@ -39,6 +39,8 @@ export interface Rejection {
   /** For JSON inputs: the 1-based position of the record in the response's `data` array. */
   line: number;
   reason: string;
+  /** For .xlsx inputs: the sheet (`line` is then the row number Excel shows). */
+  sheet?: string;
 }
 
 /** One input file of a source (a source may be read from several files, e.g. one per country). */
@@ -57,6 +59,68 @@ export interface CountryCoverage {
   from: string;
   through: string;
   accepted: number;
+  /** Weekly sources: the first and last ACLED week (Saturday starts); `through` is the last week's Friday. */
+  weeks?: { from: string; to: string };
+}
+
+/** An input file of a weekly or HDX source (CSV or .xlsx), with the sheets passed over (HDX's "TOU" terms). */
+export interface ProductFile {
+  file: string;
+  sha256: string;
+  format: 'csv' | 'xlsx';
+  read: number;
+  skippedSheets: string[];
+}
+
+/** Events and fatalities of one cell. */
+export interface Counts {
+  events: number;
+  fatalities: number;
+}
+
+/** One period (week start or month) where two sources differ, with both figures. */
+export interface CrossCheckDifference {
+  period: string;
+  /** This source's figures, and the other source's. */
+  source: Counts;
+  other: Counts;
+  /**
+   * HDX political violence vs the Explorer table: that month's riots in the table (mob violence
+   * is among them), and whether this source's extra events fit within them (`within riots`), go
+   * beyond them (`beyond riots`: ACLED's later additions) or are fewer (`below`).
+   */
+  riots?: number;
+  verdict?: 'within riots' | 'beyond riots' | 'below';
+}
+
+/** One category of a cross-check: periods compared, how many agree, and every one that differs. */
+export interface CrossCheckCategory {
+  /** This source's category, and the other source's where it is not the same (HDX vs Explorer). */
+  category: CategoryId;
+  otherCategory?: CategoryId;
+  periods: number;
+  /** Periods whose events agree; whose events and fatalities both agree. */
+  equalEvents: number;
+  equalBoth: number;
+  differences: CrossCheckDifference[];
+}
+
+/**
+ * Two sources compared where they overlap (reported, never merged): the weekly file against an
+ * event-level file by ACLED week, an HDX political-violence file against an Explorer table by
+ * month. Written by the derive step into the source's report.
+ */
+export interface CrossCheck {
+  /** The other source's id. */
+  against: string;
+  unit: 'week' | 'month';
+  country: string;
+  /** First and last period compared (week starts or months); only periods both cover whole. */
+  from: string;
+  to: string;
+  /** What is compared with what, and why the figures may differ. */
+  note: string;
+  categories: CrossCheckCategory[];
 }
 
 /** What the derive step read from one raw source; shipped in data/aggregates/sources.json. */
@@ -80,12 +144,28 @@ export interface SourceInfo {
    * to a newer version of it: the newest `timestamp` wins, or the later input when that does
    * not decide. Absent in reports written before duplicates were resolved.
    */
-  rows: { read: number; accepted: number; rejected: number; byReason: Record<string, number>; duplicates?: number };
+  rows: {
+    read: number;
+    accepted: number;
+    rejected: number;
+    byReason: Record<string, number>;
+    duplicates?: number;
+    /**
+     * Weekly and HDX sources: rows of countries not configured, left out while reading (ACLED's
+     * Africa-wide files): read = accepted + rejected + duplicates + filtered.
+     */
+    filtered?: number;
+    filteredByCountry?: Record<string, number>;
+  };
   /** The first rejections, with line numbers (all are counted in `rows.byReason`). */
   rejections: Rejection[];
   /** The first superseded duplicate rows, with file, line and what superseded them. */
   duplicates?: Rejection[];
-  /** Why `coverage.through` is what it is: `last event`, `last month` or `stated export date`. */
+  /**
+   * Why `coverage.through` is what it is: `last event`, `last month` or `stated export date`
+   * (HDX: the as-of date in the file name). Absent for weekly sources: they run through the
+   * Friday that ends their last week.
+   */
   coverageBasis?: 'last event' | 'last month' | 'stated export date';
   /** Per-country date coverage (first and last event date or table month) and counted rows. */
   countries?: Record<string, CountryCoverage>;
@@ -102,6 +182,22 @@ export interface SourceInfo {
    * and its number of rows. The derive step checks that it sums to the monthly aggregates.
    */
   daily?: { file: string; from: string; through: string; rows: number };
+  /**
+   * The unit the source counts in: `day` (event-level files: days and calendar months), `month`
+   * (tables, HDX files), `week` (ACLED weekly data: Saturday to Friday, never split into months).
+   * Absent in reports written before weekly sources.
+   */
+  unit?: 'day' | 'week' | 'month';
+  /** The categories the source gives exactly (model/categories.ts); no other is taken from it. */
+  categories?: CategoryId[];
+  /** The measures it gives (HDX demonstration files have no fatalities). */
+  measures?: Measure[];
+  /** HDX files: the indicator, from the file name or `--indicator`. */
+  indicator?: 'political_violence' | 'civilian_targeting' | 'demonstrations';
+  /** Weekly and HDX sources: the input files, CSV or .xlsx (event sources and tables use `files`). */
+  inputs?: ProductFile[];
+  /** Where this source overlaps another in the same run: the comparison, period by period. */
+  crosschecks?: CrossCheck[];
 }
 
 /** Identifies the data behind a figure: every payload carries it. */

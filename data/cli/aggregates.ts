@@ -8,13 +8,29 @@ import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { isCategoryId } from '../../model/categories.ts';
 import { isDay } from '../../model/day.ts';
+import { type AggregateCategoryId, WEEKLY_CATEGORIES } from '../../model/disorder.ts';
+import type { Iso3 } from '../../model/geography.ts';
 import type { AggregateRow, DailyRow, SourceInfo } from '../../model/types.ts';
+import { isWeekStart } from '../../model/week.ts';
 import { parseSources } from '../build/files.ts';
+import type { MonthlyCell } from '../derive/hdx.ts';
 import { readCsv } from '../derive/parse.ts';
+import type { WeeklyCell } from '../derive/weekly.ts';
 import { AGGREGATES_DIR, ROOT, SOURCES_FILE } from './paths.ts';
 
 const COLUMNS = ['country', 'admin1', 'month', 'category', 'events', 'fatalities'] as const;
 const DAILY_COLUMNS = ['country', 'date', 'category', 'events', 'fatalities'] as const;
+/**
+ * The weekly file, wide: one row per country x admin1 x week with at least one event, and for
+ * each category of WEEKLY_CATEGORIES, in order, its events and fatalities (zeros written). Wide
+ * because the long form (one row per category) would be five times the size.
+ */
+export const WEEKLY_WIDE_COLUMNS: readonly string[] = [
+  'country',
+  'admin1',
+  'week',
+  ...WEEKLY_CATEGORIES.flatMap((id) => [`${id}_events`, `${id}_fatalities`]),
+];
 
 /**
  * Write a file whole or not at all: the text goes to a temporary file beside it, which then
@@ -48,6 +64,67 @@ function csv(columns: readonly string[], rows: readonly object[]): string {
 /** Write a monthly aggregate file (`country,admin1,month,category,events,fatalities`), whole or not at all. */
 export async function writeAggregates(file: string, rows: readonly AggregateRow[], dir = AGGREGATES_DIR): Promise<void> {
   await writeWhole(path.join(dir, file), csv(COLUMNS, rows));
+}
+
+/**
+ * Write the weekly file, wide (WEEKLY_WIDE_COLUMNS), whole or not at all, from cells sorted by
+ * country, admin1 and week (as deriveWeekly gives them). Country totals are not written: they
+ * are the sum of the admin1 rows.
+ */
+export async function writeWeekly(file: string, cells: readonly WeeklyCell[], dir = AGGREGATES_DIR): Promise<void> {
+  const rows = new Map<string, (string | number)[]>();
+  for (const c of cells) {
+    const k = `${c.country}|${c.admin1}|${c.week}`;
+    let row = rows.get(k);
+    if (!row) rows.set(k, (row = [c.country, c.admin1, c.week, ...WEEKLY_CATEGORIES.flatMap(() => [0, 0])]));
+    const i = 3 + 2 * WEEKLY_CATEGORIES.indexOf(c.category);
+    row[i] = c.events;
+    row[i + 1] = c.fatalities;
+  }
+  await writeWhole(
+    path.join(dir, file),
+    stringify([...rows.values()], { header: true, columns: [...WEEKLY_WIDE_COLUMNS], record_delimiter: 'unix', quoted_match: '\r' }),
+  );
+}
+
+/** Read a shipped weekly file back as cells (rows with events only); any row that does not read back exactly is an error. */
+export async function readWeeklyAggregates(file: string, dir = AGGREGATES_DIR): Promise<WeeklyCell[]> {
+  const cells: WeeklyCell[] = [];
+  for await (const rec of readCsv(createReadStream(path.join(dir, file)), file, WEEKLY_WIDE_COLUMNS)) {
+    const f = rec.fields;
+    if (rec.malformed || !isWeekStart(f.week ?? '') || !/^[A-Z]{3}$/.test(f.country ?? ''))
+      throw new Error(`${file}:${rec.line}: not a valid weekly row (${rec.malformed ?? JSON.stringify(f)}); re-run npm run data:derive`);
+    for (const id of WEEKLY_CATEGORIES) {
+      const events = Number(f[`${id}_events`]);
+      const fatalities = Number(f[`${id}_fatalities`]);
+      if (!Number.isInteger(events) || events < 0 || !Number.isInteger(fatalities) || fatalities < 0)
+        throw new Error(`${file}:${rec.line}: bad ${id} counts; re-run npm run data:derive`);
+      if (events > 0 || fatalities > 0)
+        cells.push({
+          country: f.country as Iso3,
+          admin1: f.admin1!,
+          week: f.week!,
+          category: id as AggregateCategoryId,
+          events,
+          fatalities,
+        });
+    }
+  }
+  return cells;
+}
+
+/**
+ * Write an HDX source's admin1 x month cells in the monthly format (zeros kept: HDX writes them
+ * out, so a zero is a real zero); fatalities empty where the indicator has none (demonstrations).
+ */
+export async function writeHdx(file: string, cells: readonly MonthlyCell[], dir = AGGREGATES_DIR): Promise<void> {
+  await writeWhole(
+    path.join(dir, file),
+    csv(
+      COLUMNS,
+      cells.map((c) => ({ ...c, fatalities: c.fatalities ?? '' })),
+    ),
+  );
 }
 
 /** Write a daily aggregate file (`country,date,category,events,fatalities`), whole or not at all. */
@@ -101,10 +178,20 @@ export async function readAggregates(file: string): Promise<AggregateRow[]> {
   return rows;
 }
 
+/**
+ * Is this a source data/build places today: an event-level file or an Explorer-style table?
+ * The weekly and HDX sources (issue 14) are derived and reported in sources.json, but their
+ * series are not built yet: the build's precedence takes every event-type category from any
+ * monthly source, and an HDX file gives one category only (SourceInfo.categories).
+ */
+function builtToday(info: SourceInfo): boolean {
+  return info.unit !== 'week' && info.indicator === undefined;
+}
+
 /** Every shipped source with its monthly aggregates and, for event-level sources, its daily ones: what a dataset is built from. */
 export async function readShipped(): Promise<{ info: SourceInfo; rows: AggregateRow[]; daily?: DailyRow[] }[]> {
   return Promise.all(
-    (await readSources()).map(async (info) => ({
+    (await readSources()).filter(builtToday).map(async (info) => ({
       info,
       rows: await readAggregates(info.aggregates),
       ...(info.daily ? { daily: await readDaily(info.daily.file) } : {}),

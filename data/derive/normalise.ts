@@ -3,7 +3,7 @@
  * Two inputs: event-level exports (one row per event) and aggregated monthly tables
  * (country x month x event type), such as the ACLED Explorer download.
  */
-import { type Countable, type EventType, INTER, isEventType } from '../../model/categories.ts';
+import { type Countable, type EventType, INTER, isEventType, riotProblem } from '../../model/categories.ts';
 import { isDay } from '../../model/day.ts';
 import { type Iso3, toIso3 } from '../../model/geography.ts';
 import { isMonth } from '../../model/month.ts';
@@ -21,6 +21,11 @@ export const EVENT_COLUMNS = [
 ] as const;
 /** Optional event-level columns: duplicates are resolved by `event_id_cnty`, newest `timestamp` first. */
 export const EVENT_ID_COLUMNS = ['event_id_cnty', 'timestamp'] as const;
+/**
+ * Optional: ACLED's disorder-type categories read it (political_violence_acled,
+ * demonstrations_acled); a file without it gives every other category.
+ */
+export const SUB_EVENT_COLUMN = 'sub_event_type';
 /** Columns an aggregated monthly table must have; `admin1` is optional (country or admin1 tables). */
 export const TABLE_COLUMNS = ['country', 'month', 'event_type', 'events', 'fatalities'] as const;
 export const TABLE_OPTIONAL_COLUMNS = ['admin1'] as const;
@@ -68,6 +73,10 @@ export function normaliseEvent(f: Record<string, string>): Normalised {
   if (!date) return fail('bad date', f.event_date);
   const eventType = (f.event_type ?? '').trim();
   if (!isEventType(eventType)) return fail('unknown event type', eventType);
+  // Absent column: null (the disorder-type categories are not computed); present: as written.
+  const subEventType = f.sub_event_type === undefined ? null : f.sub_event_type.trim();
+  const riot = riotProblem(eventType, subEventType);
+  if (riot !== null) return { ok: false, kind: 'unknown riots sub-event type', reason: riot };
   const fatalities = parseCount(f.fatalities ?? '');
   if (fatalities === null) return fail('bad fatalities', f.fatalities);
   if (fatalities < 0) return fail('negative fatalities', fatalities);
@@ -83,6 +92,7 @@ export function normaliseEvent(f: Record<string, string>): Normalised {
       date,
       month: date.slice(0, 7),
       eventType,
+      subEventType,
       civilianTargeting: (f.civilian_targeting ?? '').trim() === 'Civilian targeting',
       inter1,
       inter2,
@@ -115,6 +125,7 @@ export function normaliseTableRow(f: Record<string, string>): Normalised {
       date: null,
       month,
       eventType: eventType as EventType,
+      subEventType: null,
       civilianTargeting: null,
       inter1: null,
       inter2: null,
