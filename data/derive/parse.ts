@@ -41,6 +41,40 @@ interface Utf8Slicer {
   utf8Slice(start: number, end: number): string;
 }
 
+/** Distinct values remembered per repeating column; past that, values are decoded as any other. */
+const REPEATS_LIMIT = 64;
+
+/**
+ * The values met so far in one column that repeats a few values (HeaderSpec `repeats`), by their
+ * bytes: a value seen before is found by comparing bytes (shortest scan: lengths first), not
+ * decoded into a new string, so such columns allocate nothing per row. Only fields without
+ * doubled quotes are looked up, so a value's bytes alone decide its text.
+ */
+class Repeats {
+  private readonly bytes: Buffer[] = [];
+  private readonly texts: string[] = [];
+
+  /** The text of b[s..e) if met before, else undefined. */
+  find(b: Buffer, s: number, e: number): string | undefined {
+    const n = e - s;
+    const bytes = this.bytes;
+    next: for (let j = 0; j < bytes.length; j++) {
+      const k = bytes[j]!;
+      if (k.length !== n) continue;
+      for (let i = 0; i < n; i++) if (k[i] !== b[s + i]) continue next;
+      return this.texts[j];
+    }
+    return undefined;
+  }
+
+  /** Remember b[s..e) as `text` (up to REPEATS_LIMIT values). */
+  add(b: Buffer, s: number, e: number, text: string): void {
+    if (this.bytes.length === REPEATS_LIMIT) return;
+    this.bytes.push(Buffer.from(b.subarray(s, e))); // a copy: the read buffer is reused
+    this.texts.push(text);
+  }
+}
+
 /** Position of the first `byte` in `b` from `from` on, or b.length. */
 function find(b: Buffer, byte: number, from: number): number {
   const i = b.indexOf(byte, from);
@@ -114,6 +148,8 @@ export async function* readCsvBatches(
   let lastEnd = 0; // last line of the last record read
   let eol = EOL_UNKNOWN;
   let shape: Shape | null = null;
+  /** Per kept column, its Repeats (HeaderSpec `repeats`) or null; set at the first record. */
+  let repeats: (Repeats | null)[] | null = null;
   let bomChecked = false;
   // Field spans of the current record; `esc` marks a quoted field with doubled quotes.
   let starts = new Int32Array(64);
@@ -210,6 +246,14 @@ export async function* readCsvBatches(
     }
   };
 
+  // Field i of the record, through the column's Repeats when it has one (and no doubled quotes).
+  const value = (i: number, r: Repeats | null): string => {
+    if (r === null || esc[i] === 1) return text(i);
+    let t = r.find(buf, starts[i]!, ends[i]!);
+    if (t === undefined) r.add(buf, starts[i]!, ends[i]!, (t = text(i)));
+    return t;
+  };
+
   const text = (i: number): string => {
     const s = (buf as unknown as Utf8Slicer).utf8Slice(starts[i]!, ends[i]!);
     return esc[i] === 1 ? s.replaceAll('""', '"') : s;
@@ -259,6 +303,7 @@ export async function* readCsvBatches(
         shape = shapeOf(file, spec, raw);
       } else {
         const { keepIdx, keepNames, header, onlyIdx, only } = shape;
+        if (repeats === null) repeats = keepIdx.map((_, i) => (shape!.repeats?.[i] ? new Repeats() : null));
         const unwanted = only !== undefined && onlyIdx! >= 0 && nf === header.length ? text(onlyIdx!) : null;
         if (unwanted !== null && !only!.wanted(unwanted)) {
           out.push({ file, line, fields: {}, filtered: unwanted });
@@ -274,7 +319,7 @@ export async function* readCsvBatches(
         const fields: Record<string, string> = {};
         for (let i = 0; i < keepIdx.length; i++) {
           const k = keepIdx[i]!;
-          fields[keepNames[i]!] = k < nf ? text(k) : '';
+          fields[keepNames[i]!] = k < nf ? value(k, repeats[i]!) : '';
         }
         const rec: CsvRecord = { file, line, fields };
         if (nf !== header.length) rec.malformed = `has ${nf} fields, header has ${header.length}`;

@@ -34,7 +34,14 @@ export class MissingColumnsError extends Error {
  * function decides from the header itself (layout detection), before any record is read.
  */
 export type HeaderSpec =
-  readonly string[] | ((header: readonly string[]) => { required: readonly string[]; keep?: readonly string[]; only?: RowFilter });
+  | readonly string[]
+  | ((header: readonly string[]) => {
+      required: readonly string[];
+      keep?: readonly string[];
+      only?: RowFilter;
+      /** Kept columns that repeat a few values (event type, ...): the fast reader decodes each value once (see parse.ts Repeats). */
+      repeats?: readonly string[];
+    });
 
 /**
  * Rows whose `column` fails `wanted` are passed on as `filtered`, their other fields unread: an
@@ -53,6 +60,8 @@ export interface Shape {
   /** The row filter's column position (-1: none) and test. */
   onlyIdx?: number;
   only?: RowFilter;
+  /** Per kept column (as keepIdx): does it repeat a few values? */
+  repeats?: boolean[];
 }
 
 /** The shape of a header; throws MissingColumnsError naming every required column it lacks. */
@@ -63,10 +72,12 @@ export function shapeOf(file: string, spec: HeaderSpec, raw: readonly string[]):
   if (missing.length > 0) throw new MissingColumnsError(file, missing);
   const keepNames = s.keep ? header.filter((h) => s.keep!.includes(h)) : header;
   const only = 'only' in s ? s.only : undefined;
+  const repeats = 'repeats' in s ? s.repeats : undefined;
   return {
     header,
     keepIdx: keepNames.map((h) => header.indexOf(h)),
     keepNames,
     ...(only ? { onlyIdx: header.indexOf(only.column), only } : {}),
+    ...(repeats ? { repeats: keepNames.map((h) => repeats.includes(h)) } : {}),
   };
 }

@@ -137,3 +137,33 @@ describe('a row filter in the header spec', () => {
     ]);
   });
 });
+
+describe('repeating columns (HeaderSpec repeats)', () => {
+  // The fast path (a value met before is found by its bytes, not decoded again) against the
+  // straightforward one (every value decoded): the same records, in any chunking.
+  const plainSpec = () => ({ required: SPEC, keep: ['a', 'b', 'c'] });
+  const repeatSpec = () => ({ required: SPEC, keep: ['a', 'b', 'c'], repeats: ['a', 'b', 'c'] });
+  const many = fc
+    .record({ eol: fc.constantFrom('\n', '\r\n'), rows: fc.array(row, { maxLength: 40 }) })
+    .map(({ eol, rows }) => `a,b,c${eol}${rows.join(eol)}${eol}`);
+
+  it('give the records that decoding every value gives', { timeout: 60_000 }, async () => {
+    await fc.assert(
+      fc.asyncProperty(many, fc.integer({ min: 1, max: 9 }), async (text, size) => {
+        const bytes = Buffer.from(text);
+        const want = await all(readCsv(text, 'f.csv', plainSpec));
+        expect(await all(readCsv(text, 'f.csv', repeatSpec))).toEqual(want);
+        expect(await all(readCsv(source(bytes, size), 'f.csv', repeatSpec))).toEqual(want);
+        expect(await all(readCsv(chunks(bytes, size), 'f.csv', repeatSpec))).toEqual(want);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('past the limit of remembered values, values are still read right', async () => {
+    const values = Array.from({ length: 200 }, (_, i) => `v${i % 150}é${'x'.repeat(i % 3)}`);
+    const text = `a,b\n${values.map((v, i) => `${v},"${i}"`).join('\n')}\n`;
+    const got = await all(readCsv(text, 'f.csv', () => ({ required: SPEC, repeats: ['a', 'b'] })));
+    expect(got.map((r) => ('fields' in r ? [r.fields.a, r.fields.b] : r))).toEqual(values.map((v, i) => [v, String(i)]));
+  });
+});
