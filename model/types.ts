@@ -39,6 +39,8 @@ export interface Rejection {
   /** For JSON inputs: the 1-based position of the record in the response's `data` array. */
   line: number;
   reason: string;
+  /** For .xlsx inputs: the sheet (`line` is then the row number Excel shows). */
+  sheet?: string;
 }
 
 /** One input file of a source (a source may be read from several files, e.g. one per country). */
@@ -57,6 +59,68 @@ export interface CountryCoverage {
   from: string;
   through: string;
   accepted: number;
+  /** Weekly sources: the first and last ACLED week (Saturday starts); `through` is the last week's Friday. */
+  weeks?: { from: string; to: string };
+}
+
+/** An input file of a weekly or HDX source (CSV or .xlsx), with the sheets passed over (HDX's "TOU" terms). */
+export interface ProductFile {
+  file: string;
+  sha256: string;
+  format: 'csv' | 'xlsx';
+  read: number;
+  skippedSheets: string[];
+}
+
+/** Events and fatalities of one cell. */
+export interface Counts {
+  events: number;
+  fatalities: number;
+}
+
+/** One period (week start or month) where two sources differ, with both figures. */
+export interface CrossCheckDifference {
+  period: string;
+  /** This source's figures, and the other source's. */
+  source: Counts;
+  other: Counts;
+  /**
+   * HDX political violence vs the Explorer table: that month's riots in the table (mob violence
+   * is among them), and whether this source's extra events fit within them (`within riots`), go
+   * beyond them (`beyond riots`: ACLED's later additions) or are fewer (`below`).
+   */
+  riots?: number;
+  verdict?: 'within riots' | 'beyond riots' | 'below';
+}
+
+/** One category of a cross-check: periods compared, how many agree, and every one that differs. */
+export interface CrossCheckCategory {
+  /** This source's category, and the other source's where it is not the same (HDX vs Explorer). */
+  category: CategoryId;
+  otherCategory?: CategoryId;
+  periods: number;
+  /** Periods whose events agree; whose events and fatalities both agree. */
+  equalEvents: number;
+  equalBoth: number;
+  differences: CrossCheckDifference[];
+}
+
+/**
+ * Two sources compared where they overlap (reported, never merged): the weekly file against an
+ * event-level file by ACLED week, an HDX political-violence file against an Explorer table by
+ * month. Written by the derive step into the source's report.
+ */
+export interface CrossCheck {
+  /** The other source's id. */
+  against: string;
+  unit: 'week' | 'month';
+  country: string;
+  /** First and last period compared (week starts or months); only periods both cover whole. */
+  from: string;
+  to: string;
+  /** What is compared with what, and why the figures may differ. */
+  note: string;
+  categories: CrossCheckCategory[];
 }
 
 /** What the derive step read from one raw source; shipped in data/aggregates/sources.json. */
@@ -80,12 +144,28 @@ export interface SourceInfo {
    * to a newer version of it: the newest `timestamp` wins, or the later input when that does
    * not decide. Absent in reports written before duplicates were resolved.
    */
-  rows: { read: number; accepted: number; rejected: number; byReason: Record<string, number>; duplicates?: number };
+  rows: {
+    read: number;
+    accepted: number;
+    rejected: number;
+    byReason: Record<string, number>;
+    duplicates?: number;
+    /**
+     * Weekly and HDX sources: rows of countries not configured, left out while reading (ACLED's
+     * Africa-wide files): read = accepted + rejected + duplicates + filtered.
+     */
+    filtered?: number;
+    filteredByCountry?: Record<string, number>;
+  };
   /** The first rejections, with line numbers (all are counted in `rows.byReason`). */
   rejections: Rejection[];
   /** The first superseded duplicate rows, with file, line and what superseded them. */
   duplicates?: Rejection[];
-  /** Why `coverage.through` is what it is: `last event`, `last month` or `stated export date`. */
+  /**
+   * Why `coverage.through` is what it is: `last event`, `last month` or `stated export date`
+   * (HDX: the as-of date in the file name). Absent for weekly sources: they run through the
+   * Friday that ends their last week.
+   */
   coverageBasis?: 'last event' | 'last month' | 'stated export date';
   /** Per-country date coverage (first and last event date or table month) and counted rows. */
   countries?: Record<string, CountryCoverage>;
@@ -102,6 +182,22 @@ export interface SourceInfo {
    * and its number of rows. The derive step checks that it sums to the monthly aggregates.
    */
   daily?: { file: string; from: string; through: string; rows: number };
+  /**
+   * The unit the source counts in: `day` (event-level files: days and calendar months), `month`
+   * (tables, HDX files), `week` (ACLED weekly data: Saturday to Friday, never split into months).
+   * Absent in reports written before weekly sources.
+   */
+  unit?: 'day' | 'week' | 'month';
+  /** The categories the source gives exactly (model/categories.ts); no other is taken from it. */
+  categories?: CategoryId[];
+  /** The measures it gives (HDX demonstration files have no fatalities). */
+  measures?: Measure[];
+  /** HDX files: the indicator, from the file name or `--indicator`. */
+  indicator?: 'political_violence' | 'civilian_targeting' | 'demonstrations';
+  /** Weekly and HDX sources: the input files, CSV or .xlsx (event sources and tables use `files`). */
+  inputs?: ProductFile[];
+  /** Where this source overlaps another in the same run: the comparison, period by period. */
+  crosschecks?: CrossCheck[];
 }
 
 /** Identifies the data behind a figure: every payload carries it. */
@@ -122,6 +218,11 @@ export interface Point {
   source: string;
   /** The source stops before the month ends: the value is a lower bound, not a fall. */
   partial: boolean;
+  /**
+   * The month containing the end of the source it comes from: ACLED revises recent events for
+   * weeks, so its value (and every change to or from it) is not settled (see provisional.ts).
+   */
+  provisional: boolean;
   vsPrevious: Change | null;
   /** Mean of the 3 (12) months before this one, and the change against it. */
   mean3: number | null;
@@ -168,6 +269,78 @@ export interface CountryEntry {
    * country has no event-level source (absent in datasets built before day windows existed).
    */
   days?: { from: string; through: string; source: string } | null;
+  /**
+   * Weekly counts (ACLED weeks, Saturday to Friday): the first and last week (week starts), the
+   * Friday they run through, the source, the first provisional week and the categories given;
+   * null when no weekly source covers the country (absent in datasets built before weeks).
+   */
+  weeks?: WeeksCoverage | null;
+  /** Per unit and source, the dates the country's data run through and what of it is provisional. */
+  freshness?: Freshness[];
+}
+
+/** The weeks a country's weekly counts cover (see CountryEntry.weeks). */
+export interface WeeksCoverage {
+  source: string;
+  from: string;
+  to: string;
+  /** The Friday that ends the last week. */
+  through: string;
+  provisionalFrom: string;
+  categories: CategoryId[];
+}
+
+/**
+ * How fresh one source's data for a country are, in one unit: the first and last day covered
+ * and the provisional stretch at its end (the newest four weeks of a weekly or daily source,
+ * the month containing the end of a monthly one), which ACLED may still revise.
+ */
+export interface Freshness {
+  unit: 'day' | 'week' | 'month';
+  source: string;
+  from: string;
+  through: string;
+  provisional: { from: string; through: string };
+}
+
+/** A geography's weekly counts in one unit (events and fatalities), dense from `from` to `through` (week starts). */
+export interface WeekCounts {
+  /** Id of the weekly source. */
+  source: string;
+  /** First and last week start: `events[i]` is the count of the week from + 7i days; a 0 is a week without events. */
+  from: string;
+  through: string;
+  /** The first of the newest four weeks, which ACLED may still revise. */
+  provisionalFrom: string;
+  events: number[];
+  fatalities: number[];
+}
+
+/**
+ * The weekly counts of one geography (country or admin1) and category, both measures, as stored
+ * in KV (`weeks:<geo>:<category>`). No metrics are stored: the Worker computes them for the
+ * weeks asked for (weekly.ts), as precomputing them for every week would take hundreds of MB.
+ */
+export interface WeeksDoc extends WeekCounts {
+  dataset: DatasetRef;
+  info: Pick<SeriesInfo, 'country' | 'admin1' | 'category'>;
+}
+
+/** One week of a weekly series, with its comparisons (null when the weeks they need are not in the data). */
+export interface WeekPoint {
+  /** The week's Saturday, `YYYY-MM-DD`; it runs to the Friday after. */
+  week: string;
+  value: number;
+  /** One of the newest four weeks of the source: ACLED may still revise it; no change to it is settled. */
+  provisional: boolean;
+  vsPrevious: Change | null;
+  /** Mean of the 4 (52) weeks before this one, and the change against it. */
+  mean4: number | null;
+  vsMean4: Change | null;
+  mean52: number | null;
+  vsMean52: Change | null;
+  /** The same week a year earlier: 52 weeks back. */
+  vsYearAgo: Change | null;
 }
 
 /**
@@ -189,6 +362,12 @@ export interface DaysDoc {
   } | null;
   /** Why there are no day windows (when `days` is null). */
   why: string | null;
+  /**
+   * The country's weekly counts of the category, so that one read answers a window from days
+   * where they cover it and from weeks elsewhere (and checks the one against the other); null
+   * without a weekly source (absent in datasets built before weeks).
+   */
+  weeks?: WeekCounts | null;
 }
 
 /** A month x category where two sources both give a country figure and differ. */
@@ -213,6 +392,12 @@ export interface Catalogue {
   /** Which source gives a country-month when several do, and why. */
   precedence: string;
   disagreements: Disagreement[];
+  /**
+   * The derive step's comparisons of overlapping sources (the weekly file against the event
+   * file by week, HDX against the Explorer table by month), each with the source it was made for:
+   * every differing period with both figures. Reported, never merged.
+   */
+  crossChecks?: (CrossCheck & { source: string })[];
   thresholds: { lowBaseline: number; note: string };
 }
 

@@ -25,7 +25,19 @@ function ch(base: number, value: number, pct: number | null, ratio: number | nul
 }
 
 function pt(month: string, value: number, vsPrevious: Change | null, partial = false, source = 'explorer'): Point {
-  return { month, value, source, partial, vsPrevious, mean3: null, vsMean3: null, mean12: null, vsMean12: null, vsYearAgo: null };
+  return {
+    month,
+    value,
+    source,
+    partial,
+    provisional: false,
+    vsPrevious,
+    mean3: null,
+    vsMean3: null,
+    mean12: null,
+    vsMean12: null,
+    vsYearAgo: null,
+  };
 }
 
 const NIGER: SeriesInfo = {
