@@ -31,8 +31,35 @@ const ClaimSchema = z.strictObject({
   alternatives: z.array(z.strictObject({ interpretation: z.string(), readings: z.array(Reading) })).optional(),
 });
 
-const Rejection = z.strictObject({ file: z.string().optional(), line: z.number(), reason: z.string() });
+const Rejection = z.strictObject({ file: z.string().optional(), line: z.number(), reason: z.string(), sheet: z.string().optional() });
 const Count = z.number().int().nonnegative();
+const Counts = z.strictObject({ events: Count, fatalities: Count });
+const CrossCheck = z.strictObject({
+  against: z.string(),
+  unit: z.enum(['week', 'month']),
+  country: z.string(),
+  from: z.string(),
+  to: z.string(),
+  note: z.string(),
+  categories: z.array(
+    z.strictObject({
+      category: z.enum(CATEGORY_IDS),
+      otherCategory: z.enum(CATEGORY_IDS).optional(),
+      periods: Count,
+      equalEvents: Count,
+      equalBoth: Count,
+      differences: z.array(
+        z.strictObject({
+          period: z.string(),
+          source: Counts,
+          other: Counts,
+          riots: Count.optional(),
+          verdict: z.enum(['within riots', 'beyond riots', 'below']).optional(),
+        }),
+      ),
+    }),
+  ),
+});
 
 const SourceInfoSchema = z.strictObject({
   id: z.string().min(1),
@@ -50,16 +77,44 @@ const SourceInfoSchema = z.strictObject({
     rejected: Count,
     byReason: z.record(z.string(), Count),
     duplicates: Count.optional(),
+    filtered: Count.optional(),
+    filteredByCountry: z.record(z.string(), Count).optional(),
   }),
   rejections: z.array(Rejection),
   duplicates: z.array(Rejection).optional(),
   coverageBasis: z.enum(['last event', 'last month', 'stated export date']).optional(),
-  countries: z.record(z.string(), z.strictObject({ from: z.string(), through: z.string(), accepted: Count })).optional(),
+  countries: z
+    .record(
+      z.string(),
+      z.strictObject({
+        from: z.string(),
+        through: z.string(),
+        accepted: Count,
+        weeks: z.strictObject({ from: z.string(), to: z.string() }).optional(),
+      }),
+    )
+    .optional(),
   totals: z.strictObject({ events: Count, fatalities: Count }).optional(),
   files: z
     .array(z.strictObject({ file: z.string(), sha256: z.string(), format: z.enum(['csv', 'json']), layout: z.string(), read: Count }))
     .optional(),
   daily: z.strictObject({ file: z.string().min(1), from: z.string(), through: z.string(), rows: Count }).optional(),
+  unit: z.enum(['day', 'week', 'month']).optional(),
+  categories: z.array(z.enum(CATEGORY_IDS)).optional(),
+  measures: z.array(z.enum(MEASURES)).optional(),
+  indicator: z.enum(['political_violence', 'civilian_targeting', 'demonstrations']).optional(),
+  inputs: z
+    .array(
+      z.strictObject({
+        file: z.string(),
+        sha256: z.string(),
+        format: z.enum(['csv', 'xlsx']),
+        read: Count,
+        skippedSheets: z.array(z.string()),
+      }),
+    )
+    .optional(),
+  crosschecks: z.array(CrossCheck).optional(),
 });
 
 // The schemas must describe exactly the model's types (a compile error otherwise).

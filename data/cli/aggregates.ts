@@ -8,13 +8,28 @@ import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { isCategoryId } from '../../model/categories.ts';
 import { isDay } from '../../model/day.ts';
+import { type AggregateCategoryId, WEEKLY_CATEGORIES } from '../../model/disorder.ts';
+import type { Iso3 } from '../../model/geography.ts';
 import type { AggregateRow, DailyRow, SourceInfo } from '../../model/types.ts';
+import { isWeekStart } from '../../model/week.ts';
 import { parseSources } from '../build/files.ts';
 import { readCsv } from '../derive/parse.ts';
+import type { WeeklyCell } from '../derive/weekly.ts';
 import { AGGREGATES_DIR, ROOT, SOURCES_FILE } from './paths.ts';
 
 const COLUMNS = ['country', 'admin1', 'month', 'category', 'events', 'fatalities'] as const;
 const DAILY_COLUMNS = ['country', 'date', 'category', 'events', 'fatalities'] as const;
+/**
+ * The weekly file, wide: one row per country x admin1 x week with at least one event, and for
+ * each category of WEEKLY_CATEGORIES, in order, its events and fatalities (zeros written). Wide
+ * because the long form (one row per category) would be five times the size.
+ */
+export const WEEKLY_WIDE_COLUMNS: readonly string[] = [
+  'country',
+  'admin1',
+  'week',
+  ...WEEKLY_CATEGORIES.flatMap((id) => [`${id}_events`, `${id}_fatalities`]),
+];
 
 /**
  * Write a file whole or not at all: the text goes to a temporary file beside it, which then
@@ -80,9 +95,9 @@ export async function readDaily(file: string, dir = AGGREGATES_DIR): Promise<Dai
 }
 
 /** Read a shipped aggregate file; any row that does not read back exactly is a build error. */
-export async function readAggregates(file: string): Promise<AggregateRow[]> {
+export async function readAggregates(file: string, dir = AGGREGATES_DIR): Promise<AggregateRow[]> {
   const rows: AggregateRow[] = [];
-  for await (const rec of readCsv(createReadStream(path.join(AGGREGATES_DIR, file)), file, COLUMNS)) {
+  for await (const rec of readCsv(createReadStream(path.join(dir, file)), file, COLUMNS)) {
     const f = rec.fields;
     const events = Number(f.events);
     const fatalities = Number(f.fatalities);
@@ -101,20 +116,56 @@ export async function readAggregates(file: string): Promise<AggregateRow[]> {
   return rows;
 }
 
-/** Every shipped source with its monthly aggregates and, for event-level sources, its daily ones: what a dataset is built from. */
-export async function readShipped(): Promise<{ info: SourceInfo; rows: AggregateRow[]; daily?: DailyRow[] }[]> {
+/** Read a shipped weekly file back as cells (rows with events only); any row that does not read back exactly is an error. */
+export async function readWeeklyAggregates(file: string, dir = AGGREGATES_DIR): Promise<WeeklyCell[]> {
+  const cells: WeeklyCell[] = [];
+  for await (const rec of readCsv(createReadStream(path.join(dir, file)), file, WEEKLY_WIDE_COLUMNS)) {
+    const f = rec.fields;
+    if (rec.malformed || !isWeekStart(f.week ?? '') || !/^[A-Z]{3}$/.test(f.country ?? ''))
+      throw new Error(`${file}:${rec.line}: not a valid weekly row (${rec.malformed ?? JSON.stringify(f)}); re-run npm run data:derive`);
+    for (const id of WEEKLY_CATEGORIES) {
+      const events = Number(f[`${id}_events`]);
+      const fatalities = Number(f[`${id}_fatalities`]);
+      if (!Number.isInteger(events) || events < 0 || !Number.isInteger(fatalities) || fatalities < 0)
+        throw new Error(`${file}:${rec.line}: bad ${id} counts; re-run npm run data:derive`);
+      if (events > 0 || fatalities > 0)
+        cells.push({
+          country: f.country as Iso3,
+          admin1: f.admin1!,
+          week: f.week!,
+          category: id as AggregateCategoryId,
+          events,
+          fatalities,
+        });
+    }
+  }
+  return cells;
+}
+
+/**
+ * Every shipped source with its monthly aggregates and, for event-level sources, its daily ones;
+ * the weekly source (`unit: 'week'`) with its weekly cells: what a dataset is built from.
+ */
+export async function readShipped(
+  dir = AGGREGATES_DIR,
+): Promise<{ info: SourceInfo; rows: AggregateRow[]; daily?: DailyRow[]; weekly?: WeeklyCell[] }[]> {
   return Promise.all(
-    (await readSources()).map(async (info) => ({
-      info,
-      rows: await readAggregates(info.aggregates),
-      ...(info.daily ? { daily: await readDaily(info.daily.file) } : {}),
-    })),
+    (await readSources(dir)).map(async (info) =>
+      info.unit === 'week'
+        ? { info, rows: [], weekly: await readWeeklyAggregates(info.aggregates, dir) }
+        : {
+            info,
+            rows: await readAggregates(info.aggregates, dir),
+            ...(info.daily ? { daily: await readDaily(info.daily.file, dir) } : {}),
+          },
+    ),
   );
 }
 
 /** The shipped sources.json, validated (a malformed one fails naming the field and the reason). */
-export async function readSources(): Promise<SourceInfo[]> {
-  return parseSources(await readFile(SOURCES_FILE, 'utf8'), path.relative(ROOT, SOURCES_FILE));
+export async function readSources(dir = AGGREGATES_DIR): Promise<SourceInfo[]> {
+  const file = path.join(dir, path.basename(SOURCES_FILE));
+  return parseSources(await readFile(file, 'utf8'), path.relative(ROOT, file));
 }
 
 export async function writeSources(sources: SourceInfo[], dir = AGGREGATES_DIR): Promise<void> {
