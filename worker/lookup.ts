@@ -7,7 +7,7 @@
 import type { CategoryId, Measure } from '../model/categories.ts';
 import { daysWhere } from '../model/days.ts';
 import { slug } from '../model/geography.ts';
-import type { Catalogue, DaysDoc, SeriesDoc, SeriesSet } from '../model/types.ts';
+import type { Catalogue, DaysDoc, SeriesDoc, SeriesSet, WeeksDoc } from '../model/types.ts';
 import { notFound, unavailable } from './problem.ts';
 import * as store from './store.ts';
 
@@ -77,6 +77,31 @@ export async function findDays(kv: KVNamespace, v: store.VersionRef, iso3: strin
   if (e.problem.status !== 503) throw e;
   const available = cat.countries.flatMap((x) => (x.days ? [{ iso3: x.iso3, name: x.name, ...x.days }] : []));
   throw notFound(`The dataset has no daily counts of ${category} for ${iso3}; ${daysWhere(available)}.`);
+}
+
+/**
+ * The weekly counts of a country or region and category (one KV read, plus the catalogue for a
+ * region), or a 404 that says what exists: the weeks' categories, or that there are no weeks.
+ */
+export async function findWeeks(kv: KVNamespace, v: store.VersionRef, q: Place, category: CategoryId): Promise<store.Stored<WeeksDoc>> {
+  const w = await store.weeks(kv, v, q.country, await regionOf(kv, v, q.country, q.admin1), category);
+  if (w) return w;
+  const cat = (await store.catalogue(kv, v)).doc;
+  const country = cat.countries.find((x) => x.iso3 === q.country);
+  if (country && !country.weeks)
+    throw notFound(
+      `The dataset has no weekly counts for ${country.name}; countries with weeks: ${cat.countries.flatMap((x) => (x.weeks ? [x.iso3] : [])).join(', ') || 'none'}.`,
+    );
+  if (country?.weeks && !country.weeks.categories.includes(category))
+    throw notFound(
+      `Category ${category} has no weekly counts for ${country.name} (the weekly data give event and sub-event types only); weekly categories: ${country.weeks.categories.join(', ')}.`,
+      { allowed: country.weeks.categories },
+    );
+  const e = explainMissing(cat, q.country, q.admin1 ?? null, category);
+  if (e.problem.status === 404) throw e;
+  throw unavailable(
+    `The weekly series ${q.country}${q.admin1 ? `/${q.admin1}` : ''}/${category} is listed in the catalogue but its entry is missing.`,
+  );
 }
 
 /** Why the dataset has no such entry, from its catalogue: a 404 naming what exists, or a 503 when the catalogue lists it. */
