@@ -1,8 +1,8 @@
 /**
  * ACLED's disorder types and the categories ACLED's aggregated products (weekly data by admin1
- * x event type x sub-event type; HDX monthly files by admin2) can give exactly. To be merged
- * into model/categories.ts: `political_violence_acled` and `demonstrations_acled` are new
- * category ids, each with one definition for every source. Pure: no Node or DOM imports.
+ * x event type x sub-event type; HDX monthly files by admin2) can give exactly. The categories
+ * themselves (`political_violence_acled`, `demonstrations_acled` among them) are defined once,
+ * in model/categories.ts; this module places a weekly row with those same predicates. Pure.
  *
  * ACLED's disorder type is fixed by event type and sub-event type (the weekly file's
  * DISORDER_TYPE column agrees with this on every one of its 53,322 rows, and weekly.ts rejects a
@@ -18,42 +18,10 @@
  * every stretch of whole months that is also whole weeks from 1997 to 2025 (checked by
  * tests/data/derive/real.test.ts).
  */
-import type { CategoryId, EventType } from './categories.ts';
+import { CATEGORIES, type CategoryId, type Countable, type EventType, riotProblem } from './categories.ts';
 
-export const MOB_VIOLENCE = 'Mob violence';
-export const VIOLENT_DEMONSTRATION = 'Violent demonstration';
-export const EXCESSIVE_FORCE = 'Excessive force against protesters';
-
-/** Sub-event types ACLED counts as political violence outside Battles, Explosions/Remote violence and Violence against civilians. */
-const PV_SUB_EVENTS: ReadonlySet<string> = new Set([MOB_VIOLENCE, EXCESSIVE_FORCE]);
-const PV_TYPES: ReadonlySet<string> = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians']);
-
-/** New category ids (not yet in CATEGORY_IDS). */
-export type AcledCategoryId = 'political_violence_acled' | 'demonstrations_acled';
-
-/** A category an aggregated ACLED product can give exactly. */
-export type AggregateCategoryId = Exclude<CategoryId, 'civilian_targeting' | 'attacks_on_state_forces'> | AcledCategoryId;
-
-/** Definitions of the new categories, in the words of model/categories.ts. */
-export const ACLED_CATEGORIES: readonly { id: AcledCategoryId; label: string; definition: string }[] = [
-  {
-    id: 'political_violence_acled',
-    label: 'Political violence (ACLED disorder type)',
-    definition:
-      'ACLED\'s disorder type "Political violence": events of type Battles, Explosions/Remote violence or ' +
-      'Violence against civilians, plus mob violence (Riots) and excessive force against protesters (Protests). ' +
-      'This is what ACLED\'s weekly data, event files and HDX "political violence" files count; the project\'s ' +
-      'political_violence leaves out the riots and protests, which the country-level Explorer table cannot split.',
-  },
-  {
-    id: 'demonstrations_acled',
-    label: 'Demonstrations (ACLED disorder type)',
-    definition:
-      'ACLED\'s disorder type "Demonstrations": Protests (including excessive force against protesters) and ' +
-      'violent demonstrations (Riots), without mob violence. What HDX "demonstration events" files count; the ' +
-      "project's demonstrations category (Protests + Riots) also counts mob violence.",
-  },
-];
+/** A category an aggregated ACLED product (weekly data, HDX files) can give exactly. */
+export type AggregateCategoryId = Exclude<CategoryId, 'civilian_targeting' | 'attacks_on_state_forces'>;
 
 /**
  * Categories that weekly data (event type and sub-event type per row) gives exactly, in this
@@ -84,15 +52,13 @@ export const NOT_FROM_AGGREGATES: Readonly<Record<'civilian_targeting' | 'attack
   attacks_on_state_forces: 'Needs the actor types of each event (inter1, inter2), which only event-level files have.',
 };
 
-/** Is this (event type, sub-event type) in ACLED's disorder type "Political violence"? */
-export function isAcledPoliticalViolence(eventType: EventType, subEventType: string): boolean {
-  return PV_TYPES.has(eventType) || PV_SUB_EVENTS.has(subEventType);
+/** A weekly row (event and sub-event type, nothing else) as the category predicates see it. */
+function weeklyRow(eventType: EventType, subEventType: string): Countable {
+  return { eventType, subEventType, civilianTargeting: null, inter1: null, inter2: null };
 }
 
-/** Is this (event type, sub-event type) in ACLED's disorder type "Demonstrations"? */
-export function isAcledDemonstration(eventType: EventType, subEventType: string): boolean {
-  return eventType === 'Protests' || (eventType === 'Riots' && subEventType === VIOLENT_DEMONSTRATION);
-}
+const includes = (id: CategoryId, eventType: EventType, subEventType: string): boolean =>
+  CATEGORIES.find((c) => c.id === id)!.includes(weeklyRow(eventType, subEventType));
 
 /**
  * Does a DISORDER_TYPE cell ("Political violence", "Demonstrations", "Political violence;
@@ -101,35 +67,23 @@ export function isAcledDemonstration(eventType: EventType, subEventType: string)
 export function disorderAgrees(disorderType: string, eventType: EventType, subEventType: string): boolean {
   const parts = new Set(disorderType.split(';').map((p) => p.trim().toLowerCase()));
   return (
-    parts.has('political violence') === isAcledPoliticalViolence(eventType, subEventType) &&
-    parts.has('demonstrations') === isAcledDemonstration(eventType, subEventType) &&
+    parts.has('political violence') === includes('political_violence_acled', eventType, subEventType) &&
+    parts.has('demonstrations') === includes('demonstrations_acled', eventType, subEventType) &&
     parts.has('strategic developments') === (eventType === 'Strategic developments')
   );
 }
 
-const BY_TYPE: Readonly<Record<EventType, AggregateCategoryId>> = {
-  Battles: 'battles',
-  'Explosions/Remote violence': 'explosions_remote_violence',
-  'Violence against civilians': 'violence_against_civilians',
-  Protests: 'protests',
-  Riots: 'riots',
-  'Strategic developments': 'strategic_developments',
-};
+/** WEEKLY_CATEGORIES with their definitions, in order. */
+const WEEKLY = WEEKLY_CATEGORIES.map((id) => CATEGORIES.find((c) => c.id === id)!);
 
 /**
- * The categories a weekly row counts in, in WEEKLY_CATEGORIES order. Riots need their sub-event
- * type (mob violence or violent demonstration) to be placed: null when it is neither.
+ * The categories a weekly row counts in, in WEEKLY_CATEGORIES order, by the definitions of
+ * model/categories.ts (the same predicates every source is counted with). Riots need their
+ * sub-event type (mob violence or violent demonstration) to be placed: null when it is neither.
  * @example weeklyCategories('Riots', 'Mob violence') gives political_violence_acled, demonstrations, riots
  */
 export function weeklyCategories(eventType: EventType, subEventType: string): AggregateCategoryId[] | null {
-  if (eventType === 'Riots' && subEventType !== MOB_VIOLENCE && subEventType !== VIOLENT_DEMONSTRATION) return null;
-  const own = BY_TYPE[eventType];
-  return WEEKLY_CATEGORIES.filter(
-    (c) =>
-      c === own ||
-      (c === 'political_violence' && PV_TYPES.has(eventType)) ||
-      (c === 'political_violence_acled' && isAcledPoliticalViolence(eventType, subEventType)) ||
-      (c === 'demonstrations' && (eventType === 'Protests' || eventType === 'Riots')) ||
-      (c === 'demonstrations_acled' && isAcledDemonstration(eventType, subEventType)),
-  );
+  if (riotProblem(eventType, subEventType) !== null) return null;
+  const row = weeklyRow(eventType, subEventType);
+  return WEEKLY.filter((c) => c.includes(row)).map((c) => c.id as AggregateCategoryId);
 }

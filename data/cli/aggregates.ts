@@ -13,6 +13,7 @@ import type { Iso3 } from '../../model/geography.ts';
 import type { AggregateRow, DailyRow, SourceInfo } from '../../model/types.ts';
 import { isWeekStart } from '../../model/week.ts';
 import { parseSources } from '../build/files.ts';
+import type { MonthlyCell } from '../derive/hdx.ts';
 import { readCsv } from '../derive/parse.ts';
 import type { WeeklyCell } from '../derive/weekly.ts';
 import { AGGREGATES_DIR, ROOT, SOURCES_FILE } from './paths.ts';
@@ -65,6 +66,67 @@ export async function writeAggregates(file: string, rows: readonly AggregateRow[
   await writeWhole(path.join(dir, file), csv(COLUMNS, rows));
 }
 
+/**
+ * Write the weekly file, wide (WEEKLY_WIDE_COLUMNS), whole or not at all, from cells sorted by
+ * country, admin1 and week (as deriveWeekly gives them). Country totals are not written: they
+ * are the sum of the admin1 rows.
+ */
+export async function writeWeekly(file: string, cells: readonly WeeklyCell[], dir = AGGREGATES_DIR): Promise<void> {
+  const rows = new Map<string, (string | number)[]>();
+  for (const c of cells) {
+    const k = `${c.country}|${c.admin1}|${c.week}`;
+    let row = rows.get(k);
+    if (!row) rows.set(k, (row = [c.country, c.admin1, c.week, ...WEEKLY_CATEGORIES.flatMap(() => [0, 0])]));
+    const i = 3 + 2 * WEEKLY_CATEGORIES.indexOf(c.category);
+    row[i] = c.events;
+    row[i + 1] = c.fatalities;
+  }
+  await writeWhole(
+    path.join(dir, file),
+    stringify([...rows.values()], { header: true, columns: [...WEEKLY_WIDE_COLUMNS], record_delimiter: 'unix', quoted_match: '\r' }),
+  );
+}
+
+/** Read a shipped weekly file back as cells (rows with events only); any row that does not read back exactly is an error. */
+export async function readWeeklyAggregates(file: string, dir = AGGREGATES_DIR): Promise<WeeklyCell[]> {
+  const cells: WeeklyCell[] = [];
+  for await (const rec of readCsv(createReadStream(path.join(dir, file)), file, WEEKLY_WIDE_COLUMNS)) {
+    const f = rec.fields;
+    if (rec.malformed || !isWeekStart(f.week ?? '') || !/^[A-Z]{3}$/.test(f.country ?? ''))
+      throw new Error(`${file}:${rec.line}: not a valid weekly row (${rec.malformed ?? JSON.stringify(f)}); re-run npm run data:derive`);
+    for (const id of WEEKLY_CATEGORIES) {
+      const events = Number(f[`${id}_events`]);
+      const fatalities = Number(f[`${id}_fatalities`]);
+      if (!Number.isInteger(events) || events < 0 || !Number.isInteger(fatalities) || fatalities < 0)
+        throw new Error(`${file}:${rec.line}: bad ${id} counts; re-run npm run data:derive`);
+      if (events > 0 || fatalities > 0)
+        cells.push({
+          country: f.country as Iso3,
+          admin1: f.admin1!,
+          week: f.week!,
+          category: id as AggregateCategoryId,
+          events,
+          fatalities,
+        });
+    }
+  }
+  return cells;
+}
+
+/**
+ * Write an HDX source's admin1 x month cells in the monthly format (zeros kept: HDX writes them
+ * out, so a zero is a real zero); fatalities empty where the indicator has none (demonstrations).
+ */
+export async function writeHdx(file: string, cells: readonly MonthlyCell[], dir = AGGREGATES_DIR): Promise<void> {
+  await writeWhole(
+    path.join(dir, file),
+    csv(
+      COLUMNS,
+      cells.map((c) => ({ ...c, fatalities: c.fatalities ?? '' })),
+    ),
+  );
+}
+
 /** Write a daily aggregate file (`country,date,category,events,fatalities`), whole or not at all. */
 export async function writeDaily(file: string, rows: readonly DailyRow[], dir = AGGREGATES_DIR): Promise<void> {
   await writeWhole(path.join(dir, file), csv(DAILY_COLUMNS, rows));
@@ -114,32 +176,6 @@ export async function readAggregates(file: string, dir = AGGREGATES_DIR): Promis
     rows.push({ country: f.country!, admin1: f.admin1!, month: f.month!, category, events, fatalities });
   }
   return rows;
-}
-
-/** Read a shipped weekly file back as cells (rows with events only); any row that does not read back exactly is an error. */
-export async function readWeeklyAggregates(file: string, dir = AGGREGATES_DIR): Promise<WeeklyCell[]> {
-  const cells: WeeklyCell[] = [];
-  for await (const rec of readCsv(createReadStream(path.join(dir, file)), file, WEEKLY_WIDE_COLUMNS)) {
-    const f = rec.fields;
-    if (rec.malformed || !isWeekStart(f.week ?? '') || !/^[A-Z]{3}$/.test(f.country ?? ''))
-      throw new Error(`${file}:${rec.line}: not a valid weekly row (${rec.malformed ?? JSON.stringify(f)}); re-run npm run data:derive`);
-    for (const id of WEEKLY_CATEGORIES) {
-      const events = Number(f[`${id}_events`]);
-      const fatalities = Number(f[`${id}_fatalities`]);
-      if (!Number.isInteger(events) || events < 0 || !Number.isInteger(fatalities) || fatalities < 0)
-        throw new Error(`${file}:${rec.line}: bad ${id} counts; re-run npm run data:derive`);
-      if (events > 0 || fatalities > 0)
-        cells.push({
-          country: f.country as Iso3,
-          admin1: f.admin1!,
-          week: f.week!,
-          category: id as AggregateCategoryId,
-          events,
-          fatalities,
-        });
-    }
-  }
-  return cells;
 }
 
 /**

@@ -7,12 +7,19 @@
  *
  *   npm run data:derive                                # the configured files in ../shared/data
  *   npm run data:derive -- --input DIR                 # the configured files, from DIR
- *   npm run data:derive -- FILE... [--through YYYY-MM-DD] [--strict] [--out DIR]
+ *   npm run data:derive -- FILE... [--through YYYY-MM-DD] [--indicator ID] [--strict] [--out DIR]
  *
- * With FILEs (CSV in either ACLED layout, ACLED API JSON, or monthly tables), all event-level
- * files form one source (`acled-events`, duplicates resolved across files) and all tables
- * another (`acled-table`). `--through` states the export date (coverage ends there instead of
- * at the last event). `--strict` fails on any rejected row, before anything is written.
+ * With FILEs (CSV in either ACLED layout, ACLED API JSON, monthly tables, ACLED weekly data as
+ * CSV or .xlsx, HDX sub-national monthly files as CSV or .xlsx; told apart by their header),
+ * all event-level files form one source (`acled-events`, duplicates resolved across files), all
+ * tables another (`acled-table`), all weekly files a third (`acled-weekly`), and each HDX file
+ * one of its own (`acled-hdx-<country>-<indicator>`). `--through` states the export date
+ * (coverage ends there instead of at the last event). `--indicator` names the indicator of HDX
+ * files whose name does not (political_violence, civilian_targeting, demonstrations); an HDX
+ * file whose indicator cannot be known is refused. `--strict` fails on any rejected row, before
+ * anything is written. Where two sources overlap (weekly vs event-level by week, HDX political
+ * violence vs a monthly table by month), the comparison is written into the newer source's
+ * report (`crosschecks`), never merged.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -20,15 +27,20 @@ import { type FileHandle, open, readdir, readFile, rm, stat } from 'node:fs/prom
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import type { InputFile, SourceInfo } from '../../model/types.ts';
+import { CATEGORY_IDS, category } from '../../model/categories.ts';
+import type { CrossCheck, InputFile, SourceInfo } from '../../model/types.ts';
 import { type Derived, derive } from '../derive/aggregate.ts';
+import { hdxCrossCheck, weeklyCrossCheck } from '../derive/crosscheck.ts';
 import { layoutOf, looksLikeJson, readApiJson, specFor } from '../derive/input.ts';
 import { parseDate } from '../derive/normalise.ts';
 import { type ByteSource, readCsvBatches } from '../derive/parse.ts';
 import type { CsvRecord } from '../derive/record.ts';
-import { writeAggregates, writeDaily, writeSources } from './aggregates.ts';
+import { place } from '../derive/tally.ts';
+import { isXlsx } from '../derive/weekly.ts';
+import { writeAggregates, writeDaily, writeHdx, writeSources, writeWeekly } from './aggregates.ts';
 import { AGGREGATES_DIR, RAW_DIR } from './paths.ts';
-import { SOURCES, type SourceConfig } from './sources.ts';
+import { deriveHdxSource, deriveWeeklySource, type HdxSource, type ProductConfig, productOf, type WeeklySource } from './products.ts';
+import { PRODUCTS, SOURCES, type SourceConfig } from './sources.ts';
 
 /** JSON inputs are parsed whole; beyond this, save the download as CSV. */
 const MAX_JSON_BYTES = 512 * 1024 * 1024;
@@ -197,8 +209,19 @@ export async function deriveSource(plan: Plan, through: string | null): Promise<
     ...(dailyFile && plan.config.kind === 'event'
       ? { daily: { file: dailyFile, from: report.coverage.from, through: report.coverage.through, rows: derived.daily.length } }
       : {}),
+    unit: plan.config.kind === 'event' ? 'day' : 'month',
+    categories: givenCategories(derived),
   };
   return { info, derived };
+}
+
+/**
+ * The categories a derived event file or table gives: the event-type ones always; the others
+ * where its rows carry them (an event file without sub_event_type gives no disorder-type ones).
+ */
+function givenCategories(derived: Derived): SourceInfo['categories'] {
+  const present = new Set<string>(derived.rows.map((r) => r.category));
+  return CATEGORY_IDS.filter((id) => present.has(id) || category(id).reads === 'event_type');
 }
 
 /** Explicit inputs -> one event source and/or one table source. */
@@ -247,6 +270,124 @@ export async function deriveFiles(files: string[], through: string | null = null
   return out;
 }
 
+interface Jobs {
+  plans: Plan[];
+  weekly: { files: string[]; config: ProductConfig } | null;
+  hdx: { file: string; config?: ProductConfig }[];
+}
+
+/** Explicit inputs, sorted by kind (from their header): event files and tables, weekly files, HDX files. */
+async function jobsFor(files: string[]): Promise<Jobs> {
+  const rest: string[] = [];
+  const weekly: string[] = [];
+  const hdx: string[] = [];
+  for (const f of files) {
+    if (!existsSync(f)) throw new Error(`${f} not found`);
+    const p = await productOf(f);
+    if (p === 'weekly') weekly.push(f);
+    else if (p === 'hdx') hdx.push(f);
+    else if (await isXlsx(f))
+      throw new Error(
+        `${path.basename(f)}: an .xlsx that is neither ACLED weekly data (WEEK, COUNTRY, ADMIN1, EVENT_TYPE, SUB_EVENT_TYPE, EVENTS, FATALITIES) ` +
+          'nor an HDX sub-national file (Country, Admin1, Admin2, Month, Year, Events); save event-level data as CSV',
+      );
+    else rest.push(f);
+  }
+  const names = weekly.map((f) => path.basename(f)).join(', ');
+  return {
+    plans: rest.length > 0 ? await plansFor(rest) : [],
+    weekly:
+      weekly.length > 0
+        ? {
+            files: weekly,
+            config: {
+              id: 'acled-weekly',
+              name: `ACLED aggregated weekly data (${names})`,
+              origin: 'ACLED weekly data supplied to npm run data:derive',
+              retrieved: '',
+              aggregates: 'acled-weekly.csv',
+            },
+          }
+        : null,
+    hdx: hdx.map((file) => ({ file })),
+  };
+}
+
+/** The configured raw files in `dir` (../shared/data by default). */
+function configuredJobs(dir: string): Jobs {
+  const at = (file: string) => path.join(dir, file);
+  const weekly = PRODUCTS.find((p) => p.product === 'weekly');
+  const jobs: Jobs = {
+    plans: SOURCES.map((config) => ({ config, files: [at(config.file)] })),
+    weekly: weekly ? { files: [at(weekly.file)], config: weekly } : null,
+    hdx: PRODUCTS.filter((p) => p.product === 'hdx').map((config) => ({ file: at(config.file), config })),
+  };
+  for (const f of [...SOURCES, ...PRODUCTS].map((s) => at(s.file)))
+    if (!existsSync(f))
+      throw new Error(`${f} not found: the raw ACLED files live in ../shared/data (see its SOURCES.md); pass --input DIR or FILE...`);
+  return jobs;
+}
+
+/**
+ * Where sources of one run overlap: the weekly file against each event-level source (by week),
+ * an HDX political-violence file against each monthly table (by month), country by country.
+ * Written into the weekly or HDX source's report.
+ */
+function crossCheck(results: { info: SourceInfo; derived: Derived }[], weekly: WeeklySource[], hdx: HdxSource[]): void {
+  const shared = (a: SourceInfo, b: SourceInfo) => Object.keys(a.countries ?? {}).filter((c) => c in (b.countries ?? {}));
+  for (const w of weekly) {
+    const checks: CrossCheck[] = [];
+    for (const r of results.filter((x) => x.info.kind === 'event' && x.info.daily))
+      for (const c of shared(w.info, r.info)) {
+        const cov = w.info.countries![c]!;
+        const x = weeklyCrossCheck(
+          { id: w.info.id, cells: w.cells, from: cov.from, through: cov.through },
+          { id: r.info.id, daily: r.derived.daily, from: r.info.coverage.from, through: r.info.coverage.through },
+          c,
+        );
+        if (x) checks.push(x);
+      }
+    if (checks.length > 0) w.info.crosschecks = checks;
+  }
+  for (const h of hdx.filter((x) => x.info.indicator === 'political_violence')) {
+    const checks: CrossCheck[] = [];
+    for (const r of results.filter((x) => x.info.kind === 'aggregate'))
+      for (const c of shared(h.info, r.info)) {
+        const x = hdxCrossCheck(
+          { id: h.info.id, totals: h.hdx.totals, from: h.info.countries![c]!.from, through: h.info.countries![c]!.through },
+          { id: r.info.id, rows: r.derived.rows, from: r.info.countries![c]!.from, through: r.info.countries![c]!.through },
+          c,
+        );
+        if (x) checks.push(x);
+      }
+    if (checks.length > 0) h.info.crosschecks = checks;
+  }
+}
+
+/** One line per weekly or HDX source, its countries, rejections and cross-checks. */
+function reportProduct(info: SourceInfo, rows: number, seconds: number): void {
+  const r = info.rows;
+  console.log(
+    `${info.id}: ${r.read} rows read, ${r.accepted} accepted, ${r.rejected} rejected ${JSON.stringify(r.byReason)}, ${r.duplicates ?? 0} duplicates, ` +
+      `${r.filtered ?? 0} filtered (other countries${r.filtered ? `: ${JSON.stringify(r.filteredByCountry)}` : ''}); ` +
+      `unit ${info.unit}; covers ${info.coverage.from} to ${info.coverage.through}; ${rows} aggregate rows (${seconds.toFixed(1)} s)`,
+  );
+  for (const [c, cov] of Object.entries(info.countries ?? {}))
+    console.log(
+      `  ${c}: ${cov.weeks ? `weeks ${cov.weeks.from} to ${cov.weeks.to}, ` : ''}${cov.from} to ${cov.through}, ${cov.accepted} rows counted`,
+    );
+  for (const x of info.rejections) console.log(`  rejected ${place(x)}: ${x.reason}`);
+  if (r.rejected > info.rejections.length)
+    console.log(`  ... and ${r.rejected - info.rejections.length} more rejections (counted by reason above)`);
+  for (const x of info.duplicates ?? []) console.log(`  duplicate ${place(x)}: ${x.reason}`);
+  for (const x of info.crosschecks ?? [])
+    for (const c of x.categories)
+      console.log(
+        `  vs ${x.against} (${x.country}, ${x.unit}s ${x.from}..${x.to}) ${c.category}${c.otherCategory ? ` vs ${c.otherCategory}` : ''}: ` +
+          `${c.equalEvents} of ${c.periods} equal on events, ${c.equalBoth} on both; differ: ${c.differences.map((d) => `${d.period} ${d.source.events}/${d.source.fatalities} vs ${d.other.events}/${d.other.fatalities}`).join(', ') || 'none'}`,
+      );
+}
+
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -254,25 +395,17 @@ async function main(): Promise<void> {
       input: { type: 'string' },
       strict: { type: 'boolean', default: false },
       through: { type: 'string' },
+      indicator: { type: 'string' },
       out: { type: 'string', default: AGGREGATES_DIR },
     },
   });
   const through = values.through ?? null;
   if (through !== null && parseDate(through) !== through) throw new Error(`--through must be a date as YYYY-MM-DD, got "${through}"`);
   if (positionals.length > 0 && values.input) throw new Error('give either FILE... or --input DIR, not both');
-  let plans: Plan[];
-  if (positionals.length > 0) plans = await plansFor(positionals.map((p) => path.resolve(p)));
-  else {
-    const dir = path.resolve(values.input ?? RAW_DIR);
-    plans = SOURCES.map((config) => ({ config, files: [path.join(dir, config.file)] }));
-    for (const p of plans)
-      if (!existsSync(p.files[0]!))
-        throw new Error(
-          `${p.files[0]} not found: the raw ACLED files live in ../shared/data (see its SOURCES.md); pass --input DIR or FILE...`,
-        );
-  }
+  const jobs =
+    positionals.length > 0 ? await jobsFor(positionals.map((p) => path.resolve(p))) : configuredJobs(path.resolve(values.input ?? RAW_DIR));
   const results: { info: SourceInfo; derived: Derived }[] = [];
-  for (const plan of plans) {
+  for (const plan of jobs.plans) {
     const t0 = performance.now();
     const res = await deriveSource(plan, through);
     results.push(res);
@@ -290,21 +423,45 @@ async function main(): Promise<void> {
       console.log(`  ... and ${r.rejected - info.rejections.length} more rejections (counted by reason above)`);
     for (const x of info.duplicates ?? []) console.log(`  duplicate ${x.file ?? ''}:${x.line}: ${x.reason}`);
   }
-  const rejected = results.reduce((a, x) => a + x.info.rows.rejected, 0);
+  const timed: { info: SourceInfo; rows: number; seconds: number }[] = [];
+  const weekly: WeeklySource[] = [];
+  if (jobs.weekly) {
+    const t0 = performance.now();
+    const w = await deriveWeeklySource(jobs.weekly.files, jobs.weekly.config);
+    weekly.push(w);
+    timed.push({
+      info: w.info,
+      rows: new Set(w.cells.map((c) => `${c.country}|${c.admin1}|${c.week}`)).size,
+      seconds: (performance.now() - t0) / 1000,
+    });
+  }
+  const hdx: HdxSource[] = [];
+  for (const job of jobs.hdx) {
+    const t0 = performance.now();
+    const h = await deriveHdxSource(job.file, values.indicator ?? null, job.config);
+    hdx.push(h);
+    timed.push({ info: h.info, rows: h.hdx.cells.length, seconds: (performance.now() - t0) / 1000 });
+  }
+  crossCheck(results, weekly, hdx);
+  for (const t of timed) reportProduct(t.info, t.rows, t.seconds);
+  const all = [...results.map((x) => x.info), ...weekly.map((x) => x.info), ...hdx.map((x) => x.info)];
+  const ids = all.map((x) => x.id);
+  const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
+  if (twice.length > 0) throw new Error(`two inputs give the same source ${twice.join(', ')}: derive them one at a time`);
+  const rejected = all.reduce((a, x) => a + x.rows.rejected, 0);
   if (values.strict && rejected > 0) throw new Error(`--strict: ${rejected} rejected row(s); nothing written`);
   const out = path.resolve(values.out!);
   for (const { info, derived } of results) {
     await writeAggregates(info.aggregates, derived.rows, out);
     if (info.daily) await writeDaily(info.daily.file, derived.daily, out);
   }
+  for (const w of weekly) await writeWeekly(w.info.aggregates, w.cells, out);
+  for (const h of hdx) await writeHdx(h.info.aggregates, h.hdx.cells, out);
   // Aggregates of sources no longer derived would be read by nothing: remove them.
-  const keep = new Set(results.flatMap((x) => [x.info.aggregates, ...(x.info.daily ? [x.info.daily.file] : [])]));
+  const keep = new Set(all.flatMap((x) => [x.aggregates, ...(x.daily ? [x.daily.file] : [])]));
   for (const f of await readdir(out)) if (f.endsWith('.csv') && !keep.has(f)) await rm(path.join(out, f));
-  await writeSources(
-    results.map((x) => x.info),
-    out,
-  );
-  console.log(`wrote ${results.length} source(s) to ${path.relative(process.cwd(), out) || '.'}`);
+  await writeSources(all, out);
+  console.log(`wrote ${all.length} source(s) to ${path.relative(process.cwd(), out) || '.'}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -4,7 +4,7 @@
  * event type, civilian targeting, inter1, inter2): rows are counted into their class, so memory
  * grows with the number of classes, not rows, and each category predicate runs once per class.
  */
-import { CATEGORIES, EVENT_TYPES, INTER } from '../../model/categories.ts';
+import { CATEGORIES, canCount, EVENT_TYPES, INTER, SUB_EVENT_TYPES_READ } from '../../model/categories.ts';
 import type { AggregateRow } from '../../model/types.ts';
 import type { DayCounts } from './daily.ts';
 import { MONTH_LIMIT, monthNumber } from './dates.ts';
@@ -25,16 +25,23 @@ export interface Class {
 }
 
 // A class key is one exact number (no string built per row), its fields as digits in mixed radix:
-// place (country and admin1, numbered as first seen), month, event type, civilian targeting,
-// inter1, inter2. Each radix is the number of values its field can take.
+// place (country and admin1, numbered as first seen), month, event type, sub-event type (as far
+// as a category tells it apart), civilian targeting, inter1, inter2. Each radix is the number of
+// values its field can take.
 const EVENT_TYPE_NO = new Map<string, number>(EVENT_TYPES.map((t, i) => [t, i]));
+/**
+ * Sub-event types: not given (tables, event files without the column), one of those a category
+ * reads (SUB_EVENT_TYPES_READ), any other (every predicate treats all others alike).
+ */
+const SUB_EVENT_NO = new Map<string, number>(SUB_EVENT_TYPES_READ.map((t, i) => [t, i + 2]));
+const SUB_EVENT_VALUES = SUB_EVENT_TYPES_READ.length + 2;
 /** Civilian targeting: unknown (tables), yes, no. */
 const TARGETING_VALUES = 3;
 /** inter codes 0 (no actor) to 8, and unknown (tables). */
 const INTER_VALUES = Math.max(...Object.values(INTER)) + 2;
-/** Keys per place: month x event type x targeting x inter1 x inter2 (120,000 x 6 x 3 x 10 x 10). */
-const KEYS_PER_PLACE = MONTH_LIMIT * EVENT_TYPES.length * TARGETING_VALUES * INTER_VALUES * INTER_VALUES;
-/** Keys stay exact doubles (below 2^53) up to this many places: some 41 million, against ACLED's few thousand admin1. */
+/** Keys per place: month x event type x sub-event type x targeting x inter1 x inter2 (120,000 x 6 x 5 x 3 x 10 x 10). */
+const KEYS_PER_PLACE = MONTH_LIMIT * EVENT_TYPES.length * SUB_EVENT_VALUES * TARGETING_VALUES * INTER_VALUES * INTER_VALUES;
+/** Keys stay exact doubles (below 2^53) up to this many places: some 8 million, against ACLED's few thousand admin1. */
 const MAX_PLACES = Math.floor(Number.MAX_SAFE_INTEGER / KEYS_PER_PLACE);
 
 if (CATEGORIES.length > 31) throw new Error('category sets are 31-bit integers: too many categories');
@@ -69,10 +76,10 @@ export class ClassTable {
     const ct = row.civilianTargeting === null ? 0 : row.civilianTargeting ? 1 : 2;
     const i1 = row.inter1 === null ? 0 : row.inter1 + 1;
     const i2 = row.inter2 === null ? 0 : row.inter2 + 1;
+    const sub = row.subEventType === null ? 0 : (SUB_EVENT_NO.get(row.subEventType) ?? 1);
     const month = this.place(row.country, row.admin1) * MONTH_LIMIT + monthNumber(row.month);
-    return (
-      (((month * EVENT_TYPES.length + EVENT_TYPE_NO.get(row.eventType)!) * TARGETING_VALUES + ct) * INTER_VALUES + i1) * INTER_VALUES + i2
-    );
+    const type = (month * EVENT_TYPES.length + EVENT_TYPE_NO.get(row.eventType)!) * SUB_EVENT_VALUES + sub;
+    return ((type * TARGETING_VALUES + ct) * INTER_VALUES + i1) * INTER_VALUES + i2;
   }
 
   private place(country: string, admin1: string): number {
@@ -94,8 +101,7 @@ export class ClassTable {
       if (live === 0) continue; // every row of the class was superseded
       for (const c of CATEGORIES) {
         // Aggregated tables lack the event-level fields those categories need.
-        if (c.needs === 'event' && row.civilianTargeting === null) continue;
-        if (!c.includes(row)) continue;
+        if (!canCount(c, row) || !c.includes(row)) continue;
         const key = `${row.country}|${row.admin1}|${row.month}|${c.id}`;
         let cell = cells.get(key);
         if (!cell) {
@@ -114,8 +120,7 @@ export class ClassTable {
 function categorySet(row: Counted): number {
   let set = 0;
   CATEGORIES.forEach((c, i) => {
-    if (c.needs === 'event' && row.civilianTargeting === null) return;
-    if (c.includes(row)) set |= 1 << i;
+    if (canCount(c, row) && c.includes(row)) set |= 1 << i;
   });
   return set;
 }

@@ -9,18 +9,13 @@
  *   meet monthly ones without splitting a week.
  */
 import type { EventType } from '../../model/categories.ts';
-import { dayNumber } from '../../model/day.ts';
-import { type AggregateCategoryId, weeklyCategories } from '../../model/disorder.ts';
+import { addDays, dayNumber } from '../../model/day.ts';
+import { type AggregateCategoryId, WEEKLY_CATEGORIES, weeklyCategories } from '../../model/disorder.ts';
 import { addMonths, daysInMonth } from '../../model/month.ts';
-import type { AggregateRow } from '../../model/types.ts';
+import type { AggregateRow, Counts, CrossCheck, DailyRow } from '../../model/types.ts';
 import { weekContaining, weekEnd, weekRange } from '../../model/week.ts';
 import type { MonthlyCell } from './hdx.ts';
 import type { WeeklyCell } from './weekly.ts';
-
-export interface Counts {
-  events: number;
-  fatalities: number;
-}
 
 /** One event of an event-level file, as far as weekly categories need it. */
 export interface DatedEvent {
@@ -46,6 +41,34 @@ export function eventsByWeek(events: Iterable<DatedEvent>): WeeklyCell[] {
         c.fatalities += e.fatalities;
       } else out.set(k, { country: e.country as WeeklyCell['country'], admin1: '', week, category, events: 1, fatalities: e.fatalities });
     }
+  }
+  return [...out.values()];
+}
+
+/**
+ * An event-level source's daily counts (country x day x category) summed into ACLED weeks, for
+ * the weekly categories: the same events bucketed Saturday to Friday. Days of a week the daily
+ * counts do not cover whole are summed too; the caller compares whole weeks only.
+ */
+export function dailyByWeek(daily: readonly DailyRow[]): WeeklyCell[] {
+  const out = new Map<string, WeeklyCell>();
+  for (const r of daily) {
+    if (!(WEEKLY_CATEGORIES as readonly string[]).includes(r.category)) continue;
+    const week = weekContaining(r.date);
+    const k = `${r.country}|${week}|${r.category}`;
+    const c = out.get(k);
+    if (c) {
+      c.events += r.events;
+      c.fatalities += r.fatalities;
+    } else
+      out.set(k, {
+        country: r.country as WeeklyCell['country'],
+        admin1: '',
+        week,
+        category: r.category as AggregateCategoryId,
+        events: r.events,
+        fatalities: r.fatalities,
+      });
   }
   return [...out.values()];
 }
@@ -126,6 +149,9 @@ export interface MonthPv {
   /** HDX minus Explorer, and what is left beyond the riots (0 unless `beyond riots`). */
   excess: number;
   beyond: number;
+  /** Fatalities: HDX's, and the Explorer table's Battles + Explosions/Remote violence + Violence against civilians. */
+  hdxFatalities: number;
+  explorerFatalities: number;
 }
 
 /** HDX country totals of political_violence_acled vs the Explorer table's rows, month by month. */
@@ -136,12 +162,15 @@ export function compareHdxExplorer(
   from: string,
   to: string,
 ): MonthPv[] {
-  const hdx = new Map(hdxTotals.filter((c) => c.country === country && c.admin1 === '').map((c) => [c.month, c.events]));
-  const ex = new Map<string, { pv: number; riots: number }>();
+  const hdx = new Map(hdxTotals.filter((c) => c.country === country && c.admin1 === '').map((c) => [c.month, c]));
+  const ex = new Map<string, { pv: number; pvFatalities: number; riots: number }>();
   for (const r of explorer) {
     if (r.country !== country || r.admin1 !== '') continue;
-    const v = ex.get(r.month) ?? { pv: 0, riots: 0 };
-    if (r.category === 'political_violence') v.pv += r.events;
+    const v = ex.get(r.month) ?? { pv: 0, pvFatalities: 0, riots: 0 };
+    if (r.category === 'political_violence') {
+      v.pv += r.events;
+      v.pvFatalities += r.fatalities;
+    }
     if (r.category === 'riots') v.riots += r.events;
     ex.set(r.month, v);
   }
@@ -149,11 +178,21 @@ export function compareHdxExplorer(
   const months = (dayNumber(`${to}-01`) - dayNumber(`${from}-01`)) / 28;
   if (months > 1300) throw new Error(`${from}..${to}: at most about a century of months`); // bound before looping
   for (let m = from; m <= to; m = addMonths(m, 1)) {
-    const h = hdx.get(m) ?? 0;
-    const { pv, riots } = ex.get(m) ?? { pv: 0, riots: 0 };
+    const h = hdx.get(m)?.events ?? 0;
+    const { pv, pvFatalities, riots } = ex.get(m) ?? { pv: 0, pvFatalities: 0, riots: 0 };
     const excess = h - pv;
     const verdict = excess === 0 ? 'equal' : excess < 0 ? 'below' : excess <= riots ? 'within riots' : 'beyond riots';
-    out.push({ month: m, hdx: h, explorer: pv, riots, verdict, excess, beyond: verdict === 'beyond riots' ? excess - riots : 0 });
+    out.push({
+      month: m,
+      hdx: h,
+      explorer: pv,
+      riots,
+      verdict,
+      excess,
+      beyond: verdict === 'beyond riots' ? excess - riots : 0,
+      hdxFatalities: hdx.get(m)?.fatalities ?? 0,
+      explorerFatalities: pvFatalities,
+    });
   }
   return out;
 }
@@ -217,4 +256,97 @@ export function compareSpans(
     for (const wk of weekRange(s.weeks.from, s.weeks.to)) w += byWeek.get(wk) ?? 0;
     return { ...s, monthly: m, weekly: w };
   });
+}
+
+/**
+ * The weekly file against an event-level source's daily counts, for one country, over the whole
+ * weeks both cover (the first Saturday on or after the later start, to the last week whose
+ * Friday both reach), in every weekly category. Null when they share no whole week.
+ */
+export function weeklyCrossCheck(
+  weekly: { id: string; cells: readonly WeeklyCell[]; from: string; through: string },
+  events: { id: string; daily: readonly DailyRow[]; from: string; through: string },
+  country: string,
+): CrossCheck | null {
+  const start = latest(weekly.from, events.from);
+  const first = weekContaining(start) === start ? start : addDays(weekContaining(start), 7);
+  const end = earliest(weekly.through, events.through);
+  const lastStart = weekContaining(end);
+  const last = weekEnd(lastStart) === end ? lastStart : addDays(lastStart, -7);
+  if (last < first) return null;
+  const cmp = compareWeeks(weekly.cells, dailyByWeek(events.daily), country, first, last, WEEKLY_CATEGORIES);
+  return {
+    against: events.id,
+    unit: 'week',
+    country,
+    from: first,
+    to: last,
+    note:
+      `ACLED weeks (Saturday to Friday) of the weekly file against ${events.id}'s events bucketed into the same weeks. ` +
+      'Differences are ACLED revisions between the two downloads (events added later, an event moved between types); ' +
+      'neither is merged into the other.',
+    categories: cmp.map((c) => ({
+      category: c.category,
+      periods: c.weeks,
+      equalEvents: c.equalEvents,
+      equalBoth: c.equalBoth,
+      differences: c.differences.map((d) => ({ period: d.week, source: d.a, other: d.b })),
+    })),
+  };
+}
+
+/**
+ * An HDX political-violence file (ACLED's disorder type, mob violence included) against an
+ * Explorer table's Battles + Explosions/Remote violence + Violence against civilians, for one
+ * country, over the months both cover whole. Null when they share no whole month.
+ */
+export function hdxCrossCheck(
+  hdx: { id: string; totals: readonly MonthlyCell[]; from: string; through: string },
+  table: { id: string; rows: readonly AggregateRow[]; from: string; through: string },
+  country: string,
+): CrossCheck | null {
+  const wholeFrom = (day: string) => (day.endsWith('-01') ? day.slice(0, 7) : addMonths(day.slice(0, 7), 1));
+  const wholeTo = (day: string) =>
+    day === `${day.slice(0, 7)}-${daysInMonth(day.slice(0, 7))}` ? day.slice(0, 7) : addMonths(day.slice(0, 7), -1);
+  const from = latest(wholeFrom(hdx.from), wholeFrom(table.from));
+  const to = earliest(wholeTo(hdx.through), wholeTo(table.through));
+  if (to < from) return null;
+  const months = compareHdxExplorer(hdx.totals, table.rows, country, from, to);
+  const differ = months.filter((m) => m.excess !== 0 || m.hdxFatalities !== m.explorerFatalities);
+  return {
+    against: table.id,
+    unit: 'month',
+    country,
+    from,
+    to,
+    note:
+      `HDX political violence (ACLED's disorder type: battles, explosions/remote violence, violence against civilians, mob violence and ` +
+      `excessive force against protesters) against ${table.id}'s Battles + Explosions/Remote violence + Violence against civilians, ` +
+      "month by month. HDX may exceed the table by mob violence (within that month's riots) and by ACLED's later additions " +
+      '(beyond the riots); it is never merged into political_violence.',
+    categories: [
+      {
+        category: 'political_violence_acled',
+        otherCategory: 'political_violence',
+        periods: months.length,
+        equalEvents: months.filter((m) => m.excess === 0).length,
+        equalBoth: months.length - differ.length,
+        differences: differ.map((m) => ({
+          period: m.month,
+          source: { events: m.hdx, fatalities: m.hdxFatalities },
+          other: { events: m.explorer, fatalities: m.explorerFatalities },
+          riots: m.riots,
+          ...(m.verdict === 'equal' ? {} : { verdict: m.verdict }),
+        })),
+      },
+    ],
+  };
+}
+
+/** The earliest and the latest of some ISO dates or months (compared as text, which orders them). */
+export function earliest(...xs: string[]): string {
+  return [...xs].sort()[0] ?? '';
+}
+export function latest(...xs: string[]): string {
+  return [...xs].sort().at(-1) ?? '';
 }

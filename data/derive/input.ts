@@ -10,7 +10,7 @@
  *   default) and for responses up to a few hundred MB; larger downloads should be saved as CSV.
  */
 import type { SourceInfo } from '../../model/types.ts';
-import { EVENT_COLUMNS, EVENT_ID_COLUMNS, TABLE_COLUMNS, TABLE_OPTIONAL_COLUMNS } from './normalise.ts';
+import { EVENT_COLUMNS, EVENT_ID_COLUMNS, SUB_EVENT_COLUMN, TABLE_COLUMNS, TABLE_OPTIONAL_COLUMNS } from './normalise.ts';
 import { type CsvRecord, type HeaderSpec, MissingColumnsError } from './record.ts';
 
 export interface Layout {
@@ -35,7 +35,7 @@ export function layoutOf(header: readonly string[]): Layout {
 /** Required columns of a layout, and the columns the pipeline reads (the rest are skipped). */
 export function columnsOf(kind: SourceInfo['kind']): { required: readonly string[]; keep: readonly string[] } {
   return kind === 'event'
-    ? { required: EVENT_COLUMNS, keep: [...EVENT_COLUMNS, ...EVENT_ID_COLUMNS] }
+    ? { required: EVENT_COLUMNS, keep: [...EVENT_COLUMNS, ...EVENT_ID_COLUMNS, SUB_EVENT_COLUMN] }
     : { required: TABLE_COLUMNS, keep: [...TABLE_COLUMNS, ...TABLE_OPTIONAL_COLUMNS] };
 }
 
@@ -70,7 +70,9 @@ export function* readApiJson(text: string, file: string): Generator<CsvRecord> {
     const missing = EVENT_COLUMNS.filter((c) => !(c in firstObject));
     if (missing.length > 0) throw new MissingColumnsError(file, missing);
   }
-  const keep = [...EVENT_COLUMNS, ...EVENT_ID_COLUMNS];
+  const keep = [...EVENT_COLUMNS, ...EVENT_ID_COLUMNS, SUB_EVENT_COLUMN];
+  // A response without sub_event_type (fields= left it out) gives no disorder-type categories, like a CSV without the column.
+  const subEvents = firstObject !== undefined && SUB_EVENT_COLUMN in firstObject;
   for (let i = 0; i < data.length; i++) {
     const d = data[i] as unknown;
     if (d === null || typeof d !== 'object' || Array.isArray(d)) {
@@ -79,6 +81,7 @@ export function* readApiJson(text: string, file: string): Generator<CsvRecord> {
     }
     const fields: Record<string, string> = {};
     for (const k of keep) {
+      if (k === SUB_EVENT_COLUMN && !subEvents) continue;
       const v = (d as Record<string, unknown>)[k];
       fields[k] = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
     }

@@ -3,7 +3,8 @@
  * Two inputs: event-level exports (one row per event) and aggregated monthly tables
  * (country x month x event type), such as the ACLED Explorer download.
  */
-import { type Countable, type EventType, INTER, isEventType } from '../../model/categories.ts';
+import { type Countable, type EventType, INTER, isEventType, riotProblem } from '../../model/categories.ts';
+import { isDay } from '../../model/day.ts';
 import { type Iso3, toIso3 } from '../../model/geography.ts';
 import { isMonth } from '../../model/month.ts';
 
@@ -20,6 +21,11 @@ export const EVENT_COLUMNS = [
 ] as const;
 /** Optional event-level columns: duplicates are resolved by `event_id_cnty`, newest `timestamp` first. */
 export const EVENT_ID_COLUMNS = ['event_id_cnty', 'timestamp'] as const;
+/**
+ * Optional: ACLED's disorder-type categories read it (political_violence_acled,
+ * demonstrations_acled); a file without it gives every other category.
+ */
+export const SUB_EVENT_COLUMN = 'sub_event_type';
 /** Columns an aggregated monthly table must have; `admin1` is optional (country or admin1 tables). */
 export const TABLE_COLUMNS = ['country', 'month', 'event_type', 'events', 'fatalities'] as const;
 export const TABLE_OPTIONAL_COLUMNS = ['admin1'] as const;
@@ -67,6 +73,10 @@ export function normaliseEvent(f: Record<string, string>): Normalised {
   if (!date) return fail('bad date', f.event_date);
   const eventType = (f.event_type ?? '').trim();
   if (!isEventType(eventType)) return fail('unknown event type', eventType);
+  // Absent column: null (the disorder-type categories are not computed); present: as written.
+  const subEventType = f.sub_event_type === undefined ? null : f.sub_event_type.trim();
+  const riot = riotProblem(eventType, subEventType);
+  if (riot !== null) return { ok: false, kind: 'unknown riots sub-event type', reason: riot };
   const fatalities = parseCount(f.fatalities ?? '');
   if (fatalities === null) return fail('bad fatalities', f.fatalities);
   if (fatalities < 0) return fail('negative fatalities', fatalities);
@@ -82,6 +92,7 @@ export function normaliseEvent(f: Record<string, string>): Normalised {
       date,
       month: date.slice(0, 7),
       eventType,
+      subEventType,
       civilianTargeting: (f.civilian_targeting ?? '').trim() === 'Civilian targeting',
       inter1,
       inter2,
@@ -114,6 +125,7 @@ export function normaliseTableRow(f: Record<string, string>): Normalised {
       date: null,
       month,
       eventType: eventType as EventType,
+      subEventType: null,
       civilianTargeting: null,
       inter1: null,
       inter2: null,
@@ -133,22 +145,21 @@ export function parseDate(s: string): string | null {
   const t = s.trim();
   const iso = isoDay(t);
   if (iso !== 0) return iso === 1 ? t : null;
-  let y: number, m: number, d: number;
   let g: RegExpMatchArray | null;
-  if ((g = t.match(/^(\d{4})-(\d{2})-(\d{2})$/))) [y, m, d] = [+g[1]!, +g[2]!, +g[3]!];
-  else if ((g = t.match(/^(\d{2})-(\d{2})-(\d{4})$/))) [d, m, y] = [+g[1]!, +g[2]!, +g[3]!];
-  else if ((g = t.match(/^(\d{1,2}) ([A-Za-z]+) (\d{4})$/))) [d, m, y] = [+g[1]!, MONTHS.indexOf(g[2]!.toLowerCase()) + 1, +g[3]!];
+  let day: string;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if ((g = t.match(/^(\d{2})-(\d{2})-(\d{4})$/))) day = `${g[3]}-${g[2]}-${g[1]}`;
+  else if ((g = t.match(/^(\d{1,2}) ([A-Za-z]+) (\d{4})$/))) day = `${g[3]}-${pad(MONTHS.indexOf(g[2]!.toLowerCase()) + 1)}-${pad(+g[1]!)}`;
   else return null;
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  if (m < 1 || dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
-  return dt.toISOString().slice(0, 10);
+  // The one validator of calendar days (model/day.ts); isoDay is its hot-path form for YYYY-MM-DD.
+  return isDay(day) ? day : null;
 }
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
- * Fast path of parseDate for `YYYY-MM-DD` (the form exports use): 1 when `t` is that form and a
- * real calendar day (years from 100: Date.UTC reads 0 to 99 as 1900 to 1999), -1 when it is that
+ * Fast path of parseDate for `YYYY-MM-DD` (the form exports use), the per-row form of model/day.ts
+ * isDay (a property test checks they agree): 1 when `t` is that form and a real calendar day (years from 100: Date.UTC reads 0 to 99 as 1900 to 1999), -1 when it is that
  * form and not a real day, 0 when it is not that form (parseDate's other rules decide).
  */
 function isoDay(t: string): number {

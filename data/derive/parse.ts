@@ -258,7 +258,19 @@ export async function* readCsvBatches(
         for (let i = 0; i < nf; i++) raw.push(text(i));
         shape = shapeOf(file, spec, raw);
       } else {
-        const { keepIdx, keepNames, header } = shape;
+        const { keepIdx, keepNames, header, onlyIdx, only } = shape;
+        const unwanted = only !== undefined && onlyIdx! >= 0 && nf === header.length ? text(onlyIdx!) : null;
+        if (unwanted !== null && !only!.wanted(unwanted)) {
+          out.push({ file, line, fields: {}, filtered: unwanted });
+          lastEnd = line + inner;
+          line += inner + 1;
+          pos = next;
+          if (out.length === BATCH) {
+            yield out;
+            out = [];
+          }
+          continue;
+        }
         const fields: Record<string, string> = {};
         for (let i = 0; i < keepIdx.length; i++) {
           const k = keepIdx[i]!;

@@ -12,6 +12,11 @@ export interface CsvRecord {
   fields: Record<string, string>;
   /** Set when the record cannot be read as a row of this table. */
   malformed?: string;
+  /**
+   * Set, to the value of the spec's `only` column, when that value is not wanted: the record is
+   * counted (as filtered) but its other fields are not read (`fields` is empty).
+   */
+  filtered?: string;
 }
 
 export class MissingColumnsError extends Error {
@@ -28,13 +33,26 @@ export class MissingColumnsError extends Error {
  * Which columns the header must have, and which to keep in `fields` (all when omitted). A
  * function decides from the header itself (layout detection), before any record is read.
  */
-export type HeaderSpec = readonly string[] | ((header: readonly string[]) => { required: readonly string[]; keep?: readonly string[] });
+export type HeaderSpec =
+  readonly string[] | ((header: readonly string[]) => { required: readonly string[]; keep?: readonly string[]; only?: RowFilter });
+
+/**
+ * Rows whose `column` fails `wanted` are passed on as `filtered`, their other fields unread: an
+ * Africa-wide file's other countries cost a lookup, not a record (readers may ignore it).
+ */
+export interface RowFilter {
+  column: string;
+  wanted: (value: string) => boolean;
+}
 
 /** A header read, and which of its columns are kept (by position and name). */
 export interface Shape {
   header: string[];
   keepIdx: number[];
   keepNames: string[];
+  /** The row filter's column position (-1: none) and test. */
+  onlyIdx?: number;
+  only?: RowFilter;
 }
 
 /** The shape of a header; throws MissingColumnsError naming every required column it lacks. */
@@ -44,5 +62,11 @@ export function shapeOf(file: string, spec: HeaderSpec, raw: readonly string[]):
   const missing = s.required.filter((c) => !header.includes(c));
   if (missing.length > 0) throw new MissingColumnsError(file, missing);
   const keepNames = s.keep ? header.filter((h) => s.keep!.includes(h)) : header;
-  return { header, keepIdx: keepNames.map((h) => header.indexOf(h)), keepNames };
+  const only = 'only' in s ? s.only : undefined;
+  return {
+    header,
+    keepIdx: keepNames.map((h) => header.indexOf(h)),
+    keepNames,
+    ...(only ? { onlyIdx: header.indexOf(only.column), only } : {}),
+  };
 }

@@ -19,7 +19,7 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { type EventType, isEventType } from '../../model/categories.ts';
 import { isDay } from '../../model/day.ts';
-import { type AggregateCategoryId, disorderAgrees, weeklyCategories } from '../../model/disorder.ts';
+import { type AggregateCategoryId, disorderAgrees, WEEKLY_CATEGORIES, weeklyCategories } from '../../model/disorder.ts';
 import { EVENT_TYPE_CATEGORIES } from '../../model/event-types.ts';
 import { COUNTRIES, type Iso3, toIso3 } from '../../model/geography.ts';
 import { MONTH_NAMES } from '../../model/month.ts';
@@ -77,6 +77,12 @@ export interface Weekly {
 
 type WeekParse = { ok: true; week: string } | { ok: false; kind: string; reason: string };
 
+/** Distinct values remembered per file (weeks: some 1,500 since 1997; event/sub-event/disorder combinations: a few dozen). */
+const CACHE_LIMIT = 100_000;
+
+/** Sorting 100,000 cells compares names hundreds of thousands of times: one collator, not localeCompare each time (same order). */
+const COLLATOR = new Intl.Collator('en');
+
 const MONTH_NO = new Map(MONTH_NAMES.map((m, i) => [m.toLowerCase(), i + 1]));
 const MONTH_NO_SHORT = new Map(MONTH_NAMES.map((m, i) => [m.slice(0, 3).toLowerCase(), i + 1]));
 
@@ -131,9 +137,43 @@ export async function deriveWeekly(
   // Country as written -> ISO3 when wanted, null when not: a few spellings per file, looked up once each.
   const countryOf = new Map<string, Iso3 | null>();
   const entries = new Map<string, Entry>();
+  // A file has a few thousand distinct weeks and a few dozen (event type, sub-event type, disorder
+  // type) combinations: each is worked out once (CACHE_LIMIT bounds a hostile file's distinct values).
+  const weeks = new Map<string, WeekParse>();
+  const placings = new Map<string, AggregateCategoryId[] | null>();
+  const agreements = new Map<string, boolean>();
+  const weekOf = (text: string, date1904: boolean) => {
+    const k = date1904 ? `${text}|1904` : text;
+    let v = weeks.get(k);
+    if (v === undefined) {
+      v = parseWeekCell(text, date1904);
+      if (weeks.size < CACHE_LIMIT) weeks.set(k, v);
+    }
+    return v;
+  };
+  const placeOf = (eventType: EventType, sub: string) => {
+    const k = `${eventType}|${sub}`;
+    let v = placings.get(k);
+    if (v === undefined) {
+      v = weeklyCategories(eventType, sub);
+      if (placings.size < CACHE_LIMIT) placings.set(k, v);
+    }
+    return v;
+  };
+  const agrees = (disorder: string, eventType: EventType, sub: string) => {
+    const k = `${disorder}|${eventType}|${sub}`;
+    let v = agreements.get(k);
+    if (v === undefined) {
+      v = disorderAgrees(disorder, eventType, sub);
+      if (agreements.size < CACHE_LIMIT) agreements.set(k, v);
+    }
+    return v;
+  };
 
   const one = (rec: CsvRecord | SheetRecord) => {
     tally.read++;
+    // Passed over by the reader (weeklyRecords' row filter): another country's row, fields unread.
+    if (rec.filtered !== undefined) return tally.filter(rec.filtered.trim());
     if (rec.malformed) return tally.reject(rec, 'malformed row', `malformed row: ${rec.malformed}`);
     const f = rec.fields;
     const name = (f.COUNTRY ?? '').trim();
@@ -145,14 +185,14 @@ export async function deriveWeekly(
       countryOf.set(name, iso3);
     }
     if (iso3 === null) return tally.filter(name);
-    const w = parseWeekCell(f.WEEK ?? '', 'date1904' in rec && rec.date1904);
+    const w = weekOf(f.WEEK ?? '', 'date1904' in rec && rec.date1904);
     if (!w.ok) return tally.reject(rec, w.kind, w.reason);
     const admin1 = (f.ADMIN1 ?? '').trim();
     if (admin1 === '') return tally.reject(rec, 'missing admin1', 'missing admin1');
     const eventType = (f.EVENT_TYPE ?? '').trim();
     if (!isEventType(eventType)) return tally.reject(rec, 'unknown event type', `unknown event type "${eventType}"`);
     const sub = (f.SUB_EVENT_TYPE ?? '').trim();
-    const categories = weeklyCategories(eventType, sub);
+    const categories = placeOf(eventType, sub);
     if (categories === null)
       return tally.reject(
         rec,
@@ -160,7 +200,7 @@ export async function deriveWeekly(
         `Riots with sub-event type "${sub}": neither Mob violence nor Violent demonstration`,
       );
     const disorder = (f.DISORDER_TYPE ?? '').trim();
-    if (disorder !== '' && !disorderAgrees(disorder, eventType, sub))
+    if (disorder !== '' && !agrees(disorder, eventType, sub))
       return tally.reject(rec, 'disorder type disagrees', `disorder type "${disorder}" does not fit ${eventType} / ${sub}`);
     const events = count(f.EVENTS);
     const fatalities = count(f.FATALITIES);
@@ -180,7 +220,8 @@ export async function deriveWeekly(
     else one(item as CsvRecord);
   }
 
-  const cells = new Map<string, WeeklyCell>();
+  // Counted per place and week (one key per row, not per category), a pair of counts per category.
+  const places = new Map<string, { country: Iso3; admin1: string; week: string; counts: number[]; rows: number }>();
   const countries: Partial<Record<Iso3, WeeklyCountry & { names: Set<string> }>> = {};
   let events = 0;
   let fatalities = 0;
@@ -192,16 +233,45 @@ export async function deriveWeekly(
     if (e.week > c.through) c.through = e.week;
     c.names.add(e.admin1);
     c.accepted++;
+    const k = `${e.country}|${e.admin1}|${e.week}`;
+    let place = places.get(k);
+    if (!place)
+      places.set(
+        k,
+        (place = {
+          country: e.country,
+          admin1: e.admin1,
+          week: e.week,
+          counts: new Array<number>(2 * WEEKLY_CATEGORIES.length).fill(0),
+          rows: 0,
+        }),
+      );
     for (const category of e.categories) {
-      const k = `${e.country}|${e.admin1}|${e.week}|${category}`;
-      const cell = cells.get(k);
-      if (cell) {
-        cell.events += e.events;
-        cell.fatalities += e.fatalities;
-      } else cells.set(k, { country: e.country, admin1: e.admin1, week: e.week, category, events: e.events, fatalities: e.fatalities });
+      const j = WEEKLY_INDEX.get(category)!;
+      place.counts[2 * j]! += e.events;
+      place.counts[2 * j + 1]! += e.fatalities;
+      place.rows |= 1 << j;
     }
   }
-  const out = [...cells.values()].sort(compareCells);
+  const out: WeeklyCell[] = [];
+  const sorted = [...places.values()].sort(
+    (a, b) =>
+      COLLATOR.compare(a.country, b.country) || COLLATOR.compare(a.admin1, b.admin1) || (a.week < b.week ? -1 : a.week > b.week ? 1 : 0),
+  );
+  for (const p of sorted)
+    for (const category of BY_NAME) {
+      const j = WEEKLY_INDEX.get(category)!;
+      // A cell exists where some row counted in the category (a row of zero events included).
+      if (p.rows & (1 << j))
+        out.push({
+          country: p.country,
+          admin1: p.admin1,
+          week: p.week,
+          category,
+          events: p.counts[2 * j]!,
+          fatalities: p.counts[2 * j + 1]!,
+        });
+    }
   reconcileWeekly(out, events, fatalities);
   const rows = tally.account();
   if (rows.accepted !== entries.size)
@@ -216,6 +286,10 @@ export async function deriveWeekly(
     report: { rows, rejections: tally.rejections, duplicates: tally.duplicateList, countries: byCountry, totals: { events, fatalities } },
   };
 }
+
+/** Position of each weekly category in WEEKLY_CATEGORIES; and the categories by name, the order cells are sorted in. */
+const WEEKLY_INDEX = new Map(WEEKLY_CATEGORIES.map((c, i) => [c, i]));
+const BY_NAME = [...WEEKLY_CATEGORIES].sort((a, b) => COLLATOR.compare(a, b));
 
 /** The six event-type categories partition the rows: their cells must add up to what was accepted. Throws otherwise. */
 export function reconcileWeekly(cells: readonly WeeklyCell[], events: number, fatalities: number): void {
@@ -248,10 +322,10 @@ export function countryWeekly(cells: readonly WeeklyCell[]): WeeklyCell[] {
 
 export function compareCells(a: WeeklyCell, b: WeeklyCell): number {
   return (
-    a.country.localeCompare(b.country, 'en') ||
-    a.admin1.localeCompare(b.admin1, 'en') ||
+    COLLATOR.compare(a.country, b.country) ||
+    COLLATOR.compare(a.admin1, b.admin1) ||
     (a.week < b.week ? -1 : a.week > b.week ? 1 : 0) ||
-    a.category.localeCompare(b.category, 'en')
+    COLLATOR.compare(a.category, b.category)
   );
 }
 
@@ -272,11 +346,40 @@ export async function isXlsx(file: string): Promise<boolean> {
   }
 }
 
-/** Records of one weekly file, CSV or .xlsx (told apart by content, not name). I/O edge. */
-export async function* weeklyRecords(file: string, skippedSheets: string[] = []): AsyncGenerator<CsvRecord | SheetRecord | CsvRecord[]> {
+/**
+ * Records of one weekly file, CSV or .xlsx (told apart by content, not name). A CSV's rows of
+ * countries `wanted` refuses come out as `filtered`, unread beyond COUNTRY (most of an
+ * Africa-wide file). I/O edge.
+ */
+export async function* weeklyRecords(
+  file: string,
+  skippedSheets: string[] = [],
+  wanted: (country: string) => boolean = () => true,
+): AsyncGenerator<CsvRecord | SheetRecord | CsvRecord[]> {
   const name = path.basename(file);
   if (await isXlsx(file)) yield* readXlsxRecords(file, name, weeklySheet, skippedSheets);
-  else yield* readCsvBatches(createReadStream(file, { highWaterMark: 1 << 20 }), name, () => ({ required: WEEKLY_COLUMNS, keep: KEEP }));
+  else
+    yield* readCsvBatches(createReadStream(file, { highWaterMark: 1 << 20 }), name, () => ({
+      required: WEEKLY_COLUMNS,
+      keep: KEEP,
+      only: { column: 'COUNTRY', wanted },
+    }));
+}
+
+/** A country-name test for the configured countries, remembering each spelling (a file has a few dozen). */
+function countryTest(countries: readonly Iso3[] | undefined): (name: string) => boolean {
+  const wanted = new Set<Iso3>(countries ?? COUNTRIES.map((c) => c.iso3));
+  const seen = new Map<string, boolean>();
+  return (name) => {
+    let v = seen.get(name);
+    if (v === undefined) {
+      const iso3 = toIso3(name.trim());
+      // As deriveWeekly decides: a country not configured (or not one of the five) is filtered; an empty name is rejected there.
+      v = name.trim() === '' || (iso3 !== null && wanted.has(iso3));
+      if (seen.size < CACHE_LIMIT) seen.set(name, v);
+    }
+    return v;
+  };
 }
 
 /** One input file of a weekly source: its format, rows read and sheets passed over. */
@@ -290,11 +393,12 @@ export interface WeeklyFile {
 /** Read and count weekly files (a later row of the same cell supersedes an earlier one). I/O edge. */
 export async function readWeekly(files: readonly string[], opts: WeeklyOptions = {}): Promise<Weekly & { files: WeeklyFile[] }> {
   const info: WeeklyFile[] = [];
+  const wanted = countryTest(opts.countries);
   const records = async function* () {
     for (const f of files) {
       const entry: WeeklyFile = { file: path.basename(f), format: (await isXlsx(f)) ? 'xlsx' : 'csv', read: 0, skippedSheets: [] };
       info.push(entry);
-      for await (const item of weeklyRecords(f, entry.skippedSheets)) {
+      for await (const item of weeklyRecords(f, entry.skippedSheets, wanted)) {
         entry.read += Array.isArray(item) ? item.length : 1;
         yield item;
       }

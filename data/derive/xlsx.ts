@@ -152,28 +152,32 @@ export async function* readXlsxRows(input: string | Readable): AsyncGenerator<Sh
     const internals = wb as unknown as WorkbookInternals;
     const seen: string[] = [];
     let retry = false;
-    for await (const ws of wb as unknown as AsyncIterable<SheetReader>) {
-      if (seen.length === 0 && internals.model?.sheets === undefined) {
-        // workbook.xml not read (yet): the race; nothing has been handed on, so read again.
-        if (typeof input === 'string' && attempt < XLSX_TRIES) {
-          retry = true;
-          break;
+    // A reader that stops early (a caller after the header only) must not leave the file open.
+    try {
+      for await (const ws of wb as unknown as AsyncIterable<SheetReader>) {
+        if (seen.length === 0 && internals.model?.sheets === undefined) {
+          // workbook.xml not read (yet): the race; nothing has been handed on, so read again.
+          if (typeof input === 'string' && attempt < XLSX_TRIES) {
+            retry = true;
+            break;
+          }
+          throw new XlsxReadError(
+            `exceljs lost the workbook part of this .xlsx (tried ${attempt} times); re-save the file or convert it to CSV`,
+          );
         }
-        throw new XlsxReadError(
-          `exceljs lost the workbook part of this .xlsx (tried ${attempt} times); re-save the file or convert it to CSV`,
-        );
+        const sheet = sheetName(internals, ws);
+        seen.push(sheet);
+        const date1904 = internals.model?.properties?.date1904 === true || internals.properties?.model?.date1904 === true;
+        for await (const row of ws) {
+          const values = row.values as unknown[];
+          const cells: Cell[] = [];
+          for (let i = 1; i < values.length; i++) cells.push(plainCell(values[i]));
+          yield { sheet, row: row.number, cells, date1904 };
+        }
       }
-      const sheet = sheetName(internals, ws);
-      seen.push(sheet);
-      const date1904 = internals.model?.properties?.date1904 === true || internals.properties?.model?.date1904 === true;
-      for await (const row of ws) {
-        const values = row.values as unknown[];
-        const cells: Cell[] = [];
-        for (let i = 1; i < values.length; i++) cells.push(plainCell(values[i]));
-        yield { sheet, row: row.number, cells, date1904 };
-      }
+    } finally {
+      if (source !== input) source.destroy();
     }
-    if (source !== input) source.destroy();
     if (retry) continue;
     const expected = internals.model?.sheets?.map((s) => s.name) ?? [];
     const missing = expected.filter((n) => !seen.includes(n));
@@ -246,4 +250,20 @@ export async function* readXlsxRecords(
     yield rec;
   }
   if (seen.size === 0) throw new Error(`${file}: no worksheet with any row`);
+}
+
+/**
+ * The header (first row with a cell) of the first sheet whose header `wanted` accepts, or null:
+ * enough to tell what kind of file an .xlsx is (other sheets, such as notes or terms of use,
+ * are passed over) without reading its data rows.
+ */
+export async function xlsxHeader(file: string, wanted: (sheet: string, header: readonly string[]) => boolean): Promise<string[] | null> {
+  const seen = new Set<string>();
+  for await (const r of readXlsxRows(file)) {
+    if (seen.has(r.sheet) || r.cells.every((c) => c === null || c === '')) continue;
+    seen.add(r.sheet);
+    const header = r.cells.map((c) => cellText(c).trim());
+    if (wanted(r.sheet, header)) return header;
+  }
+  return null;
 }

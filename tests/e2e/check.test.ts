@@ -7,6 +7,9 @@
  * written to test-results/.
  *
  * Without /usr/bin/chromium the suite is skipped, unless CI is set: then it fails.
+ *
+ * One file (about 450 lines) on purpose: each e2e file starts its own `wrangler dev` and browser
+ * (about 30 s), so the check's walk-through shares one server.
  */
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';

@@ -1,38 +1,7 @@
 /** The controls' choices (web/src/options.ts): a country's categories, the relations, a relation in words. */
 import { describe, expect, it } from 'vitest';
-import type { Catalogue, CountryEntry } from '../../model/types.ts';
 import { categoryOptions, relationOptions, relationWording } from '../../web/src/options.ts';
-
-const DATASET = { version: 'v1', source: 'ACLED', credit: 'ACLED, www.acleddata.com', asOf: '2024-09-30' };
-
-const COUNTRIES: CountryEntry[] = [
-  {
-    iso3: 'NER',
-    name: 'Niger',
-    admin1: [{ name: 'Tillaberi', slug: 'tillaberi' }],
-    categories: ['political_violence', 'battles', 'civilian_targeting'],
-    months: { from: '2019-01', to: '2024-09' },
-    partialMonths: [],
-  },
-  {
-    iso3: 'MLI',
-    name: 'Mali',
-    admin1: [],
-    categories: ['political_violence', 'battles'],
-    months: { from: '2021-01', to: '2024-09' },
-    partialMonths: [],
-  },
-];
-
-const CATALOGUE = {
-  dataset: DATASET,
-  countries: COUNTRIES,
-  categories: [
-    { id: 'political_violence', label: 'Political violence', definition: '', needs: 'event_type' },
-    { id: 'battles', label: 'Battles', definition: '', needs: 'event_type' },
-    { id: 'civilian_targeting', label: 'Civilian targeting', definition: '', needs: 'event' },
-  ],
-} as unknown as Catalogue;
+import { CATALOGUE } from './fixtures.ts';
 
 describe('categories', () => {
   it('offers only the country’s categories, in catalogue order', () => {

@@ -3,8 +3,8 @@
  * title, the sentence on the latest complete month, notes, the line's data and the data table.
  */
 import { describe, expect, it } from 'vitest';
-import { type Change, change } from '../../model/change.ts';
-import type { Catalogue, CountryEntry, Point, SeriesDoc, SeriesInfo, SourceInfo } from '../../model/types.ts';
+import { change } from '../../model/change.ts';
+import type { Catalogue, Point, SeriesDoc, SeriesInfo, SourceInfo } from '../../model/types.ts';
 import {
   latestComparison,
   lineData,
@@ -17,73 +17,12 @@ import {
   seriesTitle,
   summarySentence,
 } from '../../web/src/series-data.ts';
-
-const DATASET = { version: 'v1', source: 'ACLED', credit: 'ACLED, www.acleddata.com', asOf: '2024-09-30' };
-
-function ch(base: number, value: number, pct: number | null, ratio: number | null): Change {
-  return { base, value, abs: value - base, pct, ratio, lowBaseline: base < 10 };
-}
-
-function pt(month: string, value: number, vsPrevious: Change | null, partial = false, source = 'explorer'): Point {
-  return {
-    month,
-    value,
-    source,
-    partial,
-    provisional: false,
-    vsPrevious,
-    mean3: null,
-    vsMean3: null,
-    mean12: null,
-    vsMean12: null,
-    vsYearAgo: null,
-  };
-}
-
-const NIGER: SeriesInfo = {
-  country: { iso3: 'NER', name: 'Niger' },
-  admin1: null,
-  category: { id: 'political_violence', label: 'Political violence', definition: 'Battles, explosions, violence against civilians.' },
-  measure: 'events',
-};
-
-function doc(points: Point[], series: SeriesInfo = NIGER): SeriesDoc {
-  return { dataset: DATASET, series, points };
-}
+import { CATALOGUE, ch, doc, NIGER, pt } from './fixtures.ts';
 
 const SOURCES = [
   { id: 'events', coverage: { from: '2019-01-01', through: '2024-05-15' } },
   { id: 'explorer', coverage: { from: '2021-01-01', through: '2024-09-30' } },
 ] as SourceInfo[];
-
-const COUNTRIES: CountryEntry[] = [
-  {
-    iso3: 'NER',
-    name: 'Niger',
-    admin1: [{ name: 'Tillaberi', slug: 'tillaberi' }],
-    categories: ['political_violence', 'battles', 'civilian_targeting'],
-    months: { from: '2019-01', to: '2024-09' },
-    partialMonths: [],
-  },
-  {
-    iso3: 'MLI',
-    name: 'Mali',
-    admin1: [],
-    categories: ['political_violence', 'battles'],
-    months: { from: '2021-01', to: '2024-09' },
-    partialMonths: [],
-  },
-];
-
-const CATALOGUE = {
-  dataset: DATASET,
-  countries: COUNTRIES,
-  categories: [
-    { id: 'political_violence', label: 'Political violence', definition: '', needs: 'event_type' },
-    { id: 'battles', label: 'Battles', definition: '', needs: 'event_type' },
-    { id: 'civilian_targeting', label: 'Civilian targeting', definition: '', needs: 'event' },
-  ],
-} as unknown as Catalogue;
 
 function vpt(month: string, value: number, extra: Partial<Point> = {}): Point {
   return { ...pt(month, value, null), ...extra };

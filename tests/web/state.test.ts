@@ -17,25 +17,7 @@ import {
   stateQuery,
   type ViewState,
 } from '../../web/src/state.ts';
-
-const COUNTRIES: CountryEntry[] = [
-  {
-    iso3: 'NER',
-    name: 'Niger',
-    admin1: [{ name: 'Tillaberi', slug: 'tillaberi' }],
-    categories: ['political_violence', 'battles', 'civilian_targeting'],
-    months: { from: '2019-01', to: '2024-09' },
-    partialMonths: [],
-  },
-  {
-    iso3: 'MLI',
-    name: 'Mali',
-    admin1: [],
-    categories: ['political_violence', 'battles'],
-    months: { from: '2021-01', to: '2024-09' },
-    partialMonths: [],
-  },
-];
+import { COUNTRIES } from './fixtures.ts';
 
 describe('URL state', () => {
   const base = {

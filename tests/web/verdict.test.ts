@@ -2,10 +2,11 @@
  * What verdict cards say (web/src/verdict.ts), from a verdict object computed by
  * model/claims.ts on hand-made series: the badge, the claim, each reading's figures and
  * caveats, the citation; periods in words; and which Compare view checks a headline claim.
+ *
+ * About 450 lines, on purpose: the hand-made series and verdicts at the top serve every section.
  */
 import { describe, expect, it } from 'vitest';
 import { category } from '../../model/categories.ts';
-import type { Change } from '../../model/change.ts';
 import type { Claim, ClaimVerdict, Reading, ReadingResult } from '../../model/claim.ts';
 import { evaluateClaim } from '../../model/claims.ts';
 import { TREND_DEFINITIONS } from '../../model/trend.ts';
@@ -22,39 +23,7 @@ import {
   verdictCardText,
 } from '../../web/src/verdict.ts';
 import { seriesOf } from '../fixtures/source-info.ts';
-
-function ch(base: number, value: number, pct: number | null, ratio: number | null): Change {
-  return { base, value, abs: value - base, pct, ratio, lowBaseline: base < 10 };
-}
-
-const READING_COUNTRIES: CountryEntry[] = [
-  {
-    iso3: 'NER',
-    name: 'Niger',
-    admin1: [{ name: 'Tillaberi', slug: 'tillaberi' }],
-    categories: ['political_violence', 'battles', 'civilian_targeting'],
-    months: { from: '2019-01', to: '2024-09' },
-    partialMonths: [],
-  },
-  {
-    iso3: 'MLI',
-    name: 'Mali',
-    admin1: [],
-    categories: ['political_violence', 'battles'],
-    months: { from: '2021-01', to: '2024-09' },
-    partialMonths: [],
-  },
-];
-
-const READING_CATALOGUE = {
-  dataset: { version: 'v1', source: 'ACLED', credit: 'ACLED, www.acleddata.com', asOf: '2024-09-30' },
-  countries: READING_COUNTRIES,
-  categories: [
-    { id: 'political_violence', label: 'Political violence', definition: '', needs: 'event_type' },
-    { id: 'battles', label: 'Battles', definition: '', needs: 'event_type' },
-    { id: 'civilian_targeting', label: 'Civilian targeting', definition: '', needs: 'event' },
-  ],
-} as unknown as Catalogue;
+import { ch, CATALOGUE as FIXTURE_CATALOGUE } from './fixtures.ts';
 
 describe('a reading', () => {
   const reading: ReadingResult = {
@@ -99,14 +68,14 @@ describe('a reading', () => {
 
   it('labels holds and maps a reading to a view', () => {
     expect([true, false, null].map(holdsLabel)).toEqual(['Holds', 'Does not hold', 'Cannot be decided']);
-    expect(readingView(reading, READING_CATALOGUE)).toEqual({
+    expect(readingView(reading, FIXTURE_CATALOGUE)).toEqual({
       country: 'NER',
       category: 'civilian_targeting',
       measure: 'fatalities',
       admin1: 'tillaberi',
     });
-    expect(readingView({ ...reading, admin1: 'Nowhere' }, READING_CATALOGUE)).toBeNull();
-    expect(readingView({ ...reading, country: 'MLI', admin1: null }, READING_CATALOGUE)).toBeNull();
+    expect(readingView({ ...reading, admin1: 'Nowhere' }, FIXTURE_CATALOGUE)).toBeNull();
+    expect(readingView({ ...reading, country: 'MLI', admin1: null }, FIXTURE_CATALOGUE)).toBeNull();
   });
 
   it('lists distinct definitions', () => {

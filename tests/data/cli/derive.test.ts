@@ -211,9 +211,9 @@ describe('npm run data:derive -- FILE...', () => {
     });
     expect(sources[0].coverage).toEqual({ from: '2023-06-01', through: '2023-08-31' });
     expect(sources.map((s: { id: string }) => s.id)).toEqual(['acled-events', 'acled-table']);
-    // Only the event source has daily counts; they cover what the source covers.
+    // Only the event source has daily counts; they cover what the source covers (26 rows + 9 of the two disorder-type categories).
     expect(sources.map((s: { daily?: unknown }) => s.daily)).toEqual([
-      { file: 'acled-events-daily.csv', from: '2023-06-01', through: '2023-08-31', rows: 26 },
+      { file: 'acled-events-daily.csv', from: '2023-06-01', through: '2023-08-31', rows: 35 },
       undefined,
     ]);
     expect(existsSync(path.join(out, 'acled-events.csv'))).toBe(true);

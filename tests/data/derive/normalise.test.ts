@@ -1,7 +1,22 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normaliseEvent, parseCount, parseDate, timestamp } from '../../../data/derive/normalise.ts';
+import { isDay } from '../../../model/day.ts';
 
 describe('parseDate', () => {
+  it('reads YYYY-MM-DD exactly as the one day validator (model/day.ts isDay) does: the per-row fast path agrees', () => {
+    const digits = (n: number) => fc.array(fc.constantFrom(...'0123456789'), { minLength: n, maxLength: n }).map((a) => a.join(''));
+    const day = fc.tuple(digits(4), digits(2), digits(2)).map(([y, m, d]) => `${y}-${m}-${d}`);
+    fc.assert(
+      fc.property(fc.oneof(day, fc.string({ maxLength: 12 })), (t) => {
+        if (t.length === 10 && t[4] === '-' && t[7] === '-' && /^[\d-]+$/.test(t)) expect(parseDate(t)).toBe(isDay(t) ? t : null);
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const t of ['2024-02-29', '2023-02-29', '2023-04-31', '0099-01-01', '0100-01-01', '2023-00-10', '2023-13-01', '2023-01-00'])
+      expect(parseDate(t), t).toBe(isDay(t) ? t : null);
+  });
+
   it.each([
     ['2023-07-26', '2023-07-26'],
     ['26-07-2023', '2023-07-26'],

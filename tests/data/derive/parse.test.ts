@@ -122,3 +122,18 @@ describe('fast CSV reader', () => {
     });
   });
 });
+
+describe('a row filter in the header spec', () => {
+  it('passes unwanted rows on as filtered, their other fields unread; malformed rows are not filtered', async () => {
+    const csv = 'COUNTRY,N\nNiger,1\nGhana,2\n"Kenya",3\nGhana,4,extra\n';
+    const spec = () => ({ required: ['COUNTRY', 'N'], only: { column: 'COUNTRY', wanted: (v: string) => v === 'Niger' } });
+    const out = [];
+    for await (const r of readCsv(csv, 'f.csv', spec)) out.push(r);
+    expect(out).toEqual([
+      { file: 'f.csv', line: 2, fields: { COUNTRY: 'Niger', N: '1' } },
+      { file: 'f.csv', line: 3, fields: {}, filtered: 'Ghana' },
+      { file: 'f.csv', line: 4, fields: {}, filtered: 'Kenya' },
+      { file: 'f.csv', line: 5, fields: { COUNTRY: 'Ghana', N: '4' }, malformed: 'has 3 fields, header has 2' },
+    ]);
+  });
+});

@@ -3,19 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_STATE, type ViewState } from '../../../web/src/state.ts';
 import { checkPath, comparePath } from '../../../web/src/views/compare-api.ts';
 
-const base = {
-  view: 'overview',
-  from: null,
-  to: null,
-  sameScale: false,
-  before: null,
-  after: null,
-  relation: null,
-  threshold: null,
-  wording: null,
-  bothMeasures: false,
-} as const;
-
 const CHECK: ViewState = {
   ...DEFAULT_STATE,
   view: 'compare',
@@ -28,7 +15,14 @@ const CHECK: ViewState = {
 
 describe('the compare route’s path', () => {
   it('writes the compare route’s path once both periods are set', () => {
-    const s = { ...base, view: 'country', country: 'NER', category: 'battles', measure: 'fatalities', admin1: 'tillaberi' } as const;
+    const s = {
+      ...DEFAULT_STATE,
+      view: 'country',
+      country: 'NER',
+      category: 'battles',
+      measure: 'fatalities',
+      admin1: 'tillaberi',
+    } as const;
     expect(comparePath(s)).toBeNull();
     expect(comparePath({ ...s, before: '2023-06', after: '2023-07..2023-08', from: '2020-01' })).toBe(
       '/api/v1/compare?country=NER&category=battles&measure=fatalities&admin1=tillaberi&before=2023-06&after=2023-07..2023-08',

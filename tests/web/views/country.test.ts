@@ -3,8 +3,8 @@
  * composition by event type, the regions ranked, and their sentences.
  */
 import { describe, expect, it } from 'vitest';
-import { type Change, change } from '../../../model/change.ts';
-import type { Point, SeriesDoc, SeriesInfo } from '../../../model/types.ts';
+import { change } from '../../../model/change.ts';
+import type { Point, SeriesInfo } from '../../../model/types.ts';
 import {
   changeData,
   changeSummary,
@@ -14,39 +14,7 @@ import {
   regionRanking,
   regionSummary,
 } from '../../../web/src/views/country-data.ts';
-
-const DATASET = { version: 'v1', source: 'ACLED', credit: 'ACLED, www.acleddata.com', asOf: '2024-09-30' };
-
-function ch(base: number, value: number, pct: number | null, ratio: number | null): Change {
-  return { base, value, abs: value - base, pct, ratio, lowBaseline: base < 10 };
-}
-
-function pt(month: string, value: number, vsPrevious: Change | null, partial = false, source = 'explorer'): Point {
-  return {
-    month,
-    value,
-    source,
-    partial,
-    provisional: false,
-    vsPrevious,
-    mean3: null,
-    vsMean3: null,
-    mean12: null,
-    vsMean12: null,
-    vsYearAgo: null,
-  };
-}
-
-const NIGER: SeriesInfo = {
-  country: { iso3: 'NER', name: 'Niger' },
-  admin1: null,
-  category: { id: 'political_violence', label: 'Political violence', definition: 'Battles, explosions, violence against civilians.' },
-  measure: 'events',
-};
-
-function doc(points: Point[], series: SeriesInfo = NIGER): SeriesDoc {
-  return { dataset: DATASET, series, points };
-}
+import { ch, doc, NIGER, pt } from '../fixtures.ts';
 
 const info = (id: SeriesInfo['category']['id'], label: string, measure: SeriesInfo['measure'] = 'events'): SeriesInfo => ({
   country: { iso3: 'NER', name: 'Niger' },

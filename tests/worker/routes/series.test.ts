@@ -60,7 +60,7 @@ describe('GET /api/v1/series', () => {
     [
       'country=NER&category=violence&measure=events',
       'category',
-      'unknown category "violence"; use one or more of political_violence, battles, explosions_remote_violence, violence_against_civilians, demonstrations, protests, riots, strategic_developments, civilian_targeting, attacks_on_state_forces',
+      'unknown category "violence"; use one or more of political_violence, political_violence_acled, battles, explosions_remote_violence, violence_against_civilians, demonstrations, demonstrations_acled, protests, riots, strategic_developments, civilian_targeting, attacks_on_state_forces',
     ],
     ['country=NER&category=battles&measure=deaths', 'measure', 'must be one of events, fatalities'],
     ['country=NER&category=battles&measure=events&from=2023-13', 'from', 'must be a month written YYYY-MM, e.g. 2023-08'],
