@@ -256,7 +256,12 @@ export interface SeriesSet {
 export interface CountryEntry {
   iso3: string;
   name: string;
-  admin1: { name: string; slug: string }[];
+  /**
+   * Regions, from every source. `categories`: those with monthly series for the region (empty
+   * for a region with weekly counts only; absent in datasets built before weeks, where every
+   * region had the country's categories).
+   */
+  admin1: Region[];
   categories: CategoryId[];
   /**
    * First and last month with country-level data, and the months that some series of the
@@ -277,6 +282,13 @@ export interface CountryEntry {
   weeks?: WeeksCoverage | null;
   /** Per unit and source, the dates the country's data run through and what of it is provisional. */
   freshness?: Freshness[];
+}
+
+/** A region of a country's catalogue entry (see CountryEntry.admin1). */
+export interface Region {
+  name: string;
+  slug: string;
+  categories?: CategoryId[];
 }
 
 /** The weeks a country's weekly counts cover (see CountryEntry.weeks). */

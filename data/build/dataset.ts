@@ -122,7 +122,7 @@ function assemble(
     const entry: CountryEntry = {
       iso3,
       name,
-      admin1: regions.map((r) => ({ name: r, slug: slug(r) })),
+      admin1: regions.map((r) => ({ name: r, slug: slug(r), categories: [] })),
       categories: [],
       months: { from: '', to: '' },
       partialMonths: [],
@@ -143,7 +143,11 @@ function assemble(
             },
             points: withMetrics(raw),
           });
-          if (admin1 !== null) continue;
+          if (admin1 !== null) {
+            const region = entry.admin1.find((r) => r.slug === slug(admin1))!;
+            if (!region.categories!.includes(cat.id)) region.categories!.push(cat.id);
+            continue;
+          }
           if (!entry.categories.includes(cat.id)) entry.categories.push(cat.id);
           const first = raw[0]!.month;
           const last = raw.at(-1)!.month;

@@ -106,7 +106,14 @@ const CatalogueSchema = z
       z.object({
         iso3: z.string(),
         name: z.string(),
-        admin1: z.array(Named),
+        admin1: z.array(
+          Named.extend({
+            categories: z
+              .array(categoryEnum)
+              .optional()
+              .describe('Categories with monthly series for this region; none for a region with weekly counts only (unit=week).'),
+          }),
+        ),
         categories: z.array(categoryEnum),
         months: z.object({ from: z.string(), to: z.string() }),
         partialMonths: z.array(z.string()),

@@ -8,10 +8,12 @@
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../data/build/dataset.ts';
+import { buildDataset } from '../../../data/build/dataset.ts';
 import type { CheckResult, CompareResult, WeekSeries } from '../../../model/api.ts';
 import type { Catalogue } from '../../../model/types.ts';
+import { testSources } from '../../fixtures/niger.ts';
 import { get, problem } from '../request.ts';
-import { buildTestDataset, seed } from '../seed.ts';
+import { buildTestDataset, CLAIMS, seed } from '../seed.ts';
 
 let ds: Dataset;
 
@@ -180,5 +182,29 @@ describe('the catalogue', () => {
       ['week', 'weekly', '2023-09-29', '2023-09-02'],
     ]);
     expect(c.countries.find((x) => x.iso3 === 'MLI')!.weeks).toBeNull();
+    // Each region says which categories it has monthly series of (the seed's regions have monthly ones).
+    expect(ner.admin1.find((r) => r.slug === 'diffa')!.categories).toContain('political_violence');
+  });
+
+  it('a monthly series of a region with weeks only is a 404 that points to unit=week, never a 503', async () => {
+    // The seed plus one week in Agadez, a region no monthly source has.
+    const sources = testSources();
+    const weekly = sources.find((s) => s.info.unit === 'week')!;
+    weekly.weekly = [
+      ...weekly.weekly!,
+      { country: 'NER', admin1: 'Agadez', week: '2023-07-01', category: 'political_violence', events: 1, fatalities: 0 },
+    ];
+    await seed(env.SAHEL_KV, await buildDataset({ sources, claims: CLAIMS }));
+    const ner = (await json<Catalogue>('/api/v1/catalogue')).countries.find((x) => x.iso3 === 'NER')!;
+    expect(ner.admin1.find((r) => r.slug === 'agadez')).toEqual({ name: 'Agadez', slug: 'agadez', categories: [] });
+    const p = await problem(await get(`/api/v1/series?country=NER&admin1=agadez&${PV}&measure=events`), 404);
+    expect(p.detail).toBe(
+      'Agadez (Niger) has no monthly figures: its source counts ACLED weeks, which are never split into months. Agadez has weekly counts of political_violence: ask with unit=week.',
+    );
+    expect(p.allowed).toEqual([]);
+    const w = await json<WeekSeries>(
+      `/api/v1/series?country=NER&admin1=agadez&${PV}&measure=events&unit=week&from=2023-07-01&to=2023-07-01`,
+    );
+    expect(w.points.map((x) => [x.week, x.value])).toEqual([['2023-07-01', 1]]);
   });
 });
