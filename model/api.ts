@@ -5,7 +5,7 @@
  */
 import type { ClaimVerdict } from './claim.ts';
 import type { Comparison } from './compare.ts';
-import type { DatasetRef } from './types.ts';
+import type { DatasetRef, SeriesInfo, WeekPoint } from './types.ts';
 
 /** One fault of a 400, named by its query parameter (so that the page can mark its field). */
 export interface ParameterError {
@@ -37,4 +37,16 @@ export interface CheckResult {
   permalink: string;
   /** The dashboard's Compare view of the same verdict. */
   page: string;
+}
+
+/** /api/v1/series?unit=week: one geography, category and measure by ACLED week, metrics computed for the weeks asked for. */
+export interface WeekSeries {
+  dataset: DatasetRef;
+  unit: 'week';
+  series: SeriesInfo;
+  /** Id of the weekly source. */
+  source: string;
+  /** The weeks the stored counts cover (week starts), and the first provisional one. */
+  weeks: { from: string; through: string; provisionalFrom: string };
+  points: WeekPoint[];
 }

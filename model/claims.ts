@@ -6,14 +6,27 @@
 import { category } from './categories.ts';
 import { LOW_BASELINE } from './change.ts';
 import type { Claim, ClaimVerdict, InterpretationVerdict, Reading, ReadingResult, Verdict } from './claim.ts';
-import { type Comparison, compare, compareDays, dayValue, lengthOf, PeriodError, periodLabel, periodValue } from './compare.ts';
+import {
+  AlignmentError,
+  type Comparison,
+  compare,
+  compareWindows,
+  lengthOf,
+  PeriodError,
+  periodLabel,
+  periodValue,
+  type WindowSource,
+  weeksSource,
+  windowsOf,
+  windowValue,
+} from './compare.ts';
 import { REGION_DAYS_WHY } from './days.ts';
 import { subject as subjectOf } from './describe.ts';
 import { fmtExact } from './format.ts';
 import { isDayPeriod, PeriodSyntaxError, resolvePeriods } from './period.ts';
 
 import type { RelationKind } from './relations.ts';
-import type { DatasetRef, DaysDoc, SeriesDoc } from './types.ts';
+import type { DatasetRef, DaysDoc, SeriesDoc, SeriesInfo, WeeksDoc } from './types.ts';
 
 const VERDICT_LABELS: Record<Verdict, string> = {
   supported: 'Supported',
@@ -27,6 +40,9 @@ export type Lookup = (r: Pick<Reading, 'country' | 'admin1' | 'category' | 'meas
 
 /** A country's daily counts of a category (both measures), or null when the dataset has none. */
 export type DaysLookup = (r: Pick<Reading, 'country' | 'category'>) => DaysDoc | null;
+
+/** A region's weekly counts of a category (both measures), or null when the dataset has none. */
+export type WeeksLookup = (r: Pick<Reading, 'country' | 'admin1' | 'category'>) => WeeksDoc | null;
 
 const TESTS: Record<RelationKind, (v: number) => string> = {
   pct_increase_gt: (v) => `more than +${v}%`,
@@ -61,8 +77,17 @@ export function relationHolds(
   }
 }
 
-/** Evaluate one reading against its series (months) or its country's daily counts (days). */
-export function evaluateReading(r: Reading, place: string, lookup: Lookup, days: DaysLookup = () => null): ReadingResult {
+/**
+ * Evaluate one reading against its series (months), its country's daily counts (days; weekly
+ * counts outside them, for whole weeks) or its region's weekly counts (whole weeks).
+ */
+export function evaluateReading(
+  r: Reading,
+  place: string,
+  lookup: Lookup,
+  days: DaysLookup = () => null,
+  weeks: WeeksLookup = () => null,
+): ReadingResult {
   const cat = category(r.category);
   const subject = subjectOf(cat.label, r.measure, place);
   const test = `"${r.relation.wording}" (${TESTS[r.relation.kind](r.relation.value)})`;
@@ -79,21 +104,28 @@ export function evaluateReading(r: Reading, place: string, lookup: Lookup, days:
   });
   const byDay = isDayPeriod(r.after);
   let doc: SeriesDoc | null = null;
-  let daily: DaysDoc | null = null;
+  let windows: WindowSource | null = null;
+  let info: Pick<SeriesInfo, 'country' | 'admin1' | 'category'> | null = null;
   if (!byDay) {
     doc = lookup(r);
     if (!doc) return undecided('the dataset has no such series', `The dataset has no series of ${subject}`);
+  } else if (r.admin1 !== null) {
+    const w = weeks(r);
+    if (!w) return undecided(REGION_DAYS_WHY, `${subject}: day windows are not offered for regions`);
+    windows = weeksSource(w, REGION_DAYS_WHY);
+    info = w.info;
   } else {
-    if (r.admin1 !== null) return undecided(REGION_DAYS_WHY, `${subject}: day windows are not offered for regions`);
-    daily = days(r);
+    const daily: DaysDoc | null = days(r);
     if (!daily) return undecided('the dataset has no daily counts of this series', `The dataset has no daily counts of ${subject}`);
-    if (daily.days === null)
+    if (daily.days === null && !daily.weeks)
       return undecided(daily.why ?? 'no daily counts', `${subject}: there are no daily counts for ${daily.series.country.name}`);
+    windows = windowsOf(daily);
+    info = { ...daily.series, admin1: null };
   }
   try {
     if (r.relation.kind === 'value_gte' || r.before === null) {
       const w = resolvePeriods(null, r.after).after;
-      const p = daily ? dayValue(daily, r.measure, r.after, w) : periodValue(doc!, r.after, [w.from, w.to]);
+      const p = windows ? windowValue(windows, r.measure, r.after, w) : periodValue(doc!, r.after, [w.from, w.to]);
       if (p.partial)
         return undecided(
           'a month is only partly covered by the source',
@@ -110,7 +142,9 @@ export function evaluateReading(r: Reading, place: string, lookup: Lookup, days:
         sentence: `${subject} in ${periodLabel(p)}: ${fmtExact(p.total)}; ${test} ${holds ? 'holds' : 'does not hold'}.`,
       };
     }
-    const c: Comparison = daily ? compareDays(daily, r.measure, r.before, r.after) : compare(doc!, r.before, r.after);
+    const c: Comparison = windows
+      ? compareWindows(windows, { ...info!, measure: r.measure }, r.before, r.after)
+      : compare(doc!, r.before, r.after);
     const values = { beforeValue: c.before.value, afterValue: c.after.value, change: c.change };
     const said = c.sentence.replace(/\.$/, '');
     if (c.change === null) return undecided('a month is only partly covered by the source', said, values);
@@ -124,7 +158,7 @@ export function evaluateReading(r: Reading, place: string, lookup: Lookup, days:
       caveats.push(`the periods differ in length: ${c.basis === 'daily_mean' ? 'daily' : 'monthly'} means are compared`);
     return { ...base, ...values, holds, caveats, sentence: `${said}; ${test} ${holds ? 'holds' : 'does not hold'}.` };
   } catch (e) {
-    if (e instanceof PeriodError) return undecided(e.message, `${subject}: ${e.message.replace(/\.$/, '')}`);
+    if (e instanceof PeriodError || e instanceof AlignmentError) return undecided(e.message, `${subject}: ${e.message.replace(/\.$/, '')}`);
     throw e;
   }
 }
@@ -147,9 +181,10 @@ export function evaluateClaim(
   lookup: Lookup,
   dataset: DatasetRef,
   days: DaysLookup = () => null,
+  weeks: WeeksLookup = () => null,
 ): ClaimVerdict {
   const judge = (interpretation: string, readings: Reading[], cite: (label: string) => string): InterpretationVerdict => {
-    const results = readings.map((r) => evaluateReading(r, placeOf(r), lookup, days));
+    const results = readings.map((r) => evaluateReading(r, placeOf(r), lookup, days, weeks));
     const verdict = verdictOf(results);
     const held = results.filter((r) => r.holds === true).length;
     const label = VERDICT_LABELS[verdict];

@@ -1,7 +1,9 @@
 /**
  * Any two periods of one series compared: month vs month, N-month windows, a month against the
  * mean of the 3 or 12 months before it, or day windows ("the 30 days after 26 July against the
- * 30 days before") from a country's daily counts. Pure; the API's compare route serves the result.
+ * 30 days before") from a country's daily counts where they cover the window, and otherwise, for
+ * whole ACLED weeks (Saturday to Friday), from weekly counts (countries and regions). Pure; the
+ * API's compare route serves the result.
  */
 import type { Measure } from './categories.ts';
 import { type Change, change, LOW_BASELINE } from './change.ts';
@@ -10,8 +12,10 @@ import { MEASURE_WORDS, placeName, signedPct } from './describe.ts';
 import { fmtExact } from './format.ts';
 import { addMonths, expansion, monthIndex, monthLabel, monthRange } from './month.ts';
 import { resolvePeriods, type Unit, type Window, windowLabel } from './period.ts';
+import { PROVISIONAL_CAVEAT, provisionalDay } from './provisional.ts';
 import { TREND_DEFINITIONS, TREND_LABELS, type TrendBand, trendBand } from './trend.ts';
-import type { DaysDoc, Point, SeriesDoc, SeriesInfo } from './types.ts';
+import type { DaysDoc, Point, SeriesDoc, SeriesInfo, WeekCounts, WeeksDoc } from './types.ts';
+import { alignment, weekEnd, weekIndex } from './week.ts';
 
 export interface PeriodValue {
   /** As asked: `2023-07`, `2023-05..2023-07`, `trailing12`, `2023-07-27..2023-08-25` or `trailing30d`. */
@@ -24,12 +28,26 @@ export interface PeriodValue {
   months?: number;
   /** Number of days in a day period (absent for month periods). */
   days?: number;
+  /** Number of ACLED weeks in a day period answered from weekly counts. */
+  weeks?: number;
   total: number;
   /** What is compared: the total, or the monthly (daily) mean when the periods differ in length. */
   value: number;
   partial: boolean;
+  /** The period holds data ACLED may still revise (see provisional.ts): no change to or from it is settled. */
+  provisional: boolean;
+  /** Which counts answered: monthly series, daily counts or weekly counts. */
+  counts: Counts;
   sources: string[];
+  /**
+   * A day period answered from daily counts that weekly counts also cover (whole weeks): the
+   * weekly total, its source, and whether the two agree (they differ where ACLED revised events
+   * between the two downloads; the catalogue's crossChecks list every such week).
+   */
+  crossCheck?: { source: string; counts: 'weekly'; total: number; agrees: boolean };
 }
+
+export type Counts = 'monthly' | 'daily' | 'weekly';
 
 export type Basis = 'total' | 'monthly_mean' | 'daily_mean';
 
@@ -39,14 +57,30 @@ export interface Comparison {
   before: PeriodValue;
   after: PeriodValue;
   change: Change | null;
-  /** The band of the change (see trend.ts), its label and what it means. */
-  trend: { band: TrendBand; label: string; definition: string };
+  /**
+   * The band of the change (see trend.ts), its label and what it means; `settled` is false when a
+   * period is provisional (the label then says so) or holds a partial month.
+   */
+  trend: { band: TrendBand; label: string; definition: string; settled: boolean };
   caveats: string[];
   sentence: string;
 }
 
 /** Why a comparison cannot be made (a period outside the series): the caller answers 404. */
 export class PeriodError extends Error {}
+
+/**
+ * A day period that only weekly counts could answer is not made of whole ACLED weeks: the caller
+ * answers 400, naming the nearest whole-week ranges (a week is never split into days).
+ */
+export class AlignmentError extends Error {
+  /** The period as asked (`before` or `after`'s text), so that the caller can name the parameter. */
+  readonly period: string;
+  constructor(message: string, period: string) {
+    super(message);
+    this.period = period;
+  }
+}
 
 type Counted = Omit<PeriodValue, 'value'>;
 
@@ -90,32 +124,139 @@ export function periodValue(doc: SeriesDoc, period: string, range: [string, stri
     months: months.length,
     total: points.reduce((a, p) => a + p.value, 0),
     partial: points.some((p) => p.partial),
+    provisional: points.some((p) => p.provisional === true),
+    counts: 'monthly',
     sources: [...new Set(points.map((p) => p.source))].sort(),
   };
 }
 
+/** What a day window can be answered from: a country's daily and weekly counts, or a region's weekly counts. */
+export interface WindowSource {
+  /** The place, for messages. */
+  name: string;
+  days: DaysDoc['days'];
+  /** Why there are no daily counts (when `days` is null). */
+  why: string | null;
+  weeks: WeekCounts | null;
+}
+
+/** A country's window counts as one stored entry holds them: daily counts and, with them, its weekly counts. */
+export function windowsOf(doc: DaysDoc): WindowSource {
+  return { name: doc.series.country.name, days: doc.days, why: doc.why, weeks: doc.weeks ?? null };
+}
+
+/** A region's (or country's) weekly counts as a window source: no daily counts. */
+export function weeksSource(doc: WeeksDoc, why: string): WindowSource {
+  return { name: placeName(doc.info), days: null, why, weeks: doc };
+}
+
 /**
- * The days of a window in a country's daily counts, summed. Throws PeriodError when the country
- * has no daily counts or the window reaches outside the days they cover: a day outside is
- * unknown, never a zero.
+ * A day window summed from the counts that cover it: daily counts wherever they cover the whole
+ * window (then, for whole weeks that weekly counts also cover, the weekly total beside it as
+ * `crossCheck`); else weekly counts, for whole ACLED weeks only. Throws PeriodError (404) when
+ * neither covers the window, AlignmentError (400) when only weeks could and it is not whole weeks.
  */
-export function dayValue(doc: DaysDoc, measure: Measure, period: string, w: Pick<Window, 'from' | 'to'>): Counted {
-  const d = doc.days;
-  if (d === null) throw new PeriodError(doc.why ?? `${doc.series.country.name} has no daily counts.`);
-  // Bounded by the days covered before any loop (days compared as numbers).
-  const [from, to, first, through] = [w.from, w.to, d.from, d.through].map(dayNumber) as [number, number, number, number];
-  const outside = from < first ? w.from : to > through ? (from > through ? w.from : addDays(d.through, 1)) : null;
-  if (outside !== null)
-    throw new PeriodError(
-      `${dayLabel(outside)} is not in the daily counts for ${doc.series.country.name}, which cover ${d.from} to ${d.through}; no figure is given for days outside them.`,
-    );
+export function windowValue(src: WindowSource, measure: Measure, period: string, w: Pick<Window, 'from' | 'to'>): Counted {
+  const d = src.days;
+  // Bounded by the days and weeks covered before any loop (days and weeks compared as numbers).
+  const inDays = d !== null && dayNumber(w.from) >= dayNumber(d.from) && dayNumber(w.to) <= dayNumber(d.through);
+  if (d !== null && inDays) {
+    const v = daySum(d, measure, period, w);
+    const wk = src.weeks;
+    const a = alignment(w.from, w.to);
+    if (wk && a.aligned && coversWeeks(wk, a.span.from, a.span.to)) {
+      const total = weekSum(wk, measure, a.span.from, a.span.to);
+      return { ...v, crossCheck: { source: wk.source, counts: 'weekly', total, agrees: total === v.total } };
+    }
+    return v;
+  }
+  if (src.weeks) return weekValue(src.weeks, src.name, measure, period, w, d);
+  if (d === null) throw new PeriodError(src.why ?? `${src.name} has no daily counts.`);
+  throw new PeriodError(
+    `${dayLabel(outsideDay(w, d.from, d.through))} is not in the daily counts for ${src.name}, which cover ${d.from} to ${d.through}; no figure is given for days outside them.`,
+  );
+}
+
+/** The first day of a window outside `from`..`through`. */
+function outsideDay(w: Pick<Window, 'from' | 'to'>, from: string, through: string): string {
+  return dayNumber(w.from) < dayNumber(from) || dayNumber(w.from) > dayNumber(through) ? w.from : addDays(through, 1);
+}
+
+function daySum(d: NonNullable<DaysDoc['days']>, measure: Measure, period: string, w: Pick<Window, 'from' | 'to'>): Counted {
   const start = dayNumber(w.from) - dayNumber(d.from);
   const n = daysIn(w.from, w.to);
   const values = d[measure];
   let total = 0;
   for (let i = start; i < start + n; i++) total += values[i] ?? 0;
   expansion.steps += n;
-  return { period, unit: 'day', from: w.from, to: w.to, days: n, total, partial: false, sources: [d.source] };
+  return {
+    period,
+    unit: 'day',
+    from: w.from,
+    to: w.to,
+    days: n,
+    total,
+    partial: false,
+    provisional: dayNumber(w.to) >= dayNumber(provisionalDay(d.through)),
+    counts: 'daily',
+    sources: [d.source],
+  };
+}
+
+const coversWeeks = (wk: WeekCounts, from: string, to: string) =>
+  weekIndex(from) >= weekIndex(wk.from) && weekIndex(to) <= weekIndex(wk.through);
+
+/** Sum of whole weeks `from`..`to` (week starts, inside the counts: checked by the caller). */
+function weekSum(wk: WeekCounts, measure: Measure, from: string, to: string): number {
+  const [start, end] = [weekIndex(from) - weekIndex(wk.from), weekIndex(to) - weekIndex(wk.from)];
+  const values = wk[measure];
+  let total = 0;
+  for (let i = start; i <= end; i++) total += values[i] ?? 0;
+  expansion.steps += end - start + 1;
+  return total;
+}
+
+/**
+ * A window of whole ACLED weeks summed from weekly counts. Throws PeriodError when it reaches
+ * outside the weeks counted (naming the daily counts too, when there are some) and
+ * AlignmentError when it is not whole weeks.
+ */
+function weekValue(
+  wk: WeekCounts,
+  name: string,
+  measure: Measure,
+  period: string,
+  w: Pick<Window, 'from' | 'to'>,
+  days: DaysDoc['days'],
+): Counted {
+  const a = alignment(w.from, w.to);
+  const span = a.aligned ? a.span : a.covering;
+  if (!coversWeeks(wk, span.from, span.to)) {
+    const also = days ? `, and its daily counts ${days.from} to ${days.through}` : '';
+    throw new PeriodError(
+      `${dayLabel(outsideDay(w, wk.from, weekEnd(wk.through)))} is not in the weekly counts for ${name}, which cover the weeks ${wk.from} to ${weekEnd(wk.through)}${also}; no figure is given outside them.`,
+    );
+  }
+  if (!a.aligned) {
+    const where = days
+      ? `${name}'s daily counts cover ${days.from} to ${days.through} only, and outside them it has weekly counts`
+      : `${name} has weekly counts only`;
+    throw new AlignmentError(`${where}, which are never split into days: ${a.reason}`, period);
+  }
+  const total = weekSum(wk, measure, a.span.from, a.span.to);
+  return {
+    period,
+    unit: 'day',
+    from: w.from,
+    to: w.to,
+    days: 7 * a.span.weeks,
+    weeks: a.span.weeks,
+    total,
+    partial: false,
+    provisional: weekIndex(a.span.to) >= weekIndex(wk.provisionalFrom),
+    counts: 'weekly',
+    sources: [wk.source],
+  };
 }
 
 /** 'July 2023', 'May–July 2023', or '27 July–25 August 2023'. */
@@ -129,12 +270,21 @@ export function compare(doc: SeriesDoc, before: string, after: string): Comparis
   return finish(doc.series, periodValue(doc, before, [w.before!.from, w.before!.to]), periodValue(doc, after, [w.after.from, w.after.to]));
 }
 
-/** Compare two day windows of a country's daily counts. Throws PeriodError when a window is outside them. */
+/**
+ * Compare two day windows of a country's daily counts (or, outside them, its weekly counts: see
+ * windowValue). Throws PeriodError when a window is outside them, AlignmentError when only weeks
+ * could answer and a window is not whole weeks.
+ */
 export function compareDays(doc: DaysDoc, measure: Measure, before: string, after: string): Comparison {
+  const series: SeriesInfo = { country: doc.series.country, admin1: null, category: doc.series.category, measure };
+  return compareWindows(windowsOf(doc), series, before, after);
+}
+
+/** Compare two day windows of any window source (a country's daily and weekly counts, a region's weekly counts). */
+export function compareWindows(src: WindowSource, series: SeriesInfo, before: string, after: string): Comparison {
   const w = resolvePeriods(before, after);
   if (w.unit !== 'day') throw new PeriodError('month periods are compared from the monthly series (compare), not from daily counts');
-  const series: SeriesInfo = { country: doc.series.country, admin1: null, category: doc.series.category, measure };
-  return finish(series, dayValue(doc, measure, before, w.before!), dayValue(doc, measure, after, w.after));
+  return finish(series, windowValue(src, series.measure, before, w.before!), windowValue(src, series.measure, after, w.after));
 }
 
 function finish(series: SeriesInfo, b: Counted, a: Counted): Comparison {
@@ -147,6 +297,7 @@ function finish(series: SeriesInfo, b: Counted, a: Counted): Comparison {
   });
   const [bv, av] = [val(b), val(a)];
   const partial = bv.partial || av.partial;
+  const provisional = bv.provisional || av.provisional;
   let ch = partial ? null : change(bv.value, av.value);
   // A daily mean is almost always below 10 (one or two events a day): judge the baseline by the
   // count behind it, as for totals, or every unequal day comparison would read "low baseline".
@@ -163,6 +314,17 @@ function finish(series: SeriesInfo, b: Counted, a: Counted): Comparison {
       : [
           `the periods differ in length (${lengthOf(bv)} and ${lengthOf(av)} ${unit === 'day' ? 'days' : 'months'}): ${unit === 'day' ? 'daily' : 'monthly'} means are compared`,
         ]),
+    ...[bv, av].filter((p) => p.provisional).map((p) => `${periodLabel(p)} ${PROVISIONAL_CAVEAT}`),
+    ...(bv.counts === av.counts
+      ? []
+      : [`${periodLabel(bv)} is counted from ${bv.counts} counts, ${periodLabel(av)} from ${av.counts} counts`]),
+    ...[bv, av].flatMap((p) =>
+      p.crossCheck && !p.crossCheck.agrees
+        ? [
+            `${periodLabel(p)}: the weekly counts (${p.crossCheck.source}) give ${fmtExact(p.crossCheck.total)}, the daily counts ${fmtExact(p.total)} (ACLED revised events between the two downloads; see the catalogue's crossChecks)`,
+          ]
+        : [],
+    ),
   ];
   const words = `${series.category.label} ${MEASURE_WORDS[series.measure]}${per} in ${placeName(series)}`;
   const verb = av.value > bv.value ? 'rose' : av.value < bv.value ? 'fell' : 'stayed';
@@ -175,7 +337,12 @@ function finish(series: SeriesInfo, b: Counted, a: Counted): Comparison {
     before: bv,
     after: av,
     change: ch,
-    trend: { band, label: TREND_LABELS[band], definition: TREND_DEFINITIONS[band] },
+    trend: {
+      band,
+      label: provisional ? `${TREND_LABELS[band]} (provisional)` : TREND_LABELS[band],
+      definition: TREND_DEFINITIONS[band],
+      settled: !partial && !provisional,
+    },
     caveats,
     sentence,
   };

@@ -42,4 +42,6 @@ export const keys = {
   measures: (version: string, geo: string, category: CategoryId) => `${versionPrefix(version)}measures:${geo}:${category}`,
   /** A country's daily counts of one category, both measures in one entry (countries only: see days.ts). */
   days: (version: string, iso3: string, category: CategoryId) => `${versionPrefix(version)}days:${iso3}:${category}`,
+  /** The weekly counts of one geography (country or region) and category, both measures in one entry. */
+  weeks: (version: string, geo: string, category: CategoryId) => `${versionPrefix(version)}weeks:${geo}:${category}`,
 };

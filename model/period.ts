@@ -1,7 +1,9 @@
 /**
  * The period syntax shared by the API's query, the claims file and the compare and claims
  * models: months (`2023-07`, `2023-05..2023-07`, `trailing3`, `trailing12`) or days
- * (`2023-07-26`, `2023-07-27..2023-08-25`, `trailing30d`). Parsing says exactly what is wrong,
+ * (`2023-07-26`, `2023-07-27..2023-08-25`, `trailing30d`). Weeks are day ranges too: an ACLED
+ * week runs Saturday to Friday, so `2023-07-29..2023-08-25` is four whole weeks, and
+ * `trailing4w` is the 28 days (four weeks) before "after" (see week.ts for alignment). Parsing says exactly what is wrong,
  * so the API's 400s and a malformed claims file give the same message. Pure.
  */
 import { addDays, DAY_PATTERN, dayNumber, daySpan, daysIn, isDay } from './day.ts';
@@ -44,14 +46,17 @@ export const PERIOD_SYNTAX: Record<Role, string> = {
   after:
     'a month (YYYY-MM, e.g. 2023-08), a range of months (2023-05..2023-07), a day (YYYY-MM-DD, e.g. 2023-07-26) or a range of days (2023-07-27..2023-08-25, both days included)',
   before:
-    'a month (YYYY-MM, e.g. 2023-07), a range of months (2023-05..2023-07), a day (YYYY-MM-DD, e.g. 2023-07-26), a range of days (2023-06-26..2023-07-25, both days included), trailing3 / trailing12 (the 3 or 12 months before "after" starts) or trailingNd (the N days before "after" starts, e.g. trailing30d)',
+    'a month (YYYY-MM, e.g. 2023-07), a range of months (2023-05..2023-07), a day (YYYY-MM-DD, e.g. 2023-07-26), a range of days (2023-06-26..2023-07-25, both days included), trailing3 / trailing12 (the 3 or 12 months before "after" starts), trailingNd (the N days before "after" starts, e.g. trailing30d) or trailingNw (the N weeks before "after" starts, e.g. trailing4w; ACLED weeks run Saturday to Friday)',
 };
+
+/** Longest trailingNw: as many whole weeks as fit in the longest day window (522 weeks). */
+export const MAX_WINDOW_WEEKS = Math.floor(MAX_WINDOW_DAYS / 7);
 
 const MONTH_OR_DAY = /^\d{4}-\d{2}(-\d{2})?$/;
 
 /** Parse one period. Throws PeriodSyntaxError with what to fix. */
 export function parsePeriod(s: string, role: Role): ParsedPeriod {
-  const trailing = s.match(/^trailing(\d{1,5})(d?)$/);
+  const trailing = s.match(/^trailing(\d{1,5})([dw]?)$/);
   if (trailing) {
     if (role === 'after')
       throw new PeriodSyntaxError(`${s} counts back from "after", so "after" cannot be one: give ${PERIOD_SYNTAX.after}`);
@@ -60,9 +65,14 @@ export function parsePeriod(s: string, role: Role): ParsedPeriod {
       if (n < 1 || n > MAX_WINDOW_DAYS) throw new PeriodSyntaxError(`${s}: N in trailingNd must be from 1 to ${MAX_WINDOW_DAYS} days`);
       return { kind: 'trailing', unit: 'day', n };
     }
+    if (trailing[2] === 'w') {
+      if (n < 1 || n > MAX_WINDOW_WEEKS) throw new PeriodSyntaxError(`${s}: N in trailingNw must be from 1 to ${MAX_WINDOW_WEEKS} weeks`);
+      // N weeks are 7N days: a day window, whole weeks when "after" starts on a Saturday.
+      return { kind: 'trailing', unit: 'day', n: 7 * n };
+    }
     if (!(TRAILING_MONTHS as readonly number[]).includes(n))
       throw new PeriodSyntaxError(
-        `${s}: the trailing months offered are trailing3 and trailing12; for days write trailingNd, e.g. trailing30d`,
+        `${s}: the trailing months offered are trailing3 and trailing12; for days write trailingNd, e.g. trailing30d, for weeks trailingNw, e.g. trailing4w`,
       );
     return { kind: 'trailing', unit: 'month', n };
   }
@@ -163,9 +173,9 @@ export function periodsProblem(before: string | null, after: string): string | n
 
 const window = (w: Window): Window => ({ unit: w.unit, from: w.from, to: w.to });
 
-/** Is this a day period (a day, a range of days or trailingNd)? Only the syntax is looked at. */
+/** Is this a day period (a day, a range of days, trailingNd or trailingNw)? Only the syntax is looked at. */
 export function isDayPeriod(s: string): boolean {
-  return /^trailing\d+d$/.test(s) || DAY_PATTERN.test(s.split('..')[0] ?? '');
+  return /^trailing\d+[dw]$/.test(s) || DAY_PATTERN.test(s.split('..')[0] ?? '');
 }
 
 /** A window in words: 'July 2023', 'May–July 2023', '27 July–25 August 2023'. */

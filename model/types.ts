@@ -218,6 +218,11 @@ export interface Point {
   source: string;
   /** The source stops before the month ends: the value is a lower bound, not a fall. */
   partial: boolean;
+  /**
+   * The month containing the end of the source it comes from: ACLED revises recent events for
+   * weeks, so its value (and every change to or from it) is not settled (see provisional.ts).
+   */
+  provisional: boolean;
   vsPrevious: Change | null;
   /** Mean of the 3 (12) months before this one, and the change against it. */
   mean3: number | null;
@@ -251,7 +256,12 @@ export interface SeriesSet {
 export interface CountryEntry {
   iso3: string;
   name: string;
-  admin1: { name: string; slug: string }[];
+  /**
+   * Regions, from every source. `categories`: those with monthly series for the region (empty
+   * for a region with weekly counts only; absent in datasets built before weeks, where every
+   * region had the country's categories).
+   */
+  admin1: Region[];
   categories: CategoryId[];
   /**
    * First and last month with country-level data, and the months that some series of the
@@ -264,6 +274,85 @@ export interface CountryEntry {
    * country has no event-level source (absent in datasets built before day windows existed).
    */
   days?: { from: string; through: string; source: string } | null;
+  /**
+   * Weekly counts (ACLED weeks, Saturday to Friday): the first and last week (week starts), the
+   * Friday they run through, the source, the first provisional week and the categories given;
+   * null when no weekly source covers the country (absent in datasets built before weeks).
+   */
+  weeks?: WeeksCoverage | null;
+  /** Per unit and source, the dates the country's data run through and what of it is provisional. */
+  freshness?: Freshness[];
+}
+
+/** A region of a country's catalogue entry (see CountryEntry.admin1). */
+export interface Region {
+  name: string;
+  slug: string;
+  categories?: CategoryId[];
+}
+
+/** The weeks a country's weekly counts cover (see CountryEntry.weeks). */
+export interface WeeksCoverage {
+  source: string;
+  from: string;
+  to: string;
+  /** The Friday that ends the last week. */
+  through: string;
+  provisionalFrom: string;
+  categories: CategoryId[];
+}
+
+/**
+ * How fresh one source's data for a country are, in one unit: the first and last day covered
+ * and the provisional stretch at its end (the newest four weeks of a weekly or daily source,
+ * the month containing the end of a monthly one), which ACLED may still revise.
+ */
+export interface Freshness {
+  unit: 'day' | 'week' | 'month';
+  source: string;
+  from: string;
+  through: string;
+  provisional: { from: string; through: string };
+}
+
+/** A geography's weekly counts in one unit (events and fatalities), dense from `from` to `through` (week starts). */
+export interface WeekCounts {
+  /** Id of the weekly source. */
+  source: string;
+  /** First and last week start: `events[i]` is the count of the week from + 7i days; a 0 is a week without events. */
+  from: string;
+  through: string;
+  /** The first of the newest four weeks, which ACLED may still revise. */
+  provisionalFrom: string;
+  events: number[];
+  fatalities: number[];
+}
+
+/**
+ * The weekly counts of one geography (country or admin1) and category, both measures, as stored
+ * in KV (`weeks:<geo>:<category>`). No metrics are stored: the Worker computes them for the
+ * weeks asked for (weekly.ts), as precomputing them for every week would take hundreds of MB.
+ */
+export interface WeeksDoc extends WeekCounts {
+  dataset: DatasetRef;
+  info: Pick<SeriesInfo, 'country' | 'admin1' | 'category'>;
+}
+
+/** One week of a weekly series, with its comparisons (null when the weeks they need are not in the data). */
+export interface WeekPoint {
+  /** The week's Saturday, `YYYY-MM-DD`; it runs to the Friday after. */
+  week: string;
+  value: number;
+  /** One of the newest four weeks of the source: ACLED may still revise it; no change to it is settled. */
+  provisional: boolean;
+  vsPrevious: Change | null;
+  /** Mean of the 4 (52) weeks before this one, and the change against it. */
+  mean4: number | null;
+  vsMean4: Change | null;
+  mean52: number | null;
+  vsMean52: Change | null;
+  /** The same week a year earlier: 52 weeks back. */
+  vsYearAgo: Change | null;
 }
 
 /**
@@ -285,6 +374,12 @@ export interface DaysDoc {
   } | null;
   /** Why there are no day windows (when `days` is null). */
   why: string | null;
+  /**
+   * The country's weekly counts of the category, so that one read answers a window from days
+   * where they cover it and from weeks elsewhere (and checks the one against the other); null
+   * without a weekly source (absent in datasets built before weeks).
+   */
+  weeks?: WeekCounts | null;
 }
 
 /** A month x category where two sources both give a country figure and differ. */
@@ -309,6 +404,12 @@ export interface Catalogue {
   /** Which source gives a country-month when several do, and why. */
   precedence: string;
   disagreements: Disagreement[];
+  /**
+   * The derive step's comparisons of overlapping sources (the weekly file against the event
+   * file by week, HDX against the Explorer table by month), each with the source it was made for:
+   * every differing period with both figures. Reported, never merged.
+   */
+  crossChecks?: (CrossCheck & { source: string })[];
   thresholds: { lowBaseline: number; note: string };
 }
 

@@ -6,8 +6,8 @@
  */
 import type { CategoryId, Measure } from '../model/categories.ts';
 import { daysWhere } from '../model/days.ts';
-import { slug } from '../model/geography.ts';
-import type { Catalogue, DaysDoc, SeriesDoc, SeriesSet } from '../model/types.ts';
+import { monthlyCategories, slug } from '../model/geography.ts';
+import type { Catalogue, DaysDoc, SeriesDoc, SeriesSet, WeeksDoc } from '../model/types.ts';
 import { notFound, unavailable } from './problem.ts';
 import * as store from './store.ts';
 
@@ -79,16 +79,54 @@ export async function findDays(kv: KVNamespace, v: store.VersionRef, iso3: strin
   throw notFound(`The dataset has no daily counts of ${category} for ${iso3}; ${daysWhere(available)}.`);
 }
 
+/**
+ * The weekly counts of a country or region and category (one KV read, plus the catalogue for a
+ * region), or a 404 that says what exists: the weeks' categories, or that there are no weeks.
+ */
+export async function findWeeks(kv: KVNamespace, v: store.VersionRef, q: Place, category: CategoryId): Promise<store.Stored<WeeksDoc>> {
+  const w = await store.weeks(kv, v, q.country, await regionOf(kv, v, q.country, q.admin1), category);
+  if (w) return w;
+  const cat = (await store.catalogue(kv, v)).doc;
+  const country = cat.countries.find((x) => x.iso3 === q.country);
+  if (country && !country.weeks)
+    throw notFound(
+      `The dataset has no weekly counts for ${country.name}; countries with weeks: ${cat.countries.flatMap((x) => (x.weeks ? [x.iso3] : [])).join(', ') || 'none'}.`,
+    );
+  if (country?.weeks && !country.weeks.categories.includes(category))
+    throw notFound(
+      `Category ${category} has no weekly counts for ${country.name} (the weekly data give event and sub-event types only); weekly categories: ${country.weeks.categories.join(', ')}.`,
+      { allowed: country.weeks.categories },
+    );
+  const e = explainMissing(cat, q.country, q.admin1 ?? null, category, 'week');
+  if (e.problem.status === 404) throw e;
+  throw unavailable(
+    `The weekly series ${q.country}${q.admin1 ? `/${q.admin1}` : ''}/${category} is listed in the catalogue but its entry is missing.`,
+  );
+}
+
 /** Why the dataset has no such entry, from its catalogue: a 404 naming what exists, or a 503 when the catalogue lists it. */
-function explainMissing(cat: Catalogue, iso3: string, admin1: string | null, category: string) {
+function explainMissing(cat: Catalogue, iso3: string, admin1: string | null, category: string, unit: 'month' | 'week' = 'month') {
   const country = cat.countries.find((x) => x.iso3 === iso3);
   if (!country) return notFound(`The dataset has no data for ${iso3}; countries: ${cat.countries.map((x) => x.iso3).join(', ')}.`);
   if (admin1 !== null && !country.admin1.some((r) => r.slug === slug(admin1))) {
     return notFound(
       country.admin1.length === 0
-        ? `${country.name} has no admin1 (region) figures: regions need an event-level source, and this dataset has country-level data only for ${country.name}.`
+        ? `${country.name} has no admin1 (region) figures in this dataset.`
         : `Unknown admin1 region "${admin1}" for ${country.name}; regions: ${country.admin1.map((r) => r.name).join(', ')}.`,
       { allowed: country.admin1.map((r) => r.name) },
+    );
+  }
+  const region = admin1 === null ? undefined : country.admin1.find((r) => r.slug === slug(admin1));
+  if (unit === 'month' && region && !monthlyCategories(country, region).includes(category as CategoryId)) {
+    const monthly = monthlyCategories(country, region);
+    const weekly = country.weeks?.categories.includes(category as CategoryId)
+      ? ` ${region.name} has weekly counts of ${category}: ask with unit=week.`
+      : '';
+    return notFound(
+      monthly.length === 0
+        ? `${region.name} (${country.name}) has no monthly figures: its source counts ACLED weeks, which are never split into months.${weekly}`
+        : `${region.name} (${country.name}) has monthly figures of ${monthly.join(', ')} only.${weekly}`,
+      { allowed: monthly },
     );
   }
   if (!country.categories.includes(category as CategoryId)) {

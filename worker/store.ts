@@ -5,7 +5,7 @@
  */
 import type { CategoryId, Measure } from '../model/categories.ts';
 import { geoId, keys, POINTER_KEY, VERSIONS_KEY } from '../model/keys.ts';
-import type { Catalogue, ClaimsDoc, DaysDoc, Pointer, PublishedVersion, SeriesDoc, SeriesSet } from '../model/types.ts';
+import type { Catalogue, ClaimsDoc, DaysDoc, Pointer, PublishedVersion, SeriesDoc, SeriesSet, WeeksDoc } from '../model/types.ts';
 import { notFound, unavailable } from './problem.ts';
 
 /** A stored document: its text exactly as stored (served as is) and its parsed value. */
@@ -109,6 +109,21 @@ export function days(kv: KVNamespace, v: VersionRef, iso3: string, category: Cat
     kv,
     keys.days(v.version, iso3, category),
     (d) => 'days' in d && (d.days === null ? typeof d.why === 'string' : Array.isArray(d.days.events) && Array.isArray(d.days.fatalities)),
+  );
+}
+
+/** The weekly counts of a geography and category (both measures), or null when the dataset has no such entry. */
+export function weeks(
+  kv: KVNamespace,
+  v: VersionRef,
+  iso3: string,
+  admin1Slug: string | null,
+  category: CategoryId,
+): Promise<Stored<WeeksDoc> | null> {
+  return read<WeeksDoc>(
+    kv,
+    keys.weeks(v.version, geoId(iso3, admin1Slug), category),
+    (d) => typeof d.from === 'string' && Array.isArray(d.events) && Array.isArray(d.fatalities),
   );
 }
 

@@ -1,16 +1,18 @@
 /**
- * Sources' monthly (and daily) aggregates + claims -> the KV entries of one dataset version
- * (catalogue, series, daily counts, evaluated claims), keyed by a version derived from their
- * content. Pure apart from Web Crypto hashing, so it runs the same in Node and in workerd.
+ * Sources' monthly (and daily, and weekly) aggregates + claims -> the KV entries of one dataset
+ * version (catalogue, series, daily counts, weekly counts, evaluated claims), keyed by a version
+ * derived from their content. Pure apart from Web Crypto hashing, so it runs the same in Node
+ * and in workerd.
  */
 import { CATEGORIES, type CategoryId, MEASURES, type Measure } from '../../model/categories.ts';
 import { LOW_BASELINE } from '../../model/change.ts';
 import type { Claim, Reading } from '../../model/claim.ts';
-import { claimProblems, type DaysLookup, evaluateClaim, type Lookup } from '../../model/claims.ts';
+import { claimProblems, type DaysLookup, evaluateClaim, type Lookup, type WeeksLookup } from '../../model/claims.ts';
 import { dayNumber, daysIn } from '../../model/day.ts';
 import { noDaysWhy } from '../../model/days.ts';
 import { COUNTRIES, countryName, type Iso3, slug } from '../../model/geography.ts';
 import { geoId, keys } from '../../model/keys.ts';
+import { provisionalDay, provisionalMonth } from '../../model/provisional.ts';
 import type {
   AggregateRow,
   Catalogue,
@@ -19,19 +21,26 @@ import type {
   DailyRow,
   DatasetRef,
   DaysDoc,
+  Freshness,
   SeriesDoc,
   SeriesSet,
   SourceInfo,
+  WeeksDoc,
 } from '../../model/types.ts';
 import { CREDIT } from '../../model/types.ts';
 import { reconcileDaily } from '../derive/reconcile.ts';
+import type { WeeklyCell } from '../derive/weekly.ts';
 import { disagreements, PRECEDENCE, rawSeries, SourceIndex, withMetrics } from './series.ts';
+import { type Weeks, weeksOf } from './weeks.ts';
 
 export const SOURCE_NAME = 'ACLED (Armed Conflict Location & Event Data Project)';
 
 export interface DatasetInput {
-  /** Each source's monthly aggregates, and for event-level sources its daily ones (see SourceInfo.daily). */
-  sources: { info: SourceInfo; rows: AggregateRow[]; daily?: DailyRow[] }[];
+  /**
+   * Each source's monthly aggregates, and for event-level sources its daily ones (see
+   * SourceInfo.daily); a weekly source (`unit: 'week'`) gives its weekly cells instead (no rows).
+   */
+  sources: { info: SourceInfo; rows: AggregateRow[]; daily?: DailyRow[]; weekly?: WeeklyCell[] }[];
   claims: Claim[];
 }
 
@@ -46,6 +55,7 @@ export interface Dataset {
   catalogue: Catalogue;
   series: SeriesDoc[];
   days: DaysDoc[];
+  weeks: WeeksDoc[];
   claims: ClaimsDoc;
 }
 
@@ -58,16 +68,21 @@ export async function buildDataset(input: DatasetInput): Promise<Dataset> {
   const problems = input.claims.flatMap(claimProblems);
   if (problems.length > 0) throw new Error(`the claims file is not valid: ${problems.join('; ')}`);
   for (const s of input.sources) checkDaily(s);
-  const indexes = input.sources.map((s) => new SourceIndex(s.info, s.rows));
+  const weeklyInput = input.sources.filter((s) => s.info.unit === 'week');
+  if (weeklyInput.length > 1) throw new Error(`one weekly source at most: ${weeklyInput.map((s) => s.info.id).join(', ')}`);
+  const weekly = weeklyInput[0] ? { info: weeklyInput[0].info, cells: weeklyInput[0].weekly ?? [] } : null;
+  // Calendar months come from monthly and daily sources only: a weekly source is never indexed by month.
+  const indexes = input.sources.filter((s) => s.info.unit !== 'week').map((s) => new SourceIndex(s.info, s.rows));
   const daily = new Map(input.sources.filter((s) => s.daily && s.info.daily).map((s) => [s.info.id, s.daily!]));
   const asOf =
     input.sources
       .map((s) => s.info.coverage.through)
       .sort()
       .at(-1) ?? '';
-  const draft = assemble(indexes, daily, input.claims, { version: '', source: SOURCE_NAME, credit: CREDIT, asOf });
+  const all = input.sources.map((s) => s.info);
+  const draft = assemble(indexes, all, daily, weekly, input.claims, { version: '', source: SOURCE_NAME, credit: CREDIT, asOf });
   const version = await contentHash(draft.entries);
-  return { version, ...assemble(indexes, daily, input.claims, { ...draft.dataset, version }) };
+  return { version, ...assemble(indexes, all, daily, weekly, input.claims, { ...draft.dataset, version }) };
 }
 
 /** Daily rows must add up to the source's monthly rows and lie within the days it covers. */
@@ -81,17 +96,33 @@ function checkDaily(s: DatasetInput['sources'][number]): void {
   reconcileDaily(s.rows, s.daily);
 }
 
-function assemble(indexes: SourceIndex[], daily: Map<string, DailyRow[]>, claims: Claim[], dataset: DatasetRef) {
+function assemble(
+  indexes: SourceIndex[],
+  infos: SourceInfo[],
+  daily: Map<string, DailyRow[]>,
+  weekly: Parameters<typeof weeksOf>[0] | null,
+  claims: Claim[],
+  dataset: DatasetRef,
+) {
   const v = dataset.version;
   const series: SeriesDoc[] = [];
   const countries: CountryEntry[] = [];
+  // Region names as the monthly sources write them, by slug: a weekly source's spelling of the
+  // same region (Tillaberi for Tillabéri) names the same region, under the name used so far.
+  const monthlyNames = new Map<string, string>();
+  for (const s of indexes) for (const [iso3, set] of s.admin1) for (const r of set) monthlyNames.set(`${iso3}|${slug(r)}`, r);
+  const regionName = (iso3: string, r: string) => monthlyNames.get(`${iso3}|${slug(r)}`) ?? r;
+  const weeks: Weeks = weekly ? weeksOf(weekly, dataset, regionName) : { docs: [], countries: new Map() };
   for (const { iso3, name } of COUNTRIES) {
-    if (!indexes.some((s) => s.countries.has(iso3))) continue;
-    const regions = [...new Set(indexes.flatMap((s) => [...(s.admin1.get(iso3) ?? [])]))].sort((a, b) => a.localeCompare(b, 'en'));
+    if (!indexes.some((s) => s.countries.has(iso3)) && !weeks.countries.has(iso3)) continue;
+    const bySlug = new Map<string, string>();
+    for (const r of [...indexes.flatMap((s) => [...(s.admin1.get(iso3) ?? [])]), ...(weeks.countries.get(iso3)?.admin1 ?? [])])
+      if (!bySlug.has(slug(r))) bySlug.set(slug(r), regionName(iso3, r));
+    const regions = [...bySlug.values()].sort((a, b) => a.localeCompare(b, 'en'));
     const entry: CountryEntry = {
       iso3,
       name,
-      admin1: regions.map((r) => ({ name: r, slug: slug(r) })),
+      admin1: regions.map((r) => ({ name: r, slug: slug(r), categories: [] })),
       categories: [],
       months: { from: '', to: '' },
       partialMonths: [],
@@ -99,7 +130,8 @@ function assemble(indexes: SourceIndex[], daily: Map<string, DailyRow[]>, claims
     for (const admin1 of [null, ...regions]) {
       for (const cat of CATEGORIES) {
         for (const measure of MEASURES) {
-          const raw = rawSeries(indexes, iso3, admin1, cat, measure);
+          // A region named by a monthly source under another spelling than the weekly one's is looked up under its own.
+          const raw = rawSeries(indexes, iso3, admin1 === null ? null : monthlyName(indexes, iso3, admin1), cat, measure);
           if (raw.length === 0) continue;
           series.push({
             dataset,
@@ -111,7 +143,11 @@ function assemble(indexes: SourceIndex[], daily: Map<string, DailyRow[]>, claims
             },
             points: withMetrics(raw),
           });
-          if (admin1 !== null) continue;
+          if (admin1 !== null) {
+            const region = entry.admin1.find((r) => r.slug === slug(admin1))!;
+            if (!region.categories!.includes(cat.id)) region.categories!.push(cat.id);
+            continue;
+          }
           if (!entry.categories.includes(cat.id)) entry.categories.push(cat.id);
           const first = raw[0]!.month;
           const last = raw.at(-1)!.month;
@@ -124,12 +160,14 @@ function assemble(indexes: SourceIndex[], daily: Map<string, DailyRow[]>, claims
       series.filter((s) => s.series.country.iso3 === iso3).flatMap((s) => s.points.filter((p) => p.partial).map((p) => p.month)),
     );
     entry.partialMonths = [...partial].sort();
+    entry.weeks = weeks.countries.get(iso3)?.coverage ?? null;
     countries.push(entry);
   }
-  const days = daysDocs(indexes, daily, countries, dataset);
+  const days = daysDocs(indexes, daily, countries, weeks.docs, dataset);
   for (const c of countries) {
     const d = days.find((x) => x.series.country.iso3 === c.iso3 && x.days !== null)?.days;
     c.days = d ? { from: d.from, through: d.through, source: d.source } : null;
+    c.freshness = freshness(c, infos, (id) => indexes.some((s) => s.info.id === id && s.countries.has(c.iso3)));
   }
   const catalogue: Catalogue = {
     dataset,
@@ -139,6 +177,7 @@ function assemble(indexes: SourceIndex[], daily: Map<string, DailyRow[]>, claims
     sources: indexes.map((s) => s.info),
     precedence: PRECEDENCE,
     disagreements: disagreements(indexes),
+    crossChecks: infos.flatMap((s) => (s.crosschecks ?? []).map((c) => ({ source: s.id, ...c }))),
     thresholds: {
       lowBaseline: LOW_BASELINE,
       note: `A change whose base is below ${LOW_BASELINE} is flagged lowBaseline: from 1 to 4 is +300%.`,
@@ -146,7 +185,7 @@ function assemble(indexes: SourceIndex[], daily: Map<string, DailyRow[]>, claims
   };
   const claimsDoc: ClaimsDoc = {
     dataset,
-    claims: claims.map((c) => evaluateClaim(c, placeOf, lookupIn(series), dataset, daysLookupIn(days))),
+    claims: claims.map((c) => evaluateClaim(c, placeOf, lookupIn(series), dataset, daysLookupIn(days), weeksLookupIn(weeks.docs))),
   };
   const entries: KvEntry[] = [
     { key: keys.catalogue(v), value: JSON.stringify(catalogue) },
@@ -158,8 +197,59 @@ function assemble(indexes: SourceIndex[], daily: Map<string, DailyRow[]>, claims
     ...bundles(series).map(([key, set]) => ({ key: keys.bundle(v, key.geo, key.measure), value: JSON.stringify(set) })),
     ...measureSets(series).map(([key, set]) => ({ key: keys.measures(v, key.geo, key.category), value: JSON.stringify(set) })),
     ...days.map((d) => ({ key: keys.days(v, d.series.country.iso3, d.series.category.id), value: JSON.stringify(d) })),
+    ...weeks.docs.map((w) => ({
+      key: keys.weeks(v, geoId(w.info.country.iso3, w.info.admin1?.slug ?? null), w.info.category.id),
+      value: JSON.stringify(w),
+    })),
   ].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { dataset, entries, catalogue, series, days, claims: claimsDoc };
+  return { dataset, entries, catalogue, series, days, weeks: weeks.docs, claims: claimsDoc };
+}
+
+/** The name a monthly source gives a region (by slug), or the name as given. */
+function monthlyName(indexes: SourceIndex[], iso3: string, admin1: string): string {
+  for (const s of indexes) for (const r of s.admin1.get(iso3) ?? []) if (slug(r) === slug(admin1)) return r;
+  return admin1;
+}
+
+/**
+ * For each source giving the country, per unit, the first and last day covered and the
+ * provisional stretch at the end (model/provisional.ts): event-level sources count by day (their
+ * daily counts) and by month, tables and HDX files by month, the weekly source by week.
+ */
+function freshness(c: CountryEntry, infos: SourceInfo[], gives: (source: string) => boolean): Freshness[] {
+  const out: Freshness[] = [];
+  for (const s of infos) {
+    const cov = s.countries?.[c.iso3] ?? (s.countries ? null : s.coverage);
+    const unit = s.unit ?? (s.kind === 'event' ? 'day' : 'month');
+    if (!cov || (unit !== 'week' && !gives(s.id))) continue;
+    if (unit === 'week') {
+      if (!c.weeks || c.weeks.source !== s.id) continue;
+      out.push({
+        unit,
+        source: s.id,
+        from: c.weeks.from,
+        through: c.weeks.through,
+        provisional: { from: c.weeks.provisionalFrom, through: c.weeks.through },
+      });
+      continue;
+    }
+    if (unit === 'day' && c.days && c.days.source === s.id)
+      out.push({
+        unit: 'day',
+        source: s.id,
+        from: c.days.from,
+        through: c.days.through,
+        provisional: { from: provisionalDay(c.days.through), through: c.days.through },
+      });
+    out.push({
+      unit: 'month',
+      source: s.id,
+      from: cov.from,
+      through: cov.through,
+      provisional: { from: `${provisionalMonth(cov.through)}-01`, through: cov.through },
+    });
+  }
+  return out;
 }
 
 /**
@@ -168,7 +258,16 @@ function assemble(indexes: SourceIndex[], daily: Map<string, DailyRow[]>, claims
  * with no event-level source, why there are none. Where several event-level sources give a
  * country, the most recently retrieved one is used (as for whole months).
  */
-function daysDocs(indexes: SourceIndex[], daily: Map<string, DailyRow[]>, countries: CountryEntry[], dataset: DatasetRef): DaysDoc[] {
+function daysDocs(
+  indexes: SourceIndex[],
+  daily: Map<string, DailyRow[]>,
+  countries: CountryEntry[],
+  weeks: WeeksDoc[],
+  dataset: DatasetRef,
+): DaysDoc[] {
+  const weeksOfCountry = new Map(
+    weeks.filter((w) => w.info.admin1 === null).map((w) => [`${w.info.country.iso3}|${w.info.category.id}`, w]),
+  );
   const pick = (iso3: string) =>
     indexes
       .filter((s) => s.info.daily && daily.has(s.info.id) && s.countries.has(iso3))
@@ -182,11 +281,29 @@ function daysDocs(indexes: SourceIndex[], daily: Map<string, DailyRow[]>, countr
   for (const c of countries) {
     const src = pick(c.iso3);
     const rows = src ? daily.get(src.info.id)!.filter((r) => r.country === c.iso3) : [];
-    for (const id of c.categories) {
+    // Every category with monthly or weekly counts: a window is answered from days or, outside them, from weeks.
+    const ids = CATEGORIES.filter((x) => c.categories.includes(x.id) || c.weeks?.categories.includes(x.id)).map((x) => x.id);
+    for (const id of ids) {
       const cat = CATEGORIES.find((x) => x.id === id)!;
       const series = { country: { iso3: c.iso3, name: c.name }, category: { id, label: cat.label, definition: cat.definition } };
-      if (!src) {
-        out.push({ dataset, series, days: null, why: noDaysWhy(c.name, available) });
+      const w = weeksOfCountry.get(`${c.iso3}|${id}`);
+      const wk = w
+        ? {
+            weeks: {
+              source: w.source,
+              from: w.from,
+              through: w.through,
+              provisionalFrom: w.provisionalFrom,
+              events: w.events,
+              fatalities: w.fatalities,
+            },
+          }
+        : {};
+      if (!src || !c.categories.includes(id)) {
+        const why = src
+          ? `${c.name}'s daily counts (${src.info.id}) do not give ${cat.label}; whole ACLED weeks are answered from its weekly counts.`
+          : noDaysWhy(c.name, available);
+        out.push({ dataset, series, days: null, why, ...wk });
         continue;
       }
       const { from, through } = src.info.daily!;
@@ -200,10 +317,15 @@ function daysDocs(indexes: SourceIndex[], daily: Map<string, DailyRow[]>, countr
         events[i]! += r.events;
         fatalities[i]! += r.fatalities;
       }
-      out.push({ dataset, series, days: { source: src.info.id, from, through, events, fatalities }, why: null });
+      out.push({ dataset, series, days: { source: src.info.id, from, through, events, fatalities }, why: null, ...wk });
     }
   }
   return out;
+}
+
+function weeksLookupIn(weeks: WeeksDoc[]): WeeksLookup {
+  const byKey = new Map(weeks.map((w) => [`${w.info.country.iso3}|${w.info.admin1?.slug ?? ''}|${w.info.category.id}`, w]));
+  return (r) => byKey.get(`${r.country}|${r.admin1 ? slug(r.admin1) : ''}|${r.category}`) ?? null;
 }
 
 function daysLookupIn(days: DaysDoc[]): DaysLookup {

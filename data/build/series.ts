@@ -6,14 +6,20 @@
 import { CATEGORIES, type Category, type CategoryId, MEASURES, type Measure } from '../../model/categories.ts';
 import { change } from '../../model/change.ts';
 import { addMonths, daysInMonth, monthRange } from '../../model/month.ts';
+import { provisionalMonth } from '../../model/provisional.ts';
 import type { AggregateRow, Disagreement, Point, SourceInfo } from '../../model/types.ts';
 
 export const PRECEDENCE =
-  'Each country-month is taken from one source. A source that covers the whole month wins over one ' +
-  'that covers only part of it; among sources covering it whole, the most recently retrieved wins, ' +
-  "because it includes ACLED's later revisions. Admin1 (region) figures and the event-level-only " +
-  'categories (civilian targeting, attacks on state forces) come from event-level sources alone. ' +
-  'Where two sources cover a country-month, their figures are compared and differences are listed.';
+  'Each country-month is taken from one source. Calendar months come only from sources that count by ' +
+  'month or by day (the Explorer table, HDX monthly files, event-level files), never from weekly counts: ' +
+  'an ACLED week (Saturday to Friday) is never split into months. A source that covers the whole month wins ' +
+  'over one that covers only part of it; among sources covering it whole, the most recently retrieved wins, ' +
+  "because it includes ACLED's later revisions. A category is taken only from a source that gives it " +
+  'exactly (the sources list the categories they give): the event-level-only categories (civilian ' +
+  "targeting, attacks on state forces) come from event-level sources alone, ACLED's disorder-type " +
+  'categories from event-level files and HDX files. Weeks come from the weekly source; day windows from ' +
+  'daily counts where they cover the window, else from whole weeks. Where two sources cover a ' +
+  'country-month (or a week), their figures are compared and differences are listed, never merged.';
 
 export type Coverage = 'full' | 'partial' | 'none';
 
@@ -60,8 +66,14 @@ export class SourceIndex {
     this.cells.set(key, c);
   }
 
-  /** Can this source give `cat` at all? Aggregated tables cannot give event-level categories. */
+  /**
+   * Can this source give `cat` exactly? The categories it lists (SourceInfo.categories) when it
+   * lists them; otherwise, as before sources listed them, aggregated tables give the event-type
+   * categories and event-level sources all. A weekly source gives no calendar month at all.
+   */
   gives(cat: Category): boolean {
+    if (this.info.unit === 'week') return false;
+    if (this.info.categories) return this.info.categories.includes(cat.id);
     return cat.needs === 'event_type' || this.info.kind === 'event';
   }
 
@@ -81,6 +93,8 @@ export interface RawPoint {
   value: number;
   source: string;
   partial: boolean;
+  /** The month containing the end of the source it comes from (see model/provisional.ts). */
+  provisional: boolean;
 }
 
 /** The monthly values of one series, each month from the source PRECEDENCE picks. */
@@ -104,6 +118,7 @@ export function rawSeries(
       value: best.src.value(country, admin1, month, cat.id, measure),
       source: best.src.info.id,
       partial: best.cov === 'partial',
+      provisional: month === provisionalMonth(best.src.info.coverage.through),
     });
   }
   return out;
@@ -144,6 +159,7 @@ export function withMetrics(raw: readonly RawPoint[]): Point[] {
       value: p.value,
       source: p.source,
       partial: p.partial,
+      provisional: p.provisional,
       vsPrevious: comparable(prev) ? change(prev.value, p.value) : null,
       mean3: mean3 === null ? null : Math.round(mean3 * 100) / 100,
       vsMean3: mean3 === null ? null : change(mean3, p.value),
@@ -159,12 +175,12 @@ export function disagreements(sources: readonly SourceIndex[]): Disagreement[] {
   const out: Disagreement[] = [];
   const countries = [...new Set(sources.flatMap((s) => [...s.countries]))].sort();
   for (const country of countries) {
-    const having = sources.filter((s) => s.countries.has(country));
+    const having = sources.filter((s) => s.countries.has(country) && s.info.unit !== 'week');
     if (having.length < 2) continue;
     for (const cat of CATEGORIES.filter((c) => c.needs === 'event_type')) {
       const months = [...new Set(having.flatMap((s) => s.months()))].sort();
       for (const month of months) {
-        const covering = having.filter((s) => coverageOf(s.info, month) !== 'none');
+        const covering = having.filter((s) => coverageOf(s.info, month) !== 'none' && s.gives(cat));
         if (covering.length < 2) continue;
         const used = pick(covering, month)!;
         for (const measure of MEASURES) {

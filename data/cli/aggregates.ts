@@ -157,9 +157,9 @@ export async function readDaily(file: string, dir = AGGREGATES_DIR): Promise<Dai
 }
 
 /** Read a shipped aggregate file; any row that does not read back exactly is a build error. */
-export async function readAggregates(file: string): Promise<AggregateRow[]> {
+export async function readAggregates(file: string, dir = AGGREGATES_DIR): Promise<AggregateRow[]> {
   const rows: AggregateRow[] = [];
-  for await (const rec of readCsv(createReadStream(path.join(AGGREGATES_DIR, file)), file, COLUMNS)) {
+  for await (const rec of readCsv(createReadStream(path.join(dir, file)), file, COLUMNS)) {
     const f = rec.fields;
     const events = Number(f.events);
     const fatalities = Number(f.fatalities);
@@ -179,29 +179,29 @@ export async function readAggregates(file: string): Promise<AggregateRow[]> {
 }
 
 /**
- * Is this a source data/build places today: an event-level file or an Explorer-style table?
- * The weekly and HDX sources (issue 14) are derived and reported in sources.json, but their
- * series are not built yet: the build's precedence takes every event-type category from any
- * monthly source, and an HDX file gives one category only (SourceInfo.categories).
+ * Every shipped source with its monthly aggregates and, for event-level sources, its daily ones;
+ * the weekly source (`unit: 'week'`) with its weekly cells: what a dataset is built from.
  */
-function builtToday(info: SourceInfo): boolean {
-  return info.unit !== 'week' && info.indicator === undefined;
-}
-
-/** Every shipped source with its monthly aggregates and, for event-level sources, its daily ones: what a dataset is built from. */
-export async function readShipped(): Promise<{ info: SourceInfo; rows: AggregateRow[]; daily?: DailyRow[] }[]> {
+export async function readShipped(
+  dir = AGGREGATES_DIR,
+): Promise<{ info: SourceInfo; rows: AggregateRow[]; daily?: DailyRow[]; weekly?: WeeklyCell[] }[]> {
   return Promise.all(
-    (await readSources()).filter(builtToday).map(async (info) => ({
-      info,
-      rows: await readAggregates(info.aggregates),
-      ...(info.daily ? { daily: await readDaily(info.daily.file) } : {}),
-    })),
+    (await readSources(dir)).map(async (info) =>
+      info.unit === 'week'
+        ? { info, rows: [], weekly: await readWeeklyAggregates(info.aggregates, dir) }
+        : {
+            info,
+            rows: await readAggregates(info.aggregates, dir),
+            ...(info.daily ? { daily: await readDaily(info.daily.file, dir) } : {}),
+          },
+    ),
   );
 }
 
 /** The shipped sources.json, validated (a malformed one fails naming the field and the reason). */
-export async function readSources(): Promise<SourceInfo[]> {
-  return parseSources(await readFile(SOURCES_FILE, 'utf8'), path.relative(ROOT, SOURCES_FILE));
+export async function readSources(dir = AGGREGATES_DIR): Promise<SourceInfo[]> {
+  const file = path.join(dir, path.basename(SOURCES_FILE));
+  return parseSources(await readFile(file, 'utf8'), path.relative(ROOT, file));
 }
 
 export async function writeSources(sources: SourceInfo[], dir = AGGREGATES_DIR): Promise<void> {

@@ -64,6 +64,8 @@ describe('compareDays', () => {
       total: 12,
       value: 12,
       partial: false,
+      provisional: false,
+      counts: 'daily',
       sources: ['src'],
     });
     expect([c.after.days, c.after.total]).toEqual([12, 12]);

@@ -49,7 +49,7 @@ describe('periods', () => {
     [
       'trailing2',
       'before',
-      'trailing2: the trailing months offered are trailing3 and trailing12; for days write trailingNd, e.g. trailing30d',
+      'trailing2: the trailing months offered are trailing3 and trailing12; for days write trailingNd, e.g. trailing30d, for weeks trailingNw, e.g. trailing4w',
     ],
     [
       '26 July 2023',
@@ -117,5 +117,28 @@ describe('periods', () => {
   it('tells day periods from month periods by their syntax', () => {
     expect(['2023-07-26', '2023-07-27..2023-08-25', 'trailing30d'].map(isDayPeriod)).toEqual([true, true, true]);
     expect(['2023-07', '2023-05..2023-07', 'trailing3', 'trailing12'].map(isDayPeriod)).toEqual([false, false, false, false]);
+  });
+});
+
+describe('trailingNw: the N ACLED weeks before "after"', () => {
+  it('is 7N days, whole weeks when "after" starts on a Saturday', () => {
+    expect(resolvePeriods('trailing4w', '2023-07-29..2023-08-04')).toEqual({
+      unit: 'day',
+      before: { unit: 'day', from: '2023-07-01', to: '2023-07-28' },
+      after: { unit: 'day', from: '2023-07-29', to: '2023-08-04' },
+    });
+    expect(isDayPeriod('trailing52w')).toBe(true);
+  });
+
+  it.each([
+    ['trailing0w', 'trailing0w: N in trailingNw must be from 1 to 522 weeks'],
+    ['trailing523w', 'trailing523w: N in trailingNw must be from 1 to 522 weeks'],
+    ['trailing99999w', 'trailing99999w: N in trailingNw must be from 1 to 522 weeks'],
+  ])('%s is refused', (p, message) => {
+    expect(periodProblem(p, 'before')).toBe(message);
+  });
+
+  it('is refused as "after"', () => {
+    expect(periodProblem('trailing4w', 'after')).toMatch(/^trailing4w counts back from "after"/);
   });
 });

@@ -41,7 +41,19 @@ export function ch(base: number, value: number, pct: number | null, ratio: numbe
 
 /** A month's point, with no baseline comparisons. */
 export function pt(month: string, value: number, vsPrevious: Change | null, partial = false, source = 'explorer'): Point {
-  return { month, value, source, partial, vsPrevious, mean3: null, vsMean3: null, mean12: null, vsMean12: null, vsYearAgo: null };
+  return {
+    month,
+    value,
+    source,
+    partial,
+    provisional: false,
+    vsPrevious,
+    mean3: null,
+    vsMean3: null,
+    mean12: null,
+    vsMean12: null,
+    vsYearAgo: null,
+  };
 }
 
 export const NIGER: SeriesInfo = {

@@ -9,6 +9,7 @@ import {
   defaultPeriods,
   hasCheck,
   hasDays,
+  monthlyRegions,
   parsePeriod,
   periodBounds,
   periodInUnit,
@@ -261,5 +262,28 @@ describe('default compare periods', () => {
   it('defaults compare periods to the latest complete month and a year before', () => {
     expect(defaultPeriods({ months: { to: '2024-09' }, partialMonths: ['2024-09'] })).toEqual({ before: '2023-08', after: '2024-08' });
     expect(defaultPeriods({ months: { to: '2024-09' }, partialMonths: [] })).toEqual({ before: '2023-09', after: '2024-09' });
+  });
+});
+
+describe('regions the page charts', () => {
+  const niger = {
+    ...COUNTRIES[0]!,
+    admin1: [
+      { name: 'Diffa', slug: 'diffa', categories: [] },
+      { name: 'Tillaberi', slug: 'tillaberi', categories: ['political_violence' as const] },
+    ],
+  };
+
+  it('are the regions with monthly series of the category; a region with weeks only is not offered', () => {
+    expect(monthlyRegions(niger, 'political_violence').map((r) => r.slug)).toEqual(['tillaberi']);
+    expect(monthlyRegions(niger, 'battles')).toEqual([]);
+    // A dataset built before weeks lists no categories per region: every region has the country's.
+    expect(monthlyRegions(COUNTRIES[0]!, 'battles').map((r) => r.slug)).toEqual(['tillaberi']);
+  });
+
+  it('a URL naming a region without monthly series of the category charts the country total', () => {
+    const catalogueCountries = [niger, COUNTRIES[1]!];
+    expect(resolveState(new URLSearchParams('view=country&country=NER&admin1=diffa'), catalogueCountries).admin1).toBeNull();
+    expect(resolveState(new URLSearchParams('view=country&country=NER&admin1=tillaberi'), catalogueCountries).admin1).toBe('tillaberi');
   });
 });

@@ -52,7 +52,12 @@ describe('responses match the OpenAPI document', () => {
     '/api/v1/compare?country=NER&category=political_violence&measure=events&before=2023-07-01..2023-07-15&after=2023-07-27..2023-08-10',
     '/api/v1/compare?country=NER&category=political_violence&measure=fatalities&before=trailing20d&after=2023-07-26',
     '/api/v1/check?country=NER&category=political_violence&measure=events,fatalities&before=2023-07-01..2023-07-15&after=2023-07-27..2023-08-10&relation=pct_increase_gt&threshold=40',
-    '/api/v1/check?country=NER&admin1=Tillaberi&category=political_violence&measure=events&before=trailing30d&after=2023-07-27&relation=ratio_gte&threshold=2',
+    '/api/v1/check?country=NER&admin1=Tillaberi&category=political_violence&measure=events&before=trailing4w&after=2023-07-29..2023-08-04&relation=ratio_gte&threshold=2',
+    // Weeks: a weekly series; windows from weekly counts (a region; a country past its daily counts), and checked against them.
+    '/api/v1/series?country=NER&admin1=Tillaberi&category=political_violence&measure=events&unit=week&from=2023-07-01',
+    '/api/v1/compare?country=NER&admin1=Diffa&category=political_violence&measure=fatalities&before=trailing2w&after=2023-07-29..2023-08-11',
+    '/api/v1/compare?country=NER&category=political_violence&measure=events&before=trailing4w&after=2023-08-05..2023-09-01',
+    '/api/v1/compare?country=NER&category=political_violence&measure=events&before=2023-07-15..2023-07-21&after=2023-07-22..2023-07-28',
     '/api/v1/check?country=MLI&category=political_violence&measure=events&after=2023-07-27..2023-08-10&relation=value_gte&threshold=2',
     '/api/v1/check?country=NER&category=political_violence&measure=events&before=trailing30d&after=2023-08-01..2023-08-30&relation=ratio_gte&threshold=2',
   ])('200 %s', async (path) => {

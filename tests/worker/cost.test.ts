@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../data/build/dataset.ts';
 import { CATEGORY_IDS } from '../../model/categories.ts';
 import { expansion } from '../../model/month.ts';
+import { addWeeks, weekEnd, weekIndex, weekOfIndex } from '../../model/week.ts';
 import app from '../../worker/index.ts';
 import { buildTestDataset, seed } from './seed.ts';
 
@@ -77,6 +78,18 @@ const day = fc.oneof(
   fc.constantFrom('2023-06-01', '2023-07-26', '2023-08-10', '2023-08-11', '2024-02-29'),
   fc.tuple(month, digits(2, 31)).map(([m, d]) => `${m}-${d}`),
 );
+// ACLED weeks: Saturdays near the seeded weeks (2023-05-27..2023-09-23) and in any year from 0100 to 9999.
+const saturday = fc.oneof(
+  fc.integer({ min: -30, max: 30 }).map((i) => addWeeks('2023-07-01', i)),
+  fc.integer({ min: weekIndex('0100-01-02'), max: weekIndex('9985-12-27') }).map(weekOfIndex),
+);
+/** A run of whole weeks (Saturday..Friday), or one that is a day off at either end. */
+const weeks = fc
+  .tuple(saturday, fc.integer({ min: 0, max: 600 }), fc.constantFrom(0, 0, 0, -1, 1))
+  .map(
+    ([from, n, off]) =>
+      `${from}..${weekEnd(addWeeks(from, n)).replace(/\d{2}$/, (d) => String(Math.min(28, Math.max(1, Number(d) + off))).padStart(2, '0'))}`,
+  );
 const text = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 20 }),
@@ -90,6 +103,11 @@ const period = fc.oneof(
   { weight: 2, arbitrary: fc.tuple(day, day).map(([a, b]) => `${a}..${b}`) },
   { weight: 1, arbitrary: fc.constantFrom('trailing3', 'trailing12', 'trailing30d', 'trailing3660d', 'trailing3661d', 'trailing99999') },
   { weight: 1, arbitrary: fc.integer({ min: 0, max: 99999 }).map((n) => `trailing${n}d`) },
+  { weight: 2, arbitrary: weeks },
+  {
+    weight: 1,
+    arbitrary: fc.oneof(fc.integer({ min: 0, max: 99999 }), fc.constantFrom(1, 2, 4, 52, 522, 523)).map((n) => `trailing${n}w`),
+  },
   { weight: 1, arbitrary: text },
 );
 const admin1 = fc.oneof(
@@ -120,7 +138,18 @@ const headers = fc.record({
 
 type Query = Record<string, string | undefined>;
 const route = fc.oneof(
-  fc.record({ r: fc.constant('series'), q: fc.record({ country, admin1, category, measure, from: maybe(month), to: maybe(month) }) }),
+  fc.record({
+    r: fc.constant('series'),
+    q: fc.record({
+      country,
+      admin1,
+      category,
+      measure,
+      unit: maybe(fc.constantFrom('week', 'month', 'day', 'WEEK')),
+      from: maybe(fc.oneof(month, day, saturday)),
+      to: maybe(fc.oneof(month, day, saturday)),
+    }),
+  }),
   fc.record({ r: fc.constant('compare'), q: fc.record({ country, admin1, category, measure, before: period, after: period }) }),
   fc.record({
     r: fc.constant('check'),
@@ -173,7 +202,7 @@ async function assertAnswer(path: string, h: Record<string, string>) {
 }
 
 describe('cost: 10,000 fuzzed requests over the whole parameter space', () => {
-  // Split in two properties so that a failure names its half; 6,000 + 4,000 requests.
+  // Split in three properties so that a failure names its part; 6,000 + 3,000 + 1,000 requests.
   it('periods of any year, length and syntax, on every route', { timeout: 120_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(route, common, headers, async ({ r, q }, c, h) => {
@@ -202,9 +231,45 @@ describe('cost: 10,000 fuzzed requests over the whole parameter space', () => {
           await assertAnswer(pathOf(r, q, {}), {});
         },
       ),
-      { numRuns: 4000 },
+      { numRuns: 3000 },
     );
   });
+
+  it(
+    'whole weeks, near and far, and trailingNw up to huge N, on real countries and regions (series too)',
+    { timeout: 120_000 },
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom('NER', 'MLI'),
+          fc.constantFrom(undefined, 'Tillaberi', 'Diffa'),
+          weeks,
+          fc.oneof(
+            weeks,
+            fc.integer({ min: 1, max: 99999 }).map((n) => `trailing${n}w`),
+          ),
+          fc.constantFrom('compare', 'check', 'series'),
+          async (country, region, after, before, r) => {
+            const q: Query =
+              r === 'series'
+                ? {
+                    country,
+                    admin1: region,
+                    category: 'political_violence',
+                    measure: 'events',
+                    unit: 'week',
+                    from: after.slice(0, 10),
+                    to: after.slice(12, 22),
+                  }
+                : { country, admin1: region, category: 'political_violence', measure: 'events', before, after };
+            if (r === 'check') Object.assign(q, { relation: 'pct_increase_gt', threshold: '40' });
+            await assertAnswer(pathOf(r, q, {}), {});
+          },
+        ),
+        { numRuns: 1000 },
+      );
+    },
+  );
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -250,7 +315,9 @@ describe('1. far-future and far-past months cost what 2023 costs', () => {
 
   it('day windows in far years: a 404 naming the days covered', async () => {
     const p = await problemOf(`/api/v1/compare?${NER}&before=9999-11-01..9999-11-30&after=9999-12-01..9999-12-31`, 404);
-    expect(p.detail).toMatch(/^1 November 9999 is not in the daily counts for Niger, which cover 2023-06-01 to 2023-08-10/);
+    expect(p.detail).toMatch(
+      /^1 November 9999 is not in the weekly counts for Niger, which cover the weeks 2023-05-27 to 2023-09-29, and its daily counts 2023-06-01 to 2023-08-10/,
+    );
   });
 
   it('/check and /series answer far years at once: cannot be decided, or an empty range', async () => {

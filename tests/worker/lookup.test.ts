@@ -46,7 +46,17 @@ describe('KV reads per request', () => {
   it.each([
     [`${NER}&measure=events&${COUP}`, 200, 'v:V:days:NER:political_violence'],
     [`${NER}&measure=fatalities&before=trailing30d&after=2023-07-31`, 200, 'v:V:days:NER:political_violence'],
-    [`${NER}&measure=events&before=2023-07-02..2023-07-31&after=2023-08-01..2023-08-30`, 404, 'v:V:days:NER:political_violence'],
+    // Past the daily counts, only weeks cover it, and it is not whole weeks: a 400 from the same entry.
+    [`${NER}&measure=events&before=2023-07-02..2023-07-31&after=2023-08-01..2023-08-30`, 400, 'v:V:days:NER:political_violence'],
+    // Whole weeks past the daily counts: the weekly counts held in the same entry answer.
+    [`${NER}&measure=events&before=trailing4w&after=2023-08-05..2023-09-01`, 200, 'v:V:days:NER:political_violence'],
+    [`${NER}&measure=events&before=9999-11-06..9999-11-12&after=9999-11-13..9999-11-19`, 404, 'v:V:days:NER:political_violence'],
+    ['/api/v1/series?country=NER&category=political_violence&measure=events&unit=week', 200, 'v:V:weeks:NER:political_violence'],
+    [
+      '/api/v1/series?country=NER&category=political_violence&measure=fatalities&unit=week&from=2023-07-01&to=2023-09-23&format=csv',
+      200,
+      'v:V:weeks:NER:political_violence',
+    ],
     [`/api/v1/compare?country=MLI&category=political_violence&measure=events&${COUP}`, 404, 'v:V:days:MLI:political_violence'],
     [`${CHECK}&${COUP}&relation=pct_increase_gt&threshold=40`, 200, 'v:V:days:NER:political_violence'],
     [
@@ -68,9 +78,19 @@ describe('KV reads per request', () => {
   it('a region is looked up in the catalogue first (read once per isolate and version), so no text from the URL reaches a key', async () => {
     const path = `/api/v1/check?country=NER&admin1=Tillaberi&category=political_violence&measure=events,fatalities&${COUP}&relation=ratio_gte&threshold=2`;
     expect(await reads(path)).toEqual({
-      status: 200,
-      keys: [POINTER_KEY, 'v:V:catalogue', 'v:V:measures:NER.tillaberi:political_violence'],
+      status: 400, // 1-15 July and 27 July-10 August are not whole weeks, and regions have weeks only: refused before any read
+      keys: [],
     });
+    const weeks = `/api/v1/check?country=NER&admin1=Tillaberi&category=political_violence&measure=events,fatalities&before=2023-07-01..2023-07-14&after=2023-07-15..2023-07-28&relation=ratio_gte&threshold=2`;
+    expect(await reads(weeks)).toEqual({
+      status: 200,
+      keys: [POINTER_KEY, 'v:V:catalogue', 'v:V:weeks:NER.tillaberi:political_violence'],
+    });
+    for (const path of [
+      '/api/v1/series?country=NER&admin1=Diffa&category=political_violence&measure=events&unit=week&from=2023-07-01',
+      '/api/v1/compare?country=NER&admin1=Diffa&category=political_violence&measure=events&before=trailing2w&after=2023-07-15..2023-07-28',
+    ])
+      expect(await reads(path)).toEqual({ status: 200, keys: [POINTER_KEY, 'v:V:catalogue', 'v:V:weeks:NER.diffa:political_violence'] });
     const long = `/api/v1/series?country=NER&admin1=${'x'.repeat(470)}&category=political_violence&measure=events`;
     expect(await reads(long)).toEqual({ status: 404, keys: [POINTER_KEY, 'v:V:catalogue'] });
   });

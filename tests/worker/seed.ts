@@ -3,52 +3,7 @@
 import { buildDataset, type Dataset } from '../../data/build/dataset.ts';
 import type { Claim } from '../../model/claim.ts';
 import { POINTER_KEY } from '../../model/keys.ts';
-import type { AggregateRow, DailyRow } from '../../model/types.ts';
-import { sourceInfo } from '../fixtures/source-info.ts';
-
-const row = (
-  country: string,
-  admin1: string,
-  month: string,
-  category: AggregateRow['category'],
-  events: number,
-  fatalities: number,
-): AggregateRow => ({ country, admin1, month, category, events, fatalities });
-
-/** Niger by region, June to 10 August 2023 (August partial); Mali, country level, June to August. */
-export const NIGER_ROWS: AggregateRow[] = [
-  row('NER', 'Tillabéri', '2023-06', 'political_violence', 4, 10),
-  row('NER', 'Tillabéri', '2023-07', 'political_violence', 2, 3),
-  row('NER', 'Tillabéri', '2023-08', 'political_violence', 1, 40),
-  row('NER', 'Diffa', '2023-06', 'political_violence', 1, 0),
-  row('NER', 'Diffa', '2023-07', 'political_violence', 8, 20),
-  row('NER', 'Tillabéri', '2023-07', 'civilian_targeting', 2, 2),
-];
-/**
- * Niger's daily counts, country level, adding up to NIGER_ROWS: June 5 events (2 on the 5th, 3 on
- * the 20th), July 10 (4 on the 1st, 2 on the 15th, 4 on the 26th), August 1 (on the 2nd).
- */
-const day = (date: string, category: DailyRow['category'], events: number, fatalities: number): DailyRow => ({
-  country: 'NER',
-  date,
-  category,
-  events,
-  fatalities,
-});
-export const NIGER_DAILY: DailyRow[] = [
-  day('2023-06-05', 'political_violence', 2, 4),
-  day('2023-06-20', 'political_violence', 3, 6),
-  day('2023-07-01', 'political_violence', 4, 5),
-  day('2023-07-15', 'civilian_targeting', 2, 2),
-  day('2023-07-15', 'political_violence', 2, 0),
-  day('2023-07-26', 'political_violence', 4, 18),
-  day('2023-08-02', 'political_violence', 1, 40),
-];
-export const MALI_ROWS: AggregateRow[] = [
-  row('MLI', '', '2023-06', 'political_violence', 100, 300),
-  row('MLI', '', '2023-07', 'political_violence', 120, 250),
-  row('MLI', '', '2023-08', 'political_violence', 90, 260),
-];
+import { testSources } from '../fixtures/niger.ts';
 
 export const CLAIMS: Claim[] = [
   {
@@ -89,17 +44,7 @@ export const CLAIMS: Claim[] = [
 
 export function buildTestDataset(): Promise<Dataset> {
   return buildDataset({
-    sources: [
-      {
-        info: {
-          ...sourceInfo('niger-events', 'event', '2023-08-10', { from: '2023-06-01', through: '2023-08-10' }),
-          daily: { file: 'niger-events-daily.csv', from: '2023-06-01', through: '2023-08-10', rows: NIGER_DAILY.length },
-        },
-        rows: NIGER_ROWS,
-        daily: NIGER_DAILY,
-      },
-      { info: sourceInfo('sahel-table', 'aggregate', '2023-08-31', { from: '2023-06-01', through: '2023-08-31' }), rows: MALI_ROWS },
-    ],
+    sources: testSources(),
     claims: CLAIMS,
   });
 }

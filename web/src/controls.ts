@@ -8,7 +8,7 @@ import { isDayPeriod, type Unit } from '../../model/period.ts';
 import type { Catalogue, CountryEntry } from '../../model/types.ts';
 import { categoryOptions, relationOptions, relationWording } from './options.ts';
 import { byId, fillSelect } from './render.ts';
-import { hasDays, periodBounds, periodsInUnit, type ViewState } from './state.ts';
+import { hasDays, monthlyRegions, periodBounds, periodsInUnit, type ViewState } from './state.ts';
 
 /** What the controls use of the page: the state, the catalogue (null until it is in), and the router. */
 export interface ControlsContext {
@@ -49,7 +49,7 @@ export function syncControls(state: ViewState, catalogue: Catalogue | null): voi
   for (const input of els.controls.querySelectorAll<HTMLInputElement>('input[name="measure"]'))
     input.checked = input.value === state.measure;
   const country = catalogue.countries.find((c) => c.iso3 === state.country);
-  const regions = country?.admin1 ?? [];
+  const regions = country ? monthlyRegions(country, state.category) : [];
   // A country without regions keeps the field, disabled and saying so: hiding it would move the
   // fields after it (and the page below) once the catalogue is in.
   fillSelect(

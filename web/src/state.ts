@@ -11,6 +11,7 @@
  * The API's paths for a state are built by api-paths.ts; the history, by router.ts.
  */
 import type { CategoryId, Measure } from '../../model/categories.ts';
+import { monthlyCategories } from '../../model/geography.ts';
 import { addMonths, daysInMonth, isMonth, monthIndex } from '../../model/month.ts';
 import {
   isDayPeriod,
@@ -20,7 +21,7 @@ import {
   type Unit,
   type Window,
 } from '../../model/period.ts';
-import type { CountryEntry } from '../../model/types.ts';
+import type { CountryEntry, Region } from '../../model/types.ts';
 
 /** The dashboard's views. boot.ts reads the list too: what it imports from here is only this list. */
 export type View = 'overview' | 'country' | 'compare';
@@ -143,6 +144,14 @@ export function periodsInUnit(before: string | null, after: string | null, unit:
   return { before: b, after: a };
 }
 
+/**
+ * The regions with monthly series of a category: the ones the page charts (a region with weekly
+ * counts only has none, and is not offered until the page charts weeks).
+ */
+export function monthlyRegions(country: CountryEntry, category: CategoryId): Region[] {
+  return country.admin1.filter((r) => monthlyCategories(country, r).includes(category));
+}
+
 /** Can the country (or region) be compared in days? Day windows exist for countries with daily counts, never for regions. */
 export function hasDays(country: Pick<CountryEntry, 'days'> | undefined, admin1: string | null): boolean {
   return admin1 === null && Boolean(country?.days);
@@ -172,7 +181,7 @@ export function resolveState(query: URLSearchParams, countries: readonly Country
   const m = query.get('measure');
   const measure = MEASURE_VALUES.find((x) => x === m) ?? DEFAULT_STATE.measure;
   const a = query.get('admin1');
-  const admin1 = country.admin1.find((r) => r.slug === a)?.slug ?? null;
+  const admin1 = monthlyRegions(country, category).find((r) => r.slug === a)?.slug ?? null;
   const v = query.get('view');
   const view = VIEWS.find((x) => x === v) ?? DEFAULT_STATE.view;
   let from = month(query.get('from'));

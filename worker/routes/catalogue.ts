@@ -10,7 +10,34 @@ import { categoryEnum, Dataset, type Equal, format, Named, responses, version } 
 // Strict objects: a misspelt parameter is an error, not a silently ignored filter.
 const CatalogueQuery = z.strictObject({ version, format });
 
-const Rejection = z.object({ file: z.string().optional(), line: z.number(), reason: z.string() });
+const Rejection = z.object({ file: z.string().optional(), line: z.number(), reason: z.string(), sheet: z.string().optional() });
+const Counts = z.object({ events: z.number(), fatalities: z.number() });
+const CrossCheck = z.object({
+  against: z.string().openapi({ description: 'The other source.' }),
+  unit: z.enum(['week', 'month']),
+  country: z.string(),
+  from: z.string(),
+  to: z.string(),
+  note: z.string(),
+  categories: z.array(
+    z.object({
+      category: categoryEnum,
+      otherCategory: categoryEnum.optional(),
+      periods: z.number(),
+      equalEvents: z.number(),
+      equalBoth: z.number(),
+      differences: z.array(
+        z.object({
+          period: z.string(),
+          source: Counts,
+          other: Counts,
+          riots: z.number().optional(),
+          verdict: z.enum(['within riots', 'beyond riots', 'below']).optional(),
+        }),
+      ),
+    }),
+  ),
+});
 const SourceInfo = z
   .object({
     id: z.string(),
@@ -28,11 +55,23 @@ const SourceInfo = z
       rejected: z.number(),
       byReason: z.record(z.string(), z.number()),
       duplicates: z.number().optional(),
+      filtered: z.number().optional(),
+      filteredByCountry: z.record(z.string(), z.number()).optional(),
     }),
     rejections: z.array(Rejection),
     duplicates: z.array(Rejection).optional(),
     coverageBasis: z.enum(['last event', 'last month', 'stated export date']).optional(),
-    countries: z.record(z.string(), z.object({ from: z.string(), through: z.string(), accepted: z.number() })).optional(),
+    countries: z
+      .record(
+        z.string(),
+        z.object({
+          from: z.string(),
+          through: z.string(),
+          accepted: z.number(),
+          weeks: z.object({ from: z.string(), to: z.string() }).optional(),
+        }),
+      )
+      .optional(),
     totals: z.object({ events: z.number(), fatalities: z.number() }).optional(),
     files: z
       .array(z.object({ file: z.string(), sha256: z.string(), format: z.enum(['csv', 'json']), layout: z.string(), read: z.number() }))
@@ -41,6 +80,22 @@ const SourceInfo = z
       .object({ file: z.string(), from: z.string(), through: z.string(), rows: z.number() })
       .optional()
       .openapi({ description: 'Event-level sources: the daily aggregate file (country x day x category) and the days it covers.' }),
+    unit: z.enum(['day', 'week', 'month']).optional().openapi({ description: 'The unit the source counts in.' }),
+    categories: z.array(categoryEnum).optional().openapi({ description: 'The categories the source gives exactly.' }),
+    measures: z.array(z.enum(MEASURES)).optional(),
+    indicator: z.enum(['political_violence', 'civilian_targeting', 'demonstrations']).optional(),
+    inputs: z
+      .array(
+        z.object({
+          file: z.string(),
+          sha256: z.string(),
+          format: z.enum(['csv', 'xlsx']),
+          read: z.number(),
+          skippedSheets: z.array(z.string()),
+        }),
+      )
+      .optional(),
+    crosschecks: z.array(CrossCheck).optional(),
   })
   .openapi('Source', { description: 'A raw source and its ingestion report.' });
 
@@ -51,7 +106,14 @@ const CatalogueSchema = z
       z.object({
         iso3: z.string(),
         name: z.string(),
-        admin1: z.array(Named),
+        admin1: z.array(
+          Named.extend({
+            categories: z
+              .array(categoryEnum)
+              .optional()
+              .describe('Categories with monthly series for this region; none for a region with weekly counts only (unit=week).'),
+          }),
+        ),
         categories: z.array(categoryEnum),
         months: z.object({ from: z.string(), to: z.string() }),
         partialMonths: z.array(z.string()),
@@ -60,6 +122,36 @@ const CatalogueSchema = z
           .nullable()
           .optional()
           .openapi({ description: 'Days the daily counts cover (day windows), or null: the country has no event-level source.' }),
+        weeks: z
+          .object({
+            source: z.string(),
+            from: z.string(),
+            to: z.string(),
+            through: z.string(),
+            provisionalFrom: z.string(),
+            categories: z.array(categoryEnum),
+          })
+          .nullable()
+          .optional()
+          .openapi({
+            description:
+              'Weekly counts (ACLED weeks, Saturday to Friday): first and last week start, the Friday they run through, the first provisional week and the categories given; null without a weekly source.',
+          }),
+        freshness: z
+          .array(
+            z.object({
+              unit: z.enum(['day', 'week', 'month']),
+              source: z.string(),
+              from: z.string(),
+              through: z.string(),
+              provisional: z.object({ from: z.string(), through: z.string() }),
+            }),
+          )
+          .optional()
+          .openapi({
+            description:
+              'Per unit and source, the first and last day covered and the provisional stretch at the end (the newest four weeks; for months, the month containing the end), which ACLED may still revise.',
+          }),
       }),
     ),
     categories: z.array(z.object({ id: categoryEnum, label: z.string(), definition: z.string(), needs: z.enum(['event_type', 'event']) })),
@@ -77,6 +169,13 @@ const CatalogueSchema = z
         partial: z.boolean(),
       }),
     ),
+    crossChecks: z
+      .array(CrossCheck.extend({ source: z.string() }))
+      .optional()
+      .openapi({
+        description:
+          'Source disagreements found by comparing overlapping sources period by period (the weekly file against the event file by week, HDX against the Explorer table by month): every differing period with both figures. Reported, never merged.',
+      }),
     thresholds: z.object({ lowBaseline: z.number(), note: z.string() }),
   })
   .openapi('Catalogue');

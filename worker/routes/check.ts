@@ -11,11 +11,24 @@ import { evaluateClaim } from '../../model/claims.ts';
 import { MEASURE_WORDS, placeName } from '../../model/describe.ts';
 import { isDayPeriod, resolvePeriods, windowLabel } from '../../model/period.ts';
 import { RELATION_KINDS, relationWords } from '../../model/relations.ts';
-import type { DatasetRef, DaysDoc, SeriesDoc, SeriesInfo } from '../../model/types.ts';
+import type { DatasetRef, DaysDoc, SeriesDoc, SeriesInfo, WeeksDoc } from '../../model/types.ts';
 import { PROVENANCE, provenance } from '../csv.ts';
 import { answer, type Env, send } from '../http.ts';
-import { findDays, findMeasures } from '../lookup.ts';
-import { admin1, Claim, category, country, Dataset, type Equal, format, period, periodsAgree, responses, version } from './schemas.ts';
+import { findDays, findMeasures, findWeeks } from '../lookup.ts';
+import {
+  admin1,
+  Claim,
+  category,
+  country,
+  Dataset,
+  type Equal,
+  format,
+  period,
+  periodsAgree,
+  regionWeeks,
+  responses,
+  version,
+} from './schemas.ts';
 
 /**
  * Thresholds: at most a million (a ratio of a million, +1,000,000%, or a million events is
@@ -94,7 +107,8 @@ const CheckQuery = z
     message: 'value_gte takes only "after"; every other relation needs both "before" and "after"',
     path: ['before'],
   })
-  .superRefine(periodsAgree);
+  .superRefine(periodsAgree)
+  .superRefine(regionWeeks);
 
 const CheckSchema = z
   .object({
@@ -117,7 +131,7 @@ export const route = createRoute({
   path: '/check',
   summary: 'Check a claim: a series, two periods and a relation give a verdict',
   description:
-    'The claim is given in the query (its identity: `permalink` pins it to the dataset version; `page` is the dashboard view of the same verdict). Each measure is a reading; the verdict combines them as for the headline claims. Periods are months or days, as for /compare. A claim the data cannot decide (a missing or partial month, a zero base, a day window outside the daily counts, on a region, or on a country without daily counts) gets the verdict cannot_be_decided with the reason, never a guess.',
+    'The claim is given in the query (its identity: `permalink` pins it to the dataset version; `page` is the dashboard view of the same verdict). Each measure is a reading; the verdict combines them as for the headline claims. Periods are months or days (whole weeks from weekly counts where no daily counts cover them), as for /compare. A claim the data cannot decide (a missing or partial month, a zero base, a day window outside the daily and weekly counts, or not whole weeks where only weeks exist) gets the verdict cannot_be_decided with the reason, never a guess; a day window on a region that is not whole weeks is a 400.',
   request: { query: CheckQuery },
   responses: responses('The verdict.', CheckSchema),
 });
@@ -127,20 +141,24 @@ export const handler: RouteHandler<typeof route, Env> = (c) => {
   const q = c.req.valid('query');
   return answer(c, q, async (a) => {
     const kv = c.env.SAHEL_KV;
-    // One KV read for the claim's data, both measures in one entry: the daily counts for day
-    // windows on a country; otherwise the monthly series of the geography and category.
+    // One KV read for the claim's data, both measures in one entry: the daily (and weekly) counts
+    // for day windows on a country; the weekly counts for day windows (whole weeks) on a region;
+    // otherwise the monthly series of the geography and category.
     const byDay = isDayPeriod(q.after);
     const docs = new Map<string, SeriesDoc>();
     let daily: DaysDoc | null = null;
+    let weekly: WeeksDoc | null = null;
     let series: Pick<SeriesInfo, 'country' | 'admin1' | 'category'>;
     let dataset: DatasetRef;
     if (byDay && !q.admin1) {
       daily = (await findDays(kv, a.version, q.country, q.category)).doc;
       ({ dataset } = daily);
       series = { ...daily.series, admin1: null };
+    } else if (byDay) {
+      weekly = (await findWeeks(kv, a.version, q, q.category)).doc;
+      ({ dataset } = weekly);
+      series = weekly.info;
     } else {
-      // A region asked for in days still reads its monthly series: the region must exist, and the
-      // answer names it; the reading itself cannot be decided (no day windows for regions).
       for (const doc of (await findMeasures(kv, a.version, q, q.category)).doc.series)
         if (q.measure.includes(doc.series.measure)) docs.set(doc.series.measure, doc);
       const first = docs.get(q.measure[0]!)!;
@@ -170,6 +188,7 @@ export const handler: RouteHandler<typeof route, Env> = (c) => {
       (r) => docs.get(r.measure) ?? null,
       dataset,
       () => daily,
+      () => weekly,
     );
     const params = new URL(c.req.url).searchParams;
     params.set('version', a.version.version);

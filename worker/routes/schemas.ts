@@ -13,8 +13,9 @@ import type { Problem } from '../../model/api.ts';
 import { CATEGORY_IDS, MEASURES } from '../../model/categories.ts';
 import type { ClaimVerdict } from '../../model/claim.ts';
 import { COUNTRIES, slug, toIso3 } from '../../model/geography.ts';
-import { PERIOD_SYNTAX, periodProblem, periodsProblem, type Role } from '../../model/period.ts';
+import { isDayPeriod, PERIOD_SYNTAX, periodProblem, periodsProblem, type Role, resolvePeriods } from '../../model/period.ts';
 import { RELATION_KINDS } from '../../model/relations.ts';
+import { alignment } from '../../model/week.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Drift guards
@@ -56,7 +57,7 @@ export const admin1 = z
   .optional()
   .openapi({
     param: { name: 'admin1', in: 'query' },
-    description: 'Admin1 region name or slug, any case or accents (Niger only in this dataset).',
+    description: "Admin1 region name or slug, any case or accents (see the catalogue for each country's regions).",
     example: 'Tillaberi',
   });
 
@@ -104,6 +105,30 @@ export const periodsAgree = (q: { before?: string | undefined; after: string }, 
   if (q.before === undefined || periodProblem(q.before, 'before') || periodProblem(q.after, 'after')) return;
   const problem = periodsProblem(q.before, q.after);
   if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['before'] });
+};
+
+/**
+ * Day windows on a region: regions have weekly counts only (never daily ones: see
+ * model/days.ts), so each window must be whole ACLED weeks, Saturday to Friday; otherwise a 400
+ * naming the nearest whole-week ranges. Decided from the syntax alone, before any read.
+ */
+export const regionWeeks = (q: { admin1?: string | undefined; before?: string | undefined; after: string }, ctx: z.RefinementCtx) => {
+  if (q.admin1 === undefined || !isDayPeriod(q.after) || periodProblem(q.after, 'after')) return;
+  if (q.before !== undefined && (periodProblem(q.before, 'before') || periodsProblem(q.before, q.after))) return;
+  const w = resolvePeriods(q.before ?? null, q.after);
+  for (const [name, win] of [
+    ['before', w.before],
+    ['after', w.after],
+  ] as const) {
+    if (win === null) continue;
+    const a = alignment(win.from, win.to);
+    if (!a.aligned)
+      ctx.addIssue({
+        code: 'custom',
+        message: `regions have weekly counts only (day windows are not offered for regions), which are never split into days: ${a.reason}`,
+        path: [name],
+      });
+  }
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -126,6 +126,24 @@ describe('buildDataset on the event fixture alone', () => {
         months: { from: '2023-06', to: '2023-08' },
         partialMonths: ['2023-08'],
         days: { from: '2023-06-01', through: '2023-08-10', source: 'events' },
+        weeks: null,
+        // An event-level source counts by day and by month; its newest four weeks, and the month of its end, are provisional.
+        freshness: [
+          {
+            unit: 'day',
+            source: 'events',
+            from: '2023-06-01',
+            through: '2023-08-10',
+            provisional: { from: '2023-07-14', through: '2023-08-10' },
+          },
+          {
+            unit: 'month',
+            source: 'events',
+            from: '2023-06-03',
+            through: '2023-08-10',
+            provisional: { from: '2023-08-01', through: '2023-08-10' },
+          },
+        ],
       },
     ]);
   });

@@ -48,9 +48,11 @@ describe('the comparison card’s figures', () => {
     total: value,
     value,
     partial,
+    provisional: false,
+    counts: 'monthly' as const,
     sources: ['explorer'],
   });
-  const band = { band: 'much_higher' as const, label: 'Much higher', definition: 'At least 1.5 times the baseline.' };
+  const band = { band: 'much_higher' as const, label: 'Much higher', definition: 'At least 1.5 times the baseline.', settled: true };
   const r = (over: Partial<CompareResult>): CompareResult => ({
     dataset: { version: 'v1', source: 'ACLED', credit: 'ACLED', asOf: '2024-09-30' },
     series: {

@@ -21,6 +21,7 @@ function pt(month: string, value: number, extra: Partial<Point> = {}): Point {
     value,
     source: 'x',
     partial: false,
+    provisional: false,
     vsPrevious: null,
     mean3: null,
     vsMean3: null,

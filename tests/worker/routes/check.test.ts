@@ -6,7 +6,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../data/build/dataset.ts';
-import { DAY_WINDOWS_RULE, REGION_DAYS_WHY } from '../../../model/days.ts';
+import { DAY_WINDOWS_RULE } from '../../../model/days.ts';
 import { get, problem } from '../request.ts';
 import { buildTestDataset, seed } from '../seed.ts';
 
@@ -131,14 +131,14 @@ describe('GET /api/v1/check with day windows', () => {
 
   it.each([
     [
-      'a window outside the daily counts',
-      `${CHECK}&before=2023-07-02..2023-07-31&after=2023-08-01..2023-08-30&relation=ratio_gte&threshold=2`,
-      '11 August 2023 is not in the daily counts for Niger, which cover 2023-06-01 to 2023-08-10; no figure is given for days outside them.',
+      'a window outside the daily and weekly counts',
+      `${CHECK}&before=2023-09-23..2023-09-29&after=2023-09-30..2023-10-06&relation=ratio_gte&threshold=2`,
+      '30 September 2023 is not in the weekly counts for Niger, which cover the weeks 2023-05-27 to 2023-09-29, and its daily counts 2023-06-01 to 2023-08-10; no figure is given outside them.',
     ],
     [
-      'a region',
-      `/api/v1/check?country=NER&admin1=Tillaberi&category=political_violence&measure=events,fatalities&${COUP}&relation=ratio_gte&threshold=2`,
-      REGION_DAYS_WHY,
+      'a window only weeks cover that is not whole weeks',
+      `${CHECK}&before=2023-07-02..2023-07-31&after=2023-08-01..2023-08-30&relation=ratio_gte&threshold=2`,
+      "Niger's daily counts cover 2023-06-01 to 2023-08-10 only, and outside them it has weekly counts, which are never split into days: 2023-08-01..2023-08-30 is not a run of whole ACLED weeks (Saturday to Friday): it starts on a Tuesday and ends on a Wednesday; the nearest whole-week ranges are 2023-08-05..2023-08-25 (3 weeks), inside it and 2023-07-29..2023-09-01 (5 weeks), covering it",
     ],
     [
       'a country without daily counts',

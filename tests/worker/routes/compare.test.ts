@@ -7,7 +7,7 @@ import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../data/build/dataset.ts';
 import type { CompareResult } from '../../../model/api.ts';
-import { DAY_WINDOWS_RULE, REGION_DAYS_WHY } from '../../../model/days.ts';
+import { DAY_WINDOWS_RULE } from '../../../model/days.ts';
 import { get, problem } from '../request.ts';
 import { buildTestDataset, seed } from '../seed.ts';
 
@@ -37,6 +37,8 @@ describe('GET /api/v1/compare', () => {
       total: 5,
       value: 5,
       partial: false,
+      provisional: false,
+      counts: 'monthly',
       sources: ['niger-events'],
     });
     expect(body.after).toEqual({
@@ -48,6 +50,8 @@ describe('GET /api/v1/compare', () => {
       total: 10,
       value: 10,
       partial: false,
+      provisional: false,
+      counts: 'monthly',
       sources: ['niger-events'],
     });
     expect(body.change).toEqual({ base: 5, value: 10, abs: 5, pct: 100, ratio: 2, lowBaseline: true });
@@ -61,7 +65,11 @@ describe('GET /api/v1/compare', () => {
     const body = await compareJson('country=NER&category=political_violence&measure=events&before=2023-07&after=2023-08');
     expect(body.change).toBeNull();
     expect(body.trend.band).toBe('no_comparison');
-    expect(body.caveats).toEqual(['August 2023 includes a month the source covers only in part: not compared']);
+    expect(body.caveats).toEqual([
+      'August 2023 includes a month the source covers only in part: not compared',
+      "August 2023 includes data ACLED may still revise (the newest four weeks of its source, or the month containing the source's end): the change is not settled",
+    ]);
+    expect(body.trend.settled).toBe(false);
   });
 
   it('compares windows: totals when equal in length, monthly means otherwise', async () => {
@@ -83,7 +91,11 @@ describe('GET /api/v1/compare', () => {
       -18.2,
       'lower',
     ]);
-    expect(mixed.caveats).toEqual(['the periods differ in length (2 and 1 months): monthly means are compared']);
+    expect(mixed.caveats).toEqual([
+      'the periods differ in length (2 and 1 months): monthly means are compared',
+      "August 2023 includes data ACLED may still revise (the newest four weeks of its source, or the month containing the source's end): the change is not settled",
+    ]);
+    expect([mixed.trend.label, mixed.trend.settled]).toEqual(['Lower (provisional)', false]);
     expect(mixed.sentence).toBe(
       'Political violence events per month in Mali fell from 110 in June–July 2023 to 90 in August 2023 (-18.2%, 0.82x).',
     );
@@ -103,7 +115,7 @@ describe('GET /api/v1/compare', () => {
   it.each([
     [
       'before=2023-7&after=2023-08',
-      'before: must be a month (YYYY-MM, e.g. 2023-07), a range of months (2023-05..2023-07), a day (YYYY-MM-DD, e.g. 2023-07-26), a range of days (2023-06-26..2023-07-25, both days included), trailing3 / trailing12 (the 3 or 12 months before "after" starts) or trailingNd (the N days before "after" starts, e.g. trailing30d)',
+      'before: must be a month (YYYY-MM, e.g. 2023-07), a range of months (2023-05..2023-07), a day (YYYY-MM-DD, e.g. 2023-07-26), a range of days (2023-06-26..2023-07-25, both days included), trailing3 / trailing12 (the 3 or 12 months before "after" starts), trailingNd (the N days before "after" starts, e.g. trailing30d) or trailingNw (the N weeks before "after" starts, e.g. trailing4w; ACLED weeks run Saturday to Friday)',
     ],
     [
       'before=2023-07&after=trailing3',
@@ -133,7 +145,7 @@ describe('GET /api/v1/compare', () => {
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const lines = (await res.text()).trim().split('\r\n');
     expect(lines[0]).toBe(
-      'country_iso3,admin1,category,measure,basis,before,before_value,after,after_value,abs,pct,ratio,low_baseline,trend,caveats,dataset_version,as_of,credit',
+      'country_iso3,admin1,category,measure,basis,before,before_value,after,after_value,abs,pct,ratio,low_baseline,trend,settled,before_counts,after_counts,before_weekly_check,after_weekly_check,caveats,dataset_version,as_of,credit',
     );
     expect(lines).toHaveLength(1 + 1);
   });
@@ -156,6 +168,8 @@ describe('GET /api/v1/compare with day windows', () => {
       total: 6,
       value: 6,
       partial: false,
+      provisional: true, // the newest four weeks of the daily counts (to 10 August) start on 14 July
+      counts: 'daily',
       sources: ['niger-events'],
     });
     expect(body.after).toEqual({
@@ -167,11 +181,17 @@ describe('GET /api/v1/compare with day windows', () => {
       total: 1,
       value: 1,
       partial: false,
+      provisional: true,
+      counts: 'daily',
       sources: ['niger-events'],
     });
     expect(body.change).toEqual({ base: 6, value: 1, abs: -5, pct: -83.3, ratio: 0.17, lowBaseline: true });
     expect(body.trend.band).toBe('low_baseline');
-    expect(body.caveats).toEqual(['low baseline: 6 in 1–15 July 2023, percentages are unstable']);
+    expect(body.caveats).toEqual([
+      'low baseline: 6 in 1–15 July 2023, percentages are unstable',
+      "1–15 July 2023 includes data ACLED may still revise (the newest four weeks of its source, or the month containing the source's end): the change is not settled",
+      "27 July–10 August 2023 includes data ACLED may still revise (the newest four weeks of its source, or the month containing the source's end): the change is not settled",
+    ]);
     expect(body.sentence).toBe(
       'Political violence events in Niger fell from 6 in 1–15 July 2023 to 1 in 27 July–10 August 2023 (-83.3%, 0.17x).',
     );
@@ -183,6 +203,8 @@ describe('GET /api/v1/compare with day windows', () => {
     expect(body.caveats).toEqual([
       'low baseline: 5 in 1–20 July 2023, percentages are unstable',
       'the periods differ in length (20 and 1 days): daily means are compared',
+      "1–20 July 2023 includes data ACLED may still revise (the newest four weeks of its source, or the month containing the source's end): the change is not settled",
+      "26 July 2023 includes data ACLED may still revise (the newest four weeks of its source, or the month containing the source's end): the change is not settled",
     ]);
     expect(body.sentence).toBe(
       'Political violence reported fatalities per day in Niger rose from 0.25 in 1–20 July 2023 to 18 in 26 July 2023 (+7100%, 72x).',
@@ -204,8 +226,8 @@ describe('GET /api/v1/compare with day windows', () => {
     );
     const asOf = ds.catalogue.dataset.asOf;
     expect((await res.text()).split('\r\n')).toEqual([
-      'country_iso3,admin1,category,measure,basis,before,before_value,after,after_value,abs,pct,ratio,low_baseline,trend,caveats,dataset_version,as_of,credit',
-      `NER,,political_violence,events,total,2023-07-01..2023-07-15,6,2023-07-27..2023-08-10,1,-5,-83.3,0.17,true,low_baseline,"low baseline: 6 in 1–15 July 2023, percentages are unstable",${ds.version},${asOf},"ACLED, www.acleddata.com"`,
+      'country_iso3,admin1,category,measure,basis,before,before_value,after,after_value,abs,pct,ratio,low_baseline,trend,settled,before_counts,after_counts,before_weekly_check,after_weekly_check,caveats,dataset_version,as_of,credit',
+      `NER,,political_violence,events,total,2023-07-01..2023-07-15,6,2023-07-27..2023-08-10,1,-5,-83.3,0.17,true,low_baseline,false,daily,daily,,,"low baseline: 6 in 1–15 July 2023, percentages are unstable; 1–15 July 2023 includes data ACLED may still revise (the newest four weeks of its source, or the month containing the source's end): the change is not settled; 27 July–10 August 2023 includes data ACLED may still revise (the newest four weeks of its source, or the month containing the source's end): the change is not settled",${ds.version},${asOf},"ACLED, www.acleddata.com"`,
       '',
     ]);
   });
@@ -236,13 +258,16 @@ describe('GET /api/v1/compare with day windows', () => {
     expect((await problem(await get(`${NER}&measure=events&${qs}`), 400)).detail).toBe(detail);
   });
 
-  it('400 for a day window on a region, saying why regions have none', async () => {
+  it('400 for a day window on a region that is not whole weeks, naming the nearest whole-week ranges', async () => {
     const body = await problem(
-      await get(`/api/v1/compare?country=NER&admin1=Tillaberi&category=political_violence&measure=events&${COUP}`),
+      await get(
+        `/api/v1/compare?country=NER&admin1=Tillaberi&category=political_violence&measure=events&before=2023-07-01..2023-07-14&after=2023-07-27..2023-08-10`,
+      ),
       400,
     );
-    expect(body.detail).toBe(`admin1: ${REGION_DAYS_WHY}`);
-    expect(body.detail).toContain("ACLED's terms restrict redistributing event rows");
+    expect(body.detail).toBe(
+      'after: regions have weekly counts only (day windows are not offered for regions), which are never split into days: 2023-07-27..2023-08-10 is not a run of whole ACLED weeks (Saturday to Friday): it starts on a Thursday and ends on a Thursday; the nearest whole-week ranges are 2023-07-29..2023-08-04 (1 week), inside it and 2023-07-22..2023-08-11 (3 weeks), covering it',
+    );
   });
 
   it('404 for a country without daily counts, naming where they exist and why', async () => {
@@ -252,14 +277,20 @@ describe('GET /api/v1/compare with day windows', () => {
     );
   });
 
-  it('404 for a window outside the days covered, never zeros', async () => {
-    // 1 August-30 August reaches 20 days past the last day covered (10 August).
-    const late = await problem(await get(`${NER}&measure=events&before=2023-07-02..2023-07-31&after=2023-08-01..2023-08-30`), 404);
+  it('404 for a window outside the days and weeks covered, never zeros; 400 where only weeks cover it and it is not whole weeks', async () => {
+    // 1-30 August reaches past the daily counts (to 10 August): only weeks cover it, and it is not whole weeks.
+    const late = await problem(await get(`${NER}&measure=events&before=2023-07-02..2023-07-31&after=2023-08-01..2023-08-30`), 400);
     expect(late.detail).toBe(
-      '11 August 2023 is not in the daily counts for Niger, which cover 2023-06-01 to 2023-08-10; no figure is given for days outside them.',
+      "after: Niger's daily counts cover 2023-06-01 to 2023-08-10 only, and outside them it has weekly counts, which are never split into days: 2023-08-01..2023-08-30 is not a run of whole ACLED weeks (Saturday to Friday): it starts on a Tuesday and ends on a Wednesday; the nearest whole-week ranges are 2023-08-05..2023-08-25 (3 weeks), inside it and 2023-07-29..2023-09-01 (5 weeks), covering it",
+    );
+    expect(late.version).toBe(ds.version);
+    // The week of 30 September is past the weekly counts (to 29 September).
+    const later = await problem(await get(`${NER}&measure=events&before=2023-09-23..2023-09-29&after=2023-09-30..2023-10-06`), 404);
+    expect(later.detail).toBe(
+      '30 September 2023 is not in the weekly counts for Niger, which cover the weeks 2023-05-27 to 2023-09-29, and its daily counts 2023-06-01 to 2023-08-10; no figure is given outside them.',
     );
     const early = await problem(await get(`${NER}&measure=events&before=2023-05-20..2023-06-10&after=2023-06-11..2023-07-02`), 404);
-    expect(early.detail).toMatch(/^20 May 2023 is not in the daily counts for Niger/);
+    expect(early.detail).toMatch(/^20 May 2023 is not in the weekly counts for Niger/);
   });
 
   it('404 for a category a country does not have', async () => {

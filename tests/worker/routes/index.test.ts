@@ -25,7 +25,7 @@ describe('the routes and their parameters, read from the route definitions', () 
   it("takes each route's parameters from its query schema", () => {
     expect(PARAMETERS).toEqual({
       '/api/v1/catalogue': ['version', 'format'],
-      '/api/v1/series': ['country', 'admin1', 'category', 'measure', 'from', 'to', 'version', 'format'],
+      '/api/v1/series': ['country', 'admin1', 'category', 'measure', 'unit', 'from', 'to', 'version', 'format'],
       '/api/v1/compare': ['country', 'admin1', 'category', 'measure', 'before', 'after', 'version', 'format'],
       '/api/v1/claims': ['version', 'format'],
       '/api/v1/check': [
@@ -80,6 +80,7 @@ describe('unknown routes and the documentation', () => {
       'admin1',
       'category',
       'measure',
+      'unit',
       'from',
       'to',
       'version',

@@ -68,7 +68,7 @@ describe('GET /api/v1/series', () => {
     [
       'country=NER&category=battles&measure=events&form=2023-07',
       'form',
-      'unknown parameter(s) form; valid parameters: country, admin1, category, measure, from, to, version, format',
+      'unknown parameter(s) form; valid parameters: country, admin1, category, measure, unit, from, to, version, format',
     ],
     ['category=battles&measure=events', 'country', 'Invalid input: expected string, received undefined'],
   ])('400 for %s', async (qs, parameter, message) => {

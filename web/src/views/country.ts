@@ -31,7 +31,7 @@ import {
   seriesTitle,
   summarySentence,
 } from '../series-data.ts';
-import type { ViewState } from '../state.ts';
+import { monthlyRegions, type ViewState } from '../state.ts';
 import {
   changeData,
   changeSummary,
@@ -74,7 +74,7 @@ export async function loadCountry(ctx: CountryContext, stale: () => boolean): Pr
   const change = fig('change');
   const comp = fig('composition');
   for (const f of [line, change, comp]) figLoading(f);
-  const regions = country.admin1;
+  const regions = monthlyRegions(country, s.category);
   els.regions.hidden = regions.length === 0 || s.admin1 !== null;
   const outlines = MAP_OUTLINES[country.iso3];
   const hasMap = outlines !== undefined;
