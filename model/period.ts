@@ -155,6 +155,9 @@ export function resolvePeriods(before: string | null, after: string): { unit: Un
   const from = back(a.unit, a.from, -b.n);
   if (a.unit === 'month' && monthIndex(from) < 0)
     throw new PeriodSyntaxError(`${before} before ${after} would start before the year 0000: give "before" as a month or range`);
+  // Days are real calendar days from the year 100 on (isDay, model/day.ts), as every parsed day is.
+  if (a.unit === 'day' && Number(from.slice(0, 4)) < 100)
+    throw new PeriodSyntaxError(`${before} before ${after} would start before the year 0100: give "before" as a day or range of days`);
   return { unit: a.unit, before: { unit: a.unit, from, to: back(a.unit, a.from, -1) }, after: window(a) };
 }
 

@@ -268,6 +268,8 @@ export interface CountryEntry {
    * country (a region, an event-level category) has only in part; each point says so itself.
    */
   months: { from: string; to: string };
+  /** Each category's own first and last month at country level (a source may give one category longer than the others). */
+  categoryMonths?: Partial<Record<CategoryId, { from: string; to: string }>>;
   partialMonths: string[];
   /**
    * Day windows: the days the country's daily counts cover and their source, or null when the

@@ -153,6 +153,9 @@ function assemble(
           const last = raw.at(-1)!.month;
           if (!entry.months.from || first < entry.months.from) entry.months.from = first;
           if (last > entry.months.to) entry.months.to = last;
+          const own = (entry.categoryMonths ??= {})[cat.id];
+          if (!own) entry.categoryMonths[cat.id] = { from: first, to: last };
+          else if (last > own.to) own.to = last;
         }
       }
     }

@@ -260,8 +260,17 @@ describe('periods in days', () => {
 
 describe('default compare periods', () => {
   it('defaults compare periods to the latest complete month and a year before', () => {
-    expect(defaultPeriods({ months: { to: '2024-09' }, partialMonths: ['2024-09'] })).toEqual({ before: '2023-08', after: '2024-08' });
-    expect(defaultPeriods({ months: { to: '2024-09' }, partialMonths: [] })).toEqual({ before: '2023-09', after: '2024-09' });
+    const months = { from: '2021-01', to: '2024-09' };
+    expect(defaultPeriods({ months, partialMonths: ['2024-09'] }, 'political_violence')).toEqual({ before: '2023-08', after: '2024-08' });
+    expect(defaultPeriods({ months, partialMonths: [] }, 'political_violence')).toEqual({ before: '2023-09', after: '2024-09' });
+    // A category that ends before the country's newest month (Mali: HDX months to 2026-04, the Explorer table's to 2024-09).
+    const mali = {
+      months: { from: '1997-01', to: '2026-04' },
+      partialMonths: ['2026-04'],
+      categoryMonths: { battles: { from: '2021-01', to: '2024-09' } },
+    };
+    expect(defaultPeriods(mali, 'battles')).toEqual({ before: '2023-09', after: '2024-09' });
+    expect(defaultPeriods(mali, 'political_violence_acled')).toEqual({ before: '2025-03', after: '2026-03' });
   });
 });
 

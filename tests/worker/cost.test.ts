@@ -393,6 +393,12 @@ describe('4. reversed and overlapping periods are refused, saying what to write'
       '"before" (2023-07-20..2023-08-02) and "after" (2023-07-27..2023-08-10) overlap (2023-07-27 is in both): "before" must end before "after" starts, e.g. before=2023-07-20..2023-07-26&after=2023-07-27..2023-08-10',
     ],
     [
+      // Found by the fuzzer: counting 16 weeks back from the year 100 left the calendar days Date.UTC reads (a 500).
+      'compare',
+      'before=trailing16w&after=0100-04-17..0100-04-23',
+      'trailing16w before 0100-04-17..0100-04-23 would start before the year 0100: give "before" as a day or range of days',
+    ],
+    [
       'compare',
       'before=2023-08-01..2023-08-10&after=2023-07-01..2023-07-10',
       '"before" (2023-08-01..2023-08-10) comes after "after" (2023-07-01..2023-07-10): "before" is the earlier period; to compare them the other way round, write before=2023-07-01..2023-07-10&after=2023-08-01..2023-08-10',

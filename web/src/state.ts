@@ -236,8 +236,11 @@ export function hasCheck(s: Pick<ViewState, 'relation' | 'threshold'>): boolean 
 }
 
 /** Default compare periods: the latest complete month, against the same month a year before. */
-export function defaultPeriods(country: { months: { to: string }; partialMonths: string[] }): { before: string; after: string } {
-  let after = country.months.to;
+export function defaultPeriods(
+  country: Pick<CountryEntry, 'months' | 'categoryMonths' | 'partialMonths'>,
+  category: CategoryId,
+): { before: string; after: string } {
+  let after = country.categoryMonths?.[category]?.to ?? country.months.to;
   while (country.partialMonths.includes(after)) after = addMonths(after, -1);
   return { before: addMonths(after, -12), after };
 }

@@ -116,6 +116,10 @@ const CatalogueSchema = z
         ),
         categories: z.array(categoryEnum),
         months: z.object({ from: z.string(), to: z.string() }),
+        categoryMonths: z
+          .partialRecord(categoryEnum, z.object({ from: z.string(), to: z.string() }))
+          .optional()
+          .describe("Each category's own first and last month at country level."),
         partialMonths: z.array(z.string()),
         days: z
           .object({ from: z.string(), through: z.string(), source: z.string() })

@@ -105,9 +105,44 @@ describe('buildDataset on the event fixture alone', () => {
       {
         iso3: 'NER',
         name: 'Niger',
+        // Each region with the categories it has monthly series of: all of them in the event fixture.
         admin1: [
-          { name: 'Diffa', slug: 'diffa' },
-          { name: 'Tillaberi', slug: 'tillaberi' },
+          {
+            name: 'Diffa',
+            slug: 'diffa',
+            categories: [
+              'political_violence',
+              'political_violence_acled',
+              'battles',
+              'explosions_remote_violence',
+              'violence_against_civilians',
+              'demonstrations',
+              'demonstrations_acled',
+              'protests',
+              'riots',
+              'strategic_developments',
+              'civilian_targeting',
+              'attacks_on_state_forces',
+            ],
+          },
+          {
+            name: 'Tillaberi',
+            slug: 'tillaberi',
+            categories: [
+              'political_violence',
+              'political_violence_acled',
+              'battles',
+              'explosions_remote_violence',
+              'violence_against_civilians',
+              'demonstrations',
+              'demonstrations_acled',
+              'protests',
+              'riots',
+              'strategic_developments',
+              'civilian_targeting',
+              'attacks_on_state_forces',
+            ],
+          },
         ],
         categories: [
           'political_violence',
@@ -124,6 +159,8 @@ describe('buildDataset on the event fixture alone', () => {
           'attacks_on_state_forces',
         ],
         months: { from: '2023-06', to: '2023-08' },
+        // Every category of the event fixture runs over the same months.
+        categoryMonths: Object.fromEntries(ds.catalogue.countries[0]!.categories.map((c) => [c, { from: '2023-06', to: '2023-08' }])),
         partialMonths: ['2023-08'],
         days: { from: '2023-06-01', through: '2023-08-10', source: 'events' },
         weeks: null,
