@@ -18,7 +18,7 @@
  * every stretch of whole months that is also whole weeks from 1997 to 2025 (checked by
  * tests/data/derive/real.test.ts).
  */
-import { CATEGORIES, type CategoryId, type Countable, type EventType, riotProblem } from './categories.ts';
+import { CATEGORIES, CATEGORY_IDS, type CategoryId, type Countable, type EventType, riotProblem } from './categories.ts';
 
 /** A category an aggregated ACLED product (weekly data, HDX files) can give exactly. */
 export type AggregateCategoryId = Exclude<CategoryId, 'civilian_targeting' | 'attacks_on_state_forces'>;
@@ -28,18 +28,9 @@ export type AggregateCategoryId = Exclude<CategoryId, 'civilian_targeting' | 'at
  * order; civilian_targeting and attacks_on_state_forces need event-level fields and are not
  * among them.
  */
-export const WEEKLY_CATEGORIES: readonly AggregateCategoryId[] = [
-  'political_violence',
-  'political_violence_acled',
-  'battles',
-  'explosions_remote_violence',
-  'violence_against_civilians',
-  'demonstrations',
-  'demonstrations_acled',
-  'protests',
-  'riots',
-  'strategic_developments',
-];
+export const WEEKLY_CATEGORIES: readonly AggregateCategoryId[] = CATEGORY_IDS.filter(
+  (id): id is AggregateCategoryId => id !== 'civilian_targeting' && id !== 'attacks_on_state_forces',
+);
 
 /**
  * Why weekly and HDX data cannot give the event-level categories (for the API's "why not").

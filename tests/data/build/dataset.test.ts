@@ -5,6 +5,7 @@ import { derive } from '../../../data/derive/aggregate.ts';
 import { EVENT_COLUMNS } from '../../../data/derive/normalise.ts';
 import { readCsv } from '../../../data/derive/parse.ts';
 import { ReconciliationError } from '../../../data/derive/reconcile.ts';
+import { CATEGORY_IDS } from '../../../model/categories.ts';
 import type { Claim } from '../../../model/claim.ts';
 import { DAY_WINDOWS_RULE } from '../../../model/days.ts';
 import type { AggregateRow, SeriesDoc } from '../../../model/types.ts';
@@ -110,54 +111,15 @@ describe('buildDataset on the event fixture alone', () => {
           {
             name: 'Diffa',
             slug: 'diffa',
-            categories: [
-              'political_violence',
-              'political_violence_acled',
-              'battles',
-              'explosions_remote_violence',
-              'violence_against_civilians',
-              'demonstrations',
-              'demonstrations_acled',
-              'protests',
-              'riots',
-              'strategic_developments',
-              'civilian_targeting',
-              'attacks_on_state_forces',
-            ],
+            categories: [...CATEGORY_IDS],
           },
           {
             name: 'Tillaberi',
             slug: 'tillaberi',
-            categories: [
-              'political_violence',
-              'political_violence_acled',
-              'battles',
-              'explosions_remote_violence',
-              'violence_against_civilians',
-              'demonstrations',
-              'demonstrations_acled',
-              'protests',
-              'riots',
-              'strategic_developments',
-              'civilian_targeting',
-              'attacks_on_state_forces',
-            ],
+            categories: [...CATEGORY_IDS],
           },
         ],
-        categories: [
-          'political_violence',
-          'political_violence_acled',
-          'battles',
-          'explosions_remote_violence',
-          'violence_against_civilians',
-          'demonstrations',
-          'demonstrations_acled',
-          'protests',
-          'riots',
-          'strategic_developments',
-          'civilian_targeting',
-          'attacks_on_state_forces',
-        ],
+        categories: [...CATEGORY_IDS],
         months: { from: '2023-06', to: '2023-08' },
         // Every category of the event fixture runs over the same months.
         categoryMonths: Object.fromEntries(ds.catalogue.countries[0]!.categories.map((c) => [c, { from: '2023-06', to: '2023-08' }])),
