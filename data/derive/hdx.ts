@@ -14,11 +14,11 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { isDay } from '../../model/day.ts';
 import type { AggregateCategoryId } from '../../model/disorder.ts';
-import { COUNTRIES, type Iso3, toIso3 } from '../../model/geography.ts';
+import type { Iso3 } from '../../model/geography.ts';
 import { MONTH_NAMES } from '../../model/month.ts';
 import { readCsvBatches } from './parse.ts';
 import type { CsvRecord } from './record.ts';
-import { count, type RowAccount, type SheetRejection, Tally, where } from './tally.ts';
+import { count, countryMatcher, type RowAccount, type SheetRejection, Tally, where } from './tally.ts';
 import { isXlsx } from './weekly.ts';
 import { readXlsxRecords, type SheetRecord } from './xlsx.ts';
 
@@ -152,9 +152,8 @@ export async function deriveHdx(
   opts: Omit<HdxOptions, 'indicator'> = {},
 ): Promise<Hdx> {
   const ind = HDX_INDICATORS.find((i) => i.id === indicator)!;
-  const wanted = new Set<Iso3>(opts.countries ?? COUNTRIES.map((c) => c.iso3));
   const tally = new Tally();
-  const countryOf = new Map<string, Iso3 | null>();
+  const countryOf = countryMatcher(opts.countries);
   const entries = new Map<
     string,
     { country: Iso3; admin1: string; admin2: string; month: string; events: number; fatalities: number; at: SheetRejection }
@@ -166,12 +165,7 @@ export async function deriveHdx(
     const f = rec.fields;
     const name = (f.Country ?? '').trim();
     if (name === '') return tally.reject(rec, 'missing country', 'missing country');
-    let iso3 = countryOf.get(name);
-    if (iso3 === undefined) {
-      const c = toIso3(name);
-      iso3 = c !== null && wanted.has(c) ? c : null;
-      countryOf.set(name, iso3);
-    }
+    const iso3 = countryOf(name);
     if (iso3 === null) return tally.filter(name);
     const code = (f.ISO3 ?? '').trim();
     if (code !== '' && code.toUpperCase() !== iso3)

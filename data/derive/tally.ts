@@ -6,6 +6,7 @@
  * sheet (for .xlsx) and row. Pure.
  */
 
+import { COUNTRIES, type Iso3, toIso3 } from '../../model/geography.ts';
 import type { Rejection } from '../../model/types.ts';
 import type { CsvRecord } from './record.ts';
 import { LISTED_REJECTIONS } from './report.ts';
@@ -94,4 +95,26 @@ export function count(s: string | undefined): number | null {
 
 function sorted<T>(o: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** Spellings remembered: ACLED files have a few dozen (every African country in the Africa-wide file). */
+const SPELLINGS = 1000;
+
+/**
+ * Country as written -> its ISO3 when it is one of `countries` (all five by default), null when
+ * not: a file has a few spellings, each looked up once (at most SPELLINGS kept, so a hostile file
+ * of distinct names costs time, not memory).
+ */
+export function countryMatcher(countries?: readonly Iso3[]): (name: string) => Iso3 | null {
+  const wanted = new Set<Iso3>(countries ?? COUNTRIES.map((c) => c.iso3));
+  const seen = new Map<string, Iso3 | null>();
+  return (name) => {
+    let iso3 = seen.get(name);
+    if (iso3 === undefined) {
+      const c = toIso3(name);
+      iso3 = c !== null && wanted.has(c) ? c : null;
+      if (seen.size < SPELLINGS) seen.set(name, iso3);
+    }
+    return iso3;
+  };
 }

@@ -21,12 +21,12 @@ import { type EventType, isEventType } from '../../model/categories.ts';
 import { isDay } from '../../model/day.ts';
 import { type AggregateCategoryId, disorderAgrees, WEEKLY_CATEGORIES, weeklyCategories } from '../../model/disorder.ts';
 import { EVENT_TYPE_CATEGORIES } from '../../model/event-types.ts';
-import { COUNTRIES, type Iso3, toIso3 } from '../../model/geography.ts';
+import type { Iso3 } from '../../model/geography.ts';
 import { MONTH_NAMES } from '../../model/month.ts';
 import { isWeekStart, weekEnd, weekProblem } from '../../model/week.ts';
 import { readCsvBatches } from './parse.ts';
 import type { CsvRecord } from './record.ts';
-import { count, type RowAccount, type SheetRejection, Tally, where } from './tally.ts';
+import { count, countryMatcher, type RowAccount, type SheetRejection, Tally, where } from './tally.ts';
 import { excelSerialToDay, readXlsxRecords, type SheetRecord } from './xlsx.ts';
 
 /** Columns a weekly file must have. */
@@ -132,10 +132,8 @@ export async function deriveWeekly(
   records: AsyncIterable<CsvRecord | SheetRecord | readonly CsvRecord[]>,
   opts: WeeklyOptions = {},
 ): Promise<Weekly> {
-  const wanted = new Set<Iso3>(opts.countries ?? COUNTRIES.map((c) => c.iso3));
   const tally = new Tally();
-  // Country as written -> ISO3 when wanted, null when not: a few spellings per file, looked up once each.
-  const countryOf = new Map<string, Iso3 | null>();
+  const countryOf = countryMatcher(opts.countries);
   const entries = new Map<string, Entry>();
   // A file has a few thousand distinct weeks and a few dozen (event type, sub-event type, disorder
   // type) combinations: each is worked out once (CACHE_LIMIT bounds a hostile file's distinct values).
@@ -178,12 +176,7 @@ export async function deriveWeekly(
     const f = rec.fields;
     const name = (f.COUNTRY ?? '').trim();
     if (name === '') return tally.reject(rec, 'missing country', 'missing country');
-    let iso3 = countryOf.get(name);
-    if (iso3 === undefined) {
-      const c = toIso3(name);
-      iso3 = c !== null && wanted.has(c) ? c : null;
-      countryOf.set(name, iso3);
-    }
+    const iso3 = countryOf(name);
     if (iso3 === null) return tally.filter(name);
     const w = weekOf(f.WEEK ?? '', 'date1904' in rec && rec.date1904);
     if (!w.ok) return tally.reject(rec, w.kind, w.reason);
@@ -366,20 +359,10 @@ export async function* weeklyRecords(
     }));
 }
 
-/** A country-name test for the configured countries, remembering each spelling (a file has a few dozen). */
+/** A country-name test for the configured countries, as deriveWeekly decides (an empty name is not filtered here: it is rejected there). */
 function countryTest(countries: readonly Iso3[] | undefined): (name: string) => boolean {
-  const wanted = new Set<Iso3>(countries ?? COUNTRIES.map((c) => c.iso3));
-  const seen = new Map<string, boolean>();
-  return (name) => {
-    let v = seen.get(name);
-    if (v === undefined) {
-      const iso3 = toIso3(name.trim());
-      // As deriveWeekly decides: a country not configured (or not one of the five) is filtered; an empty name is rejected there.
-      v = name.trim() === '' || (iso3 !== null && wanted.has(iso3));
-      if (seen.size < CACHE_LIMIT) seen.set(name, v);
-    }
-    return v;
-  };
+  const match = countryMatcher(countries);
+  return (name) => name.trim() === '' || match(name.trim()) !== null;
 }
 
 /** One input file of a weekly source: its format, rows read and sheets passed over. */
