@@ -66,3 +66,23 @@ export const NIGER: SeriesInfo = {
 export function doc(points: Point[], series: SeriesInfo = NIGER): SeriesDoc {
   return { dataset: DATASET, series, points };
 }
+
+/** Niger (a region, a partial month) and Burkina Faso (no regions): the catalogue the claim checks are read against. */
+export const CHECK_COUNTRIES: CountryEntry[] = [
+  {
+    iso3: 'NER',
+    name: 'Niger',
+    admin1: [{ name: 'Tillaberi', slug: 'tillaberi' }],
+    categories: ['political_violence', 'battles', 'civilian_targeting'],
+    months: { from: '2019-01', to: '2024-09' },
+    partialMonths: ['2024-05'],
+  },
+  {
+    iso3: 'BFA',
+    name: 'Burkina Faso',
+    admin1: [],
+    categories: ['political_violence'],
+    months: { from: '2021-01', to: '2024-09' },
+    partialMonths: [],
+  },
+];

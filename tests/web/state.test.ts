@@ -3,7 +3,6 @@
  * written back, periods in months and days, a claim to check, default compare periods.
  */
 import { describe, expect, it } from 'vitest';
-import type { CountryEntry } from '../../model/types.ts';
 import {
   DEFAULT_STATE,
   defaultPeriods,
@@ -18,7 +17,7 @@ import {
   stateQuery,
   type ViewState,
 } from '../../web/src/state.ts';
-import { COUNTRIES } from './fixtures.ts';
+import { CHECK_COUNTRIES, COUNTRIES } from './fixtures.ts';
 
 describe('URL state', () => {
   const base = {
@@ -122,24 +121,6 @@ describe('URL state', () => {
   });
 });
 
-const CHECK_COUNTRIES: CountryEntry[] = [
-  {
-    iso3: 'NER',
-    name: 'Niger',
-    admin1: [{ name: 'Tillaberi', slug: 'tillaberi' }],
-    categories: ['political_violence', 'battles', 'civilian_targeting'],
-    months: { from: '2019-01', to: '2024-09' },
-    partialMonths: ['2024-05'],
-  },
-  {
-    iso3: 'BFA',
-    name: 'Burkina Faso',
-    admin1: [],
-    categories: ['political_violence'],
-    months: { from: '2021-01', to: '2024-09' },
-    partialMonths: [],
-  },
-];
 /** The check permalink of the brief: Niger, civilian targeting, events, July against August 2023, at least 4 times. */
 const PERMALINK =
   '?view=compare&country=NER&category=civilian_targeting&measure=events&before=2023-07&after=2023-08&relation=ratio_gte&threshold=4';

@@ -10,7 +10,7 @@ import { category } from '../../model/categories.ts';
 import type { Claim, ClaimVerdict, Reading, ReadingResult } from '../../model/claim.ts';
 import { evaluateClaim } from '../../model/claims.ts';
 import { TREND_DEFINITIONS } from '../../model/trend.ts';
-import type { Catalogue, CountryEntry, SeriesDoc } from '../../model/types.ts';
+import type { Catalogue, SeriesDoc } from '../../model/types.ts';
 import { DEFAULT_STATE, stateQuery, type ViewState } from '../../web/src/state.ts';
 import {
   claimCheck,
@@ -23,7 +23,7 @@ import {
   verdictCardText,
 } from '../../web/src/verdict.ts';
 import { seriesOf } from '../fixtures/source-info.ts';
-import { ch, CATALOGUE as FIXTURE_CATALOGUE } from './fixtures.ts';
+import { CHECK_COUNTRIES, ch, CATALOGUE as FIXTURE_CATALOGUE } from './fixtures.ts';
 
 describe('a reading', () => {
   const reading: ReadingResult = {
@@ -101,25 +101,7 @@ describe('periods in words', () => {
   });
 });
 
-const COUNTRIES: CountryEntry[] = [
-  {
-    iso3: 'NER',
-    name: 'Niger',
-    admin1: [{ name: 'Tillaberi', slug: 'tillaberi' }],
-    categories: ['political_violence', 'battles', 'civilian_targeting'],
-    months: { from: '2019-01', to: '2024-09' },
-    partialMonths: ['2024-05'],
-  },
-  {
-    iso3: 'BFA',
-    name: 'Burkina Faso',
-    admin1: [],
-    categories: ['political_violence'],
-    months: { from: '2021-01', to: '2024-09' },
-    partialMonths: [],
-  },
-];
-const CATALOGUE = { countries: COUNTRIES } as unknown as Catalogue;
+const CATALOGUE = { countries: CHECK_COUNTRIES } as unknown as Catalogue;
 
 const CHECK: ViewState = {
   ...DEFAULT_STATE,
