@@ -24,7 +24,8 @@ const MINIFY = !process.argv.includes('--no-minify');
 const SOURCEMAP = !MINIFY;
 /** Copied as they are. `_headers` sets the security headers Workers static assets send. */
 // 404.html: served with status 404 for page paths without a file (wrangler.toml, not_found_handling).
-const STATIC_FILES = ['styles.css', 'favicon.svg', '_headers', '404.html'];
+// api-docs.css: the API reference page's stylesheet (the page is rendered by the Worker, worker/docs.ts).
+const STATIC_FILES = ['styles.css', 'favicon.svg', '_headers', '404.html', 'api-docs.css'];
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -120,6 +121,22 @@ const boot = await build({
   metafile: true,
 });
 
+// api-docs.js: the API reference page's script (try each route), a classic script of its own;
+// the dashboard never loads it.
+const docs = await build({
+  entryPoints: { 'api-docs': path.join(WEB, 'src', 'api-docs.ts') },
+  outdir: DIST,
+  entryNames: '[name]',
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: ['es2022'],
+  minify: MINIFY,
+  sourcemap: SOURCEMAP,
+  logLevel: 'warning',
+  metafile: true,
+});
+
 const page = expandPage(await readFile(path.join(WEB, 'index.html'), 'utf8')).replace(
   '<script type="module" src="/app.js"></script>',
   `${modulePreloads(result.metafile, DIST)
@@ -136,11 +153,12 @@ await copyFile(path.join(WEB, 'geo', 'niger-admin1.json'), path.join(DIST, 'geo'
 const written = new Set([
   ...Object.keys(result.metafile.outputs).map((f) => path.resolve(f)),
   ...Object.keys(boot.metafile.outputs).map((f) => path.resolve(f)),
+  ...Object.keys(docs.metafile.outputs).map((f) => path.resolve(f)),
   ...['index.html', 'embed.html', ...STATIC_FILES, path.join('geo', 'niger-admin1.json')].map((f) => path.join(DIST, f)),
 ]);
 for (const f of before) if (!written.has(f)) await rm(f, { force: true });
 
-const js = Object.entries({ ...boot.metafile.outputs, ...result.metafile.outputs })
+const js = Object.entries({ ...boot.metafile.outputs, ...result.metafile.outputs, ...docs.metafile.outputs })
   .filter(([file]) => file.endsWith('.js'))
   .map(([file, o]) => `${path.relative(DIST, file)} ${Math.round(o.bytes / 1024)} KiB`);
 console.log(

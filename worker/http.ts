@@ -15,11 +15,12 @@ const CACHE_PINNED = 'public, max-age=31536000, immutable';
 const CACHE_CURRENT = 'public, max-age=0, must-revalidate';
 
 /**
- * `format` wins; otherwise an `Accept` header naming `text/csv` with a q-value above 0, and at
+ * A `.csv` path (routes/index.ts: each route's CSV operation) is CSV. Then `format` wins; otherwise an `Accept` header naming `text/csv` with a q-value above 0, and at
  * least that of JSON (`application/json`, `application/*` or `*\/*`), asks for CSV; JSON is the
  * default. @example formatOf(c, undefined) === 'json' for `Accept: text/csv;q=0`
  */
 export function formatOf(c: Context<Env>, format: Format | undefined): Format {
+  if (c.req.path.endsWith('.csv')) return 'csv';
   if (format) return format;
   const q = acceptQualities(c.req.header('accept') ?? '');
   const csv = q.get('text/csv') ?? 0;

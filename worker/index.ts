@@ -28,6 +28,8 @@ app.use(
     },
     // Open data: other sites may fetch it (CORS below) and embed the figures.
     crossOriginResourcePolicy: 'cross-origin',
+    // A route that sets its own policy keeps it: the API reference page runs its script (routes/index.ts).
+    overwrite: false,
   }),
 );
 /** The page and the API use no device or payment feature: none may be used (the page's copy is in web/_headers). */

@@ -190,7 +190,12 @@ true satisfies Equal<z.infer<typeof CatalogueSchema>, Catalogue>;
 export const route = createRoute({
   method: 'get',
   path: '/catalogue',
+  operationId: 'getCatalogue',
+  tags: ['Catalogue'],
+  security: [],
   summary: 'Countries, regions, categories and their definitions, months covered, sources and ingestion reports',
+  description:
+    "What the dataset holds: each country's regions, categories, months, days and weeks covered and the provisional stretch; the categories' definitions; the measures; every source with its coverage, file hashes and ingestion report; the rule that decides between sources, and where they disagree. Start here to find valid parameter values.",
   request: { query: CatalogueQuery },
   responses: responses('The catalogue of the dataset.', CatalogueSchema),
 });

@@ -61,7 +61,7 @@ const CheckQuery = z
     admin1,
     category,
     measure: measures,
-    before: period('before').optional(),
+    before: period('before').optional().openapi({ example: '2023-07' }),
     after: period('after').openapi({ example: '2023-08' }),
     relation: z.enum(RELATION_KINDS, { error: `must be one of ${RELATION_KINDS.join(', ')}` }).openapi({
       param: { name: 'relation', in: 'query' },
@@ -90,14 +90,16 @@ const CheckQuery = z
     wording: z
       .string()
       .max(200)
-      .regex(
-        /[\p{L}\p{N}]/u,
+      // A refinement, not .regex: zod would write the flag into the document's pattern
+      // ("[\\p{L}\\p{N}]/u"), which validators without Unicode regexes (Spectral's) misread.
+      .refine(
+        (s) => /[\p{L}\p{N}]/u.test(s),
         'must contain words (a letter or a digit), e.g. "quadrupled"; leave wording out for the plain-language default',
       )
       .optional()
       .openapi({
         param: { name: 'wording', in: 'query' },
-        description: 'The claim in its own words, quoted back (at most 200 characters).',
+        description: 'The claim in its own words, quoted back (at most 200 characters; at least one letter or digit).',
         example: 'rose by more than 40%',
       }),
     version,
@@ -129,6 +131,9 @@ true satisfies Equal<z.infer<typeof CheckSchema>, CheckResult>;
 export const route = createRoute({
   method: 'get',
   path: '/check',
+  operationId: 'checkClaim',
+  tags: ['Claims'],
+  security: [],
   summary: 'Check a claim: a series, two periods and a relation give a verdict',
   description:
     'The claim is given in the query (its identity: `permalink` pins it to the dataset version; `page` is the dashboard view of the same verdict). Each measure is a reading; the verdict combines them as for the headline claims. Periods are months or days (whole weeks from weekly counts where no daily counts cover them), as for /compare. A claim the data cannot decide (a missing or partial month, a zero base, a day window outside the daily and weekly counts, or not whole weeks where only weeks exist) gets the verdict cannot_be_decided with the reason, never a guess; a day window on a region that is not whole weeks is a 400.',

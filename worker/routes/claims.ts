@@ -16,7 +16,12 @@ true satisfies Equal<z.infer<typeof ClaimsSchema>, ClaimsDoc>;
 export const route = createRoute({
   method: 'get',
   path: '/claims',
+  operationId: 'listClaims',
+  tags: ['Claims'],
+  security: [],
   summary: 'Headline claims, each with a verdict, its numbers and the definitions used',
+  description:
+    'The claims published with the dataset (quotes from public statements), each read against the data: its verdict, the readings behind it (series, periods, relation, values), caveats, alternative readings with their own verdicts, and a citation naming the dataset version.',
   request: { query: ClaimsQuery },
   responses: responses('The evaluated claims.', ClaimsSchema),
 });

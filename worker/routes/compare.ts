@@ -96,6 +96,9 @@ true satisfies Equal<z.infer<typeof CompareSchema>, CompareResult>;
 export const route = createRoute({
   method: 'get',
   path: '/compare',
+  operationId: 'compareSeries',
+  tags: ['Series'],
+  security: [],
   summary: 'Two periods of a series compared, with a trend band',
   description:
     "Periods are months (2023-07), ranges of months (2023-05..2023-07), or for `before` the 3 or 12 months before `after` (trailing3, trailing12); or days (2023-07-26), ranges of days (2023-07-27..2023-08-25, both days included), or for `before` the N days or weeks before `after` (trailing30d, trailing4w). Both periods must be of the same unit. Periods of equal length compare totals; otherwise monthly (daily) means. A day window is answered from daily counts (country level only, for countries with an event-level source: ACLED's terms restrict redistributing event rows, and region x day counts come close to listing events) where they cover it, and otherwise from ACLED's weekly counts (countries and regions) when it is whole weeks, Saturday to Friday: a window that is not, where only weeks exist, is a 400 naming the nearest whole-week ranges; a window outside both is a 404 saying what is covered. Where both cover a window, the daily counts answer and `crossCheck` gives the weekly total. A provisional period (ACLED may still revise it) gets a caveat and an unsettled trend band.",

@@ -78,8 +78,8 @@ export const version = z
   .optional()
   .openapi({
     param: { name: 'version', in: 'query' },
+    // No example here: the served document gives the version published now (routes/index.ts), never a stale one.
     description: 'Pin a dataset version (see dataset.version) for a stable, citable, long-cacheable answer. Default: the current version.',
-    example: '1cd57918d1c7',
   });
 
 export const format = z
@@ -136,10 +136,11 @@ export const regionWeeks = (q: { admin1?: string | undefined; before?: string | 
 
 export const Dataset = z
   .object({
-    version: z.string().openapi({ description: 'Content hash of the dataset: cite it with the figure.', example: '1cd57918d1c7' }),
+    // Examples: the published dataset's, filled in when the document is served (routes/index.ts).
+    version: z.string().openapi({ description: 'Content hash of the dataset: cite it with the figure.' }),
     source: z.string(),
-    credit: z.string().openapi({ example: 'ACLED, www.acleddata.com' }),
-    asOf: z.string().openapi({ description: 'Last day covered by the newest source.', example: '2024-09-30' }),
+    credit: z.string(),
+    asOf: z.string().openapi({ description: 'Last day covered by the newest source.' }),
   })
   .openapi('Dataset');
 
@@ -246,21 +247,43 @@ const problems = {
     content: { 'application/problem+json': { schema: ProblemSchema } },
   },
 };
-const csv = {
-  'text/csv': {
-    schema: {
-      type: 'string' as const,
-      description: 'The same data as CSV, with a header row; every row carries the dataset version and credit.',
-    },
-  },
-};
 const cacheHeaders = {
   ETag: { description: 'Answer to If-None-Match with 304 Not Modified.', schema: { type: 'string' as const } },
   'Cache-Control': { description: 'Immutable for a pinned version; revalidate for the current one.', schema: { type: 'string' as const } },
 };
+const notModified = { 304: { description: 'Not modified: the copy named by If-None-Match is current.', headers: cacheHeaders } };
 
-/** A data route's responses: 200 with `schema` as JSON, or CSV, and its caching headers; 400, 404 and 503 problems. */
+/**
+ * A data route's responses: 200 with `schema` as JSON and its caching headers, 304, and the 400,
+ * 404 and 503 problems. JSON only: the CSV of each route is its own operation (`<path>.csv`, see
+ * csvResponses), so that a generated client types the JSON answer without a `| string`.
+ */
 export const responses = <S extends z.ZodType>(description: string, schema: S) => ({
-  200: { description, headers: cacheHeaders, content: { 'application/json': { schema }, ...csv } },
+  200: { description, headers: cacheHeaders, content: { 'application/json': { schema } } },
+  ...notModified,
+  ...problems,
+});
+
+/** The responses of a route's CSV operation (`<path>.csv`): 200 as text/csv with its file name, 304, problems. */
+export const csvResponses = (description: string) => ({
+  200: {
+    description,
+    headers: {
+      ...cacheHeaders,
+      'Content-Disposition': {
+        description: 'attachment; filename="sahel-pulse_<route>_<filters>_<version>.csv": the file name records the query and the version.',
+        schema: { type: 'string' as const },
+      },
+    },
+    content: {
+      'text/csv': {
+        schema: {
+          type: 'string' as const,
+          description: 'A header row, then the data; every row ends with the dataset version, as-of date and credit.',
+        },
+      },
+    },
+  },
+  ...notModified,
   ...problems,
 });

@@ -26,7 +26,7 @@ const unit = z
     param: { name: 'unit', in: 'query' },
     description:
       'month (default): calendar months from monthly and daily sources. week: ACLED weeks (Saturday to Friday) from the weekly source, one category at a time; never split into months.',
-    example: 'week',
+    example: 'month',
   });
 
 /** One category, several separated by commas, or the parameter repeated. */
@@ -149,6 +149,9 @@ true satisfies Equal<z.infer<typeof WeekSeries>, WeekSeriesDoc>;
 export const route = createRoute({
   method: 'get',
   path: '/series',
+  operationId: 'getSeries',
+  tags: ['Series'],
+  security: [],
   summary: 'Monthly or weekly series with their changes and flags',
   description:
     'One category gives a Series, several (comma-separated) a SeriesSet. Each month has its value, source, partial-month and provisional flags, and changes against the previous month, the trailing 3- and 12-month means and the same month a year earlier. With unit=week (one category; from/to as week starts), a WeekSeries: each ACLED week (Saturday to Friday) with its value, provisional flag, and changes against the previous week, the trailing 4- and 52-week means and the same week a year earlier.',

@@ -10,10 +10,15 @@ describe('the routes and their parameters, read from the route definitions', () 
   it('lists the data routes in the order of the document, then the documentation', async () => {
     expect(ROUTES).toEqual([
       '/api/v1/catalogue',
+      '/api/v1/catalogue.csv',
       '/api/v1/series',
+      '/api/v1/series.csv',
       '/api/v1/compare',
+      '/api/v1/compare.csv',
       '/api/v1/claims',
+      '/api/v1/claims.csv',
       '/api/v1/check',
+      '/api/v1/check.csv',
       '/api/v1/openapi.json',
       '/api/v1/docs',
     ]);
@@ -22,8 +27,9 @@ describe('the routes and their parameters, read from the route definitions', () 
     expect(await res.json()).toEqual({ routes: ROUTES, docs: '/api/v1/docs', openapi: '/api/v1/openapi.json' });
   });
 
-  it("takes each route's parameters from its query schema", () => {
-    expect(PARAMETERS).toEqual({
+  it("takes each route's parameters from its query schema (the .csv twin takes the same)", () => {
+    for (const [path, names] of Object.entries(PARAMETERS)) if (path.endsWith('.csv')) expect(names).toEqual(PARAMETERS[path.slice(0, -4)]);
+    expect(Object.fromEntries(Object.entries(PARAMETERS).filter(([p]) => !p.endsWith('.csv')))).toEqual({
       '/api/v1/catalogue': ['version', 'format'],
       '/api/v1/series': ['country', 'admin1', 'category', 'measure', 'unit', 'from', 'to', 'version', 'format'],
       '/api/v1/compare': ['country', 'admin1', 'category', 'measure', 'before', 'after', 'version', 'format'],
@@ -45,7 +51,7 @@ describe('the routes and their parameters, read from the route definitions', () 
   });
 
   it.each(Object.entries(PARAMETERS))(
-    '%s names its parameters when one is unknown, as the document lists them',
+    '%s names its parameters when one is unknown; the document lists them but format (the path decides JSON or CSV)',
     async (path, parameters) => {
       const body = await problem(await get(`${path}?nope=1`), 400);
       expect(body.errors).toContainEqual({
@@ -55,7 +61,7 @@ describe('the routes and their parameters, read from the route definitions', () 
       const doc = (await (await get('/api/v1/openapi.json')).json()) as {
         paths: Record<string, { get: { parameters: { name: string }[] } }>;
       };
-      expect(doc.paths[path.replace('/api/v1', '')]!.get.parameters.map((p) => p.name)).toEqual(parameters);
+      expect(doc.paths[path.replace('/api/v1', '')]!.get.parameters.map((p) => p.name)).toEqual(parameters.filter((p) => p !== 'format'));
     },
   );
 });
@@ -64,7 +70,7 @@ describe('unknown routes and the documentation', () => {
   it('404 problem for an unknown API path, listing the routes', async () => {
     const body = await problem(await get('/api/v1/nope'), 404);
     expect(body.detail).toBe(
-      'No such route. API routes: /api/v1/catalogue, /api/v1/series, /api/v1/compare, /api/v1/claims, /api/v1/check, /api/v1/openapi.json, /api/v1/docs.',
+      'No such route. API routes: /api/v1/catalogue, /api/v1/catalogue.csv, /api/v1/series, /api/v1/series.csv, /api/v1/compare, /api/v1/compare.csv, /api/v1/claims, /api/v1/claims.csv, /api/v1/check, /api/v1/check.csv, /api/v1/openapi.json, /api/v1/docs.',
     );
   });
 
@@ -74,7 +80,18 @@ describe('unknown routes and the documentation', () => {
       paths: Record<string, { get: { parameters: { name: string }[] } }>;
     };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/catalogue', '/check', '/claims', '/compare', '/series']);
+    expect(Object.keys(doc.paths)).toEqual([
+      '/catalogue',
+      '/catalogue.csv',
+      '/series',
+      '/series.csv',
+      '/compare',
+      '/compare.csv',
+      '/claims',
+      '/claims.csv',
+      '/check',
+      '/check.csv',
+    ]);
     expect(doc.paths['/series']!.get.parameters.map((p) => p.name)).toEqual([
       'country',
       'admin1',
@@ -84,17 +101,35 @@ describe('unknown routes and the documentation', () => {
       'from',
       'to',
       'version',
-      'format',
     ]);
   });
 
-  it('serves a readable docs page built from it', async () => {
+  it('serves a readable docs page built from it, with a form per route and its own script only', async () => {
     const res = await get('/api/v1/docs');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=UTF-8');
+    // The page's own policy (kept by the security-headers middleware): its script, fetches and forms to this origin only.
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toContain('unsafe-inline');
     const html = await res.text();
-    expect(html).toContain('<code>GET /api/v1/series</code>');
+    expect(html).toContain('<span class="method">GET</span> <code>/api/v1/series</code>');
     expect(html).toContain('trailing3 / trailing12');
-    expect(html).not.toMatch(/<script/i);
+    // One script, a file: no inline script, no handler attribute.
+    expect(html.match(/<script[^>]*>/gi)).toEqual(['<script src="/api-docs.js" defer>']);
+    expect(html).toMatch(/<script src="\/api-docs.js" defer><\/script>/);
+    expect(html).not.toMatch(/\son[a-z]+=/i);
+    for (const [op, path] of [
+      ['getCatalogue', 'catalogue'],
+      ['getSeries', 'series'],
+      ['compareSeries', 'compare'],
+      ['listClaims', 'claims'],
+      ['checkClaim', 'check'],
+    ])
+      expect(html).toContain(`<form class="try" method="get" action="/api/v1/${path}" data-op="${op}">`);
+    expect(html.match(/<form class="try"/g)).toHaveLength(5);
+    expect(html.match(/formaction="\/api\/v1\/[a-z]+\.csv"/g)).toHaveLength(5);
   });
 });
