@@ -38,6 +38,8 @@ export interface OpenApiDoc {
 
 const esc = (s: unknown): string =>
   String(s ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+/** Escaped text with the document's `code` spans (CommonMark backticks) as <code>. */
+const text = (s: unknown): string => esc(s).replace(/`([^`]+)`/g, '<code>$1</code>');
 
 /** A form field for one parameter: a select for an enum (with an empty choice when optional), else a text box; filled with the example. */
 function field(id: string, p: Param): string {
@@ -52,7 +54,7 @@ function field(id: string, p: Param): string {
         .map((v) => `<option${v === value ? ' selected' : ''}>${esc(v)}</option>`)
         .join('')}</select>`
     : `<input type="text" ${common} value="${esc(value)}" autocomplete="off" spellcheck="false"${p.schema?.maxLength ? ` maxlength="${p.schema.maxLength}"` : ''}>`;
-  return `<div class="field">${label}${input}<p class="hint" id="${esc(hint)}">${esc(p.description)}</p></div>`;
+  return `<div class="field">${label}${input}<p class="hint" id="${esc(hint)}">${text(p.description)}</p></div>`;
 }
 
 export function docsPage(doc: OpenApiDoc, dataset: DatasetRef | null): string {
@@ -68,14 +70,14 @@ export function docsPage(doc: OpenApiDoc, dataset: DatasetRef | null): string {
     const responses = Object.entries(op.responses ?? {})
       .map(
         ([status, r]) =>
-          `<li><strong>${esc(status)}</strong> ${esc(r.description)}${r.content ? ` <small>(${esc(Object.keys(r.content).join(', '))})</small>` : ''}</li>`,
+          `<li><strong>${esc(status)}</strong> ${text(r.description)}${r.content ? ` <small>(${esc(Object.keys(r.content).join(', '))})</small>` : ''}</li>`,
       )
       .join('');
     const params = op.parameters ?? [];
     return `<section class="op" id="${esc(id)}" aria-labelledby="${esc(id)}-title">
 <h2 id="${esc(id)}-title"><span class="method">GET</span> <code>${esc(base + path)}</code></h2>
 <p class="ids">operationId <code>${esc(op.operationId)}</code>${csv ? ` · CSV: <code>GET ${esc(base + csv.path)}</code>, operationId <code>${esc(csv.op.operationId)}</code>` : ''}</p>
-<p>${esc(op.summary)}</p>${op.description ? `<p>${esc(op.description)}</p>` : ''}
+<p>${text(op.summary)}</p>${op.description ? `<p>${text(op.description)}</p>` : ''}
 <form class="try" method="get" action="${esc(base + path)}" data-op="${esc(id)}">
 <fieldset><legend>Try it${params.length ? ': the fields are filled with the documented examples' : ''}</legend>
 ${params.length ? params.map((p) => field(id, p)).join('\n') : '<p>No parameters other than <code>version</code>.</p>'}
@@ -96,7 +98,7 @@ ${params.length ? params.map((p) => field(id, p)).join('\n') : '<p>No parameters
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(doc.info.title)} reference</title><link rel="icon" href="/favicon.svg" type="image/svg+xml"><link rel="stylesheet" href="/api-docs.css">
 <script src="/api-docs.js" defer></script></head>
-<body><main class="docs"><h1>${esc(doc.info.title)}</h1><p>${esc(doc.info.description)}</p>
+<body><main class="docs"><h1>${esc(doc.info.title)}</h1><p>${text(doc.info.description)}</p>
 ${current}${terms}
 <p>Machine-readable: <a href="${esc(base)}/openapi.json">OpenAPI 3.1 document</a> (generate a client from it: see docs/api.md). Dashboard: <a href="/">Sahel Pulse</a>.</p>
 <p>Every data route answers JSON at its path and CSV at the same path with <code>.csv</code>; supports <code>ETag</code>/<code>If-None-Match</code>; and takes <code>version</code> to pin a dataset version (cacheable for a year). Only GET, HEAD and OPTIONS are allowed; CORS is open; no key is needed.</p>
