@@ -56,6 +56,10 @@ describe('the API through clients nobody here wrote', () => {
   let worker: RunningWorker | null = null;
   let docFile: string;
   let doc: Doc;
+  // The reference page in Chromium (unless skipped), and what went wrong on it.
+  let browser: Browser | null = null;
+  let page: Page;
+  const problems: string[] = [];
 
   beforeAll(async () => {
     worker = await startWorker({ logLevel: 'warn' });
@@ -65,9 +69,23 @@ describe('the API through clients nobody here wrote', () => {
     doc = (await res.json()) as Doc;
     docFile = path.join(OUT, 'openapi.json');
     await writeFile(docFile, JSON.stringify(doc, null, 2));
+
+    if (SKIP_PAGE) return;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 });
+    page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('request', (r) => {
+      if (!r.url().startsWith(worker!.url)) problems.push(`request to another origin: ${r.url()}`);
+    });
+    await page.goto(`${worker.url}/api/v1/docs`);
   });
 
   afterAll(async () => {
+    await browser?.close();
     await worker?.stop();
   });
 
@@ -226,28 +244,6 @@ describe('the API through clients nobody here wrote', () => {
   describe.skipIf(SKIP_PAGE)(
     SKIP_PAGE ? `the reference page (skipped: ${SKIP_REASON})` : 'the reference page in Chromium at 360 px',
     () => {
-      let browser: Browser | null = null;
-      let page: Page;
-      const problems: string[] = [];
-
-      beforeAll(async () => {
-        browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
-        const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 });
-        page = await context.newPage();
-        page.on('console', (m) => {
-          if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`);
-        });
-        page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-        page.on('request', (r) => {
-          if (!r.url().startsWith(worker!.url)) problems.push(`request to another origin: ${r.url()}`);
-        });
-        await page.goto(`${worker!.url}/api/v1/docs`);
-      });
-
-      afterAll(async () => {
-        await browser?.close();
-      });
-
       it('fits 360 px (no horizontal overflow), loads only its own files, and fills each form with the documented examples', async () => {
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
         await page.screenshot({ path: path.join(OUT, 'docs-360.png'), fullPage: false });
@@ -276,7 +272,7 @@ describe('the API through clients nobody here wrote', () => {
           // The answer shown is the API's for the URL shown.
           const url = await answer.locator('.status a').getAttribute('href');
           expect(url).toMatch(/^\/api\/v1\/[a-z]+(\?|$)/);
-          const shown = JSON.parse(await answer.locator('pre').innerText()) as { dataset: { version: string } };
+          const shown = JSON.parse((await answer.locator('pre').textContent()) ?? '') as { dataset: { version: string } };
           const direct = (await (await fetch(`${worker!.url}${url}`)).json()) as { dataset: { version: string } };
           expect(shown).toEqual(direct);
 
@@ -285,7 +281,7 @@ describe('the API through clients nobody here wrote', () => {
           expect(await answer.getAttribute('data-status')).toBe('200');
           const csvUrl = await answer.locator('.status a').getAttribute('href');
           expect(csvUrl).toMatch(/^\/api\/v1\/[a-z]+\.csv/);
-          const text = await answer.locator('pre').innerText();
+          const text = (await answer.locator('pre').textContent()) ?? '';
           expect(text.split('\n')[0]).toContain('dataset_version');
           expect(text).toContain(direct.dataset.version);
           expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
@@ -299,7 +295,7 @@ describe('the API through clients nobody here wrote', () => {
         const answer = form.locator('.answer');
         await expect.poll(() => answer.getAttribute('data-status')).toBe('400');
         expect(await answer.getAttribute('data-type')).toBe('application/problem+json');
-        expect(await answer.locator('pre').innerText()).toContain('unknown country \\"Atlantis\\"');
+        expect(await answer.locator('pre').textContent()).toContain('unknown country \\"Atlantis\\"');
         await form.scrollIntoViewIfNeeded();
         await page.screenshot({ path: path.join(OUT, 'docs-360-problem.png') });
         // Chromium logs the 400 it fetched; nothing else.
