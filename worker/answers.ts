@@ -31,11 +31,11 @@ interface Kept {
 
 /**
  * The memory kept answers may take per isolate: 8 MiB of bodies, each answer counted with
- * ANSWER_OVERHEAD more for its key and headers (at most 8 MiB / 1 KiB = 8,192 answers).
+ * ANSWER_OVERHEAD more for its key and its two header sets (so at most 8 MiB / 4 KiB = 2,048 answers).
  * Workers isolates have 128 MB; the entries read (store.ts) take at most 16 MB more.
  */
 const ANSWER_BYTES = 8 * 1024 * 1024;
-const ANSWER_OVERHEAD = 1024;
+const ANSWER_OVERHEAD = 4096;
 const kept = new Memo<Kept>(ANSWER_BYTES, (k) => k.body.byteLength + ANSWER_OVERHEAD);
 
 /** Where answers came from in this isolate, for tests and the operator. */
@@ -85,34 +85,38 @@ function keep(body: Uint8Array<ArrayBuffer>, headers: Headers, etag: string): Ke
   return { body, etag, headers, notModified };
 }
 
+/** Where the edge cache keeps an answer: under the version and format, beside the URL's path and query. */
+const edgeKey = (origin: string, version: string, format: Format, target: string) => `${origin}/__answers/${version}/${format}${target}`;
+
+function cannotKeep(target: string) {
+  return (e: unknown) => console.error(`edge cache: cannot keep ${target}: ${e instanceof Error ? e.message : String(e)}`);
+}
+
 /**
  * `app`'s fetch, with the answers it made served again from memory or the edge cache. Looked up
  * only when the version is known without a read (pinned, or the pointer cached and fresh); when
  * the pointer must be read, the app reads it, and its answer is kept under the version it names.
+ * An answer kept in memory is returned at once (no promise, no closure made per request: this
+ * path is most requests).
  */
 export function servedAgain(app: Fetch): Fetch {
-  return async (request, env, ctx) => {
-    const method = request.method;
+  return (request, env, ctx) => {
     const url = request.url;
     const pathStart = url.indexOf('/', url.indexOf('//') + 2);
-    const target = url.slice(pathStart);
-    const bindings = env as Partial<Cloudflare.Env> | undefined;
+    const method = request.method;
     if (
       (method !== 'GET' && method !== 'HEAD') ||
-      !target.startsWith(PREFIX) ||
+      !url.startsWith(PREFIX, pathStart) ||
       url.length > MAX_URL_LENGTH ||
       request.body !== null ||
       request.headers.has('content-length') ||
       request.headers.has('transfer-encoding') ||
-      !bindings?.SAHEL_KV
+      !(env as Partial<Cloudflare.Env> | undefined)?.SAHEL_KV
     )
       return app(request, env, ctx);
-
+    const target = url.slice(pathStart);
     const pinned = PINNED.exec(target)?.[1];
-    const pointerSeconds = Number(bindings.POINTER_CACHE_SECONDS);
     const format = formatFor(request.headers.get('accept'));
-    const cache = edgeCache();
-    const edgeKey = (version: string) => `${url.slice(0, pathStart)}/__answers/${version}/${format}${target}`;
     const known = pinned ?? cachedVersion();
     if (known !== null) {
       const hit = kept.get(`${known} ${format} ${target}`);
@@ -120,51 +124,67 @@ export function servedAgain(app: Fetch): Fetch {
         counts.memory++;
         return reply(hit, request);
       }
-      const cached = cache && (await cache.match(edgeKey(known)).catch(() => undefined));
-      if (cached?.status === 200) {
-        const headers = new Headers(cached.headers);
-        headers.set('cache-control', pinned ? CACHE_PINNED : CACHE_CURRENT);
-        headers.set('vary', 'Accept');
-        for (const h of CACHE_ADDED) headers.delete(h);
-        const k = keep(new Uint8Array(await cached.arrayBuffer()), headers, headers.get('etag') ?? '');
-        kept.set(`${known} ${format} ${target}`, k);
-        counts.edge++;
-        return reply(k, request);
-      }
     }
-
-    counts.made++;
-    const res = await app(request, env, ctx);
-    const etag = res.headers.get('etag');
-    // The version that answered, from the ETag ("<version>-<hash>", http.ts).
-    const version = etag?.slice(1, etag.indexOf('-'));
-    // Kept: a whole 200 of the version expected, as cacheable as its kind says, and not a
-    // fallback; current answers only while the pointer is cached (else they are never looked up).
-    if (
-      method !== 'GET' ||
-      res.status !== 200 ||
-      !etag ||
-      !version ||
-      (known !== null && version !== known) ||
-      res.headers.get('cache-control') !== (pinned ? CACHE_PINNED : CACHE_CURRENT) ||
-      res.headers.has('sahel-pulse-fallback') ||
-      (!pinned && !(pointerSeconds > 0))
-    )
-      return res;
-    const body = new Uint8Array(await res.arrayBuffer());
-    const k = keep(body, new Headers(res.headers), etag);
-    kept.set(`${version} ${format} ${target}`, k);
-    if (cache) {
-      // The edge copy: cached a year (pinned) or the pointer's lifetime (current), keyed by
-      // version and format, so it needs no Vary; both are restored when it is served.
-      const headers = new Headers(res.headers);
-      headers.set('cache-control', pinned ? CACHE_PINNED : `public, max-age=${pointerSeconds}`);
-      headers.delete('vary');
-      const put = cache.put(edgeKey(version), new Response(body, { headers })).catch((e: unknown) => {
-        console.error(`edge cache: cannot keep ${target}: ${e instanceof Error ? e.message : String(e)}`);
-      });
-      ctx?.waitUntil(put);
-    }
-    return reply(k, request);
+    return fromEdgeOrApp(app, request, env as Cloudflare.Env, ctx, url.slice(0, pathStart), target, pinned, format, known);
   };
+}
+
+async function fromEdgeOrApp(
+  app: Fetch,
+  request: Request,
+  env: Cloudflare.Env,
+  ctx: Parameters<Fetch>[2],
+  origin: string,
+  target: string,
+  pinned: string | undefined,
+  format: Format,
+  known: string | null,
+): Promise<Response> {
+  const cache = edgeCache();
+  if (known !== null && cache) {
+    const cached = await cache.match(edgeKey(origin, known, format, target)).catch(() => undefined);
+    if (cached?.status === 200) {
+      const headers = new Headers(cached.headers);
+      headers.set('cache-control', pinned ? CACHE_PINNED : CACHE_CURRENT);
+      headers.set('vary', 'Accept');
+      for (const h of CACHE_ADDED) headers.delete(h);
+      const k = keep(new Uint8Array(await cached.arrayBuffer()), headers, headers.get('etag') ?? '');
+      kept.set(`${known} ${format} ${target}`, k);
+      counts.edge++;
+      return reply(k, request);
+    }
+  }
+
+  counts.made++;
+  const res = await app(request, env, ctx);
+  const etag = res.headers.get('etag');
+  // The version that answered, from the ETag ("<version>-<hash>", http.ts).
+  const version = etag?.slice(1, etag.indexOf('-'));
+  const pointerSeconds = Number(env.POINTER_CACHE_SECONDS);
+  // Kept: a whole 200 of the version expected, as cacheable as its kind says, and not a
+  // fallback; current answers only while the pointer is cached (else they are never looked up).
+  if (
+    request.method !== 'GET' ||
+    res.status !== 200 ||
+    !etag ||
+    !version ||
+    (known !== null && version !== known) ||
+    res.headers.get('cache-control') !== (pinned ? CACHE_PINNED : CACHE_CURRENT) ||
+    res.headers.has('sahel-pulse-fallback') ||
+    (!pinned && !(pointerSeconds > 0))
+  )
+    return res;
+  const body = new Uint8Array(await res.arrayBuffer());
+  const k = keep(body, new Headers(res.headers), etag);
+  kept.set(`${version} ${format} ${target}`, k);
+  if (cache) {
+    // The edge copy: cached a year (pinned) or the pointer's lifetime (current), keyed by
+    // version and format, so it needs no Vary; both are restored when it is served.
+    const headers = new Headers(res.headers);
+    headers.set('cache-control', pinned ? CACHE_PINNED : `public, max-age=${pointerSeconds}`);
+    headers.delete('vary');
+    const put = cache.put(edgeKey(origin, version, format, target), new Response(body, { headers })).catch(cannotKeep(target));
+    ctx?.waitUntil(put);
+  }
+  return reply(k, request);
 }

@@ -73,7 +73,7 @@ describe('answers kept in memory', () => {
       [`${SERIES}&version=${v}`, {}],
       [`${SERIES}&version=${v}&format=csv`, {}],
       [`${SERIES}&version=${v}`, { headers: { accept: 'text/csv' } }],
-      ['/api/v1/claims?version=' + v, {}],
+      [`/api/v1/claims?version=${v}`, {}],
     ] as [string, RequestInit][]) {
       expect(await sourceOf(() => fetchWorker(path, init))).toBe('made');
       let again: Awaited<ReturnType<typeof fetchWorker>> | undefined;
