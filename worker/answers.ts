@@ -88,8 +88,12 @@ function keep(body: Uint8Array<ArrayBuffer>, headers: Headers, etag: string): Ke
 /** Where the edge cache keeps an answer: under the version and format, beside the URL's path and query. */
 const edgeKey = (origin: string, version: string, format: Format, target: string) => `${origin}/__answers/${version}/${format}${target}`;
 
-function cannotKeep(target: string) {
-  return (e: unknown) => console.error(`edge cache: cannot keep ${target}: ${e instanceof Error ? e.message : String(e)}`);
+/** The edge cache failing (or absent, as on a workerd with no cache service) is logged once per isolate, and answers go on. */
+let edgeFailed = false;
+function edgeFailure(e: unknown): undefined {
+  if (!edgeFailed) console.error(`edge cache: ${e instanceof Error ? e.message : String(e)}; answering without it`);
+  edgeFailed = true;
+  return undefined;
 }
 
 /**
@@ -142,7 +146,9 @@ async function fromEdgeOrApp(
 ): Promise<Response> {
   const cache = edgeCache();
   if (known !== null && cache) {
-    const cached = await cache.match(edgeKey(origin, known, format, target)).catch(() => undefined);
+    const cached = await Promise.resolve()
+      .then(() => cache.match(edgeKey(origin, known, format, target)))
+      .catch(edgeFailure);
     if (cached?.status === 200) {
       const headers = new Headers(cached.headers);
       headers.set('cache-control', pinned ? CACHE_PINNED : CACHE_CURRENT);
@@ -183,7 +189,9 @@ async function fromEdgeOrApp(
     const headers = new Headers(res.headers);
     headers.set('cache-control', pinned ? CACHE_PINNED : `public, max-age=${pointerSeconds}`);
     headers.delete('vary');
-    const put = cache.put(edgeKey(origin, version, format, target), new Response(body, { headers })).catch(cannotKeep(target));
+    const put = Promise.resolve()
+      .then(() => cache.put(edgeKey(origin, version, format, target), new Response(body, { headers })))
+      .catch(edgeFailure);
     ctx?.waitUntil(put);
   }
   return reply(k, request);

@@ -140,8 +140,12 @@ async function withServer<T>(started: Promise<BareWorkerd>, f: (b: BareWorkerd) 
   }
 }
 
-async function bareWorkerd(body: Uint8Array): Promise<{ floor: Row; rows: Row[]; kvReads: number | null; version: string }> {
+async function bareWorkerd(
+  body: Uint8Array,
+  headers: [string, string][],
+): Promise<{ floor: Row; withHeaders: Row; rows: Row[]; kvReads: number | null; version: string }> {
   const floorServer = await startOneLineWorker(body, 'application/json; charset=utf-8');
+  const headersServer = await startOneLineWorker(body, 'application/json; charset=utf-8', { headers });
   try {
     return await withServer(startApiOnBareWorkerd('10'), async (api) => {
       const loads: { name: string; path: string; server: BareWorkerd; load: Load }[] = [
@@ -150,6 +154,12 @@ async function bareWorkerd(body: Uint8Array): Promise<{ floor: Row; rows: Row[];
           path: '/',
           server: floorServer,
           load: { url: `${floorServer.url}/` },
+        },
+        {
+          name: `one-line Worker, same bytes and the API's ${headers.length + 1} response headers`,
+          path: '/',
+          server: headersServer,
+          load: { url: `${headersServer.url}/` },
         },
         ...ROUTES.map(([name, p]) => ({ name, path: p, server: api, load: { url: api.url + p } })),
         { name: COLD, path: COLD_PATH, server: api, load: { url: `${api.url}/`, next: distinctPaths() } },
@@ -176,10 +186,11 @@ async function bareWorkerd(body: Uint8Array): Promise<{ floor: Row; rows: Row[];
           fixed,
         });
       }
-      return { floor: rows[0]!, rows: rows.slice(1), kvReads: await api.kvReads(), version: api.version };
+      return { floor: rows[0]!, withHeaders: rows[1]!, rows: rows.slice(2), kvReads: await api.kvReads(), version: api.version };
     });
   } finally {
     await floorServer.stop();
+    await headersServer.stop();
   }
 }
 
@@ -249,11 +260,14 @@ async function measureDev(base: string, name: string, p: string): Promise<DevRow
   };
 }
 
-async function wranglerDev(): Promise<{ baseline: DevRow; rows: DevRow[]; body: Uint8Array }> {
+async function wranglerDev(): Promise<{ baseline: DevRow; rows: DevRow[]; body: Uint8Array; headers: [string, string][] }> {
   const worker = await startWorker({ logLevel: 'warn' });
   const staticDir = path.join(ROOT, 'web', 'dist', '__bench');
   try {
-    const body = new Uint8Array(await (await fetch(worker.url + SERIES)).arrayBuffer());
+    const res = await fetch(worker.url + SERIES);
+    const body = new Uint8Array(await res.arrayBuffer());
+    // The API's response headers (but the body's own), for the floor with headers.
+    const headers = [...res.headers].filter(([k]) => !['content-length', 'content-type', 'date', 'connection', 'keep-alive'].includes(k));
     // The same bytes the API answers, as a static asset of the same Worker.
     await mkdir(staticDir, { recursive: true });
     await writeFile(path.join(staticDir, 'series.json'), body);
@@ -262,7 +276,7 @@ async function wranglerDev(): Promise<{ baseline: DevRow; rows: DevRow[]; body: 
     const baseline = await measureDev(worker.url, 'static asset (baseline)', '/__bench/series.json');
     const rows: DevRow[] = [];
     for (const [name, p] of ROUTES) rows.push(await measureDev(worker.url, name, p));
-    return { baseline, rows, body };
+    return { baseline, rows, body, headers };
   } finally {
     await rm(staticDir, { recursive: true, force: true });
     await worker.stop();
@@ -282,12 +296,17 @@ export default async function bench(): Promise<string> {
   // The series' bytes as the API answers them, for the floor (wrangler dev runs the same code).
   const dev = await wranglerDev();
   const load1 = loadAt();
-  const bare = await bareWorkerd(dev.body);
+  const bare = await bareWorkerd(dev.body, dev.headers);
   const load2 = loadAt();
   const prof = await profiles(dev.body);
   const load3 = loadAt();
 
-  const all = [bare.floor, ...bare.rows];
+  const all = [bare.floor, bare.withHeaders, ...bare.rows];
+  const kept = bare.rows.filter((r) => r.name !== COLD);
+  const cpuOver = (r: Row) => median(r.rounds.map((x) => x.cpuUs)) - median(bare.floor.rounds.map((x) => x.cpuUs));
+  const keptOver = median(kept.map(cpuOver));
+  const headersOver = cpuOver(bare.withHeaders);
+  const cold = bare.rows.find((r) => r.name === COLD)!;
   const met = {
     ratio: bare.rows.filter((r) => median(r.ratios.rps) >= TARGET_RATIO),
     p99: bare.rows.filter((r) => median(r.ratios.p99) <= TARGET_P99_RATIO),
@@ -316,7 +335,7 @@ export default async function bench(): Promise<string> {
     '',
     '### On the deploy runtime (bare workerd), against the runtime floor',
     '',
-    `Servers, same run: the workerd binary wrangler runs (${bare.version}), started from a config of our own (\`tests/bench/bare-workerd.ts\`). **Floor**: a one-line Worker returning the series' bytes. **API**: the bundle \`wrangler deploy\` uploads, its KV binding answered by a second Worker holding the published entries (POINTER_CACHE_SECONDS = 10; KV served ${bare.kvReads ?? 0} reads in all these rows). Bare workerd has no cache service configured, so the Cache API finds nothing there: the API rows show the isolate's memory of answers (\`worker/answers.ts\`), and the last row the app making every answer.`,
+    `Servers, same run: the workerd binary wrangler runs (${bare.version}), started from a config of our own (\`tests/bench/bare-workerd.ts\`). **Floor**: a one-line Worker returning the series' bytes. **API**: the bundle \`wrangler deploy\` uploads, its KV binding answered by a second Worker holding the published entries (POINTER_CACHE_SECONDS = 10; KV served ${bare.kvReads ?? 0} reads in all these rows). Bare workerd has no cache service configured, so its Cache API refuses every call ("No Cache was configured"; the Worker answers without it): the API rows show the isolate's memory of answers (\`worker/answers.ts\`), and the last row the app making every answer.`,
     '',
     `Saturated: autocannon, ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of the floor and every row, each ${ROUND_SECONDS} s after a ${WARM_UP_SECONDS} s warm-up; req/s, p50, p99 and CPU are medians over the rounds; **vs floor** is the median (lowest–highest) of the row's ratio to the floor of the same round. CPU: the workerd process's user + system time (/proc) per request served. Fixed rate: ${FIXED_RATE} requests/s for ${FIXED_SECONDS} s over up to ${CONNECTIONS} connections, latency counted from each request's scheduled time (\`tests/bench/fixed-rate.ts\`).`,
     '',
@@ -327,6 +346,8 @@ export default async function bench(): Promise<string> {
     `Targets (issue 18, bare workerd): throughput at least ${TARGET_RATIO}x the floor's: ${of(met.ratio)}. p99 at ${CONNECTIONS} connections within ${TARGET_P99_RATIO}x the floor's: ${of(met.p99)}. Zero errors: ${of(met.errors)}. At ${FIXED_RATE} requests/s, p99 under ${TARGET_FIXED_P99_MS} ms: ${of(met.fixed)}.`,
     '',
     `Load average (1 / 5 / 15 min): ${load1} before these rows, ${load2} after.`,
+    '',
+    `What remains, from this run: an answer kept in memory costs ${Math.round(keptOver)} µs of workerd CPU per request more than the floor (median over the kept rows); the floor with the same ${dev.headers.length + 1} response headers costs ${Math.round(headersOver)} µs more than the floor by itself (throughput ${median(bare.withHeaders.ratios.rps).toFixed(2)}x), so about ${Math.round(Math.max(0, Math.min(100, (100 * headersOver) / Math.max(1, keptOver))))}% of the gap is the header set itself (security, CORS and caching headers, written on every answer) and the rest the Worker's own work on a kept answer (reading the URL and headers, the memory lookup, a Response from the kept bytes; see the profile). An answer the app makes (last row) costs ${Math.round(cpuOver(cold))} µs more than the floor: routing, validation, lookups, the body and the headers, once per answer and isolate. What would close the rest: fewer headers per answer (only those that matter for JSON and CSV, or set by the zone's response header rules instead of the Worker), and on Cloudflare the edge cache (Cache API), which spares the app's work for answers other isolates made; the Worker itself still runs for every request on a Workers route.`,
     '',
     '### Where the time goes (profile)',
     '',

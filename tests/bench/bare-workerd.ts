@@ -89,12 +89,20 @@ async function serve(
   return { url, version: bin.version, inspector, source: String(files[`${main}.js`] ?? ''), pid: child.pid ?? 0, kvReads, stop };
 }
 
-/** The runtime's floor: every request answered with `body`. */
-export function startOneLineWorker(body: Uint8Array, contentType: string, opts: { inspect?: boolean } = {}): Promise<BareWorkerd> {
+/**
+ * The runtime's floor: every request answered with `body`, its content type and, with
+ * `headers`, those headers too (to measure what a set of response headers costs by itself).
+ */
+export function startOneLineWorker(
+  body: Uint8Array,
+  contentType: string,
+  opts: { inspect?: boolean; headers?: [string, string][] } = {},
+): Promise<BareWorkerd> {
+  const headers = new Map([...(opts.headers ?? []), ['content-type', contentType]]);
   return serve(
     {
       'body.bin': body,
-      'worker.js': `import body from 'body.bin';\nconst headers = { 'content-type': ${JSON.stringify(contentType)} };\nexport default { fetch() { return new Response(body, { headers }); } };\n`,
+      'worker.js': `import body from 'body.bin';\nconst headers = ${JSON.stringify(Object.fromEntries(headers))};\nexport default { fetch() { return new Response(body, { headers }); } };\n`,
     },
     `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
