@@ -11,8 +11,8 @@ export type Env = { Bindings: Cloudflare.Env };
 export type Format = 'json' | 'csv';
 
 /** Pinned versions never change: cache for a year. The current one must be revalidated (cheaply, by ETag). */
-const CACHE_PINNED = 'public, max-age=31536000, immutable';
-const CACHE_CURRENT = 'public, max-age=0, must-revalidate';
+export const CACHE_PINNED = 'public, max-age=31536000, immutable';
+export const CACHE_CURRENT = 'public, max-age=0, must-revalidate';
 
 /**
  * A `.csv` path (routes/index.ts: each route's CSV operation) is CSV. Then `format` wins; otherwise an `Accept` header naming `text/csv` with a q-value above 0, and at
@@ -21,8 +21,12 @@ const CACHE_CURRENT = 'public, max-age=0, must-revalidate';
  */
 export function formatOf(c: Context<Env>, format: Format | undefined): Format {
   if (c.req.path.endsWith('.csv')) return 'csv';
-  if (format) return format;
-  const q = acceptQualities(c.req.header('accept') ?? '');
+  return format ?? acceptFormat(c.req.header('accept') ?? '');
+}
+
+/** The format an Accept header asks for (see formatOf). */
+export function acceptFormat(accept: string): Format {
+  const q = acceptQualities(accept);
   const csv = q.get('text/csv') ?? 0;
   const json = q.get('application/json') ?? q.get('application/*') ?? q.get('*/*') ?? 0;
   return csv > 0 && csv >= json ? 'csv' : 'json';
@@ -60,13 +64,14 @@ function begin(c: Context<Env>, version: VersionRef, format: Format | undefined)
   return { version, format: fmt, etag };
 }
 
-/** Does the request's If-None-Match hold this ETag (or `*`: any current representation, RFC 9110 13.1.2)? */
-function notModified(c: Context<Env>, a: Answer): boolean {
-  const inm = c.req.header('if-none-match');
+/** Does an If-None-Match header hold this ETag (or `*`: any current representation, RFC 9110 13.1.2)? */
+export function holdsEtag(inm: string | null | undefined, etag: string): boolean {
   if (!inm) return false;
   if (inm.trim() === '*') return true;
-  return inm.split(',').some((t) => t.trim().replace(/^W\//, '') === a.etag);
+  return inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 }
+
+const notModified = (c: Context<Env>, a: Answer): boolean => holdsEtag(c.req.header('if-none-match'), a.etag);
 
 /** A problem that depends on the data names the dataset version that answered (`version`, a problem extension). */
 function withVersion(e: unknown, version: string): unknown {

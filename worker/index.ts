@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { servedAgain } from './answers.ts';
 import type { Env } from './http.ts';
 import { ProblemError, problemResponse } from './problem.ts';
 import { api, BASE, ROUTES } from './routes/index.ts';
@@ -102,5 +103,8 @@ app.onError((err, c) => {
     detail: 'The server failed to answer this request. It has been logged.',
   });
 });
+
+// Answers already made are served again from memory or the edge cache before the app runs (answers.ts).
+app.fetch = servedAgain(app.fetch);
 
 export default app;

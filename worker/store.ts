@@ -37,6 +37,11 @@ export interface VersionRef {
 // read on most requests; a newly published version is served everywhere within that delay.
 let pointerCache: { version: string; until: number } | null = null;
 
+/** The current version if the pointer is cached and still fresh (no read, no waiting); else null. */
+export function cachedVersion(): string | null {
+  return pointerCache !== null && Date.now() < pointerCache.until ? pointerCache.version : null;
+}
+
 export async function currentVersion(kv: KVNamespace, cacheSeconds: number): Promise<string> {
   const now = Date.now();
   if (pointerCache && now < pointerCache.until) return pointerCache.version;
@@ -184,6 +189,12 @@ export class Memo<V> {
   /** The keys kept, least recently used first. */
   keys(): string[] {
     return [...this.#entries.keys()];
+  }
+
+  /** Drop every entry. */
+  clear(): void {
+    this.#entries.clear();
+    this.#bytes = 0;
   }
 
   get(key: string): V | undefined {

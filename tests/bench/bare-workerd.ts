@@ -27,6 +27,12 @@ export function workerdBinary(): { path: string; version: string } {
 export interface BareWorkerd {
   url: string;
   version: string;
+  /** The DevTools inspector's WebSocket for the API Worker, when started with `inspect` (see profile.ts). */
+  inspector: string | null;
+  /** The Worker's source (the bundle), to map profile frames to the modules bundled in it. */
+  source: string;
+  /** The workerd process (its CPU time is read from /proc). */
+  pid: number;
   /** Reads answered by the KV Worker (API only; null for the one-line Worker). */
   kvReads(): Promise<number | null>;
   stop(): Promise<void>;
@@ -34,15 +40,27 @@ export interface BareWorkerd {
 
 const COMPATIBILITY_DATE = '2026-11-01';
 
-/** Start workerd on `config` (capnp text; `PORT` and `KV_PORT` are replaced) with `files` beside it. */
-async function serve(files: Record<string, string | Uint8Array>, config: string, kvCounter: boolean): Promise<BareWorkerd> {
+/**
+ * Start workerd on `config` (capnp text; `PORT` and `KV_PORT` are replaced) with `files` beside
+ * it; `main` names the Worker served (its service, and its file `<main>.js`), the one inspected
+ * when `inspect` is set.
+ */
+async function serve(
+  files: Record<string, string | Uint8Array>,
+  config: string,
+  main: string,
+  kvCounter: boolean,
+  inspect = false,
+): Promise<BareWorkerd> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'sahel-bare-workerd-'));
   const port = await freePort();
   const kvPort = kvCounter ? await freePort() : 0;
+  const inspectorPort = inspect ? await freePort() : 0;
   const bin = workerdBinary();
   for (const [name, content] of Object.entries(files)) await writeFile(path.join(dir, name), content);
   await writeFile(path.join(dir, 'config.capnp'), config.replace('KV_PORT', String(kvPort)).replace('PORT', String(port)));
-  const child = spawn(bin.path, ['serve', path.join(dir, 'config.capnp')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const args = ['serve', path.join(dir, 'config.capnp'), ...(inspect ? [`--inspector-addr=127.0.0.1:${inspectorPort}`] : [])];
+  const child = spawn(bin.path, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
   const url = `http://127.0.0.1:${port}`;
@@ -67,27 +85,38 @@ async function serve(files: Record<string, string | Uint8Array>, config: string,
     await new Promise((r) => setTimeout(r, 100));
   }
   const kvReads = async () => (kvCounter ? Number(await (await fetch(`http://127.0.0.1:${kvPort}/__kv-reads`)).text()) : null);
-  return { url, version: bin.version, kvReads, stop };
+  const inspector = inspect ? `ws://127.0.0.1:${inspectorPort}/${main}` : null;
+  return { url, version: bin.version, inspector, source: String(files[`${main}.js`] ?? ''), pid: child.pid ?? 0, kvReads, stop };
 }
 
-/** The runtime's floor: every request answered with `body`. */
-export function startOneLineWorker(body: Uint8Array, contentType: string): Promise<BareWorkerd> {
+/**
+ * The runtime's floor: every request answered with `body`, its content type and, with
+ * `headers`, those headers too (to measure what a set of response headers costs by itself).
+ */
+export function startOneLineWorker(
+  body: Uint8Array,
+  contentType: string,
+  opts: { inspect?: boolean; headers?: [string, string][] } = {},
+): Promise<BareWorkerd> {
+  const headers = new Map([...(opts.headers ?? []), ['content-type', contentType]]);
   return serve(
     {
       'body.bin': body,
-      'worker.js': `import body from 'body.bin';\nconst headers = { 'content-type': ${JSON.stringify(contentType)} };\nexport default { fetch() { return new Response(body, { headers }); } };\n`,
+      'worker.js': `import body from 'body.bin';\nconst headers = ${JSON.stringify(Object.fromEntries(headers))};\nexport default { fetch() { return new Response(body, { headers }); } };\n`,
     },
     `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
-  services = [ (name = "main", worker = .worker) ],
-  sockets = [ (name = "http", address = "127.0.0.1:PORT", http = (), service = "main") ],
+  services = [ (name = "worker", worker = .worker) ],
+  sockets = [ (name = "http", address = "127.0.0.1:PORT", http = (), service = "worker") ],
 );
 const worker :Workerd.Worker = (
   modules = [ (name = "worker", esModule = embed "worker.js"), (name = "body.bin", data = embed "body.bin") ],
   compatibilityDate = "${COMPATIBILITY_DATE}",
 );
 `,
+    'worker',
     false,
+    opts.inspect,
   );
 }
 
@@ -115,7 +144,7 @@ export default {
  * The API as `wrangler deploy` would upload it (bundled by `wrangler deploy --dry-run`), with
  * the dataset of `dist/kv/entries.json` (from `npm run data:build`) published as current.
  */
-export async function startApiOnBareWorkerd(pointerCacheSeconds: string): Promise<BareWorkerd> {
+export async function startApiOnBareWorkerd(pointerCacheSeconds: string, opts: { inspect?: boolean } = {}): Promise<BareWorkerd> {
   const out = await mkdtemp(path.join(os.tmpdir(), 'sahel-bundle-'));
   try {
     const r = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'wrangler'), ['deploy', '--dry-run', '--outdir', out], {
@@ -151,7 +180,9 @@ const kv :Workerd.Worker = (
   compatibilityDate = "${COMPATIBILITY_DATE}",
 );
 `,
+      'api',
       true,
+      opts.inspect,
     );
   } finally {
     await rm(out, { recursive: true, force: true });

@@ -21,14 +21,23 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
 }
 
-/** Send GET `url` at `rate` requests per second for `seconds`, over at most `connections` connections. */
-export async function fixedRate(url: string, rate: number, seconds: number, connections: number): Promise<FixedRateResult> {
+/**
+ * Send GET `url` at `rate` requests per second for `seconds`, over at most `connections`
+ * connections; with `next`, each request goes to the path it gives, on `url`'s origin.
+ */
+export async function fixedRate(
+  url: string,
+  rate: number,
+  seconds: number,
+  connections: number,
+  next?: () => string,
+): Promise<FixedRateResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const latencies: number[] = [];
   let errors = 0;
   const one = (scheduled: number) =>
     new Promise<void>((resolve) => {
-      const req = http.get(url, { agent }, (res) => {
+      const req = http.get(next ? new URL(next(), url) : url, { agent }, (res) => {
         res.resume();
         res.on('end', () => {
           if (res.statusCode !== 200) errors++;
