@@ -26,8 +26,8 @@ describe('the routes and their parameters, read from the route definitions', () 
     expect(PARAMETERS).toEqual({
       '/api/v1/catalogue': ['version', 'format'],
       '/api/v1/series': ['country', 'admin1', 'category', 'measure', 'unit', 'from', 'to', 'version', 'format'],
-      '/api/v1/compare': ['country', 'admin1', 'category', 'measure', 'before', 'after', 'version', 'format'],
-      '/api/v1/claims': ['version', 'format'],
+      '/api/v1/compare': ['country', 'admin1', 'category', 'measure', 'before', 'after', 'version', 'format', 'lang'],
+      '/api/v1/claims': ['version', 'format', 'lang'],
       '/api/v1/check': [
         'country',
         'admin1',
@@ -40,6 +40,7 @@ describe('the routes and their parameters, read from the route definitions', () 
         'wording',
         'version',
         'format',
+        'lang',
       ],
     });
   });
