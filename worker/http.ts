@@ -54,6 +54,8 @@ export interface Ask {
   version?: string | undefined;
   format?: Format | undefined;
   lang?: Lang | undefined;
+  /** Does the answer hold sentences (and so follow `lang`, else Accept-Language)? */
+  sentences?: boolean;
 }
 
 /**
@@ -61,10 +63,10 @@ export interface Ask {
  * format). Whether the client already holds it is decided in `send`, once the request is known
  * to name data that exists: an unknown region or version is a 404, never a 304.
  */
-function begin(c: Context<Env>, version: VersionRef, q: Ask, localised: boolean): Answer {
+function begin(c: Context<Env>, version: VersionRef, q: Ask): Answer {
   const fmt = formatOf(c, q.format);
   // `lang`, else Accept-Language: the ETag names the language, as it names the format.
-  const lang = localised ? langOf(q.lang, c.req.header('accept-language')) : null;
+  const lang = q.sentences ? langOf(q.lang, c.req.header('accept-language')) : null;
   const url = new URL(c.req.url);
   url.searchParams.sort();
   const etag = `"${version.version}-${fnv1a(`${url.pathname}?${url.searchParams}|${fmt}${lang ? `|${lang}` : ''}`)}"`;
@@ -93,13 +95,7 @@ const isUnavailable = (e: unknown): e is ProblemError => e instanceof ProblemErr
  * the last good published version answers instead, marked by a `Sahel-Pulse-Fallback` header
  * and one log line; a pinned version never falls back.
  */
-export async function answer(
-  c: Context<Env>,
-  q: Ask,
-  run: (a: Answer) => Promise<Response>,
-  /** Does the answer hold sentences (and so follow `lang` / Accept-Language)? */
-  localised = false,
-): Promise<Response> {
+export async function answer(c: Context<Env>, q: Ask, run: (a: Answer) => Promise<Response>): Promise<Response> {
   const kv = c.env.SAHEL_KV;
   let version: VersionRef;
   try {
@@ -108,31 +104,24 @@ export async function answer(
     if (!isUnavailable(e)) throw e;
     const good = await lastGoodVersion(kv, null);
     if (!good) throw e;
-    return fallback(c, q, run, good, e.problem.detail, localised);
+    return fallback(c, q, run, good, e.problem.detail);
   }
-  const a = begin(c, version, q, localised);
+  const a = begin(c, version, q);
   try {
     return await run(a);
   } catch (e) {
     if (!isUnavailable(e) || version.pinned) throw withVersion(e, version.version);
     const good = await lastGoodVersion(kv, version.version);
     if (!good) throw e;
-    return fallback(c, q, run, good, e.problem.detail, localised);
+    return fallback(c, q, run, good, e.problem.detail);
   }
 }
 
-async function fallback(
-  c: Context<Env>,
-  q: Ask,
-  run: (a: Answer) => Promise<Response>,
-  good: string,
-  why: string,
-  localised: boolean,
-): Promise<Response> {
+async function fallback(c: Context<Env>, q: Ask, run: (a: Answer) => Promise<Response>, good: string, why: string): Promise<Response> {
   console.error(`serving dataset ${good}, the last good version: ${why}`);
   let res: Response;
   try {
-    res = await run(begin(c, { version: good, pinned: false }, q, localised));
+    res = await run(begin(c, { version: good, pinned: false }, q));
   } catch (e) {
     throw withVersion(e, good);
   }

@@ -141,116 +141,111 @@ export const route = createRoute({
 /** The claim's data in one KV read, the claim built from the query and evaluated; in CSV, one row per reading. */
 export const handler: RouteHandler<typeof route, Env> = (c) => {
   const q = c.req.valid('query');
-  return answer(
-    c,
-    q,
-    async (a) => {
-      const kv = c.env.SAHEL_KV;
-      // One KV read for the claim's data, both measures in one entry: the daily (and weekly) counts
-      // for day windows on a country; the weekly counts for day windows (whole weeks) on a region;
-      // otherwise the monthly series of the geography and category.
-      const byDay = isDayPeriod(q.after);
-      const docs = new Map<string, SeriesDoc>();
-      let daily: DaysDoc | null = null;
-      let weekly: WeeksDoc | null = null;
-      let series: Pick<SeriesInfo, 'country' | 'admin1' | 'category'>;
-      let dataset: DatasetRef;
-      if (byDay && !q.admin1) {
-        daily = (await findDays(kv, a.version, q.country, q.category)).doc;
-        ({ dataset } = daily);
-        series = { ...daily.series, admin1: null };
-      } else if (byDay) {
-        weekly = (await findWeeks(kv, a.version, q, q.category)).doc;
-        ({ dataset } = weekly);
-        series = weekly.info;
-      } else {
-        for (const doc of (await findMeasures(kv, a.version, q, q.category)).doc.series)
-          if (q.measure.includes(doc.series.measure)) docs.set(doc.series.measure, doc);
-        const first = docs.get(q.measure[0]!)!;
-        ({ dataset, series } = first);
-      }
-      const wording = q.wording ?? WORDS[a.lang!].relation(q.relation, q.threshold);
-      const readings: Reading[] = q.measure.map((measure) => ({
-        country: q.country,
-        admin1: series.admin1?.name ?? null,
+  return answer(c, { ...q, sentences: true }, async (a) => {
+    const kv = c.env.SAHEL_KV;
+    // One KV read for the claim's data, both measures in one entry: the daily (and weekly) counts
+    // for day windows on a country; the weekly counts for day windows (whole weeks) on a region;
+    // otherwise the monthly series of the geography and category.
+    const byDay = isDayPeriod(q.after);
+    const docs = new Map<string, SeriesDoc>();
+    let daily: DaysDoc | null = null;
+    let weekly: WeeksDoc | null = null;
+    let series: Pick<SeriesInfo, 'country' | 'admin1' | 'category'>;
+    let dataset: DatasetRef;
+    if (byDay && !q.admin1) {
+      daily = (await findDays(kv, a.version, q.country, q.category)).doc;
+      ({ dataset } = daily);
+      series = { ...daily.series, admin1: null };
+    } else if (byDay) {
+      weekly = (await findWeeks(kv, a.version, q, q.category)).doc;
+      ({ dataset } = weekly);
+      series = weekly.info;
+    } else {
+      for (const doc of (await findMeasures(kv, a.version, q, q.category)).doc.series)
+        if (q.measure.includes(doc.series.measure)) docs.set(doc.series.measure, doc);
+      const first = docs.get(q.measure[0]!)!;
+      ({ dataset, series } = first);
+    }
+    const wording = q.wording ?? WORDS[a.lang!].relation(q.relation, q.threshold);
+    const readings: Reading[] = q.measure.map((measure) => ({
+      country: q.country,
+      admin1: series.admin1?.name ?? null,
+      category: q.category,
+      measure,
+      before: q.before ?? null,
+      after: q.after,
+      relation: { kind: q.relation, value: q.threshold, wording },
+    }));
+    const words = WORDS[a.lang!];
+    const claim: ClaimInput = {
+      id: 'check',
+      quote: words.check.quote({
         category: q.category,
-        measure,
-        before: q.before ?? null,
-        after: q.after,
-        relation: { kind: q.relation, value: q.threshold, wording },
-      }));
-      const words = WORDS[a.lang!];
-      const claim: ClaimInput = {
-        id: 'check',
-        quote: words.check.quote({
-          category: q.category,
-          country: series.country.name,
-          admin1: series.admin1?.name ?? null,
-          after: span(q.after),
-          before: q.before ? span(q.before, q.after) : null,
-          wording,
-        }),
-        claimant: { name: words.check.claimant, date: null, url: null },
-        interpretation: words.check.interpretation(q.measure, words.relation(q.relation, q.threshold), q.relation, q.threshold),
-        readings,
-      };
-      const verdict = evaluateClaim(
-        claim,
-        () => ({ country: series.country.name, admin1: series.admin1?.name ?? null }),
-        (r) => docs.get(r.measure) ?? null,
-        dataset,
-        () => daily,
-        () => weekly,
-        a.lang!,
-      );
-      const params = new URL(c.req.url).searchParams;
-      params.set('version', a.version.version);
-      // N in the form it was accepted (a plain decimal: 03.50 -> 3.5), as in `page`.
-      params.set('threshold', String(q.threshold));
-      params.delete('format');
-      params.sort();
-      const result: CheckResult = {
-        dataset,
-        claim: verdict,
-        permalink: `/api/v1/check?${params}`,
-        page: pageOf(q, series.admin1?.slug ?? null),
-      };
-      return send(c, a, result, () => ({
-        name: ['check', q.country, series.admin1?.slug ?? '', q.category, q.before ?? '', q.after, q.relation, String(q.threshold)],
-        columns: [
-          'verdict',
-          'measure',
-          'before',
-          'after',
-          'before_value',
-          'after_value',
-          'pct',
-          'ratio',
-          'holds',
-          'caveats',
-          'sentence',
-          'permalink',
-          ...PROVENANCE,
-        ],
-        rows: verdict.readings.map((r) => [
-          verdict.verdict,
-          r.measure,
-          r.before,
-          r.after,
-          r.beforeValue,
-          r.afterValue,
-          r.change?.pct ?? null,
-          r.change?.ratio ?? null,
-          r.holds,
-          r.caveats.join('; '),
-          r.sentence,
-          result.permalink,
-          ...provenance(dataset),
-        ]),
-      }));
-    },
-    true,
-  );
+        country: series.country.name,
+        admin1: series.admin1?.name ?? null,
+        after: span(q.after),
+        before: q.before ? span(q.before, q.after) : null,
+        wording,
+      }),
+      claimant: { name: words.check.claimant, date: null, url: null },
+      interpretation: words.check.interpretation(q.measure, words.relation(q.relation, q.threshold), q.relation, q.threshold),
+      readings,
+    };
+    const verdict = evaluateClaim(
+      claim,
+      () => ({ country: series.country.name, admin1: series.admin1?.name ?? null }),
+      (r) => docs.get(r.measure) ?? null,
+      dataset,
+      () => daily,
+      () => weekly,
+      a.lang!,
+    );
+    const params = new URL(c.req.url).searchParams;
+    params.set('version', a.version.version);
+    // N in the form it was accepted (a plain decimal: 03.50 -> 3.5), as in `page`.
+    params.set('threshold', String(q.threshold));
+    params.delete('format');
+    params.sort();
+    const result: CheckResult = {
+      dataset,
+      claim: verdict,
+      permalink: `/api/v1/check?${params}`,
+      page: pageOf(q, series.admin1?.slug ?? null),
+    };
+    return send(c, a, result, () => ({
+      name: ['check', q.country, series.admin1?.slug ?? '', q.category, q.before ?? '', q.after, q.relation, String(q.threshold)],
+      columns: [
+        'verdict',
+        'measure',
+        'before',
+        'after',
+        'before_value',
+        'after_value',
+        'pct',
+        'ratio',
+        'holds',
+        'caveats',
+        'sentence',
+        'permalink',
+        ...PROVENANCE,
+      ],
+      rows: verdict.readings.map((r) => [
+        verdict.verdict,
+        r.measure,
+        r.before,
+        r.after,
+        r.beforeValue,
+        r.afterValue,
+        r.change?.pct ?? null,
+        r.change?.ratio ?? null,
+        r.holds,
+        r.caveats.join('; '),
+        r.sentence,
+        result.permalink,
+        ...provenance(dataset),
+      ]),
+    }));
+  });
 };
 
 /**

@@ -108,90 +108,85 @@ export const route = createRoute({
 /** Month periods from the monthly series, day periods from the country's daily counts; a period outside the data is a 404. */
 export const handler: RouteHandler<typeof route, Env> = (c) => {
   const q = c.req.valid('query');
-  return answer(
-    c,
-    q,
-    async (a) => {
-      let comparison: Comparison;
-      let dataset: DatasetRef;
-      try {
-        if (isDayPeriod(q.after) && q.admin1 !== undefined) {
-          // Regions: weekly counts only (the query schema checked the windows are whole weeks).
-          const w = (await findWeeks(c.env.SAHEL_KV, a.version, q, q.category)).doc;
-          dataset = w.dataset;
-          comparison = compareWindows(weeksSource(w, REGION_DAYS_WHY), { ...w.info, measure: q.measure }, q.before, q.after, a.lang!);
-        } else if (isDayPeriod(q.after)) {
-          // Countries: one entry holds the daily counts and the weekly ones (days answer where they cover).
-          const d = await findDays(c.env.SAHEL_KV, a.version, q.country, q.category);
-          dataset = d.doc.dataset;
-          comparison = compareDays(d.doc, q.measure, q.before, q.after, a.lang!);
-        } else {
-          const s = await findSeries(c.env.SAHEL_KV, a.version, q, q.category);
-          dataset = s.doc.dataset;
-          comparison = compare(s.doc, q.before, q.after, a.lang!);
-        }
-      } catch (e) {
-        if (e instanceof PeriodError) throw notFound(e.message);
-        if (e instanceof AlignmentError) {
-          const parameter = e.period === q.after ? 'after' : 'before';
-          throw badRequest(`${parameter}: ${e.message}`, { errors: [{ parameter, message: e.message }] });
-        }
-        throw e;
+  return answer(c, { ...q, sentences: true }, async (a) => {
+    let comparison: Comparison;
+    let dataset: DatasetRef;
+    try {
+      if (isDayPeriod(q.after) && q.admin1 !== undefined) {
+        // Regions: weekly counts only (the query schema checked the windows are whole weeks).
+        const w = (await findWeeks(c.env.SAHEL_KV, a.version, q, q.category)).doc;
+        dataset = w.dataset;
+        comparison = compareWindows(weeksSource(w, REGION_DAYS_WHY), { ...w.info, measure: q.measure }, q.before, q.after, a.lang!);
+      } else if (isDayPeriod(q.after)) {
+        // Countries: one entry holds the daily counts and the weekly ones (days answer where they cover).
+        const d = await findDays(c.env.SAHEL_KV, a.version, q.country, q.category);
+        dataset = d.doc.dataset;
+        comparison = compareDays(d.doc, q.measure, q.before, q.after, a.lang!);
+      } else {
+        const s = await findSeries(c.env.SAHEL_KV, a.version, q, q.category);
+        dataset = s.doc.dataset;
+        comparison = compare(s.doc, q.before, q.after, a.lang!);
       }
-      const result: CompareResult = { dataset, ...comparison };
-      const info = result.series;
-      return send(c, a, result, () => ({
-        name: ['compare', info.country.iso3, info.admin1?.slug ?? '', info.category.id, info.measure, q.before, q.after],
-        columns: [
-          'country_iso3',
-          'admin1',
-          'category',
-          'measure',
-          'basis',
-          'before',
-          'before_value',
-          'after',
-          'after_value',
-          'abs',
-          'pct',
-          'ratio',
-          'low_baseline',
-          'trend',
-          'settled',
-          'before_counts',
-          'after_counts',
-          'before_weekly_check',
-          'after_weekly_check',
-          'caveats',
-          ...PROVENANCE,
+    } catch (e) {
+      if (e instanceof PeriodError) throw notFound(e.message);
+      if (e instanceof AlignmentError) {
+        const parameter = e.period === q.after ? 'after' : 'before';
+        throw badRequest(`${parameter}: ${e.message}`, { errors: [{ parameter, message: e.message }] });
+      }
+      throw e;
+    }
+    const result: CompareResult = { dataset, ...comparison };
+    const info = result.series;
+    return send(c, a, result, () => ({
+      name: ['compare', info.country.iso3, info.admin1?.slug ?? '', info.category.id, info.measure, q.before, q.after],
+      columns: [
+        'country_iso3',
+        'admin1',
+        'category',
+        'measure',
+        'basis',
+        'before',
+        'before_value',
+        'after',
+        'after_value',
+        'abs',
+        'pct',
+        'ratio',
+        'low_baseline',
+        'trend',
+        'settled',
+        'before_counts',
+        'after_counts',
+        'before_weekly_check',
+        'after_weekly_check',
+        'caveats',
+        ...PROVENANCE,
+      ],
+      rows: [
+        [
+          info.country.iso3,
+          info.admin1?.name ?? null,
+          info.category.id,
+          info.measure,
+          result.basis,
+          q.before,
+          result.before.value,
+          q.after,
+          result.after.value,
+          result.change?.abs ?? null,
+          result.change?.pct ?? null,
+          result.change?.ratio ?? null,
+          result.change?.lowBaseline ?? null,
+          result.trend.band,
+          result.trend.settled,
+          result.before.counts,
+          result.after.counts,
+          result.before.crossCheck?.total ?? null,
+          result.after.crossCheck?.total ?? null,
+          result.caveats.join('; '),
+          ...provenance(result.dataset),
         ],
-        rows: [
-          [
-            info.country.iso3,
-            info.admin1?.name ?? null,
-            info.category.id,
-            info.measure,
-            result.basis,
-            q.before,
-            result.before.value,
-            q.after,
-            result.after.value,
-            result.change?.abs ?? null,
-            result.change?.pct ?? null,
-            result.change?.ratio ?? null,
-            result.change?.lowBaseline ?? null,
-            result.trend.band,
-            result.trend.settled,
-            result.before.counts,
-            result.after.counts,
-            result.before.crossCheck?.total ?? null,
-            result.after.crossCheck?.total ?? null,
-            result.caveats.join('; '),
-            ...provenance(result.dataset),
-          ],
-        ],
-      }));
-    },
-    true,
-  );
+      ],
+    }));
+  });
 };
