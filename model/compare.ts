@@ -11,7 +11,7 @@ import { addDays, dayLabel, dayNumber, daysIn } from './day.ts';
 import { placeName } from './describe.ts';
 import type { Lang } from './lang.ts';
 import { addMonths, expansion, monthIndex, monthLabel, monthRange } from './month.ts';
-import { resolvePeriods, type Unit, type Window, windowLabel } from './period.ts';
+import { resolvePeriods, type Unit, type Window } from './period.ts';
 import { provisionalDay } from './provisional.ts';
 import { type TrendBand, trendBand } from './trend.ts';
 import type { DaysDoc, Point, SeriesDoc, SeriesInfo, WeekCounts, WeeksDoc } from './types.ts';

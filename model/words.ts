@@ -132,7 +132,9 @@ const en: Words = {
     `${EN_CATEGORY[s.category].label} ${en.measure[s.measure]}${s.per ? ` per ${s.per}` : ''} in ${s.admin1 ? `${s.admin1} (${s.country})` : s.country}`,
   change: (pct, ratio) => (pct === null ? '' : ` (${pct > 0 ? '+' : ''}${pct}%, ${ratio}x)`),
   compared: (s) => {
-    const verb = s.after > s.before ? 'rose' : s.after < s.before ? 'fell' : 'stayed';
+    if (s.after === s.before)
+      return `${s.subject} stayed at ${fmtExact(s.after)} in ${label(s.b, 'en')} and in ${label(s.a, 'en')}${s.change}.`;
+    const verb = s.after > s.before ? 'rose' : 'fell';
     return `${s.subject} ${verb} from ${fmtExact(s.before)} in ${label(s.b, 'en')} to ${fmtExact(s.after)} in ${label(s.a, 'en')}${s.change}.`;
   },
   comparedPartial: (s) =>
