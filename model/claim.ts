@@ -50,6 +50,28 @@ export interface Claim {
    * each evaluated into its own verdict; the claim's headline verdict stays that of `readings`.
    */
   alternatives?: Alternative[];
+  /**
+   * The claim in French: a translation of the quote (shown beside the original, marked as a
+   * translation), the interpretation, each relation's wording (keyed by the English wording) and
+   * each alternative's interpretation, in order.
+   */
+  fr?: ClaimTranslation;
+}
+
+export interface ClaimTranslation {
+  quote: string;
+  /** What the translation is, when more needs saying (e.g. the quote is itself a translation). */
+  note?: string;
+  interpretation: string;
+  wordings: Record<string, string>;
+  alternatives?: string[];
+}
+
+/** A quote's translation, beside the quote as said: which language, the words, and what they are. */
+export interface QuoteTranslation {
+  lang: 'en' | 'fr';
+  quote: string;
+  note: string;
 }
 
 /** Another way to read a claim: what was taken to mean what, and the readings that follow. */
@@ -85,7 +107,9 @@ export interface InterpretationVerdict {
   readings: ReadingResult[];
 }
 
-export interface ClaimVerdict extends Omit<Claim, 'readings' | 'alternatives'>, InterpretationVerdict {
+export interface ClaimVerdict extends Omit<Claim, 'readings' | 'alternatives' | 'fr'>, InterpretationVerdict {
   /** The alternative readings' verdicts, reported beside the headline verdict (empty when none). */
   alternatives: InterpretationVerdict[];
+  /** In a language other than the quote's: the quote translated, marked as such (absent otherwise). */
+  translation?: QuoteTranslation;
 }

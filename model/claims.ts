@@ -3,8 +3,6 @@
  * are computed from the numbers here, never written by hand. Pure: the caller supplies the
  * series (see `Lookup`); periods are compared by compare.ts, as the API's compare route does.
  */
-import { category } from './categories.ts';
-import { LOW_BASELINE } from './change.ts';
 import type { Claim, ClaimVerdict, InterpretationVerdict, Reading, ReadingResult, Verdict } from './claim.ts';
 import {
   AlignmentError,
@@ -13,7 +11,6 @@ import {
   compareWindows,
   lengthOf,
   PeriodError,
-  periodLabel,
   periodValue,
   type WindowSource,
   weeksSource,
@@ -21,19 +18,12 @@ import {
   windowValue,
 } from './compare.ts';
 import { REGION_DAYS_WHY } from './days.ts';
-import { subject as subjectOf } from './describe.ts';
-import { fmtExact } from './format.ts';
+import type { Lang } from './lang.ts';
 import { isDayPeriod, PeriodSyntaxError, resolvePeriods } from './period.ts';
-
 import type { RelationKind } from './relations.ts';
-import type { DatasetRef, DaysDoc, SeriesDoc, SeriesInfo, WeeksDoc } from './types.ts';
 
-const VERDICT_LABELS: Record<Verdict, string> = {
-  supported: 'Supported',
-  partly_supported: 'Partly supported',
-  not_supported: 'Not supported',
-  cannot_be_decided: 'Cannot be decided',
-};
+import type { DatasetRef, DaysDoc, SeriesDoc, SeriesInfo, WeeksDoc } from './types.ts';
+import { admin1Fr, countryFr, WORDS } from './words.ts';
 
 /** The series a reading is about, or null when the dataset has none. */
 export type Lookup = (r: Pick<Reading, 'country' | 'admin1' | 'category' | 'measure'>) => SeriesDoc | null;
@@ -43,14 +33,6 @@ export type DaysLookup = (r: Pick<Reading, 'country' | 'category'>) => DaysDoc |
 
 /** A region's weekly counts of a category (both measures), or null when the dataset has none. */
 export type WeeksLookup = (r: Pick<Reading, 'country' | 'admin1' | 'category'>) => WeeksDoc | null;
-
-const TESTS: Record<RelationKind, (v: number) => string> = {
-  pct_increase_gt: (v) => `more than +${v}%`,
-  pct_decrease_gt: (v) => `more than -${v}%`,
-  ratio_gte: (v) => `at least ${v}x`,
-  ratio_gt: (v) => `more than ${v}x`,
-  value_gte: (v) => `at least ${fmtExact(v)}`,
-};
 
 /**
  * Does the relation hold for `a` against `b`? Values are given as fractions (total / number of
@@ -83,15 +65,17 @@ export function relationHolds(
  */
 export function evaluateReading(
   r: Reading,
-  place: string,
+  place: Place,
   lookup: Lookup,
   days: DaysLookup = () => null,
   weeks: WeeksLookup = () => null,
+  lang: Lang = 'en',
 ): ReadingResult {
-  const cat = category(r.category);
-  const subject = subjectOf(cat.label, r.measure, place);
-  const test = `"${r.relation.wording}" (${TESTS[r.relation.kind](r.relation.value)})`;
-  const base = { ...r, place, definition: cat.definition };
+  const w = WORDS[lang];
+  const subject = w.subject({ category: r.category, measure: r.measure, ...place });
+  const q = lang === 'fr' ? ['« ', ' »'] : ['"', '"'];
+  const test = `${q[0]}${r.relation.wording}${q[1]} (${w.test[r.relation.kind](r.relation.value)})`;
+  const base = { ...r, place: placeLabel(place, lang), definition: w.category[r.category].definition };
   const undecided = (why: string, sentence: string, partial: Partial<ReadingResult> = {}): ReadingResult => ({
     ...base,
     beforeValue: null,
@@ -100,7 +84,7 @@ export function evaluateReading(
     ...partial,
     holds: null,
     caveats: [why],
-    sentence: `${sentence}, so ${test} cannot be decided.`,
+    sentence: w.reading.undecided(sentence, test),
   });
   const byDay = isDayPeriod(r.after);
   let doc: SeriesDoc | null = null;
@@ -108,29 +92,25 @@ export function evaluateReading(
   let info: Pick<SeriesInfo, 'country' | 'admin1' | 'category'> | null = null;
   if (!byDay) {
     doc = lookup(r);
-    if (!doc) return undecided('the dataset has no such series', `The dataset has no series of ${subject}`);
+    if (!doc) return undecided(w.reading.noSeries, w.reading.noSeriesOf(subject));
   } else if (r.admin1 !== null) {
-    const w = weeks(r);
-    if (!w) return undecided(REGION_DAYS_WHY, `${subject}: day windows are not offered for regions`);
-    windows = weeksSource(w, REGION_DAYS_WHY);
-    info = w.info;
+    const wk = weeks(r);
+    if (!wk) return undecided(w.reading.regionDaysWhy, w.reading.regionDays(subject));
+    windows = weeksSource(wk, REGION_DAYS_WHY);
+    info = wk.info;
   } else {
     const daily: DaysDoc | null = days(r);
-    if (!daily) return undecided('the dataset has no daily counts of this series', `The dataset has no daily counts of ${subject}`);
+    if (!daily) return undecided(w.reading.noDaily, w.reading.noDailyOf(subject));
     if (daily.days === null && !daily.weeks)
-      return undecided(daily.why ?? 'no daily counts', `${subject}: there are no daily counts for ${daily.series.country.name}`);
+      return undecided(daily.why ?? w.reading.noDaily, w.reading.noDailyFor(subject, daily.series.country.name));
     windows = windowsOf(daily);
     info = { ...daily.series, admin1: null };
   }
   try {
     if (r.relation.kind === 'value_gte' || r.before === null) {
-      const w = resolvePeriods(null, r.after).after;
-      const p = windows ? windowValue(windows, r.measure, r.after, w) : periodValue(doc!, r.after, [w.from, w.to]);
-      if (p.partial)
-        return undecided(
-          'a month is only partly covered by the source',
-          `${subject}: ${periodLabel(p)} is only partly covered by the source`,
-        );
+      const win = resolvePeriods(null, r.after).after;
+      const p = windows ? windowValue(windows, r.measure, r.after, win) : periodValue(doc!, r.after, [win.from, win.to]);
+      if (p.partial) return undecided(w.reading.partial, w.reading.partialPeriod(subject, p));
       const holds = p.total >= r.relation.value;
       return {
         ...base,
@@ -139,28 +119,37 @@ export function evaluateReading(
         change: null,
         holds,
         caveats: [],
-        sentence: `${subject} in ${periodLabel(p)}: ${fmtExact(p.total)}; ${test} ${holds ? 'holds' : 'does not hold'}.`,
+        sentence: w.reading.value(subject, p, p.total, test, holds),
       };
     }
     const c: Comparison = windows
-      ? compareWindows(windows, { ...info!, measure: r.measure }, r.before, r.after)
-      : compare(doc!, r.before, r.after);
+      ? compareWindows(windows, { ...info!, measure: r.measure }, r.before, r.after, lang)
+      : compare(doc!, r.before, r.after, lang);
     const values = { beforeValue: c.before.value, afterValue: c.after.value, change: c.change };
     const said = c.sentence.replace(/\.$/, '');
-    if (c.change === null) return undecided('a month is only partly covered by the source', said, values);
-    if (c.before.total === 0) return undecided('the base is zero: a percent change or ratio is undefined', said, values);
+    if (c.change === null) return undecided(w.reading.partial, said, values);
+    if (c.before.total === 0) return undecided(w.reading.zeroBase, said, values);
     const frac = (p: Comparison['before']) => ({ total: p.total, length: lengthOf(p) });
     const holds = relationHolds(r.relation.kind, r.relation.value, frac(c.after), frac(c.before));
-    const caveats = c.change.lowBaseline
-      ? [`low baseline: fewer than ${LOW_BASELINE} in ${periodLabel(c.before)}, percentages are unstable`]
-      : [];
-    if (c.basis !== 'total')
-      caveats.push(`the periods differ in length: ${c.basis === 'daily_mean' ? 'daily' : 'monthly'} means are compared`);
-    return { ...base, ...values, holds, caveats, sentence: `${said}; ${test} ${holds ? 'holds' : 'does not hold'}.` };
+    const caveats = c.change.lowBaseline ? [w.reading.lowBaseline(c.before)] : [];
+    if (c.basis !== 'total') caveats.push(w.reading.differentLengths(c.basis === 'daily_mean' ? 'day' : 'month'));
+    return { ...base, ...values, holds, caveats, sentence: w.reading.compared(said, test, holds) };
   } catch (e) {
     if (e instanceof PeriodError || e instanceof AlignmentError) return undecided(e.message, `${subject}: ${e.message.replace(/\.$/, '')}`);
     throw e;
   }
+}
+
+/** Where a reading is: the country's name and the region's, as the catalogue writes them. */
+export interface Place {
+  country: string;
+  admin1: string | null;
+}
+
+/** 'Niger', 'Tillaberi (Niger)'; in French the country's French name ('Tchad'). */
+export function placeLabel(p: Place, lang: Lang = 'en'): string {
+  if (lang === 'en') return p.admin1 ? `${p.admin1} (${p.country})` : p.country;
+  return p.admin1 ? `${admin1Fr(p.admin1)} (${countryFr(p.country)})` : countryFr(p.country);
 }
 
 /** Combine readings: all hold = supported; some = partly; none = not; nothing decidable = cannot be decided. */
@@ -177,34 +166,56 @@ export function verdictOf(results: Pick<ReadingResult, 'holds'>[]): Verdict {
 /** Evaluate a claim: its readings give the headline verdict; each alternative reading gets its own. */
 export function evaluateClaim(
   claim: Claim,
-  placeOf: (r: Reading) => string,
+  placeOf: (r: Reading) => Place,
   lookup: Lookup,
   dataset: DatasetRef,
   days: DaysLookup = () => null,
   weeks: WeeksLookup = () => null,
+  lang: Lang = 'en',
 ): ClaimVerdict {
-  const judge = (interpretation: string, readings: Reading[], cite: (label: string) => string): InterpretationVerdict => {
-    const results = readings.map((r) => evaluateReading(r, placeOf(r), lookup, days, weeks));
+  const w = WORDS[lang];
+  // French: the interpretations and the relations' wordings as translated in the claims file;
+  // the quote stays as said, with its translation beside it.
+  const fr = lang === 'fr' ? claim.fr : undefined;
+  const worded = (r: Reading): Reading =>
+    fr ? { ...r, relation: { ...r.relation, wording: fr.wordings[r.relation.wording] ?? r.relation.wording } } : r;
+  const judge = (interpretation: string, readings: Reading[], alternative: boolean): InterpretationVerdict => {
+    const results = readings.map((r) => evaluateReading(worded(r), placeOf(r), lookup, days, weeks, lang));
     const verdict = verdictOf(results);
     const held = results.filter((r) => r.holds === true).length;
-    const label = VERDICT_LABELS[verdict];
+    const label = w.verdict[verdict];
     return {
       interpretation,
       verdict,
       verdictLabel: label,
-      summary: `${label}: ${held} of ${results.length} readings hold.`,
-      citation: `${cite(label.toLowerCase())}: ${results.map((r) => r.sentence).join(' ')} Source: ${dataset.credit}; Sahel Pulse dataset ${dataset.version}, data to ${dataset.asOf}.`,
+      summary: w.reading.summary(label, held, results.length),
+      citation: w.cite({
+        quote: claim.quote,
+        translation: fr?.quote ?? null,
+        verdict: label,
+        alternative,
+        sentences: results.map((r) => r.sentence).join(' '),
+        credit: dataset.credit,
+        version: dataset.version,
+        asOf: dataset.asOf,
+      }),
       readings: results,
     };
   };
-  const { alternatives = [], ...rest } = claim;
-  const primary = judge(claim.interpretation, claim.readings, (label) => `"${claim.quote}" ${label} by ACLED data`);
+  const { alternatives = [], fr: _, ...rest } = claim;
   return {
     ...rest,
-    ...primary,
-    alternatives: alternatives.map((a) =>
-      judge(a.interpretation, a.readings, (label) => `Alternative reading of "${claim.quote}": ${label} by ACLED data`),
-    ),
+    ...judge(fr?.interpretation ?? claim.interpretation, claim.readings, false),
+    alternatives: alternatives.map((a, i) => judge(fr?.alternatives?.[i] ?? a.interpretation, a.readings, true)),
+    ...(fr
+      ? {
+          translation: {
+            lang: 'fr' as const,
+            quote: fr.quote,
+            note: fr.note ?? 'Traduction de Sahel Pulse ; la citation originale est en anglais.',
+          },
+        }
+      : {}),
   };
 }
 

@@ -8,14 +8,15 @@
 import type { Measure } from './categories.ts';
 import { type Change, change, LOW_BASELINE } from './change.ts';
 import { addDays, dayLabel, dayNumber, daysIn } from './day.ts';
-import { MEASURE_WORDS, placeName, signedPct } from './describe.ts';
-import { fmtExact } from './format.ts';
+import { placeName } from './describe.ts';
+import type { Lang } from './lang.ts';
 import { addMonths, expansion, monthIndex, monthLabel, monthRange } from './month.ts';
-import { resolvePeriods, type Unit, type Window, windowLabel } from './period.ts';
-import { PROVISIONAL_CAVEAT, provisionalDay } from './provisional.ts';
-import { TREND_DEFINITIONS, TREND_LABELS, type TrendBand, trendBand } from './trend.ts';
+import { resolvePeriods, type Unit, type Window } from './period.ts';
+import { provisionalDay } from './provisional.ts';
+import { type TrendBand, trendBand } from './trend.ts';
 import type { DaysDoc, Point, SeriesDoc, SeriesInfo, WeekCounts, WeeksDoc } from './types.ts';
 import { alignment, weekEnd, weekIndex } from './week.ts';
+import { type Span, WORDS } from './words.ts';
 
 export interface PeriodValue {
   /** As asked: `2023-07`, `2023-05..2023-07`, `trailing12`, `2023-07-27..2023-08-25` or `trailing30d`. */
@@ -259,15 +260,16 @@ function weekValue(
   };
 }
 
-/** 'July 2023', 'May–July 2023', or '27 July–25 August 2023'. */
-export const periodLabel = (p: Pick<PeriodValue, 'from' | 'to'> & { unit?: Unit }) =>
-  windowLabel({ unit: p.unit ?? (p.from.length === 10 ? 'day' : 'month'), from: p.from, to: p.to });
-
 /** Compare two month periods of a series. Throws PeriodError when a period is outside it. */
-export function compare(doc: SeriesDoc, before: string, after: string): Comparison {
+export function compare(doc: SeriesDoc, before: string, after: string, lang: Lang = 'en'): Comparison {
   const w = resolvePeriods(before, after);
   if (w.unit !== 'month') throw new PeriodError('day windows are compared from daily counts (compareDays), not from a monthly series');
-  return finish(doc.series, periodValue(doc, before, [w.before!.from, w.before!.to]), periodValue(doc, after, [w.after.from, w.after.to]));
+  return finish(
+    doc.series,
+    periodValue(doc, before, [w.before!.from, w.before!.to]),
+    periodValue(doc, after, [w.after.from, w.after.to]),
+    lang,
+  );
 }
 
 /**
@@ -275,19 +277,19 @@ export function compare(doc: SeriesDoc, before: string, after: string): Comparis
  * windowValue). Throws PeriodError when a window is outside them, AlignmentError when only weeks
  * could answer and a window is not whole weeks.
  */
-export function compareDays(doc: DaysDoc, measure: Measure, before: string, after: string): Comparison {
+export function compareDays(doc: DaysDoc, measure: Measure, before: string, after: string, lang: Lang = 'en'): Comparison {
   const series: SeriesInfo = { country: doc.series.country, admin1: null, category: doc.series.category, measure };
-  return compareWindows(windowsOf(doc), series, before, after);
+  return compareWindows(windowsOf(doc), series, before, after, lang);
 }
 
 /** Compare two day windows of any window source (a country's daily and weekly counts, a region's weekly counts). */
-export function compareWindows(src: WindowSource, series: SeriesInfo, before: string, after: string): Comparison {
+export function compareWindows(src: WindowSource, series: SeriesInfo, before: string, after: string, lang: Lang = 'en'): Comparison {
   const w = resolvePeriods(before, after);
   if (w.unit !== 'day') throw new PeriodError('month periods are compared from the monthly series (compare), not from daily counts');
-  return finish(series, windowValue(src, series.measure, before, w.before!), windowValue(src, series.measure, after, w.after));
+  return finish(series, windowValue(src, series.measure, before, w.before!), windowValue(src, series.measure, after, w.after), lang);
 }
 
-function finish(series: SeriesInfo, b: Counted, a: Counted): Comparison {
+function finish(series: SeriesInfo, b: Counted, a: Counted, lang: Lang): Comparison {
   const unit = a.unit;
   const equal = lengthOf(a) === lengthOf(b);
   const basis: Basis = equal ? 'total' : unit === 'day' ? 'daily_mean' : 'monthly_mean';
@@ -303,34 +305,27 @@ function finish(series: SeriesInfo, b: Counted, a: Counted): Comparison {
   // count behind it, as for totals, or every unequal day comparison would read "low baseline".
   if (ch && basis === 'daily_mean') ch = { ...ch, lowBaseline: bv.total < LOW_BASELINE };
   const band = trendBand(ch);
-  const per = basis === 'monthly_mean' ? ' per month' : basis === 'daily_mean' ? ' per day' : '';
+  const w = WORDS[lang];
+  const span = (p: Counted): Span => ({ unit: p.unit, from: p.from, to: p.to });
   const caveats = [
-    ...[bv, av].filter((p) => p.partial).map((p) => `${periodLabel(p)} includes a month the source covers only in part: not compared`),
-    ...(ch?.lowBaseline
-      ? [`low baseline: ${fmtExact(basis === 'daily_mean' ? bv.total : bv.value)} in ${periodLabel(bv)}, percentages are unstable`]
-      : []),
-    ...(basis === 'total'
-      ? []
-      : [
-          `the periods differ in length (${lengthOf(bv)} and ${lengthOf(av)} ${unit === 'day' ? 'days' : 'months'}): ${unit === 'day' ? 'daily' : 'monthly'} means are compared`,
-        ]),
-    ...[bv, av].filter((p) => p.provisional).map((p) => `${periodLabel(p)} ${PROVISIONAL_CAVEAT}`),
-    ...(bv.counts === av.counts
-      ? []
-      : [`${periodLabel(bv)} is counted from ${bv.counts} counts, ${periodLabel(av)} from ${av.counts} counts`]),
+    ...[bv, av].filter((p) => p.partial).map((p) => w.caveat.partial(span(p))),
+    ...(ch?.lowBaseline ? [w.caveat.lowBaseline(basis === 'daily_mean' ? bv.total : bv.value, span(bv))] : []),
+    ...(basis === 'total' ? [] : [w.caveat.lengths(lengthOf(bv), lengthOf(av), unit)]),
+    ...[bv, av].filter((p) => p.provisional).map((p) => w.caveat.provisional(span(p))),
+    ...(bv.counts === av.counts ? [] : [w.caveat.counts(span(bv), bv.counts, span(av), av.counts)]),
     ...[bv, av].flatMap((p) =>
-      p.crossCheck && !p.crossCheck.agrees
-        ? [
-            `${periodLabel(p)}: the weekly counts (${p.crossCheck.source}) give ${fmtExact(p.crossCheck.total)}, the daily counts ${fmtExact(p.total)} (ACLED revised events between the two downloads; see the catalogue's crossChecks)`,
-          ]
-        : [],
+      p.crossCheck && !p.crossCheck.agrees ? [w.caveat.crossCheck(span(p), p.crossCheck.source, p.crossCheck.total, p.total)] : [],
     ),
   ];
-  const words = `${series.category.label} ${MEASURE_WORDS[series.measure]}${per} in ${placeName(series)}`;
-  const verb = av.value > bv.value ? 'rose' : av.value < bv.value ? 'fell' : 'stayed';
-  const sentence = partial
-    ? `${words}: ${fmtExact(bv.value)} in ${periodLabel(bv)}, ${fmtExact(av.value)} in ${periodLabel(av)}; a partial month is not compared.`
-    : `${words} ${verb} from ${fmtExact(bv.value)} in ${periodLabel(bv)} to ${fmtExact(av.value)} in ${periodLabel(av)}${ch!.pct === null ? '' : ` (${signedPct(ch!.pct)}, ${ch!.ratio}x)`}.`;
+  const subject = w.subject({
+    category: series.category.id,
+    measure: series.measure,
+    country: series.country.name,
+    admin1: series.admin1?.name ?? null,
+    per: basis === 'monthly_mean' ? 'month' : basis === 'daily_mean' ? 'day' : undefined,
+  });
+  const values = { subject, before: bv.value, after: av.value, b: span(bv), a: span(av) };
+  const sentence = partial ? w.comparedPartial(values) : w.compared({ ...values, change: w.change(ch!.pct, ch!.ratio) });
   return {
     series,
     basis,
@@ -339,8 +334,8 @@ function finish(series: SeriesInfo, b: Counted, a: Counted): Comparison {
     change: ch,
     trend: {
       band,
-      label: provisional ? `${TREND_LABELS[band]} (provisional)` : TREND_LABELS[band],
-      definition: TREND_DEFINITIONS[band],
+      label: provisional ? w.provisional(w.trend[band].label) : w.trend[band].label,
+      definition: w.trend[band].definition,
       settled: !partial && !provisional,
     },
     caveats,

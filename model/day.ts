@@ -3,7 +3,8 @@
  * days after 26 July"), beside the calendar months of month.ts. Pure: no Node or DOM imports.
  */
 import { fmtDate } from './format.ts';
-import { MONTH_NAMES } from './month.ts';
+import type { Lang } from './lang.ts';
+import { monthName, RANGE_DASH } from './month.ts';
 
 export const DAY_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -40,8 +41,8 @@ export function daysIn(from: string, to: string): number {
 }
 
 /** @example dayLabel('2023-07-26') === '26 July 2023' */
-export function dayLabel(day: string): string {
-  return fmtDate(day);
+export function dayLabel(day: string, lang: Lang = 'en'): string {
+  return fmtDate(day, lang);
 }
 
 /**
@@ -50,10 +51,12 @@ export function dayLabel(day: string): string {
  * @example daySpan('2024-05-01', '2024-05-15') === '1–15 May 2024'
  * @example daySpan('2023-12-20', '2024-01-10') === '20 December 2023–10 January 2024'
  */
-export function daySpan(from: string, to: string): string {
-  if (from === to) return dayLabel(from);
+export function daySpan(from: string, to: string, lang: Lang = 'en'): string {
+  if (from === to) return dayLabel(from, lang);
   const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
-  if (fy !== Number(to.slice(0, 4))) return `${dayLabel(from)}–${dayLabel(to)}`;
-  if (fm !== Number(to.slice(5, 7))) return `${fd} ${MONTH_NAMES[fm - 1]}–${dayLabel(to)}`;
-  return `${fd}–${dayLabel(to)}`;
+  const dash = RANGE_DASH[lang];
+  const first = lang === 'fr' && fd === 1 ? '1er' : String(fd);
+  if (fy !== Number(to.slice(0, 4))) return `${dayLabel(from, lang)}${dash}${dayLabel(to, lang)}`;
+  if (fm !== Number(to.slice(5, 7))) return `${first} ${monthName(fm, lang)}${dash}${dayLabel(to, lang)}`;
+  return `${first}${dash}${dayLabel(to, lang)}`;
 }

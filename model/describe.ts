@@ -13,8 +13,3 @@ export function subject(categoryLabel: string, measure: Measure, place: string):
 export function placeName(s: Pick<SeriesInfo, 'country' | 'admin1'>): string {
   return s.admin1 ? `${s.admin1.name} (${s.country.name})` : s.country.name;
 }
-
-/** Signed percent for display. @example signedPct(48) === '+48%' */
-export function signedPct(pct: number): string {
-  return `${pct > 0 ? '+' : ''}${pct}%`;
-}

@@ -1,32 +1,45 @@
 /**
- * Numbers and days as every reader sees them, built on Intl (British English: "1,196",
- * "26 July 2023"). Pure: Intl is part of the language, in Node, workerd and browsers alike.
+ * Numbers and days as every reader sees them, built on Intl: British English ("1,196",
+ * "26 July 2023") or French ("1 196", "26 juillet 2023", "1er août 2023"). Pure: Intl is part of
+ * the language, in Node, workerd and browsers alike.
  */
+import { type Lang, LOCALES } from './lang.ts';
 
 // Made once: constructing an Intl formatter costs far more than formatting with it.
 /** Thousands separated by commas, at most two decimals; a value that rounds to 0 is "0", never "-0". */
-const NUMBER = /* @__PURE__ */ new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2, signDisplay: 'negative' });
+const NUMBER = { en: number('en', 2), fr: number('fr', 2) };
 /**
  * Up to four decimals: the most any number in a generated sentence has (counts are integers,
  * means and changes are rounded to two decimals, a claim's threshold may have four), so every
  * such number is written exactly.
  */
-const EXACT = /* @__PURE__ */ new Intl.NumberFormat('en-GB', { maximumFractionDigits: 4, signDisplay: 'negative' });
+const EXACT = { en: number('en', 4), fr: number('fr', 4) };
 /** Days are UTC calendar days: no time zone may move one to the day before. */
-const DAY = /* @__PURE__ */ new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const DAY = {
+  en: /* @__PURE__ */ new Intl.DateTimeFormat(LOCALES.en, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  fr: /* @__PURE__ */ new Intl.DateTimeFormat(LOCALES.fr, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+};
+
+function number(lang: Lang, digits: number): Intl.NumberFormat {
+  return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: digits, signDisplay: 'negative' });
+}
 
 /** @example fmtNum(1234) === '1,234', fmtNum(50.671) === '50.67', fmtNum(-4) === '-4' */
-export function fmtNum(n: number): string {
-  return NUMBER.format(n);
+export function fmtNum(n: number, lang: Lang = 'en'): string {
+  return NUMBER[lang].format(n);
 }
 
 /** A number in a generated sentence, written exactly. @example fmtExact(5924) === '5,924', fmtExact(2.555) === '2.555' */
-export function fmtExact(n: number): string {
-  return EXACT.format(n);
+export function fmtExact(n: number, lang: Lang = 'en'): string {
+  return EXACT[lang].format(n);
 }
 
-/** A `YYYY-MM-DD` day in words. @example fmtDate('2024-05-15') === '15 May 2024' */
-export function fmtDate(day: string): string {
+/**
+ * A `YYYY-MM-DD` day in words; in French the first of a month is "1er".
+ * @example fmtDate('2024-05-15') === '15 May 2024', fmtDate('2023-08-01', 'fr') === '1er août 2023'
+ */
+export function fmtDate(day: string, lang: Lang = 'en'): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return DAY.format(Date.UTC(y, m - 1, d));
+  const s = DAY[lang].format(Date.UTC(y, m - 1, d));
+  return lang === 'fr' && d === 1 ? s.replace(/^1 /, '1er ') : s;
 }

@@ -3,7 +3,9 @@
  * them. A dataset version's entries all live under `v:<version>:`; `current` points at one version;
  * `versions` lists the versions published, oldest first (for rollback and pruning).
  */
+
 import type { CategoryId, Measure } from './categories.ts';
+import type { Lang } from './lang.ts';
 
 /** Key of the pointer to the version being served. Written last when publishing. */
 export const POINTER_KEY = 'current';
@@ -33,7 +35,8 @@ export function versionOfKey(key: string): string | null {
 
 export const keys = {
   catalogue: (version: string) => `${versionPrefix(version)}catalogue`,
-  claims: (version: string) => `${versionPrefix(version)}claims`,
+  /** The evaluated claims, with their sentences in English (`claims`) or French (`claims:fr`). */
+  claims: (version: string, lang: Lang = 'en') => `${versionPrefix(version)}claims${lang === 'en' ? '' : `:${lang}`}`,
   series: (version: string, geo: string, category: CategoryId, measure: Measure) =>
     `${versionPrefix(version)}series:${geo}:${category}:${measure}`,
   /** Every category of one geography and measure (for requests that ask for several). */

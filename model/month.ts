@@ -1,4 +1,5 @@
 /** Calendar months as `YYYY-MM` strings: the project's one time unit. */
+import type { Lang } from './lang.ts';
 
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -72,18 +73,41 @@ export const MONTH_NAMES = [
   'December',
 ];
 
-/** @example monthLabel('2023-08') === 'August 2023' */
-export function monthLabel(m: string): string {
+/** French month names: lower case, as French writes them ("août 2023"). */
+export const MONTH_NAMES_FR = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
+
+/** A month's name (1-12) in a language. */
+export const monthName = (mo: number, lang: Lang = 'en'): string => (lang === 'fr' ? MONTH_NAMES_FR : MONTH_NAMES)[mo - 1] ?? '';
+
+/** The dash between the ends of a range: French spaces it ("mai – juillet 2023"). */
+export const RANGE_DASH: Record<Lang, string> = { en: '–', fr: ' – ' };
+
+/** @example monthLabel('2023-08') === 'August 2023', monthLabel('2023-08', 'fr') === 'août 2023' */
+export function monthLabel(m: string, lang: Lang = 'en'): string {
   const [y, mo] = m.split('-').map(Number) as [number, number];
-  return `${MONTH_NAMES[mo - 1]} ${y}`;
+  return `${monthName(mo, lang)} ${y}`;
 }
 
 /**
  * A run of months in words. @example monthSpan('2022-01', '2022-08') === 'January–August 2022'
  * @example monthSpan('2022-12', '2023-02') === 'December 2022–February 2023'
  */
-export function monthSpan(from: string, to: string): string {
-  if (from === to) return monthLabel(from);
-  if (from.slice(0, 4) === to.slice(0, 4)) return `${MONTH_NAMES[Number(from.slice(5)) - 1]}–${monthLabel(to)}`;
-  return `${monthLabel(from)}–${monthLabel(to)}`;
+export function monthSpan(from: string, to: string, lang: Lang = 'en'): string {
+  if (from === to) return monthLabel(from, lang);
+  const dash = RANGE_DASH[lang];
+  if (from.slice(0, 4) === to.slice(0, 4)) return `${monthName(Number(from.slice(5)), lang)}${dash}${monthLabel(to, lang)}`;
+  return `${monthLabel(from, lang)}${dash}${monthLabel(to, lang)}`;
 }

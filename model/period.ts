@@ -7,6 +7,7 @@
  * so the API's 400s and a malformed claims file give the same message. Pure.
  */
 import { addDays, DAY_PATTERN, dayNumber, daySpan, daysIn, isDay } from './day.ts';
+import type { Lang } from './lang.ts';
 import { addMonths, daysInMonth, MAX_MONTHS, MONTH_NAMES, MONTH_PATTERN, monthIndex, monthSpan, monthsIn } from './month.ts';
 
 export type Unit = 'month' | 'day';
@@ -182,6 +183,6 @@ export function isDayPeriod(s: string): boolean {
 }
 
 /** A window in words: 'July 2023', 'May–July 2023', '27 July–25 August 2023'. */
-export function windowLabel(w: Pick<Window, 'unit' | 'from' | 'to'>): string {
-  return w.unit === 'day' ? daySpan(w.from, w.to) : monthSpan(w.from, w.to);
+export function windowLabel(w: Pick<Window, 'unit' | 'from' | 'to'>, lang: Lang = 'en'): string {
+  return w.unit === 'day' ? daySpan(w.from, w.to, lang) : monthSpan(w.from, w.to, lang);
 }

@@ -3,6 +3,7 @@
  * (ETag / 304), caching, and JSON or CSV output.
  */
 import type { Context } from 'hono';
+import { type Lang, langOf } from '../model/lang.ts';
 import { type CsvTable, filename, toCsv } from './csv.ts';
 import { ProblemError } from './problem.ts';
 import { lastGoodVersion, resolveVersion, type VersionRef } from './store.ts';
@@ -48,7 +49,18 @@ function acceptQualities(accept: string): Map<string, number> {
 export interface Answer {
   version: VersionRef;
   format: Format;
+  /** The language of the answer's sentences; null on routes whose answer has none. */
+  lang: Lang | null;
   etag: string;
+}
+
+/** What a data request asks: a version, a format, and (on routes that write sentences) a language. */
+export interface Ask {
+  version?: string | undefined;
+  format?: Format | undefined;
+  lang?: Lang | undefined;
+  /** Does the answer hold sentences (and so follow `lang`, else Accept-Language)? */
+  sentences?: boolean;
 }
 
 /**
@@ -56,12 +68,14 @@ export interface Answer {
  * format). Whether the client already holds it is decided in `send`, once the request is known
  * to name data that exists: an unknown region or version is a 404, never a 304.
  */
-function begin(c: Context<Env>, version: VersionRef, format: Format | undefined): Answer {
-  const fmt = formatOf(c, format);
+function begin(c: Context<Env>, version: VersionRef, q: Ask): Answer {
+  const fmt = formatOf(c, q.format);
+  // `lang`, else Accept-Language: the ETag names the language, as it names the format.
+  const lang = q.sentences ? langOf(q.lang, c.req.header('accept-language')) : null;
   const url = new URL(c.req.url);
   url.searchParams.sort();
-  const etag = `"${version.version}-${fnv1a(`${url.pathname}?${url.searchParams}|${fmt}`)}"`;
-  return { version, format: fmt, etag };
+  const etag = `"${version.version}-${fnv1a(`${url.pathname}?${url.searchParams}|${fmt}${lang ? `|${lang}` : ''}`)}"`;
+  return { version, format: fmt, lang, etag };
 }
 
 /** Does an If-None-Match header hold this ETag (or `*`: any current representation, RFC 9110 13.1.2)? */
@@ -87,11 +101,7 @@ const isUnavailable = (e: unknown): e is ProblemError => e instanceof ProblemErr
  * the last good published version answers instead, marked by a `Sahel-Pulse-Fallback` header
  * and one log line; a pinned version never falls back.
  */
-export async function answer(
-  c: Context<Env>,
-  q: { version?: string | undefined; format?: Format | undefined },
-  run: (a: Answer) => Promise<Response>,
-): Promise<Response> {
+export async function answer(c: Context<Env>, q: Ask, run: (a: Answer) => Promise<Response>): Promise<Response> {
   const kv = c.env.SAHEL_KV;
   let version: VersionRef;
   try {
@@ -100,30 +110,24 @@ export async function answer(
     if (!isUnavailable(e)) throw e;
     const good = await lastGoodVersion(kv, null);
     if (!good) throw e;
-    return fallback(c, q.format, run, good, e.problem.detail);
+    return fallback(c, q, run, good, e.problem.detail);
   }
-  const a = begin(c, version, q.format);
+  const a = begin(c, version, q);
   try {
     return await run(a);
   } catch (e) {
     if (!isUnavailable(e) || version.pinned) throw withVersion(e, version.version);
     const good = await lastGoodVersion(kv, version.version);
     if (!good) throw e;
-    return fallback(c, q.format, run, good, e.problem.detail);
+    return fallback(c, q, run, good, e.problem.detail);
   }
 }
 
-async function fallback(
-  c: Context<Env>,
-  format: Format | undefined,
-  run: (a: Answer) => Promise<Response>,
-  good: string,
-  why: string,
-): Promise<Response> {
+async function fallback(c: Context<Env>, q: Ask, run: (a: Answer) => Promise<Response>, good: string, why: string): Promise<Response> {
   console.error(`serving dataset ${good}, the last good version: ${why}`);
   let res: Response;
   try {
-    res = await run(begin(c, { version: good, pinned: false }, format));
+    res = await run(begin(c, { version: good, pinned: false }, q));
   } catch (e) {
     throw withVersion(e, good);
   }
@@ -132,7 +136,8 @@ async function fallback(
 }
 
 function headers(a: Answer): Record<string, string> {
-  return { etag: a.etag, 'cache-control': a.version.pinned ? CACHE_PINNED : CACHE_CURRENT, vary: 'Accept' };
+  const cache = { etag: a.etag, 'cache-control': a.version.pinned ? CACHE_PINNED : CACHE_CURRENT };
+  return a.lang ? { ...cache, vary: 'Accept, Accept-Language', 'content-language': a.lang } : { ...cache, vary: 'Accept' };
 }
 
 /**

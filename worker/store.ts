@@ -5,6 +5,7 @@
  */
 import type { CategoryId, Measure } from '../model/categories.ts';
 import { geoId, keys, POINTER_KEY, VERSIONS_KEY } from '../model/keys.ts';
+import type { Lang } from '../model/lang.ts';
 import type { Catalogue, ClaimsDoc, DaysDoc, Pointer, PublishedVersion, SeriesDoc, SeriesSet, WeeksDoc } from '../model/types.ts';
 import { notFound, unavailable } from './problem.ts';
 
@@ -64,10 +65,19 @@ export async function catalogue(kv: KVNamespace, v: VersionRef): Promise<Stored<
   return s;
 }
 
-export async function claims(kv: KVNamespace, v: VersionRef): Promise<Stored<ClaimsDoc>> {
-  const s = await read<ClaimsDoc>(kv, keys.claims(v.version), (d) => Array.isArray(d.claims));
+/**
+ * The evaluated claims in a language. A version built before French existed has English only:
+ * its English claims answer, and `lang` says so (the caller's Content-Language follows it).
+ */
+export async function claims(kv: KVNamespace, v: VersionRef, lang: Lang = 'en'): Promise<Stored<ClaimsDoc> & { lang: Lang }> {
+  const valid = (d: ClaimsDoc) => Array.isArray(d.claims);
+  if (lang !== 'en') {
+    const s = await read<ClaimsDoc>(kv, keys.claims(v.version, lang), valid);
+    if (s) return { ...s, lang };
+  }
+  const s = await read<ClaimsDoc>(kv, keys.claims(v.version), valid);
   if (!s) throw missing(v, 'claims');
-  return s;
+  return { ...s, lang: 'en' };
 }
 
 /** A series, or null when the dataset has no such series (the caller explains why). */

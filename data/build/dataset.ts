@@ -7,11 +7,12 @@
 import { CATEGORIES, type CategoryId, MEASURES, type Measure } from '../../model/categories.ts';
 import { LOW_BASELINE } from '../../model/change.ts';
 import type { Claim, Reading } from '../../model/claim.ts';
-import { claimProblems, type DaysLookup, evaluateClaim, type Lookup, type WeeksLookup } from '../../model/claims.ts';
+import { claimProblems, type DaysLookup, evaluateClaim, type Lookup, type Place, type WeeksLookup } from '../../model/claims.ts';
 import { dayNumber, daysIn } from '../../model/day.ts';
 import { noDaysWhy } from '../../model/days.ts';
 import { COUNTRIES, countryName, type Iso3, slug } from '../../model/geography.ts';
 import { geoId, keys } from '../../model/keys.ts';
+import type { Lang } from '../../model/lang.ts';
 import { provisionalDay, provisionalMonth } from '../../model/provisional.ts';
 import type {
   AggregateRow,
@@ -186,13 +187,17 @@ function assemble(
       note: `A change whose base is below ${LOW_BASELINE} is flagged lowBaseline: from 1 to 4 is +300%.`,
     },
   };
-  const claimsDoc: ClaimsDoc = {
+  const lookup = lookupIn(series);
+  const [daysLookup, weeksLookup] = [daysLookupIn(days), weeksLookupIn(weeks.docs)];
+  const claimsIn = (lang: Lang): ClaimsDoc => ({
     dataset,
-    claims: claims.map((c) => evaluateClaim(c, placeOf, lookupIn(series), dataset, daysLookupIn(days), weeksLookupIn(weeks.docs))),
-  };
+    claims: claims.map((c) => evaluateClaim(c, placeOf, lookup, dataset, daysLookup, weeksLookup, lang)),
+  });
+  const claimsDoc = claimsIn('en');
   const entries: KvEntry[] = [
     { key: keys.catalogue(v), value: JSON.stringify(catalogue) },
     { key: keys.claims(v), value: JSON.stringify(claimsDoc) },
+    { key: keys.claims(v, 'fr'), value: JSON.stringify(claimsIn('fr')) },
     ...series.map((s) => ({
       key: keys.series(v, geoId(s.series.country.iso3, s.series.admin1?.slug ?? null), s.series.category.id, s.series.measure),
       value: JSON.stringify(s),
@@ -375,9 +380,8 @@ function measureSets(series: SeriesDoc[]): [{ geo: string; category: CategoryId 
   return [...out.values()];
 }
 
-function placeOf(r: Reading): string {
-  const country = countryName(r.country as Iso3);
-  return r.admin1 ? `${r.admin1} (${country})` : country;
+function placeOf(r: Reading): Place {
+  return { country: countryName(r.country as Iso3), admin1: r.admin1 };
 }
 
 function lookupIn(series: SeriesDoc[]): Lookup {

@@ -29,6 +29,15 @@ const ClaimSchema = z.strictObject({
   interpretation: z.string(),
   readings: z.array(Reading),
   alternatives: z.array(z.strictObject({ interpretation: z.string(), readings: z.array(Reading) })).optional(),
+  fr: z
+    .strictObject({
+      quote: z.string().min(1),
+      note: z.string().min(1).optional(),
+      interpretation: z.string().min(1),
+      wordings: z.record(z.string(), z.string().min(1)),
+      alternatives: z.array(z.string().min(1)).optional(),
+    })
+    .optional(),
 });
 
 const Rejection = z.strictObject({ file: z.string().optional(), line: z.number(), reason: z.string(), sheet: z.string().optional() });

@@ -91,7 +91,7 @@ describe.skipIf(SKIP)(SKIP ? `checking a claim (skipped: ${SKIP_REASON})` : 'che
       holds: String(r.holds),
       before: r.beforeValue === null ? null : String(r.beforeValue),
       after: r.afterValue === null ? null : String(r.afterValue),
-      shown: [r.beforeValue, r.afterValue].filter((v): v is number => v !== null).map(fmtNum),
+      shown: [r.beforeValue, r.afterValue].filter((v): v is number => v !== null).map((v) => fmtNum(v)),
       caveats: r.caveats,
     }));
 

@@ -8,6 +8,7 @@ import { daysOf, seriesOf } from '../fixtures/source-info.ts';
 const VALUES: Record<string, number> = { '2022-11': 10, '2022-12': 14, '2023-01': 40, '2023-02': 41 };
 const doc = seriesOf('2022-11', '2023-02', (m) => VALUES[m]!, ['2023-02'], '2023-02-14');
 const lookup = () => doc;
+const NIGER = { country: 'Niger', admin1: null };
 const reading = (before: string | null, after: string, kind: Reading['relation']['kind'], value: number): Reading => ({
   country: 'NER',
   admin1: null,
@@ -18,7 +19,7 @@ const reading = (before: string | null, after: string, kind: Reading['relation']
   relation: { kind, value, wording: 'w' },
 });
 const holds = (before: string | null, after: string, kind: Reading['relation']['kind'], value: number) =>
-  evaluateReading(reading(before, after, kind, value), 'Niger', lookup).holds;
+  evaluateReading(reading(before, after, kind, value), NIGER, lookup).holds;
 
 describe('relations at their boundaries', () => {
   it('"more than 40%": exactly +40% does not hold, just above does', () => {
@@ -53,7 +54,7 @@ describe('relations at their boundaries', () => {
 
 describe('periods', () => {
   it('windows may cross a year boundary', () => {
-    const r = evaluateReading(reading('2022-11', '2022-12..2023-01', 'ratio_gte', 2), 'Niger', lookup);
+    const r = evaluateReading(reading('2022-11', '2022-12..2023-01', 'ratio_gte', 2), NIGER, lookup);
     expect([r.beforeValue, r.afterValue, r.holds]).toEqual([10, 27, true]);
     expect(r.sentence).toBe(
       'Battles events per month in Niger rose from 10 in November 2022 to 27 in December 2022–January 2023 (+170%, 2.7x); "w" (at least 2x) holds.',
@@ -61,7 +62,7 @@ describe('periods', () => {
   });
 
   it('a partial month cannot decide a claim, with the reason', () => {
-    const r = evaluateReading(reading('2023-01', '2023-02', 'pct_increase_gt', 0), 'Niger', lookup);
+    const r = evaluateReading(reading('2023-01', '2023-02', 'pct_increase_gt', 0), NIGER, lookup);
     expect([r.holds, r.caveats]).toEqual([null, ['a month is only partly covered by the source']]);
     expect(r.sentence).toBe(
       'Battles events in Niger: 40 in January 2023, 41 in February 2023; a partial month is not compared, so "w" (more than +0%) cannot be decided.',
@@ -69,7 +70,7 @@ describe('periods', () => {
   });
 
   it('a month outside the series cannot decide a claim', () => {
-    const r = evaluateReading(reading('2021-01', '2023-01', 'pct_increase_gt', 0), 'Niger', lookup);
+    const r = evaluateReading(reading('2021-01', '2023-01', 'pct_increase_gt', 0), NIGER, lookup);
     expect([r.holds, r.caveats]).toEqual([null, ['January 2021 is not in this series, which covers 2022-11 to 2023-02.']]);
   });
 });
@@ -96,7 +97,7 @@ describe('verdicts', () => {
         interpretation: 'i',
         readings: [reading('2022-11', '2023-01', 'ratio_gte', 4)],
       },
-      () => 'Niger',
+      () => NIGER,
       lookup,
       doc.dataset,
     );
@@ -117,7 +118,7 @@ const daily = daysOf('2023-06-01', '2023-08-31', dayEvents, (d) => 2 * dayEvents
 const byDay = (r: Reading) =>
   evaluateReading(
     r,
-    r.admin1 ? `${r.admin1} (Niger)` : 'Niger',
+    { country: 'Niger', admin1: r.admin1 },
     () => null,
     () => daily,
   );
@@ -195,7 +196,7 @@ describe('day windows that cannot decide a claim', () => {
     const none = daysOf(null, '2023-08-31', () => 0);
     const r = evaluateReading(
       dayReading('2023-06-21..2023-06-30', '2023-07-01..2023-07-10', 'ratio_gte', 2),
-      'Niger',
+      NIGER,
       () => null,
       () => none,
     );
@@ -203,7 +204,7 @@ describe('day windows that cannot decide a claim', () => {
     expect(r.sentence).toBe(
       'Political violence events in Niger: there are no daily counts for Niger, so "w" (at least 2x) cannot be decided.',
     );
-    const missing = evaluateReading(dayReading('2023-06-21..2023-06-30', '2023-07-01..2023-07-10', 'ratio_gte', 2), 'Niger', () => null);
+    const missing = evaluateReading(dayReading('2023-06-21..2023-06-30', '2023-07-01..2023-07-10', 'ratio_gte', 2), NIGER, () => null);
     expect([missing.holds, missing.caveats]).toEqual([null, ['the dataset has no daily counts of this series']]);
   });
 
@@ -237,7 +238,7 @@ describe('alternative readings', () => {
   it('each gets its own verdict and citation; the headline verdict stays the primary reading', () => {
     const v = evaluateClaim(
       claim,
-      () => 'Niger',
+      () => NIGER,
       () => months,
       months.dataset,
       () => daily,
@@ -263,7 +264,7 @@ describe('alternative readings', () => {
     expect(
       evaluateClaim(
         { ...claim, alternatives: undefined },
-        () => 'Niger',
+        () => NIGER,
         () => months,
         months.dataset,
       ).alternatives,

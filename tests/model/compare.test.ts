@@ -72,7 +72,7 @@ describe('compareDays', () => {
     expect(c.change).toEqual({ base: 12, value: 12, abs: 0, pct: 0, ratio: 1, lowBaseline: false });
     expect(c.trend.band).toBe('stable');
     expect(c.sentence).toBe(
-      'Political violence events in Niger stayed from 12 in 25 December 2023–5 January 2024 to 12 in 25 January–5 February 2024 (0%, 1x).',
+      'Political violence events in Niger stayed at 12 in 25 December 2023–5 January 2024 and in 25 January–5 February 2024 (0%, 1x).',
     );
   });
 

@@ -257,7 +257,12 @@ describe('the verdict card’s text', () => {
   });
 
   it('gives the badge, the claim, each reading’s numbers and caveats, the citation and the credit', () => {
-    const v = evaluateClaim(claim([reading({}), reading({ measure: 'fatalities' })]), () => 'Niger', lookup, DATASET);
+    const v = evaluateClaim(
+      claim([reading({}), reading({ measure: 'fatalities' })]),
+      () => ({ country: 'Niger', admin1: null }),
+      lookup,
+      DATASET,
+    );
     const events = 'Battles events in Niger rose from 6 in July 2023 to 30 in August 2023 (+400%, 5x); "quadrupled" (at least 4x) holds.';
     const deaths =
       'Battles reported fatalities in Niger rose from 20 in July 2023 to 90 in August 2023 (+350%, 4.5x); "quadrupled" (at least 4x) holds.';
@@ -311,7 +316,7 @@ describe('the verdict card’s text', () => {
   it('marks a partial month: the reading cannot be decided, and says why', () => {
     const v = evaluateClaim(
       claim([reading({ before: '2023-08', after: '2023-09', relation: { kind: 'pct_decrease_gt', value: 50, wording: 'halved' } })]),
-      () => 'Niger',
+      () => ({ country: 'Niger', admin1: null }),
       lookup,
       DATASET,
     );
@@ -345,7 +350,7 @@ describe('the verdict card’s text', () => {
           },
         ],
       },
-      () => 'Niger',
+      () => ({ country: 'Niger', admin1: null }),
       lookup,
       DATASET,
     );
@@ -374,7 +379,7 @@ describe('the verdict card’s text', () => {
   it('names the claimant and the date of a headline claim', () => {
     const v = evaluateClaim(
       { ...claim([reading({})]), claimant: { name: 'RFI', date: '2023-10-02', url: 'https://example.org/a' } },
-      () => 'Niger',
+      () => ({ country: 'Niger', admin1: null }),
       lookup,
       DATASET,
     );
@@ -388,7 +393,7 @@ describe('the verdict card’s text', () => {
         reading({ measure: 'fatalities' }),
         reading({ measure: 'fatalities', before: null, relation: { kind: 'value_gte', value: 40, wording: 'w' } }),
       ]),
-      () => 'Niger',
+      () => ({ country: 'Niger', admin1: null }),
       lookup,
       DATASET,
     );
@@ -396,7 +401,7 @@ describe('the verdict card’s text', () => {
     expect(readingBand(v, 'fatalities')).toEqual({ band: 'much_higher', label: 'Much higher', definition: TREND_DEFINITIONS.much_higher });
     const total = evaluateClaim(
       claim([reading({ before: null, relation: { kind: 'value_gte', value: 40, wording: 'w' } })]),
-      () => 'Niger',
+      () => ({ country: 'Niger', admin1: null }),
       lookup,
       DATASET,
     );

@@ -8,10 +8,10 @@ import type { CheckResult } from '../../model/api.ts';
 import { MEASURES } from '../../model/categories.ts';
 import type { Claim as ClaimInput, Reading } from '../../model/claim.ts';
 import { evaluateClaim } from '../../model/claims.ts';
-import { MEASURE_WORDS, placeName } from '../../model/describe.ts';
-import { isDayPeriod, resolvePeriods, windowLabel } from '../../model/period.ts';
-import { RELATION_KINDS, relationWords } from '../../model/relations.ts';
+import { isDayPeriod, resolvePeriods } from '../../model/period.ts';
+import { RELATION_KINDS } from '../../model/relations.ts';
 import type { DatasetRef, DaysDoc, SeriesDoc, SeriesInfo, WeeksDoc } from '../../model/types.ts';
+import { WORDS } from '../../model/words.ts';
 import { PROVENANCE, provenance } from '../csv.ts';
 import { answer, type Env, send } from '../http.ts';
 import { findDays, findMeasures, findWeeks } from '../lookup.ts';
@@ -23,6 +23,7 @@ import {
   Dataset,
   type Equal,
   format,
+  lang,
   period,
   periodsAgree,
   regionWeeks,
@@ -104,6 +105,7 @@ const CheckQuery = z
       }),
     version,
     format,
+    lang,
   })
   .refine((q) => (q.relation === 'value_gte') === (q.before === undefined), {
     message: 'value_gte takes only "after"; every other relation needs both "before" and "after"',
@@ -144,7 +146,7 @@ export const route = createRoute({
 /** The claim's data in one KV read, the claim built from the query and evaluated; in CSV, one row per reading. */
 export const handler: RouteHandler<typeof route, Env> = (c) => {
   const q = c.req.valid('query');
-  return answer(c, q, async (a) => {
+  return answer(c, { ...q, sentences: true }, async (a) => {
     const kv = c.env.SAHEL_KV;
     // One KV read for the claim's data, both measures in one entry: the daily (and weekly) counts
     // for day windows on a country; the weekly counts for day windows (whole weeks) on a region;
@@ -169,7 +171,7 @@ export const handler: RouteHandler<typeof route, Env> = (c) => {
       const first = docs.get(q.measure[0]!)!;
       ({ dataset, series } = first);
     }
-    const wording = q.wording ?? relationWords(q.relation, q.threshold);
+    const wording = q.wording ?? WORDS[a.lang!].relation(q.relation, q.threshold);
     const readings: Reading[] = q.measure.map((measure) => ({
       country: q.country,
       admin1: series.admin1?.name ?? null,
@@ -179,21 +181,29 @@ export const handler: RouteHandler<typeof route, Env> = (c) => {
       after: q.after,
       relation: { kind: q.relation, value: q.threshold, wording },
     }));
-    const place = placeName(series);
+    const words = WORDS[a.lang!];
     const claim: ClaimInput = {
       id: 'check',
-      quote: `${series.category.label} in ${place}, ${span(q.after)}${q.before ? ` against ${span(q.before, q.after)}` : ''}: ${wording}`,
-      claimant: { name: 'Checked on request', date: null, url: null },
-      interpretation: `Read for ${q.measure.map((m) => MEASURE_WORDS[m]).join(' and ')}, with the relation "${relationWords(q.relation, q.threshold)}" (${q.relation} ${q.threshold}), as asked.`,
+      quote: words.check.quote({
+        category: q.category,
+        country: series.country.name,
+        admin1: series.admin1?.name ?? null,
+        after: span(q.after),
+        before: q.before ? span(q.before, q.after) : null,
+        wording,
+      }),
+      claimant: { name: words.check.claimant, date: null, url: null },
+      interpretation: words.check.interpretation(q.measure, words.relation(q.relation, q.threshold), q.relation, q.threshold),
       readings,
     };
     const verdict = evaluateClaim(
       claim,
-      () => place,
+      () => ({ country: series.country.name, admin1: series.admin1?.name ?? null }),
       (r) => docs.get(r.measure) ?? null,
       dataset,
       () => daily,
       () => weekly,
+      a.lang!,
     );
     const params = new URL(c.req.url).searchParams;
     params.set('version', a.version.version);
@@ -260,8 +270,8 @@ function pageOf(q: z.infer<typeof CheckQuery>, admin1Slug: string | null): strin
   return `/?${p}`;
 }
 
-/** A period in words: 'August 2023', 'January–August 2022', '27 July–25 August 2023', or the trailing months or days of `after`. */
+/** A period as the sentences take it (unit, first and last month or day): as written, or the trailing months or days of `after`. */
 const span = (period: string, after?: string) => {
   const w = after === undefined ? resolvePeriods(null, period).after : resolvePeriods(period, after).before!;
-  return windowLabel(w);
+  return { unit: w.unit, from: w.from, to: w.to };
 };

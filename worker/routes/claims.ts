@@ -4,9 +4,9 @@ import type { ClaimsDoc } from '../../model/types.ts';
 import { PROVENANCE, provenance } from '../csv.ts';
 import { answer, type Env, send } from '../http.ts';
 import * as store from '../store.ts';
-import { Claim, Dataset, type Equal, format, responses, version } from './schemas.ts';
+import { Claim, Dataset, type Equal, format, lang, responses, version } from './schemas.ts';
 
-const ClaimsQuery = z.strictObject({ version, format });
+const ClaimsQuery = z.strictObject({ version, format, lang });
 
 const ClaimsSchema = z.object({ dataset: Dataset, claims: z.array(Claim) }).openapi('Claims');
 
@@ -28,8 +28,10 @@ export const route = createRoute({
 
 /** The stored claims as they are; in CSV, one row per reading. */
 export const handler: RouteHandler<typeof route, Env> = (c) =>
-  answer(c, c.req.valid('query'), async (a) => {
-    const s = await store.claims(c.env.SAHEL_KV, a.version);
+  answer(c, { ...c.req.valid('query'), sentences: true }, async (a) => {
+    const s = await store.claims(c.env.SAHEL_KV, a.version, a.lang!);
+    // A version built before French was added answers in English, and says so.
+    a.lang = s.lang;
     return send(c, a, store.bytesOf(s), () => ({
       name: ['claims'],
       columns: [

@@ -18,6 +18,7 @@ import {
   Dataset,
   type Equal,
   format,
+  lang,
   measure,
   period,
   periodsAgree,
@@ -37,6 +38,7 @@ const CompareQuery = z
     after: period('after').openapi({ example: '2023-08' }),
     version,
     format,
+    lang,
   })
   .superRefine(periodsAgree)
   .superRefine(regionWeeks);
@@ -109,7 +111,7 @@ export const route = createRoute({
 /** Month periods from the monthly series, day periods from the country's daily counts; a period outside the data is a 404. */
 export const handler: RouteHandler<typeof route, Env> = (c) => {
   const q = c.req.valid('query');
-  return answer(c, q, async (a) => {
+  return answer(c, { ...q, sentences: true }, async (a) => {
     let comparison: Comparison;
     let dataset: DatasetRef;
     try {
@@ -117,16 +119,16 @@ export const handler: RouteHandler<typeof route, Env> = (c) => {
         // Regions: weekly counts only (the query schema checked the windows are whole weeks).
         const w = (await findWeeks(c.env.SAHEL_KV, a.version, q, q.category)).doc;
         dataset = w.dataset;
-        comparison = compareWindows(weeksSource(w, REGION_DAYS_WHY), { ...w.info, measure: q.measure }, q.before, q.after);
+        comparison = compareWindows(weeksSource(w, REGION_DAYS_WHY), { ...w.info, measure: q.measure }, q.before, q.after, a.lang!);
       } else if (isDayPeriod(q.after)) {
         // Countries: one entry holds the daily counts and the weekly ones (days answer where they cover).
         const d = await findDays(c.env.SAHEL_KV, a.version, q.country, q.category);
         dataset = d.doc.dataset;
-        comparison = compareDays(d.doc, q.measure, q.before, q.after);
+        comparison = compareDays(d.doc, q.measure, q.before, q.after, a.lang!);
       } else {
         const s = await findSeries(c.env.SAHEL_KV, a.version, q, q.category);
         dataset = s.doc.dataset;
-        comparison = compare(s.doc, q.before, q.after);
+        comparison = compare(s.doc, q.before, q.after, a.lang!);
       }
     } catch (e) {
       if (e instanceof PeriodError) throw notFound(e.message);

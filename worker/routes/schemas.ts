@@ -8,11 +8,13 @@
  * response schemas describe types of model/; each module's `true satisfies Equal<...>` lines fail to compile
  * when a schema and its type disagree.
  */
+
 import { z } from '@hono/zod-openapi';
 import type { Problem } from '../../model/api.ts';
 import { CATEGORY_IDS, MEASURES } from '../../model/categories.ts';
 import type { ClaimVerdict } from '../../model/claim.ts';
 import { COUNTRIES, slug, toIso3 } from '../../model/geography.ts';
+import { LANGS } from '../../model/lang.ts';
 import { isDayPeriod, PERIOD_SYNTAX, periodProblem, periodsProblem, type Role, resolvePeriods } from '../../model/period.ts';
 import { RELATION_KINDS } from '../../model/relations.ts';
 import { alignment } from '../../model/week.ts';
@@ -80,6 +82,15 @@ export const version = z
     param: { name: 'version', in: 'query' },
     // No example here: the served document gives the version published now (routes/index.ts), never a stale one.
     description: 'Pin a dataset version (see dataset.version) for a stable, citable, long-cacheable answer. Default: the current version.',
+  });
+
+export const lang = z
+  .enum(LANGS, { error: 'must be en or fr' })
+  .optional()
+  .openapi({
+    param: { name: 'lang', in: 'query' },
+    description:
+      'The language of the sentences (summaries, verdicts, caveats, citations): en (default) or fr. Without it, `Accept-Language` decides. Ids, field names and numbers never change with the language; the answer says its language in `Content-Language`.',
   });
 
 export const format = z
@@ -213,6 +224,13 @@ export const Claim = z
     alternatives: z
       .array(Interpretation)
       .openapi({ description: 'Alternative readings, each with its own verdict, reported beside the headline verdict.' }),
+    translation: z
+      .object({ lang: z.enum(LANGS), quote: z.string(), note: z.string() })
+      .optional()
+      .openapi({
+        description:
+          "In a language other than the quote's (lang=fr): the quote translated, marked as a translation; `quote` stays as it was said.",
+      }),
   })
   .openapi('Claim');
 

@@ -32,8 +32,8 @@ describe('the routes and their parameters, read from the route definitions', () 
     expect(Object.fromEntries(Object.entries(PARAMETERS).filter(([p]) => !p.endsWith('.csv')))).toEqual({
       '/api/v1/catalogue': ['version', 'format'],
       '/api/v1/series': ['country', 'admin1', 'category', 'measure', 'unit', 'from', 'to', 'version', 'format'],
-      '/api/v1/compare': ['country', 'admin1', 'category', 'measure', 'before', 'after', 'version', 'format'],
-      '/api/v1/claims': ['version', 'format'],
+      '/api/v1/compare': ['country', 'admin1', 'category', 'measure', 'before', 'after', 'version', 'format', 'lang'],
+      '/api/v1/claims': ['version', 'format', 'lang'],
       '/api/v1/check': [
         'country',
         'admin1',
@@ -46,6 +46,7 @@ describe('the routes and their parameters, read from the route definitions', () 
         'wording',
         'version',
         'format',
+        'lang',
       ],
     });
   });

@@ -1,0 +1,103 @@
+/** The words of generated sentences in English and French: formats, labels, places, and the catalogue's completeness. */
+import { describe, expect, it } from 'vitest';
+import { CATEGORY_IDS, MEASURES } from '../../model/categories.ts';
+import { daySpan } from '../../model/day.ts';
+import { fmtDate, fmtExact, fmtNum } from '../../model/format.ts';
+import { LANGS, langOf } from '../../model/lang.ts';
+import { monthLabel, monthSpan } from '../../model/month.ts';
+import { RELATION_KINDS } from '../../model/relations.ts';
+import { TREND_BANDS } from '../../model/trend.ts';
+import { admin1Fr, WORDS } from '../../model/words.ts';
+
+const NNBSP = '\u202f';
+
+describe('numbers and dates in each language (Intl)', () => {
+  it('writes numbers the French way: a narrow no-break space between thousands, a decimal comma', () => {
+    expect(fmtNum(1196, 'fr')).toBe(`1${NNBSP}196`);
+    expect(fmtExact(2.555, 'fr')).toBe('2,555');
+    expect(fmtNum(-4.5, 'fr')).toBe('-4,5');
+    expect(fmtNum(1196)).toBe('1,196');
+  });
+
+  it('writes days, months and spans, with "1er" for the first of a month', () => {
+    expect(fmtDate('2023-08-01', 'fr')).toBe('1er août 2023');
+    expect(fmtDate('2026-03-20', 'fr')).toBe('20 mars 2026');
+    expect(monthLabel('2023-08', 'fr')).toBe('août 2023');
+    expect(monthSpan('2023-05', '2023-07', 'fr')).toBe('mai – juillet 2023');
+    expect(monthSpan('2022-12', '2023-02', 'fr')).toBe('décembre 2022 – février 2023');
+    expect(daySpan('2026-02-15', '2026-03-14', 'fr')).toBe('15 février – 14 mars 2026');
+    expect(daySpan('2024-05-01', '2024-05-15', 'fr')).toBe('1er – 15 mai 2024');
+    expect(daySpan('2023-12-20', '2024-01-10', 'fr')).toBe('20 décembre 2023 – 10 janvier 2024');
+    // English unchanged.
+    expect(daySpan('2023-06-26', '2023-07-25')).toBe('26 June–25 July 2023');
+  });
+});
+
+describe('the catalogue of words', () => {
+  it('has every category, measure, band, verdict and relation in both languages, never empty', () => {
+    for (const lang of LANGS) {
+      const w = WORDS[lang];
+      expect(Object.keys(w.category).sort()).toEqual([...CATEGORY_IDS].sort());
+      for (const id of CATEGORY_IDS) expect(w.category[id].label && w.category[id].definition).toBeTruthy();
+      expect(Object.keys(w.measure).sort()).toEqual([...MEASURES].sort());
+      expect(Object.keys(w.trend).sort()).toEqual([...TREND_BANDS].sort());
+      for (const kind of RELATION_KINDS) expect(w.relation(kind, 4)).toContain('4');
+    }
+  });
+
+  it('translates every category label and definition (none left in English)', () => {
+    for (const id of CATEGORY_IDS) {
+      expect(WORDS.fr.category[id].label).not.toBe(WORDS.en.category[id].label);
+      expect(WORDS.fr.category[id].definition).not.toBe(WORDS.en.category[id].definition);
+    }
+  });
+
+  it('places a sentence in French: au + country, région/État/province + de or d’', () => {
+    const subject = (country: string, admin1: string | null) =>
+      WORDS.fr.subject({ category: 'battles', measure: 'events', country, admin1 });
+    expect(subject('Chad', null)).toBe("Le nombre d'événements de type « Batailles » au Tchad");
+    expect(subject('Niger', 'Agadez')).toBe("Le nombre d'événements de type « Batailles » dans la région d'Agadez (Niger)");
+    expect(subject('Niger', 'Tillaberi')).toBe("Le nombre d'événements de type « Batailles » dans la région de Tillabéri (Niger)");
+    expect(subject('Nigeria', 'Borno')).toBe("Le nombre d'événements de type « Batailles » dans l'État de Borno (Nigeria)");
+    expect(subject('Chad', 'Ouaddai')).toBe("Le nombre d'événements de type « Batailles » dans la province d'Ouaddaï (Tchad)");
+    expect(admin1Fr('Segou')).toBe('Ségou');
+    expect(admin1Fr('Mopti')).toBe('Mopti');
+  });
+
+  it('agrees the count of readings that hold', () => {
+    const s = WORDS.fr.reading.summary;
+    expect(s('Étayée', 1, 1)).toBe('Étayée : la lecture se vérifie.');
+    expect(s('Non étayée', 0, 1)).toBe('Non étayée : la lecture ne se vérifie pas.');
+    expect(s('Étayée', 3, 3)).toBe('Étayée : les 3 lectures se vérifient.');
+    expect(s('Non étayée', 0, 2)).toBe('Non étayée : aucune des 2 lectures ne se vérifie.');
+    expect(s('Partiellement étayée', 1, 3)).toBe('Partiellement étayée : 1 lecture sur 3 se vérifie.');
+    expect(s('Partiellement étayée', 2, 3)).toBe('Partiellement étayée : 2 lectures sur 3 se vérifient.');
+    expect(WORDS.en.reading.summary('Supported', 2, 2)).toBe('Supported: 2 of 2 readings hold.');
+  });
+
+  it('says "stable" when nothing moved, and words the tests of a claim', () => {
+    const b = { unit: 'month' as const, from: '2023-07', to: '2023-07' };
+    const a = { unit: 'month' as const, from: '2023-08', to: '2023-08' };
+    expect(WORDS.fr.compared({ subject: 'Le nombre', before: 5, after: 5, b, a, change: WORDS.fr.change(0, 1) })).toBe(
+      `Le nombre est resté stable : 5 en juillet 2023, 5 en août 2023 (0${NNBSP}%, ×1).`,
+    );
+    expect(WORDS.en.compared({ subject: 'Events', before: 5, after: 5, b, a, change: WORDS.en.change(0, 1) })).toBe(
+      'Events stayed at 5 in July 2023 and in August 2023 (0%, 1x).',
+    );
+    expect(WORDS.fr.test.pct_decrease_gt(30)).toBe(`plus de -30${NNBSP}%`);
+    expect(WORDS.fr.test.ratio_gte(1.46)).toBe('au moins ×1,46');
+    expect(WORDS.fr.relation('pct_increase_gt', 3.5)).toBe(`a augmenté de plus de 3,5${NNBSP}%`);
+  });
+});
+
+describe('the language of a request', () => {
+  it('takes lang first, then Accept-Language by q-value, else English', () => {
+    expect(langOf('fr', 'en')).toBe('fr');
+    expect(langOf(undefined, 'fr-CH, fr;q=0.9, en;q=0.8')).toBe('fr');
+    expect(langOf(undefined, 'de-DE, en;q=0.5, fr;q=0.7')).toBe('fr');
+    expect(langOf(undefined, 'fr;q=0, en')).toBe('en');
+    expect(langOf(undefined, 'de')).toBe('en');
+    expect(langOf(undefined, null)).toBe('en');
+    expect(langOf(undefined, 'fr;q=abc')).toBe('en');
+  });
+});

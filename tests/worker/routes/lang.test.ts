@@ -1,0 +1,131 @@
+/**
+ * `lang` and Accept-Language on the routes that write sentences (/compare, /check, /claims): the
+ * sentences follow the language; ids, fields and numbers do not; the answer says its language
+ * (Content-Language) and varies on it (Vary, ETag). Data: tests/worker/seed.ts.
+ */
+import { env } from 'cloudflare:workers';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Dataset } from '../../../data/build/dataset.ts';
+import type { CheckResult, CompareResult } from '../../../model/api.ts';
+import { keys } from '../../../model/keys.ts';
+import type { ClaimsDoc } from '../../../model/types.ts';
+import { get, problem } from '../request.ts';
+import { buildTestDataset, publishWith, seed } from '../seed.ts';
+
+let ds: Dataset;
+
+beforeEach(async () => {
+  ds = await buildTestDataset();
+  await seed(env.SAHEL_KV, ds);
+});
+
+const COMPARE = '/api/v1/compare?country=NER&category=political_violence&measure=events&before=2023-06&after=2023-07';
+const NNBSP = '\u202f';
+
+describe('lang on /compare', () => {
+  it('writes the sentence in French on lang=fr, and says so', async () => {
+    const [en, fr] = await Promise.all([get(COMPARE), get(`${COMPARE}&lang=fr`)]);
+    expect(en.headers.get('content-language')).toBe('en');
+    expect(fr.headers.get('content-language')).toBe('fr');
+    for (const res of [en, fr]) expect(res.headers.get('vary')).toBe('Accept, Accept-Language');
+    const [a, b] = [(await en.json()) as CompareResult, (await fr.json()) as CompareResult];
+    expect(a.sentence).toBe('Political violence events in Niger rose from 5 in June 2023 to 10 in July 2023 (+100%, 2x).');
+    expect(b.sentence).toBe(
+      `Le nombre d'événements de violence politique au Niger a augmenté : 5 en juin 2023, 10 en juillet 2023 (+100${NNBSP}%, ×2).`,
+    );
+    expect([a.trend.label, b.trend.label, b.caveats]).toEqual([
+      'Low baseline',
+      'Référence faible',
+      ['référence faible : 5 en juin 2023, les pourcentages sont instables'],
+    ]);
+    // Ids, field names and numbers never change with the language.
+    expect({ ...b, sentence: '', caveats: [], trend: { ...b.trend, label: '', definition: '' } }).toEqual({
+      ...a,
+      sentence: '',
+      caveats: [],
+      trend: { ...a.trend, label: '', definition: '' },
+    });
+  });
+
+  it('follows Accept-Language without lang; lang wins over it', async () => {
+    const byHeader = await get(COMPARE, { headers: { 'accept-language': 'fr-FR,fr;q=0.9,en;q=0.5' } });
+    expect(byHeader.headers.get('content-language')).toBe('fr');
+    expect(((await byHeader.json()) as CompareResult).sentence).toMatch(/^Le nombre d'événements/);
+    const forced = await get(`${COMPARE}&lang=en`, { headers: { 'accept-language': 'fr' } });
+    expect(forced.headers.get('content-language')).toBe('en');
+    const other = await get(COMPARE, { headers: { 'accept-language': 'de-DE' } });
+    expect(other.headers.get('content-language')).toBe('en');
+  });
+
+  it('gives each language its own ETag, so a cached English answer is never a 304 for French', async () => {
+    const en = await get(COMPARE);
+    const etag = en.headers.get('etag')!;
+    expect((await get(COMPARE, { headers: { 'if-none-match': etag } })).status).toBe(304);
+    const fr = await get(COMPARE, { headers: { 'if-none-match': etag, 'accept-language': 'fr' } });
+    expect(fr.status).toBe(200);
+    expect(fr.headers.get('etag')).not.toBe(etag);
+  });
+
+  it('keeps CSV headers stable; sentence cells follow lang', async () => {
+    const [en, fr] = await Promise.all([get(`${COMPARE}&format=csv`), get(`${COMPARE}&format=csv&lang=fr`)]);
+    const [a, b] = [(await en.text()).split('\r\n'), (await fr.text()).split('\r\n')];
+    expect(b[0]).toBe(a[0]);
+    expect(fr.headers.get('content-language')).toBe('fr');
+  });
+
+  it('refuses a language it does not offer, saying which it does', async () => {
+    const body = await problem(await get(`${COMPARE}&lang=de`), 400);
+    expect(body.errors).toEqual([{ parameter: 'lang', message: 'must be en or fr' }]);
+  });
+});
+
+describe('lang on /claims and /check', () => {
+  it('serves the French claims entry on lang=fr, the English one otherwise', async () => {
+    const fr = await get('/api/v1/claims?lang=fr');
+    expect(fr.headers.get('content-language')).toBe('fr');
+    expect(await fr.text()).toBe(ds.entries.find((e) => e.key === keys.claims(ds.version, 'fr'))!.value);
+    const doc = JSON.parse(ds.entries.find((e) => e.key === keys.claims(ds.version, 'fr'))!.value) as ClaimsDoc;
+    expect(doc.claims.map((c) => [c.verdict, c.verdictLabel, c.summary])).toEqual([
+      ['supported', 'Étayée', 'Étayée : la lecture se vérifie.'],
+    ]);
+    const en = await get('/api/v1/claims');
+    expect(en.headers.get('content-language')).toBe('en');
+    expect(await en.text()).toBe(ds.entries.find((e) => e.key === keys.claims(ds.version))!.value);
+  });
+
+  it('answers English, and says so, for a version built before French existed', async () => {
+    // A fresh version without the French entry (as versions published before it have).
+    const v = await publishWith(env.SAHEL_KV, ds, (x) => keys.claims(x, 'fr'), '');
+    await env.SAHEL_KV.delete(keys.claims(v, 'fr'));
+    const res = await get(`/api/v1/claims?lang=fr&version=${v}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-language')).toBe('en');
+    expect(((await res.json()) as ClaimsDoc).claims[0]!.verdictLabel).toBe('Supported');
+  });
+
+  it('checks a claim in French: quote, verdict, readings, citation', async () => {
+    const q =
+      '/api/v1/check?country=NER&category=political_violence&measure=events&before=2023-06&after=2023-07&relation=ratio_gte&threshold=2';
+    const res = await get(`${q}&lang=fr`);
+    expect(res.headers.get('content-language')).toBe('fr');
+    const { claim } = (await res.json()) as CheckResult;
+    expect(claim.quote).toBe('Violence politique au Niger, juillet 2023 contre juin 2023 : au moins 2 fois');
+    expect(claim.claimant.name).toBe('Vérifiée sur demande');
+    expect(claim.verdictLabel).toBe('Étayée');
+    expect(claim.readings[0]!.sentence).toBe(
+      `Le nombre d'événements de violence politique au Niger a augmenté : 5 en juin 2023, 10 en juillet 2023 (+100${NNBSP}%, ×2) ; le critère « au moins 2 fois » (au moins ×2) est rempli.`,
+    );
+    expect(claim.citation).toMatch(/^« Violence politique au Niger, .* » : étayée par les données ACLED\. /);
+    const en = (await (await get(q)).json()) as CheckResult;
+    expect(en.claim.quote).toBe('Political violence in Niger, July 2023 against June 2023: at least 2 times');
+    expect(en.claim.verdict).toBe(claim.verdict);
+  });
+
+  it('leaves routes without sentences alone: no Content-Language, no lang parameter', async () => {
+    const res = await get('/api/v1/series?country=NER&category=political_violence&measure=events');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-language')).toBeNull();
+    expect(res.headers.get('vary')).toBe('Accept');
+    await problem(await get('/api/v1/series?country=NER&category=political_violence&measure=events&lang=fr'), 400);
+  });
+});
