@@ -1,7 +1,8 @@
 /**
  * Answers made once and served again. A data route's answer (status 200) is a pure function of
- * the dataset version that answered, the request's path and query, and the format its Accept
- * header asks for; versions never change once published. So each answer made is kept, whole
+ * the dataset version that answered, the request's path and query, the format its Accept
+ * header asks for and the language its Accept-Language asks for (routes that write sentences
+ * follow it when the query has no `lang`); versions never change once published. So each answer made is kept, whole
  * (body bytes and headers), and later requests for it skip routing, validation, lookups and
  * header middleware:
  * - per isolate, in memory (least recently used out, ANSWER_BYTES at most);
@@ -16,6 +17,7 @@
  * yet answered) goes to the Hono app, which decides and answers it as before.
  */
 import type { Hono } from 'hono';
+import { type Lang, langOf } from '../model/lang.ts';
 import { acceptFormat, CACHE_CURRENT, CACHE_PINNED, type Env, type Format, holdsEtag } from './http.ts';
 import { cachedVersion, Memo } from './store.ts';
 
@@ -70,6 +72,34 @@ function formatFor(accept: string | null): Format {
   return f;
 }
 
+/** The language of each Accept-Language header seen (browsers send a handful), at most 64. */
+const langs = new Map<string, Lang>();
+function langFor(acceptLanguage: string | null): Lang {
+  if (!acceptLanguage) return 'en';
+  let l = langs.get(acceptLanguage);
+  if (l === undefined) {
+    l = langOf(undefined, acceptLanguage);
+    if (langs.size >= 64) langs.clear();
+    langs.set(acceptLanguage, l);
+  }
+  return l;
+}
+
+/**
+ * What an answer varies on besides its URL: the format Accept asks for and the language
+ * Accept-Language asks for ('json', 'csv', 'json.fr', 'csv.fr'). Routes without sentences ignore
+ * the language; their answers are then kept once per language, which costs memory, not correctness.
+ */
+type Variant = string;
+const variantOf = (request: Request): Variant => {
+  const format = formatFor(request.headers.get('accept'));
+  const lang = langFor(request.headers.get('accept-language'));
+  return lang === 'en' ? format : `${format}.${lang}`;
+};
+
+/** The edge copy keeps the answer's Vary here (the Cache API is keyed by variant instead), and it is restored when served. */
+const KEPT_VARY = 'sahel-pulse-vary';
+
 /** The Cache API where the runtime has one (Cloudflare, workerd, Miniflare). */
 const edgeCache = (): Cache | undefined => (typeof caches === 'undefined' ? undefined : (caches as unknown as { default?: Cache }).default);
 
@@ -85,8 +115,8 @@ function keep(body: Uint8Array<ArrayBuffer>, headers: Headers, etag: string): Ke
   return { body, etag, headers, notModified };
 }
 
-/** Where the edge cache keeps an answer: under the version and format, beside the URL's path and query. */
-const edgeKey = (origin: string, version: string, format: Format, target: string) => `${origin}/__answers/${version}/${format}${target}`;
+/** Where the edge cache keeps an answer: under the version and variant (format, language), beside the URL's path and query. */
+const edgeKey = (origin: string, version: string, variant: Variant, target: string) => `${origin}/__answers/${version}/${variant}${target}`;
 
 /** The edge cache failing (or absent, as on a workerd with no cache service) is logged once per isolate, and answers go on. */
 let edgeFailed = false;
@@ -120,7 +150,7 @@ export function servedAgain(app: Fetch): Fetch {
       return app(request, env, ctx);
     const target = url.slice(pathStart);
     const pinned = PINNED.exec(target)?.[1];
-    const format = formatFor(request.headers.get('accept'));
+    const format = variantOf(request);
     const known = pinned ?? cachedVersion();
     if (known !== null) {
       const hit = kept.get(`${known} ${format} ${target}`);
@@ -141,7 +171,7 @@ async function fromEdgeOrApp(
   origin: string,
   target: string,
   pinned: string | undefined,
-  format: Format,
+  format: Variant,
   known: string | null,
 ): Promise<Response> {
   const cache = edgeCache();
@@ -152,8 +182,8 @@ async function fromEdgeOrApp(
     if (cached?.status === 200) {
       const headers = new Headers(cached.headers);
       headers.set('cache-control', pinned ? CACHE_PINNED : CACHE_CURRENT);
-      headers.set('vary', 'Accept');
-      for (const h of CACHE_ADDED) headers.delete(h);
+      headers.set('vary', headers.get(KEPT_VARY) ?? 'Accept');
+      for (const h of [...CACHE_ADDED, KEPT_VARY]) headers.delete(h);
       const k = keep(new Uint8Array(await cached.arrayBuffer()), headers, headers.get('etag') ?? '');
       kept.set(`${known} ${format} ${target}`, k);
       counts.edge++;
@@ -185,9 +215,10 @@ async function fromEdgeOrApp(
   kept.set(`${version} ${format} ${target}`, k);
   if (cache) {
     // The edge copy: cached a year (pinned) or the pointer's lifetime (current), keyed by
-    // version and format, so it needs no Vary; both are restored when it is served.
+    // version and variant, so it needs no Vary; both are restored when it is served.
     const headers = new Headers(res.headers);
     headers.set('cache-control', pinned ? CACHE_PINNED : `public, max-age=${pointerSeconds}`);
+    headers.set(KEPT_VARY, res.headers.get('vary') ?? 'Accept');
     headers.delete('vary');
     const put = Promise.resolve()
       .then(() => cache.put(edgeKey(origin, version, format, target), new Response(body, { headers })))

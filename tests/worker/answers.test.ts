@@ -204,3 +204,33 @@ describe('answers kept at the edge (Cache API)', () => {
     await new Promise((r) => setTimeout(r, 1100)); // leave no pointer cached for other tests
   });
 });
+
+describe('answers kept per language', () => {
+  const COMPARE = '/api/v1/compare?country=NER&category=political_violence&measure=events&before=2023-06&after=2023-07';
+
+  it(
+    'keep an English and a French answer apart when only Accept-Language differs, in memory and at the edge',
+    { timeout: 30_000 },
+    async () => {
+      const v = await fresh();
+      const path = `${COMPARE}&version=${v}`;
+      const fr = { headers: { 'accept-language': 'fr-FR,fr;q=0.9' } };
+      const en = await fetchWorker(path);
+      expect(en.res.headers.get('content-language')).toBe('en');
+      // Not the English answer kept a moment ago: the French one is made, then kept.
+      let first: Awaited<ReturnType<typeof fetchWorker>> | undefined;
+      expect(await sourceOf(async () => (first = await fetchWorker(path, fr)))).toBe('made');
+      expect(first!.res.headers.get('content-language')).toBe('fr');
+      expect(first!.body).toMatch(/"sentence":"Le nombre d'événements/);
+      expect(await sourceOf(() => fetchWorker(path, fr))).toBe('memory');
+      expect(await sourceOf(() => fetchWorker(path))).toBe('memory');
+      // From the edge in a fresh isolate: the same bytes, and the answer's own Vary.
+      forget();
+      let edge: Awaited<ReturnType<typeof fetchWorker>> | undefined;
+      expect(await sourceOf(async () => (edge = await fetchWorker(path, fr)))).toBe('edge');
+      expect(edge!.body).toBe(first!.body);
+      expect(headersOf(edge!.res)).toEqual(headersOf(first!.res));
+      expect(edge!.res.headers.get('vary')).toBe('Accept, Accept-Language');
+    },
+  );
+});
