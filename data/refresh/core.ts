@@ -17,6 +17,7 @@ import { compareRows } from '../derive/classes.ts';
 import { compareDailyRows } from '../derive/daily.ts';
 import { parseDate } from '../derive/normalise.ts';
 import type { CsvRecord } from '../derive/record.ts';
+import { LISTED_REJECTIONS } from '../derive/report.ts';
 
 /** Id and files of the refreshed source. */
 export const REFRESH_SOURCE = 'acled-api';
@@ -192,4 +193,48 @@ export function mergeWindow(prev: RefreshSource | null, d: Derived, w: RefreshWi
 function givenCategories(rows: readonly AggregateRow[]): CategoryId[] {
   const present = new Set<string>(rows.map((r) => r.category));
   return CATEGORY_IDS.filter((id) => present.has(id) || category(id).reads === 'event_type');
+}
+
+/**
+ * Several windows derived apart (one per country: event ids are per country, so no duplicate
+ * spans two) -> one, as if derived together: rows and counts added up, reports merged.
+ */
+export function combine(parts: readonly Derived[]): Derived {
+  const rows = parts.flatMap((p) => p.rows).sort(compareRows);
+  const daily = parts.flatMap((p) => p.daily).sort(compareDailyRows);
+  const byReason: Record<string, number> = {};
+  const sum = { read: 0, accepted: 0, rejected: 0, duplicates: 0 };
+  const totals = { events: 0, fatalities: 0 };
+  const countries: Derived['report']['countries'] = {};
+  for (const p of parts) {
+    const r = p.report.rows;
+    sum.read += r.read;
+    sum.accepted += r.accepted;
+    sum.rejected += r.rejected;
+    sum.duplicates += r.duplicates ?? 0;
+    for (const [k, v] of Object.entries(r.byReason)) byReason[k] = (byReason[k] ?? 0) + v;
+    totals.events += p.report.totals.events;
+    totals.fatalities += p.report.totals.fatalities;
+    Object.assign(countries, p.report.countries);
+  }
+  const froms = parts.map((p) => p.report.coverage.from).filter(Boolean).sort();
+  const throughs = parts.map((p) => p.report.coverage.through).filter(Boolean).sort();
+  return {
+    rows,
+    daily,
+    report: {
+      rows: { ...sum, byReason: Object.fromEntries(Object.entries(byReason).sort(([a], [b]) => a.localeCompare(b))) },
+      rejections: parts.flatMap((p) => p.report.rejections).slice(0, LISTED_REJECTIONS),
+      duplicates: parts.flatMap((p) => p.report.duplicates).slice(0, LISTED_REJECTIONS),
+      coverage: { from: froms[0] ?? '', through: throughs.at(-1) ?? '' },
+      coverageBasis: 'stated export date',
+      countries,
+      totals,
+    },
+  };
+}
+
+/** Do two versions of the refresh source give the same aggregates (nothing new from ACLED)? */
+export function sameAggregates(a: RefreshSource, b: RefreshSource): boolean {
+  return JSON.stringify([a.rows, a.daily]) === JSON.stringify([b.rows, b.daily]);
 }
