@@ -186,6 +186,9 @@ function assemble(
       note: `A change whose base is below ${LOW_BASELINE} is flagged lowBaseline: from 1 to 4 is +300%.`,
     },
   };
+  // The refresh from ACLED's API this version comes from, if any (data/refresh).
+  const refreshed = infos.find((s) => s.refresh)?.refresh;
+  if (refreshed) catalogue.lastRefresh = refreshed;
   const claimsDoc: ClaimsDoc = {
     dataset,
     claims: claims.map((c) => evaluateClaim(c, placeOf, lookupIn(series), dataset, daysLookupIn(days), weeksLookupIn(weeks.docs))),

@@ -73,7 +73,9 @@ export async function refresh(opts: RefreshOptions): Promise<RefreshResult> {
     const r = await withRetry(() => readCountry(cfg, token, w, iso3), retry);
     token = r.token;
     const c = r.derived.report.rows;
-    log(`  ${iso3}: ${r.pages} page(s), ${c.read} rows read, ${c.accepted} accepted, ${c.rejected} rejected, ${c.duplicates ?? 0} duplicates`);
+    log(
+      `  ${iso3}: ${r.pages} page(s), ${c.read} rows read, ${c.accepted} accepted, ${c.rejected} rejected, ${c.duplicates ?? 0} duplicates`,
+    );
     parts.push(r.derived);
   }
   const derived = combine(parts);

@@ -101,8 +101,10 @@ async function tokenRequest(cfg: AcledConfig, form: Record<string, string>, what
     { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() },
     what,
   );
-  if (res.status === 429) throw new AcledError('rate-limited', `ACLED rate-limited the ${what} (HTTP 429); the refresh will be tried again later`);
-  if (res.status >= 500) throw new AcledError('unreachable', `ACLED failed the ${what} (HTTP ${res.status}); the refresh will be tried again`);
+  if (res.status === 429)
+    throw new AcledError('rate-limited', `ACLED rate-limited the ${what} (HTTP 429); the refresh will be tried again later`);
+  if (res.status >= 500)
+    throw new AcledError('unreachable', `ACLED failed the ${what} (HTTP ${res.status}); the refresh will be tried again`);
   if (!res.ok)
     throw new AcledError(
       'credentials',
@@ -117,14 +119,24 @@ async function tokenRequest(cfg: AcledConfig, form: Record<string, string>, what
 export function getToken(cfg: AcledConfig, now = Date.now()): Promise<Token> {
   if (!cfg.username || !cfg.password)
     throw new AcledError('credentials', 'no ACLED credentials: set ACLED_USERNAME and ACLED_PASSWORD (as secrets on Cloudflare)');
-  return tokenRequest(cfg, { username: cfg.username, password: cfg.password, grant_type: 'password', client_id: 'acled' }, 'token request', now);
+  return tokenRequest(
+    cfg,
+    { username: cfg.username, password: cfg.password, grant_type: 'password', client_id: 'acled' },
+    'token request',
+    now,
+  );
 }
 
 /** A fresh token from the refresh token, or, when that is refused, from the username and password. */
 export async function renewToken(cfg: AcledConfig, token: Token, now = Date.now()): Promise<Token> {
   if (token.refresh) {
     try {
-      return await tokenRequest(cfg, { grant_type: 'refresh_token', refresh_token: token.refresh, client_id: 'acled' }, 'token refresh', now);
+      return await tokenRequest(
+        cfg,
+        { grant_type: 'refresh_token', refresh_token: token.refresh, client_id: 'acled' },
+        'token refresh',
+        now,
+      );
     } catch (e) {
       if (!(e instanceof AcledError) || e.kind !== 'credentials') throw e;
     }
@@ -160,7 +172,12 @@ export async function readPage(
   const what = `page ${page} of ${w.countries.join(', ')} events`;
   let t = token;
   for (let attempt = 0; ; attempt++) {
-    const res = await call(cfg, pageUrl(cfg, w, page), { headers: { authorization: `Bearer ${t.access}`, accept: 'application/json' } }, what);
+    const res = await call(
+      cfg,
+      pageUrl(cfg, w, page),
+      { headers: { authorization: `Bearer ${t.access}`, accept: 'application/json' } },
+      what,
+    );
     if (res.status === 401 && attempt === 0) {
       t = await renew(t);
       continue;
@@ -172,8 +189,10 @@ export async function readPage(
         'no-access',
         `ACLED issued a token but refused data (HTTP 403): the account has no API access yet; request it in the account settings on acleddata.com`,
       );
-    if (res.status === 429) throw new AcledError('rate-limited', `ACLED rate-limited ${what} (HTTP 429); the refresh will be tried again later`);
-    if (res.status >= 500) throw new AcledError('unreachable', `ACLED failed ${what} (HTTP ${res.status}); the refresh will be tried again`);
+    if (res.status === 429)
+      throw new AcledError('rate-limited', `ACLED rate-limited ${what} (HTTP 429); the refresh will be tried again later`);
+    if (res.status >= 500)
+      throw new AcledError('unreachable', `ACLED failed ${what} (HTTP ${res.status}); the refresh will be tried again`);
     const body = (await json(res, what)) as { success?: unknown; data?: unknown; error?: unknown; message?: unknown } | null;
     if (!res.ok || body?.success === false) {
       const msg = errorText(body);
@@ -186,7 +205,8 @@ export async function readPage(
 
 function errorText(body: { error?: unknown; message?: unknown } | null): string {
   const e = body?.error as { message?: unknown } | string | undefined;
-  const text = typeof e === 'string' ? e : typeof e?.message === 'string' ? e.message : typeof body?.message === 'string' ? body.message : '';
+  const text =
+    typeof e === 'string' ? e : typeof e?.message === 'string' ? e.message : typeof body?.message === 'string' ? body.message : '';
   return text.slice(0, 300);
 }
 

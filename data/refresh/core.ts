@@ -101,7 +101,9 @@ export function refreshWindow(
       `the window would start on ${since}, leaving a gap after the stored ${REFRESH_SOURCE} data (through ${prev.coverage.through}): give an earlier --since`,
     );
   if (prev && through < prev.coverage.through)
-    throw new Error(`--through ${through} is before the stored ${REFRESH_SOURCE} data end (${prev.coverage.through}): a refresh never shortens it`);
+    throw new Error(
+      `--through ${through} is before the stored ${REFRESH_SOURCE} data end (${prev.coverage.through}): a refresh never shortens it`,
+    );
   const asked = opts.countries ?? ALL_COUNTRIES;
   const have = Object.keys(prev?.countries ?? {}) as Iso3[];
   return { since, through, countries: ALL_COUNTRIES.filter((c) => asked.includes(c) || have.includes(c)) };
@@ -217,8 +219,14 @@ export function combine(parts: readonly Derived[]): Derived {
     totals.fatalities += p.report.totals.fatalities;
     Object.assign(countries, p.report.countries);
   }
-  const froms = parts.map((p) => p.report.coverage.from).filter(Boolean).sort();
-  const throughs = parts.map((p) => p.report.coverage.through).filter(Boolean).sort();
+  const froms = parts
+    .map((p) => p.report.coverage.from)
+    .filter(Boolean)
+    .sort();
+  const throughs = parts
+    .map((p) => p.report.coverage.through)
+    .filter(Boolean)
+    .sort();
   return {
     rows,
     daily,

@@ -41,7 +41,13 @@ describe('ACLED client against the fake', () => {
     // 185 rows from 2024-03-01 to 2024-05-15 (checked against the file): pages of 100 -> 2 pages.
     expect(inWindow).toHaveLength(185);
     expect(fake.log.reads.map((q) => q.page)).toEqual(['1', '2']);
-    expect(fake.log.reads[0]).toMatchObject({ _format: 'json', country: 'Niger', event_date: '2024-03-01|2024-05-15', event_date_where: 'BETWEEN', limit: '100' });
+    expect(fake.log.reads[0]).toMatchObject({
+      _format: 'json',
+      country: 'Niger',
+      event_date: '2024-03-01|2024-05-15',
+      event_date_where: 'BETWEEN',
+      limit: '100',
+    });
     expect(fake.log.grants).toBe(1);
   });
 
@@ -67,7 +73,9 @@ describe('ACLED client against the fake', () => {
     const e2 = await failure(readPage(noAccess.config, t, W, 1));
     expect([e2.kind, e2.message]).toEqual(['no-access', expect.stringMatching(/issued a token but refused data.*no API access/)]);
 
-    const f = setup({ faults: [{ kind: 'success-false', message: 'Invalid query parameter' }, { kind: '429' }, { kind: '500' }, { kind: 'slow', ms: 300 }] });
+    const f = setup({
+      faults: [{ kind: 'success-false', message: 'Invalid query parameter' }, { kind: '429' }, { kind: '500' }, { kind: 'slow', ms: 300 }],
+    });
     const tk = await getToken(f.config);
     const e3 = await failure(readPage(f.config, tk, W, 1));
     expect([e3.kind, e3.retryable, e3.message]).toEqual(['api-error', false, expect.stringContaining('Invalid query parameter')]);
@@ -90,7 +98,15 @@ describe('ACLED client against the fake', () => {
     // 2 failed reads of page 1, then pages 1 and 2.
     expect(fake.log.reads.map((q) => q.page)).toEqual(['1', '1', '1', '2']);
     let n = 0;
-    const e = await failure(withRetry(async () => { n++; return getToken({ ...config, password: 'x' }); }, { tries: 4, baseMs: 1 }));
+    const e = await failure(
+      withRetry(
+        async () => {
+          n++;
+          return getToken({ ...config, password: 'x' });
+        },
+        { tries: 4, baseMs: 1 },
+      ),
+    );
     expect([e.kind, n]).toEqual(['credentials', 1]);
   });
 
@@ -98,6 +114,12 @@ describe('ACLED client against the fake', () => {
     const { config } = setup({ rows: [...inWindow.slice(0, 5), 'not an event', { ...inWindow[0]!, event_date: '2024-04-31' }] });
     const token = await getToken(config);
     const r = await readCountry(config, token, W, 'NER');
-    expect(r.derived.report.rows).toEqual({ read: 7, accepted: 5, rejected: 2, duplicates: 0, byReason: { 'bad date': 1, 'malformed row': 1 } });
+    expect(r.derived.report.rows).toEqual({
+      read: 7,
+      accepted: 5,
+      rejected: 2,
+      duplicates: 0,
+      byReason: { 'bad date': 1, 'malformed row': 1 },
+    });
   });
 });

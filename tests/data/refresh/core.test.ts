@@ -62,23 +62,60 @@ describe('refresh core', () => {
 
   it('rejects rows outside the window or of countries not asked for, and malformed elements, counting every row', async () => {
     const w = { since: '2024-05-01', through: '2024-05-15', countries: parseCountries('NER') };
-    const ok = { event_id_cnty: 'X1', event_date: '2024-05-02', event_type: 'Battles', sub_event_type: 'Armed clash', inter1: 'State forces', inter2: 'Rebel group', civilian_targeting: '', country: 'Niger', admin1: 'Diffa', fatalities: '3', timestamp: '1' };
+    const ok = {
+      event_id_cnty: 'X1',
+      event_date: '2024-05-02',
+      event_type: 'Battles',
+      sub_event_type: 'Armed clash',
+      inter1: 'State forces',
+      inter2: 'Rebel group',
+      civilian_targeting: '',
+      country: 'Niger',
+      admin1: 'Diffa',
+      fatalities: '3',
+      timestamp: '1',
+    };
     const d = await deriveWindow(
-      apiRecords([ok, { ...ok, event_id_cnty: 'X2', event_date: '2024-04-30' }, { ...ok, event_id_cnty: 'X3', country: 'Mali' }, 'not a row', { ...ok, event_id_cnty: 'X4', fatalities: 'many' }, { ...ok, timestamp: '2', fatalities: '4' }], 'p'),
+      apiRecords(
+        [
+          ok,
+          { ...ok, event_id_cnty: 'X2', event_date: '2024-04-30' },
+          { ...ok, event_id_cnty: 'X3', country: 'Mali' },
+          'not a row',
+          { ...ok, event_id_cnty: 'X4', fatalities: 'many' },
+          { ...ok, timestamp: '2', fatalities: '4' },
+        ],
+        'p',
+      ),
       w,
     );
-    expect(d.report.rows).toEqual({ read: 6, accepted: 1, rejected: 4, duplicates: 1, byReason: { 'bad fatalities': 1, 'malformed row': 3 } });
+    expect(d.report.rows).toEqual({
+      read: 6,
+      accepted: 1,
+      rejected: 4,
+      duplicates: 1,
+      byReason: { 'bad fatalities': 1, 'malformed row': 3 },
+    });
     expect(d.rows.find((r) => r.category === 'battles' && r.admin1 === 'Diffa')).toMatchObject({ events: 1, fatalities: 4 });
   });
 
   it('windows: the default reaches 8 weeks back from the newest event-level day, from the first of the month; gaps and bad dates refused', () => {
     const niger = sourceInfo('acled-niger-events', 'event', '2024-05-15', { from: '2019-01-01', through: '2024-05-15' });
     const weekly = sourceInfo('w', 'aggregate', '2026-03-26', { from: '1997-01-04', through: '2026-03-20' });
-    expect(refreshWindow([niger, weekly], '2026-12-01')).toEqual({ since: '2024-03-01', through: '2026-12-01', countries: ['BFA', 'TCD', 'MLI', 'NER', 'NGA'] });
+    expect(refreshWindow([niger, weekly], '2026-12-01')).toEqual({
+      since: '2024-03-01',
+      through: '2026-12-01',
+      countries: ['BFA', 'TCD', 'MLI', 'NER', 'NGA'],
+    });
     expect(refreshWindow([niger], '2026-12-01', { since: '2026-10-17', countries: ['MLI'] }).since).toBe('2026-10-01');
     expect(() => refreshWindow([niger], '2026-12-01', { since: '2026-13-01' })).toThrow(/--since must be a date/);
-    const api = { ...sourceInfo(REFRESH_SOURCE, 'event', '2026-06-01', { from: '2024-03-01', through: '2026-06-01' }), countries: { NER: { from: '2024-03-01', through: '2026-06-01', accepted: 1 } } };
-    expect(() => refreshWindow([niger, api], '2026-12-01', { since: '2026-08-01' })).toThrow(/gap after the stored acled-api data \(through 2026-06-01\)/);
+    const api = {
+      ...sourceInfo(REFRESH_SOURCE, 'event', '2026-06-01', { from: '2024-03-01', through: '2026-06-01' }),
+      countries: { NER: { from: '2024-03-01', through: '2026-06-01', accepted: 1 } },
+    };
+    expect(() => refreshWindow([niger, api], '2026-12-01', { since: '2026-08-01' })).toThrow(
+      /gap after the stored acled-api data \(through 2026-06-01\)/,
+    );
     // Countries the stored refresh source gives are always refreshed with the ones asked for.
     expect(refreshWindow([niger, api], '2026-12-01', { countries: ['MLI'] }).countries).toEqual(['MLI', 'NER']);
     expect(() => parseCountries('NER,XYZ')).toThrow(/unknown country "XYZ"/);
