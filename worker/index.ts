@@ -10,6 +10,7 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Env } from './http.ts';
 import { ProblemError, problemResponse } from './problem.ts';
+import { scheduled } from './refresh.ts';
 import { api, BASE, ROUTES } from './routes/index.ts';
 
 const ALLOWED = 'GET, HEAD, OPTIONS';
@@ -101,4 +102,8 @@ app.onError((err, c) => {
   });
 });
 
-export default app;
+// The API (fetch) and, for the Cron Trigger, the scheduled refresh (worker/refresh.ts).
+export default Object.assign(app, { scheduled });
+
+// The scheduled refresh from ACLED's API (worker/refresh.ts): the Cron Trigger's handler, and the Workflow class wrangler.toml names.
+export { RefreshWorkflow } from './refresh.ts';
