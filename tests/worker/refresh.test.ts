@@ -12,6 +12,7 @@ import {
   waitOnExecutionContext,
 } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
+import { Validator } from '@cfworker/json-schema';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { decodeBase, encodeBase } from '../../data/refresh/base.ts';
 import { keys, POINTER_KEY, REFRESH_KEY, STAGE_KEY_PREFIX } from '../../model/keys.ts';
@@ -73,6 +74,19 @@ describe('refresh Workflow', { timeout: 60_000 }, () => {
     const c = await catalogue();
     expect(c.lastRefresh).toMatchObject({ outcome: 'published', rows: { read: NIGER_JUN_AUG_2023 } });
     expect(c.sources.map((s) => s.id)).toContain('acled-api');
+    // ... as the OpenAPI document describes it.
+    const doc = (await (await app.request('/api/v1/openapi.json', {}, env)).json()) as {
+      components: object;
+      paths: Record<string, { get: { responses: Record<string, { content: Record<string, { schema: object }> }> } }>;
+    };
+    const schema = doc.paths['/catalogue']!.get.responses['200']!.content['application/json']!.schema;
+    const v = new Validator(
+      { $id: 'https://sahel-pulse.invalid/openapi.json#c', ...schema, components: doc.components } as never,
+      '2020-12',
+      false,
+    );
+    expect(v.validate(c).errors).toEqual([]);
+    expect(Object.keys((doc.components as { schemas: object }).schemas)).toContain('RefreshRun');
     // Nothing of the run is left behind.
     expect((await env.SAHEL_KV.list({ prefix: STAGE_KEY_PREFIX })).keys).toEqual([]);
     expect(await record()).toEqual(run);
