@@ -12,9 +12,12 @@
  * the first of the month 8 weeks before the newest stored event-level day, to today.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { RefreshRun, SourceInfo } from '../../model/types.ts';
+import type { Pointer, RefreshRun, SourceInfo } from '../../model/types.ts';
+import { readPointer } from '../publish/publish.ts';
 import { type AcledConfig, DEFAULT_BASE, getToken, type Token } from '../refresh/acled.ts';
 import {
   combine,
@@ -28,7 +31,8 @@ import {
 } from '../refresh/core.ts';
 import { readCountry, withRetry } from '../refresh/fetch.ts';
 import { readShipped, writeAggregates, writeDaily, writeSources } from './aggregates.ts';
-import { AGGREGATES_DIR, ROOT } from './paths.ts';
+import { AGGREGATES_DIR, KV_DIR, ROOT } from './paths.ts';
+import { wranglerWriter } from './publish.ts';
 
 export interface RefreshOptions {
   env: Record<string, string | undefined>;
@@ -119,12 +123,25 @@ async function main(): Promise<void> {
   });
   if (values.local && values.remote) throw new Error('choose one of --local and --remote');
   const r = await refresh({ env: process.env, countries: values.countries, since: values.since, through: values.through });
-  if (!r.written || values['no-publish']) return;
+  if (values['no-publish']) return;
+  // Built and published unless the KV already serves this very version: a run whose publish failed
+  // after it wrote data/aggregates is completed by the next one, and a run with nothing new
+  // publishes nothing.
   step('build.ts', []);
-  step('publish.ts', [
-    'publish',
-    ...(values.remote ? ['--remote'] : ['--local', ...(values['persist-to'] ? ['--persist-to', values['persist-to']] : [])]),
-  ]);
+  const target = values.remote ? ['--remote'] : ['--local', ...(values['persist-to'] ? ['--persist-to', values['persist-to']] : [])];
+  const built = (JSON.parse(await readFile(path.join(KV_DIR, 'version.json'), 'utf8')) as Pointer).version;
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'sahel-kv-'));
+  try {
+    const served = await readPointer(wranglerWriter(target, tmp));
+    if (served?.version === built) {
+      console.log(`${values.remote ? 'Cloudflare KV' : 'local KV'} already serves dataset ${built}: no new version published`);
+      return;
+    }
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+  if (!r.written) console.log('publishing the refresh of an earlier run that was not published');
+  step('publish.ts', ['publish', ...target]);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
