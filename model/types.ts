@@ -395,6 +395,12 @@ export interface DaysDoc {
     through: string;
     events: number[];
     fatalities: number[];
+    /**
+     * When the days come from more than one event-level source: which gives which days (oldest
+     * first). The most recently retrieved source (`source`) gives its days; an older one the days
+     * before them, where they join on.
+     */
+    sources?: { source: string; from: string; through: string }[];
   } | null;
   /** Why there are no day windows (when `days` is null). */
   why: string | null;

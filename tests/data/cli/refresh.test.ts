@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDataset } from '../../../data/build/dataset.ts';
 import { parseClaims } from '../../../data/build/files.ts';
-import { readAggregates, readShipped } from '../../../data/cli/aggregates.ts';
+import { readAggregates, readDaily, readShipped } from '../../../data/cli/aggregates.ts';
 import { AGGREGATES_DIR, CLAIMS_FILE } from '../../../data/cli/paths.ts';
 import { refresh } from '../../../data/cli/refresh.ts';
 import { AcledFake, nigerApiRows } from '../../fixtures/acled-fake.ts';
@@ -96,7 +96,18 @@ describe('data:refresh against the fake ACLED API', () => {
     });
     expect(ds.catalogue.lastRefresh).toMatchObject({ outcome: 'published', window: { since: '2026-10-01', through: '2026-12-02' } });
     const ner = ds.catalogue.countries.find((c) => c.iso3 === 'NER')!;
-    expect(ner.days).toEqual({ from: '2024-03-01', through: '2026-12-02', source: 'acled-api' });
+    // Day windows: the API source's days, and before them the Niger file's, joined without a gap.
+    expect(ner.days).toEqual({ from: '2019-01-01', through: '2026-12-02', source: 'acled-api' });
+    const d = ds.days.find((x) => x.series.country.iso3 === 'NER' && x.series.category.id === 'battles')!.days!;
+    expect(d.sources).toEqual([
+      { source: 'acled-niger-events', from: '2019-01-01', through: '2024-02-29' },
+      { source: 'acled-api', from: '2024-03-01', through: '2026-12-02' },
+    ]);
+    const july2023 = (await readDaily('acled-niger-events-daily.csv', dir)).filter(
+      (x) => x.category === 'battles' && x.date.startsWith('2023-07'),
+    );
+    const at = (day: string) => Math.round((Date.parse(day) - Date.parse(d.from)) / 86_400_000);
+    expect(d.events.slice(at('2023-07-01'), at('2023-08-01')).reduce((a, b) => a + b, 0)).toBe(july2023.reduce((a, x) => a + x.events, 0));
   }, 60_000);
 
   it('wrong credentials fail in plain words, before anything is written, and never show the password', async () => {
