@@ -1,5 +1,10 @@
 import { cloudflareTest } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+import { AcledFake } from './tests/fixtures/acled-fake.ts';
+
+// The fake ACLED API the Worker's refresh Workflow reaches in tests (every outbound fetch of the
+// Worker goes to it: the Worker fetches nothing else). Tests set it up through its /__fake control.
+const acled = new AcledFake({ rows: [] });
 
 export default defineConfig({
   test: {
@@ -11,7 +16,20 @@ export default defineConfig({
       // The Worker, inside workerd with Miniflare KV, configured from wrangler.toml.
       {
         // No pointer caching in tests: each test publishes its own dataset.
-        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' }, miniflare: { bindings: { POINTER_CACHE_SECONDS: '0' } } })],
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: {
+              bindings: {
+                POINTER_CACHE_SECONDS: '0',
+                ACLED_API_URL: 'http://acled.test',
+                ACLED_USERNAME: acled.state.username,
+                ACLED_PASSWORD: acled.state.password,
+              },
+              outboundService: acled.fetch,
+            },
+          }),
+        ],
         test: { name: 'worker', include: ['tests/worker/**/*.test.ts'] },
       },
       // Pure front-end shaping code.

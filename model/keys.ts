@@ -13,6 +13,16 @@ export const POINTER_KEY = 'current';
 /** Key of the list of published versions (JSON `PublishedVersion[]`, oldest first). */
 export const VERSIONS_KEY = 'versions';
 
+/**
+ * Key of the last refresh from ACLED's API (JSON RefreshRun): written by the scheduled Workflow at
+ * the end of every run, failed ones included, so that a failure is on record while the served
+ * version stays as it was.
+ */
+export const REFRESH_KEY = 'refresh';
+
+/** Prefix of the scratch entries of a running refresh (deleted when it ends). */
+export const STAGE_KEY_PREFIX = 'refresh-stage:';
+
 /** Every key of every dataset version starts with this. */
 export const VERSION_KEY_PREFIX = 'v:';
 
@@ -45,6 +55,8 @@ export const keys = {
   measures: (version: string, geo: string, category: CategoryId) => `${versionPrefix(version)}measures:${geo}:${category}`,
   /** A country's daily counts of one category, both measures in one entry (countries only: see days.ts). */
   days: (version: string, iso3: string, category: CategoryId) => `${versionPrefix(version)}days:${iso3}:${category}`,
+  /** What the version was built from (every source's aggregates and the claims): what a refresh merges into. */
+  base: (version: string) => `${versionPrefix(version)}base`,
   /** The weekly counts of one geography (country or region) and category, both measures in one entry. */
   weeks: (version: string, geo: string, category: CategoryId) => `${versionPrefix(version)}weeks:${geo}:${category}`,
 };

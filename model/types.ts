@@ -198,6 +198,28 @@ export interface SourceInfo {
   inputs?: ProductFile[];
   /** Where this source overlaps another in the same run: the comparison, period by period. */
   crosschecks?: CrossCheck[];
+  /** The source refreshed from ACLED's API (`acled-api`): the run that last refreshed it. */
+  refresh?: RefreshRun;
+}
+
+/**
+ * One refresh from ACLED's API (npm run data:refresh, or the scheduled Workflow): when, the
+ * window of event dates read, the rows read (= accepted + rejected + duplicates), and the
+ * outcome; for a failure, the reason in plain words. Only these counts are kept, never rows.
+ */
+export interface RefreshRun {
+  /** ISO time the run started. */
+  at: string;
+  by: 'cli' | 'workflow';
+  window: { since: string; through: string };
+  countries: string[];
+  rows: { read: number; accepted: number; rejected: number; duplicates: number; byReason: Record<string, number> };
+  /** `published`: a new version is served; `unchanged`: ACLED had nothing new; `failed`: the served version was left as it was. */
+  outcome: 'published' | 'unchanged' | 'failed';
+  /** For a failure: why, in plain words (expired password, no API access, ACLED unreachable, rate-limited, ...). */
+  reason: string | null;
+  /** The version the run published (or found unchanged); null for a failure. */
+  version: string | null;
 }
 
 /** Identifies the data behind a figure: every payload carries it. */
@@ -373,6 +395,12 @@ export interface DaysDoc {
     through: string;
     events: number[];
     fatalities: number[];
+    /**
+     * When the days come from more than one event-level source: which gives which days (oldest
+     * first). The most recently retrieved source (`source`) gives its days; an older one the days
+     * before them, where they join on.
+     */
+    sources?: { source: string; from: string; through: string }[];
   } | null;
   /** Why there are no day windows (when `days` is null). */
   why: string | null;
@@ -413,6 +441,8 @@ export interface Catalogue {
    */
   crossChecks?: (CrossCheck & { source: string })[];
   thresholds: { lowBaseline: number; note: string };
+  /** The last refresh from ACLED's API that this version comes from (absent when none was run). */
+  lastRefresh?: RefreshRun;
 }
 
 export interface ClaimsDoc {

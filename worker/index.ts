@@ -11,6 +11,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { servedAgain } from './answers.ts';
 import type { Env } from './http.ts';
 import { ProblemError, problemResponse } from './problem.ts';
+import { scheduled } from './refresh.ts';
 import { api, BASE, ROUTES } from './routes/index.ts';
 
 const ALLOWED = 'GET, HEAD, OPTIONS';
@@ -104,7 +105,10 @@ app.onError((err, c) => {
   });
 });
 
-// Answers already made are served again from memory or the edge cache before the app runs (answers.ts).
+// Answers already made are served again from memory or the edge cache before the app runs
+// (answers.ts); for the Cron Trigger, the scheduled refresh (worker/refresh.ts).
 app.fetch = servedAgain(app.fetch);
+export default Object.assign(app, { scheduled });
 
-export default app;
+// The scheduled refresh from ACLED's API (worker/refresh.ts): the Workflow class wrangler.toml names.
+export { RefreshWorkflow } from './refresh.ts';

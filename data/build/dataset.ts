@@ -4,11 +4,11 @@
  * derived from their content. Pure apart from Web Crypto hashing, so it runs the same in Node
  * and in workerd.
  */
-import { CATEGORIES, type CategoryId, MEASURES, type Measure } from '../../model/categories.ts';
+import { CATEGORIES, type Category, type CategoryId, MEASURES, type Measure } from '../../model/categories.ts';
 import { LOW_BASELINE } from '../../model/change.ts';
 import type { Claim, Reading } from '../../model/claim.ts';
 import { claimProblems, type DaysLookup, evaluateClaim, type Lookup, type Place, type WeeksLookup } from '../../model/claims.ts';
-import { dayNumber, daysIn } from '../../model/day.ts';
+import { addDays, dayNumber, daysIn } from '../../model/day.ts';
 import { noDaysWhy } from '../../model/days.ts';
 import { COUNTRIES, countryName, type Iso3, slug } from '../../model/geography.ts';
 import { geoId, keys } from '../../model/keys.ts';
@@ -187,6 +187,9 @@ function assemble(
       note: `A change whose base is below ${LOW_BASELINE} is flagged lowBaseline: from 1 to 4 is +300%.`,
     },
   };
+  // The refresh from ACLED's API this version comes from, if any (data/refresh).
+  const refreshed = infos.find((s) => s.refresh)?.refresh;
+  if (refreshed) catalogue.lastRefresh = refreshed;
   const lookup = lookupIn(series);
   const [daysLookup, weeksLookup] = [daysLookupIn(days), weeksLookupIn(weeks.docs)];
   const claimsIn = (lang: Lang): ClaimsDoc => ({
@@ -276,19 +279,19 @@ function daysDocs(
   const weeksOfCountry = new Map(
     weeks.filter((w) => w.info.admin1 === null).map((w) => [`${w.info.country.iso3}|${w.info.category.id}`, w]),
   );
-  const pick = (iso3: string) =>
+  const byRetrieved = (iso3: string) =>
     indexes
       .filter((s) => s.info.daily && daily.has(s.info.id) && s.countries.has(iso3))
-      .sort((a, b) => (a.info.retrieved < b.info.retrieved ? -1 : a.info.retrieved > b.info.retrieved ? 1 : 0))
-      .at(-1) ?? null;
+      .sort((a, b) => (a.info.retrieved < b.info.retrieved ? -1 : a.info.retrieved > b.info.retrieved ? 1 : 0));
+  const pick = (iso3: string) => byRetrieved(iso3).at(-1) ?? null;
   const available = countries.flatMap((c) => {
     const src = pick(c.iso3);
-    return src ? [{ iso3: c.iso3, name: c.name, from: src.info.daily!.from, through: src.info.daily!.through }] : [];
+    const segs = src ? segments(byRetrieved(c.iso3), null) : [];
+    return src ? [{ iso3: c.iso3, name: c.name, from: segs[0]!.from, through: src.info.daily!.through }] : [];
   });
   const out: DaysDoc[] = [];
   for (const c of countries) {
     const src = pick(c.iso3);
-    const rows = src ? daily.get(src.info.id)!.filter((r) => r.country === c.iso3) : [];
     // Every category with monthly or weekly counts: a window is answered from days or, outside them, from weeks.
     const ids = CATEGORIES.filter((x) => c.categories.includes(x.id) || c.weeks?.categories.includes(x.id)).map((x) => x.id);
     for (const id of ids) {
@@ -314,19 +317,46 @@ function daysDocs(
         out.push({ dataset, series, days: null, why, ...wk });
         continue;
       }
-      const { from, through } = src.info.daily!;
+      // The most recently retrieved source's days, and before them an older source's where they join on.
+      const segs = segments(byRetrieved(c.iso3), cat);
+      const from = segs[0]!.from;
+      const { through } = src.info.daily!;
       const n = daysIn(from, through);
       const events = new Array<number>(n).fill(0);
       const fatalities = new Array<number>(n).fill(0);
       const start = dayNumber(from);
-      for (const r of rows) {
-        if (r.category !== id) continue;
-        const i = dayNumber(r.date) - start;
-        events[i]! += r.events;
-        fatalities[i]! += r.fatalities;
-      }
-      out.push({ dataset, series, days: { source: src.info.id, from, through, events, fatalities }, why: null, ...wk });
+      for (const seg of segs)
+        for (const r of daily.get(seg.source)!) {
+          if (r.country !== c.iso3 || r.category !== id || r.date < seg.from || r.date > seg.through) continue;
+          const i = dayNumber(r.date) - start;
+          events[i]! += r.events;
+          fatalities[i]! += r.fatalities;
+        }
+      out.push({
+        dataset,
+        series,
+        days: { source: src.info.id, from, through, events, fatalities, ...(segs.length > 1 ? { sources: segs } : {}) },
+        why: null,
+        ...wk,
+      });
     }
+  }
+  return out;
+}
+
+/**
+ * The days of a country's event-level sources (oldest retrieved first), newest first: all its days;
+ * then an older source's days before them, where they join on without a gap (and the source
+ * gives `cat`, when one is named), and so on. Oldest segment first.
+ */
+function segments(sources: readonly SourceIndex[], cat: Category | null): { source: string; from: string; through: string }[] {
+  const newest = sources.at(-1)!;
+  const out = [{ source: newest.info.id, from: newest.info.daily!.from, through: newest.info.daily!.through }];
+  for (const s of sources.slice(0, -1).reverse()) {
+    const first = out[0]!.from;
+    const d = s.info.daily!;
+    if ((cat && !s.gives(cat)) || d.from >= first || d.through < addDays(first, -1)) continue;
+    out.unshift({ source: s.info.id, from: d.from, through: addDays(first, -1) });
   }
   return out;
 }

@@ -124,6 +124,18 @@ const SourceInfoSchema = z.strictObject({
     )
     .optional(),
   crosschecks: z.array(CrossCheck).optional(),
+  refresh: z
+    .strictObject({
+      at: z.string(),
+      by: z.enum(['cli', 'workflow']),
+      window: z.strictObject({ since: z.string(), through: z.string() }),
+      countries: z.array(z.string()),
+      rows: z.strictObject({ read: Count, accepted: Count, rejected: Count, duplicates: Count, byReason: z.record(z.string(), Count) }),
+      outcome: z.enum(['published', 'unchanged', 'failed']),
+      reason: z.string().nullable(),
+      version: z.string().nullable(),
+    })
+    .optional(),
 });
 
 // The schemas must describe exactly the model's types (a compile error otherwise).

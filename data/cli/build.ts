@@ -5,10 +5,12 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { keys } from '../../model/keys.ts';
 import type { Pointer } from '../../model/types.ts';
 import { buildDataset } from '../build/dataset.ts';
 import { parseClaims } from '../build/files.ts';
 import { VERDICTS_DOC, verdictsMarkdown } from '../build/verdicts.ts';
+import { encodeBase } from '../refresh/base.ts';
 import { readShipped } from './aggregates.ts';
 import { CLAIMS_FILE, KV_DIR, ROOT } from './paths.ts';
 
@@ -17,12 +19,16 @@ async function main(): Promise<void> {
   const claims = parseClaims(await readFile(CLAIMS_FILE, 'utf8'), path.relative(ROOT, CLAIMS_FILE));
   const ds = await buildDataset({ sources, claims });
   await mkdir(KV_DIR, { recursive: true });
-  await writeFile(path.join(KV_DIR, 'entries.json'), JSON.stringify(ds.entries));
+  // Beside the version, what it was built from: what the scheduled refresh merges into (data/refresh/base.ts).
+  const entries = [...ds.entries, { key: keys.base(ds.version), value: encodeBase({ sources, claims }) }];
+  await writeFile(path.join(KV_DIR, 'entries.json'), JSON.stringify(entries));
   const pointer: Pointer = { version: ds.version, publishedAt: '' };
   await writeFile(path.join(KV_DIR, 'version.json'), JSON.stringify(pointer));
-  const bytes = ds.entries.reduce((a, e) => a + e.value.length, 0);
+  const bytes = entries.reduce((a, e) => a + e.value.length, 0);
   await writeFile(path.join(ROOT, VERDICTS_DOC), verdictsMarkdown(ds.claims, ds.catalogue));
-  console.log(`dataset ${ds.version}: ${ds.entries.length} KV entries (${(bytes / 1024).toFixed(0)} KiB) -> dist/kv/entries.json`);
+  console.log(
+    `dataset ${ds.version}: ${entries.length} KV entries, its base included (${(bytes / 1024).toFixed(0)} KiB) -> dist/kv/entries.json`,
+  );
   for (const c of ds.claims.claims) {
     console.log(`  claim ${c.id}: ${c.verdictLabel}`);
     for (const r of c.readings) console.log(`    ${r.sentence}`);

@@ -72,6 +72,16 @@ export function* readApiJson(text: string, file: string): Generator<CsvRecord> {
     const msg = (doc as { error?: { message?: string }; messages?: unknown } | null)?.error?.message;
     throw new Error(`${file}: not an ACLED API response (no "data" array)${msg ? `: ${msg}` : ''}`);
   }
+  yield* apiRecords(data, file);
+}
+
+/**
+ * Events of the API's `data` array (already parsed) as records, values read as text as a CSV
+ * export gives them (`line` = `firstLine` + position: pages of one download carry on counting).
+ * Throws MissingColumnsError when the first object lacks an event column; an element that is not
+ * an object is malformed. Shared by data:derive (readApiJson) and data:refresh (the API's pages).
+ */
+export function* apiRecords(data: readonly unknown[], file: string, firstLine = 1): Generator<CsvRecord> {
   const firstObject = data.find((d) => d !== null && typeof d === 'object' && !Array.isArray(d)) as Record<string, unknown> | undefined;
   if (firstObject) {
     const missing = EVENT_COLUMNS.filter((c) => !(c in firstObject));
@@ -82,8 +92,9 @@ export function* readApiJson(text: string, file: string): Generator<CsvRecord> {
   const subEvents = firstObject !== undefined && SUB_EVENT_COLUMN in firstObject;
   for (let i = 0; i < data.length; i++) {
     const d = data[i] as unknown;
+    const line = firstLine + i;
     if (d === null || typeof d !== 'object' || Array.isArray(d)) {
-      yield { file, line: i + 1, fields: {}, malformed: `record ${i + 1} of "data" is not an object` };
+      yield { file, line, fields: {}, malformed: `record ${line} of "data" is not an object` };
       continue;
     }
     const fields: Record<string, string> = {};
@@ -92,6 +103,6 @@ export function* readApiJson(text: string, file: string): Generator<CsvRecord> {
       const v = (d as Record<string, unknown>)[k];
       fields[k] = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
     }
-    yield { file, line: i + 1, fields };
+    yield { file, line, fields };
   }
 }

@@ -95,11 +95,19 @@ export async function publish(kv: KvWriter, version: string, entries: readonly K
     await kv.putMany(part);
     opts.log?.(`  wrote ${part.length} entries (${i + 1}/${parts.length})`);
   }
+  return publishWritten(kv, version, entries.length, opts.now);
+}
+
+/**
+ * The end of a publish, once every entry of `version` is written (by publish(), or chunk by chunk
+ * by the refresh Workflow): the versions list, then the pointer.
+ */
+export async function publishWritten(kv: KvWriter, version: string, entries: number, now: string): Promise<Pointer> {
   const versions = (await readVersions(kv)).filter((v) => v.version !== version);
-  versions.push({ version, publishedAt: opts.now, entries: entries.length });
+  versions.push({ version, publishedAt: now, entries });
   await kv.putMany([{ key: VERSIONS_KEY, value: JSON.stringify(versions) }]);
   // Last: the pointer. Until this write, readers keep the previous version.
-  const pointer: Pointer = { version, publishedAt: opts.now };
+  const pointer: Pointer = { version, publishedAt: now };
   await kv.putMany([{ key: POINTER_KEY, value: JSON.stringify(pointer) }]);
   return pointer;
 }

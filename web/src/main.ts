@@ -6,6 +6,7 @@
  * drawn one per task as they come near the screen (schedule.ts). Embed mode (/embed, or
  * ?embed=1) hides the chrome around the charts.
  */
+import { fmtDate } from '../../model/format.ts';
 import { TREND_BANDS, TREND_DEFINITIONS, TREND_LABELS } from '../../model/trend.ts';
 import type { Catalogue } from '../../model/types.ts';
 import { markInvalid, syncControls, wireControls } from './controls.ts';
@@ -166,6 +167,9 @@ async function start(): Promise<void> {
 
   // Below the overview's charts: built once the first view is drawn.
   await firstView.catch(() => undefined);
+  // The last refresh from ACLED's API, in the footer: its code loads after the first view.
+  const refreshed = catalogue?.lastRefresh;
+  if (refreshed) void import('./refresh-line.ts').then((m) => m.showRefresh(els.footer, refreshed, fmtDate));
   const [claims] = await Promise.allSettled([claimsDoc()]);
   if (claims.status === 'fulfilled') {
     const doc = claims.value;

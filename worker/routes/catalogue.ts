@@ -38,6 +38,24 @@ const CrossCheck = z.object({
     }),
   ),
 });
+const RefreshRun = z
+  .object({
+    at: z.string().openapi({ description: 'When the run started (ISO time).' }),
+    by: z.enum(['cli', 'workflow']),
+    window: z.object({ since: z.string(), through: z.string() }).openapi({ description: 'The event dates read.' }),
+    countries: z.array(z.string()),
+    rows: z.object({
+      read: z.number(),
+      accepted: z.number(),
+      rejected: z.number(),
+      duplicates: z.number(),
+      byReason: z.record(z.string(), z.number()),
+    }),
+    outcome: z.enum(['published', 'unchanged', 'failed']),
+    reason: z.string().nullable().openapi({ description: 'For a failure: why, in plain words.' }),
+    version: z.string().nullable(),
+  })
+  .openapi('RefreshRun', { description: "A refresh from ACLED's API (rows read = accepted + rejected + duplicates)." });
 const SourceInfo = z
   .object({
     id: z.string(),
@@ -96,6 +114,7 @@ const SourceInfo = z
       )
       .optional(),
     crosschecks: z.array(CrossCheck).optional(),
+    refresh: RefreshRun.optional().openapi({ description: "The source refreshed from ACLED's API: the run that last refreshed it." }),
   })
   .openapi('Source', { description: 'A raw source and its ingestion report.' });
 
@@ -181,6 +200,7 @@ const CatalogueSchema = z
           'Source disagreements found by comparing overlapping sources period by period (the weekly file against the event file by week, HDX against the Explorer table by month): every differing period with both figures. Reported, never merged.',
       }),
     thresholds: z.object({ lowBaseline: z.number(), note: z.string() }),
+    lastRefresh: RefreshRun.optional().openapi({ description: "The last refresh from ACLED's API this version comes from." }),
   })
   .openapi('Catalogue');
 

@@ -1,0 +1,31 @@
+/**
+ * The footer's line on the last refresh from ACLED's API (the catalogue's `lastRefresh`): when,
+ * the window of event dates, the rows read, accepted and rejected, the outcome and, for a
+ * failure, why. Loaded on demand once the first view is drawn: not part of the first view's code.
+ */
+import type { RefreshRun } from '../../model/types.ts';
+
+/** A day as the page writes it (model/format.ts fmtDate, passed in: the page's code has it already, this chunk need not). */
+type FmtDate = (day: string) => string;
+
+const OUTCOME: Record<RefreshRun['outcome'], string> = {
+  published: 'new data published',
+  unchanged: 'nothing new',
+  failed: 'failed',
+};
+
+/** The line's text. */
+export function refreshLine(r: RefreshRun, fmtDate: FmtDate): string {
+  const n = (x: number) => x.toLocaleString('en-GB');
+  const rows = `${n(r.rows.read)} rows read, ${n(r.rows.accepted)} accepted, ${n(r.rows.rejected)} rejected`;
+  const window = r.window.since ? ` (event dates ${fmtDate(r.window.since)} to ${fmtDate(r.window.through)}; ${rows})` : '';
+  const outcome = r.outcome === 'failed' && r.reason ? `failed: ${r.reason}; the data shown is unchanged` : OUTCOME[r.outcome];
+  return `Last refresh from ACLED's API: ${fmtDate(r.at.slice(0, 10))}${window}: ${outcome}.`;
+}
+
+/** Add the line to the footer (once). */
+export function showRefresh(footer: HTMLElement, r: RefreshRun, fmtDate: FmtDate): void {
+  const p = footer.querySelector<HTMLElement>('#last-refresh') ?? footer.appendChild(document.createElement('p'));
+  p.id = 'last-refresh';
+  p.textContent = refreshLine(r, fmtDate);
+}
