@@ -6,13 +6,17 @@ import { AcledFake } from './tests/fixtures/acled-fake.ts';
 // Worker goes to it: the Worker fetches nothing else). Tests set it up through its /__fake control.
 const acled = new AcledFake({ rows: [] });
 
+// Tests that build a dataset from the real aggregates take 2-8 s, more on a loaded machine; the
+// limit is a guard against hangs, never a speed target (speed is measured in `npm run bench`).
+const BUILDS = { testTimeout: 30_000, hookTimeout: 60_000 };
+
 export default defineConfig({
   test: {
     projects: [
       // The shared model (model/), pure, on Node.
       { test: { name: 'model', environment: 'node', include: ['tests/model/**/*.test.ts'] } },
       // The pipeline's stages (derive, build, publish) and the CLI's I/O, on Node.
-      { test: { name: 'data', environment: 'node', include: ['tests/data/**/*.test.ts'] } },
+      { test: { name: 'data', environment: 'node', include: ['tests/data/**/*.test.ts'], ...BUILDS } },
       // The Worker, inside workerd with Miniflare KV, configured from wrangler.toml.
       {
         // No pointer caching in tests: each test publishes its own dataset.
@@ -30,7 +34,7 @@ export default defineConfig({
             },
           }),
         ],
-        test: { name: 'worker', include: ['tests/worker/**/*.test.ts'] },
+        test: { name: 'worker', include: ['tests/worker/**/*.test.ts'], ...BUILDS },
       },
       // Pure front-end shaping code.
       { test: { name: 'web', environment: 'node', include: ['tests/web/**/*.test.ts'] } },
