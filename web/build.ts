@@ -54,6 +54,8 @@ function overviewCards(): string {
     (c) => `<article class="ov-card" id="ov-${c.iso3}" data-country="${c.iso3}" aria-labelledby="ov-${c.iso3}-name">
   <h2 id="ov-${c.iso3}-name" class="ov-name"><a href="/?view=country&amp;country=${c.iso3}" data-country-link="${c.iso3}">${esc(c.name)}</a></h2>
   <div class="ov-figs" id="ov-${c.iso3}-figs"><p class="loading">Loading…</p></div>
+  ${figure(`ov-${c.iso3}-week-events`, 'Events per ACLED week', 'ov')}
+  ${figure(`ov-${c.iso3}-week-fatalities`, 'Reported fatalities per ACLED week', 'ov')}
   ${figure(`ov-${c.iso3}-events`, 'Events per month', 'ov')}
   ${figure(`ov-${c.iso3}-fatalities`, 'Reported fatalities per month', 'ov')}
 </article>`,

@@ -9,6 +9,7 @@
 import { TREND_BANDS, TREND_DEFINITIONS, TREND_LABELS } from '../../model/trend.ts';
 import type { Catalogue } from '../../model/types.ts';
 import { markInvalid, syncControls, wireControls } from './controls.ts';
+import { freshnessLine } from './freshness.ts';
 import { byId, errorBox, h, renderFooter, showError, trendBadge } from './render.ts';
 import { cataloguePromise, claims as claimsDoc } from './requests.ts';
 import { currentState, EMBED, navigate, readLocation } from './router.ts';
@@ -16,7 +17,6 @@ import { nextTask, whenVisible } from './schedule.ts';
 import { updateShare, wireShare } from './share.ts';
 import { hasCheck, stateQuery, type View, type ViewState } from './state.ts';
 import type { CompareContext } from './views/compare.ts';
-import { loadCountry } from './views/country.ts';
 import { loadOverview } from './views/overview.ts';
 
 if (EMBED) document.documentElement.classList.add('embed');
@@ -109,13 +109,17 @@ async function loadView(): Promise<void> {
     const catalogue = cat;
     const shared = { state, catalogue, updateShare: (title: string) => updateShare(state, title) };
     if (state.view === 'overview') await loadOverview({ ...shared, els, heading: HEADINGS.overview }, stale);
-    else if (state.view === 'country') await loadCountry({ ...shared, els, heading: HEADINGS.country, setState }, stale);
+    else if (state.view === 'country')
+      await (await countryModule()).loadCountry({ ...shared, els, heading: HEADINGS.country, setState }, stale);
     else await (await compareModule()).loadCompare(compareContext(), ctrl.signal, stale);
   } catch (e) {
     if (stale() || ctrl.signal.aborted) return;
     els.status.replaceChildren(errorBox('this view', e));
   }
 }
+
+/** The Country view (views/country.ts), fetched when first shown: the overview does without it. */
+const countryModule = () => import('./views/country.ts');
 
 /** The Compare view and the claims' cards (views/compare.ts), fetched when first shown: the first view does without them. */
 const compareModule = () => import('./views/compare.ts');
@@ -155,6 +159,7 @@ async function start(): Promise<void> {
     catalogue = cat.value;
     performance.mark('catalogue');
     renderFooter(els.footer, catalogue.dataset, catalogue.sources);
+    byId('freshness').textContent = freshnessLine(catalogue.countries);
     readLocation(catalogue.countries);
     firstView = setState({}, 'replace');
   } else {
@@ -162,6 +167,7 @@ async function start(): Promise<void> {
     delete document.documentElement.dataset.bootView;
     els.status.replaceChildren(errorBox('the catalogue (/api/v1/catalogue)', cat.reason));
     showError(els.footer, 'the dataset details', cat.reason);
+    byId('freshness').textContent = 'The data’s dates could not be loaded.';
   }
 
   // Below the overview's charts: built once the first view is drawn.
