@@ -108,7 +108,7 @@ async function loadView(): Promise<void> {
   try {
     const catalogue = cat;
     const shared = { state, catalogue, updateShare: (title: string) => updateShare(state, title) };
-    if (state.view === 'overview') await loadOverview({ ...shared, els, heading: HEADINGS.overview }, stale);
+    if (state.view === 'overview') await loadOverview({ ...shared, els, heading: HEADINGS.overview, setState }, stale);
     else if (state.view === 'country')
       await (await countryModule()).loadCountry({ ...shared, els, heading: HEADINGS.country, setState }, stale);
     else await (await compareModule()).loadCompare(compareContext(), ctrl.signal, stale);

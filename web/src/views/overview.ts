@@ -41,6 +41,8 @@ export interface OverviewContext {
   /** The view's heading. */
   heading: string;
   updateShare: (title: string) => void;
+  /** Change the state (the Sahel map's measure). */
+  setState: (next: Partial<ViewState>) => Promise<void>;
 }
 
 const MEASURES: Measure[] = ['events', 'fatalities'];
@@ -120,6 +122,7 @@ export async function loadOverview(ctx: OverviewContext, stale: () => boolean): 
     }
   }
   for (const c of countries) loading(byId(`ov-${c.iso3}-figs`));
+  sahelMap(ctx, stale);
   for (const c of countries) {
     const mine = headlines.filter((x) => x.c === c);
     void Promise.allSettled(mine.map((x) => x.doc ?? Promise.reject(new Error('no weekly data')))).then((docs) => {
@@ -221,4 +224,23 @@ function comparisonLine(kind: 'previous' | 'year', words: string, c: WeekCompari
       `vs ${words} (${windowLabel(c.base)}: ${fmtNum(c.base.total)}): ${fmtSigned(c.change.abs)} (${fmtPct(c.change.pct)})${c.change.lowBaseline ? ', low baseline' : ''}`,
     ),
   );
+}
+
+/** The Sahel-wide map (views/sahel-map.ts, with map.ts its own chunk), loaded when it comes near the screen; its measure control. */
+function sahelMap(ctx: OverviewContext, stale: () => boolean): void {
+  for (const input of document.querySelectorAll<HTMLInputElement>('input[name="sahel-measure"]')) {
+    input.checked = input.value === ctx.state.measure;
+    input.onchange = () => {
+      if (input.checked) void ctx.setState({ measure: input.value as Measure });
+    };
+  }
+  const f = fig('sahel-map');
+  figLoading(f);
+  whenVisible(f.canvas!.parentElement!, () => {
+    void import('./sahel-map.ts')
+      .then((m) => (stale() ? undefined : m.drawSahelMap({ catalogue: ctx.catalogue, measure: ctx.state.measure }, stale)))
+      .catch((e: unknown) => {
+        if (!stale()) figError(f, 'the map', e);
+      });
+  });
 }
