@@ -118,11 +118,9 @@ async function loadView(): Promise<void> {
   }
 }
 
-/** The Country view (views/country.ts), fetched when first shown: the overview does without it. */
-const countryModule = () => import('./views/country.ts');
-
-/** The Compare view and the claims' cards (views/compare.ts), fetched when first shown: the first view does without them. */
-const compareModule = () => import('./views/compare.ts');
+/** The Country and Compare views and the claims' cards (views/more.ts), fetched when first needed: the first view does without them. */
+const countryModule = () => import('./views/more.ts');
+const compareModule = countryModule;
 
 function compareContext(): CompareContext {
   const state = currentState();
@@ -146,7 +144,19 @@ function renderTrendLegend(): void {
 
 async function start(): Promise<void> {
   let firstView: Promise<void> = Promise.resolve();
-  wireControls({ state: currentState, catalogue: () => catalogue, setState });
+  wireControls({
+    state: currentState,
+    catalogue: () => catalogue,
+    setState,
+    // The radio buttons are shown in the Compare view only: its module is loaded by then.
+    convertUnit: (unit) => {
+      void compareModule().then(({ convertPeriods }) => {
+        const r = convertPeriods(currentState(), unit);
+        byId('unit-change').textContent = r.note ?? '';
+        return setState(r.next);
+      });
+    },
+  });
   wireShare();
   wirePage();
   renderTrendLegend();

@@ -10,7 +10,7 @@ import type { Feature } from 'geojson';
 import { fmtNum } from '../../model/format.ts';
 import { getJson } from './api.ts';
 import { theme } from './charts.ts';
-import { regionKey } from './views/country-data.ts';
+import { regionKey } from './views/overview-data.ts';
 
 Chart.register(ChoroplethController, GeoFeature, ColorScale, ProjectionScale);
 

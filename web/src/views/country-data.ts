@@ -7,12 +7,10 @@ import type { Change } from '../../../model/change.ts';
 import { MEASURE_WORDS } from '../../../model/describe.ts';
 import { fmtNum } from '../../../model/format.ts';
 import { monthLabel } from '../../../model/month.ts';
-import { addWeeks } from '../../../model/week.ts';
-import type { WeekSeries } from '../../../model/api.ts';
 import type { Point, SeriesDoc } from '../../../model/types.ts';
 import { fmtPct, fmtSigned, lowerFirst, shortMonth } from '../format.ts';
 import { seriesSubject, type Table } from '../series-data.ts';
-import { HEADLINE_WEEKS, type WeekWindow, weeklyHeadline, windowLabel } from './overview-data.ts';
+import { type RegionRow, type RegionWeekRanking, windowLabel } from './overview-data.ts';
 
 export interface ChangeData {
   labels: string[];
@@ -116,13 +114,6 @@ export function compositionTable(d: CompositionData): Table {
   };
 }
 
-export interface RegionRow {
-  slug: string;
-  name: string;
-  value: number;
-  change: Change | null;
-}
-
 export interface RegionRanking {
   /** The latest month complete in every region's series; null when there is none. */
   month: string | null;
@@ -155,37 +146,6 @@ export function regionSummary(r: RegionRanking, subjectWords: string, country: s
   return `In ${monthLabel(r.month)}, ${a!.name} had the most ${subjectWords} of ${country}’s regions (${fmtNum(a!.value)})${then}.`;
 }
 
-/** Regions ranked on their last four ACLED weeks (the overview's headline window), with the change from the four before. */
-export interface RegionWeekRanking {
-  /** The four weeks (all regions' series end on the same week); null without four weeks. */
-  window: WeekWindow | null;
-  /** Highest value first; ties by name. */
-  rows: RegionRow[];
-}
-
-/** The first week to request for a region ranking: the four weeks and the four before them. */
-export const rankingFromWeek = (lastWeek: string): string => addWeeks(lastWeek, 1 - 2 * HEADLINE_WEEKS);
-
-/** Regions ranked on the total of their last four weeks (docs: each region's weekly series, same weeks). */
-export function regionWeekRanking(docs: readonly WeekSeries[]): RegionWeekRanking {
-  let window: WeekWindow | null = null;
-  const rows: RegionRow[] = [];
-  for (const d of docs) {
-    const hl = weeklyHeadline(d.points);
-    if (!hl) continue;
-    window ??= hl.current;
-    const a = d.series.admin1;
-    rows.push({
-      slug: a?.slug ?? '',
-      name: a?.name ?? d.series.country.name,
-      value: hl.current.total,
-      change: hl.vsPrevious?.change ?? null,
-    });
-  }
-  rows.sort((x, y) => y.value - x.value || x.name.localeCompare(y.name));
-  return { window, rows };
-}
-
 /**
  * The weekly ranking's sentence.
  * @example 'In the four weeks 21 February–20 March 2026 (provisional), Borno had the most political violence events of Nigeria’s regions (80), then Zamfara (40).'
@@ -197,6 +157,3 @@ export function regionWeekSummary(r: RegionWeekRanking, subjectWords: string, co
   const prov = r.window.provisional ? ' (provisional)' : '';
   return `In the four weeks ${windowLabel(r.window)}${prov}, ${a!.name} had the most ${subjectWords} of ${country}’s regions (${fmtNum(a!.value)})${then}.`;
 }
-
-/** A region's key in a map's values: `NGA:borno`. */
-export const regionKey = (iso3: string, slug: string): string => `${iso3}:${slug}`;

@@ -44,15 +44,11 @@ import {
   compositionData,
   compositionSummary,
   compositionTable,
-  type RegionRow,
-  rankingFromWeek,
   regionRanking,
   regionSummary,
-  regionWeekRanking,
-  regionKey,
   regionWeekSummary,
 } from './country-data.ts';
-import { windowLabel } from './overview-data.ts';
+import { type RegionRow, rankingFromWeek, regionKey, regionWeekRanking, windowLabel } from './overview-data.ts';
 
 /** Weeks the country view's weekly chart shows: two years. */
 const COUNTRY_WEEKS = 104;

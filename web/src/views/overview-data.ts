@@ -7,6 +7,7 @@ import { type Change, change } from '../../../model/change.ts';
 import { daySpan } from '../../../model/day.ts';
 import { fmtNum } from '../../../model/format.ts';
 import { TREND_LABELS, type TrendBand, trendBand } from '../../../model/trend.ts';
+import type { WeekSeries } from '../../../model/api.ts';
 import type { WeekPoint } from '../../../model/types.ts';
 import { addWeeks, weekEnd } from '../../../model/week.ts';
 
@@ -97,3 +98,45 @@ export function sharedMax(series: readonly (readonly { value: number }[])[]): nu
 export function fmtMean(x: number): string {
   return fmtNum(Math.round(x * 10) / 10);
 }
+
+/** A region's row in a ranking: its total and its change. */
+export interface RegionRow {
+  slug: string;
+  name: string;
+  value: number;
+  change: Change | null;
+}
+
+/** Regions ranked on their last four ACLED weeks (the overview's headline window), with the change from the four before. */
+export interface RegionWeekRanking {
+  /** The four weeks (all regions' series end on the same week); null without four weeks. */
+  window: WeekWindow | null;
+  /** Highest value first; ties by name. */
+  rows: RegionRow[];
+}
+
+/** The first week to request for a region ranking: the four weeks and the four before them. */
+export const rankingFromWeek = (lastWeek: string): string => addWeeks(lastWeek, 1 - 2 * HEADLINE_WEEKS);
+
+/** Regions ranked on the total of their last four weeks (docs: each region's weekly series, same weeks). */
+export function regionWeekRanking(docs: readonly WeekSeries[]): RegionWeekRanking {
+  let window: WeekWindow | null = null;
+  const rows: RegionRow[] = [];
+  for (const d of docs) {
+    const hl = weeklyHeadline(d.points);
+    if (!hl) continue;
+    window ??= hl.current;
+    const a = d.series.admin1;
+    rows.push({
+      slug: a?.slug ?? '',
+      name: a?.name ?? d.series.country.name,
+      value: hl.current.total,
+      change: hl.vsPrevious?.change ?? null,
+    });
+  }
+  rows.sort((x, y) => y.value - x.value || x.name.localeCompare(y.name));
+  return { window, rows };
+}
+
+/** A region's key in a map's values: `NGA:borno`. */
+export const regionKey = (iso3: string, slug: string): string => `${iso3}:${slug}`;

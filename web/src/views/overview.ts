@@ -2,7 +2,7 @@
  * The Overview: five countries side by side, each with its headline (the last four complete
  * ACLED weeks against the four before and the same four weeks a year earlier, with trend bands,
  * provisional weeks said so), its events and reported fatalities per ACLED week and per month,
- * optionally on one scale, and a Sahel-wide map of regions (loaded on demand, sahel-map.ts).
+ * optionally on one scale, and a Sahel-wide map of regions (map.ts loaded on demand).
  * Each chart as soon as its series arrives, one per task, drawn when near the screen. Its shaping
  * is overview-data.ts; main.ts hands it what it uses of the page in a context.
  */
@@ -226,7 +226,13 @@ function comparisonLine(kind: 'previous' | 'year', words: string, c: WeekCompari
   );
 }
 
-/** The Sahel-wide map (views/sahel-map.ts, with map.ts its own chunk), loaded when it comes near the screen; its measure control. */
+/**
+ * The Sahel-wide map: every region of the five countries on one colour scale, events or reported
+ * fatalities (the state's measure, chosen beside the map) over the headline's four ACLED weeks,
+ * with a legend, the outlines' credits and a table equivalent. Its regions' series (the last
+ * eight weeks each, one small request per region) and the map module (map.ts, its own chunk, with
+ * the outlines) are loaded when the map comes near the screen.
+ */
 function sahelMap(ctx: OverviewContext, stale: () => boolean): void {
   for (const input of document.querySelectorAll<HTMLInputElement>('input[name="sahel-measure"]')) {
     input.checked = input.value === ctx.state.measure;
@@ -237,8 +243,9 @@ function sahelMap(ctx: OverviewContext, stale: () => boolean): void {
   const f = fig('sahel-map');
   figLoading(f);
   whenVisible(f.canvas!.parentElement!, () => {
-    void import('./sahel-map.ts')
-      .then((m) => (stale() ? undefined : m.drawSahelMap({ catalogue: ctx.catalogue, measure: ctx.state.measure }, stale)))
+    if (stale()) return;
+    import('./more.ts')
+      .then((m) => m.drawSahelMap(ctx.catalogue, ctx.state.measure, stale))
       .catch((e: unknown) => {
         if (!stale()) figError(f, 'the map', e);
       });

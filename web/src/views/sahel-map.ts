@@ -1,9 +1,10 @@
 /**
- * The overview's Sahel-wide map: every region of the five countries on one colour scale, events
- * or reported fatalities (the state's measure, chosen beside the map) over the headline's four
- * ACLED weeks, with a legend, the outlines' credits and a table equivalent. Loaded on demand (its
- * own chunk, with map.ts), when the map comes near the screen. Each region's weekly series is one
- * small request (its last eight weeks).
+ * The overview's Sahel-wide map (views/overview.ts shows its frame and measure control): every
+ * region of the five countries on one colour scale, events or reported fatalities over the
+ * headline's four ACLED weeks, with a legend, the outlines' credits and a table equivalent.
+ * Loaded on demand with the other views (more.ts), when the map comes near the screen; the map
+ * module (map.ts, with the outlines) after it. Each region's weekly series is one small request
+ * (its last eight weeks).
  */
 import type { Measure } from '../../../model/categories.ts';
 import { fmtNum } from '../../../model/format.ts';
@@ -11,17 +12,10 @@ import type { Catalogue } from '../../../model/types.ts';
 import { getText } from '../api.ts';
 import { weekSeriesPath } from '../api-paths.ts';
 import { mergeCsv } from '../downloads.ts';
-import { fig, figError, figLoading, figReady, tableLater } from '../figure.ts';
+import { fig, figError, figReady, tableLater } from '../figure.ts';
 import { creditLine, MEASURE_LABELS } from '../format.ts';
-import { drawRegionMap } from '../map.ts';
 import { weekSeries } from '../requests.ts';
-import { rankingFromWeek, regionKey, regionWeekRanking } from './country-data.ts';
-import { windowLabel } from './overview-data.ts';
-
-export interface SahelMapContext {
-  catalogue: Catalogue;
-  measure: Measure;
-}
+import { rankingFromWeek, regionKey, regionWeekRanking, windowLabel } from './overview-data.ts';
 
 /** One region of the map: its country, the four weeks' total and its change. */
 interface Cell {
@@ -32,10 +26,8 @@ interface Cell {
   value: number;
 }
 
-export async function drawSahelMap(ctx: SahelMapContext, stale: () => boolean): Promise<void> {
-  const { catalogue: cat, measure } = ctx;
+export async function drawSahelMap(cat: Catalogue, measure: Measure, stale: () => boolean): Promise<void> {
   const f = fig('sahel-map');
-  figLoading(f);
   const countries = cat.countries.filter((c) => c.weeks?.categories.includes('political_violence') && c.admin1.length > 0);
   const params = countries.flatMap((c) =>
     c.admin1.map((r) => ({
@@ -79,6 +71,8 @@ export async function drawSahelMap(ctx: SahelMapContext, stale: () => boolean): 
       `Political violence, ${MEASURE_LABELS[measure].toLowerCase()} by region, ${period}${window.provisional ? ' (provisional)' : ''}, highest first`,
     );
     const values = new Map(cells.map((x) => [regionKey(x.iso3, x.slug), x.value]));
+    const { drawRegionMap } = await import('../map.ts');
+    if (stale()) return;
     const drawn = await drawRegionMap(
       f.canvas!,
       countries.map((c) => c.iso3),
