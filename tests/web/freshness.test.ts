@@ -16,7 +16,7 @@ const monthFresh = (through: string) => ({
   source: 'm',
   from: '2021-01-01',
   through,
-  provisional: { from: through.slice(0, 8) + '01', through },
+  provisional: { from: `${through.slice(0, 8)}01`, through },
 });
 const entry = (iso3: string, name: string, months: string[]): CountryEntry => ({
   iso3,

@@ -3,6 +3,7 @@
  * written back, periods in months and days, a claim to check, default compare periods.
  */
 import { describe, expect, it } from 'vitest';
+import type { CountryEntry } from '../../model/types.ts';
 import {
   DEFAULT_STATE,
   defaultPeriods,
@@ -17,7 +18,6 @@ import {
   stateQuery,
   type ViewState,
 } from '../../web/src/state.ts';
-import type { CountryEntry } from '../../model/types.ts';
 import { CHECK_COUNTRIES, COUNTRIES } from './fixtures.ts';
 
 describe('URL state', () => {

@@ -4,12 +4,12 @@
  * handed to the router. The fields a view does not use are hidden (data-views in index.html).
  */
 import type { CategoryId, Measure } from '../../model/categories.ts';
+import { addDays } from '../../model/day.ts';
 import { isDayPeriod, type Unit } from '../../model/period.ts';
 import type { Catalogue, CountryEntry } from '../../model/types.ts';
+import { weekEnd } from '../../model/week.ts';
 import { categoryOptions, relationOptions, relationWording } from './options.ts';
 import { byId, fillSelect } from './render.ts';
-import { addDays } from '../../model/day.ts';
-import { weekEnd } from '../../model/week.ts';
 import { hasDays, hasWeeks, monthlyRegions, periodBounds, periodsInUnit, type ViewState } from './state.ts';
 
 /** What the controls use of the page: the state, the catalogue (null until it is in), and the router. */

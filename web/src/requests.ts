@@ -4,9 +4,10 @@
  * the page opens on the overview, its series and the claims. Series are kept for the session, by
  * path.
  */
+
+import type { WeekSeries } from '../../model/api.ts';
 import type { CategoryId, Measure } from '../../model/categories.ts';
 import { isMonth } from '../../model/month.ts';
-import type { WeekSeries } from '../../model/api.ts';
 import type { Catalogue, ClaimsDoc, SeriesDoc, SeriesSet } from '../../model/types.ts';
 import { getCatalogue, getClaims, getJson, getSeries } from './api.ts';
 import { type SeriesParams, seriesPath, seriesSetPath } from './api-paths.ts';

@@ -3,12 +3,13 @@
  * from the catalogue before it arrives), its sentence on the latest complete month, its notes,
  * its line chart's data and its data table. Pure: no DOM, no Chart.js.
  */
+
+import type { WeekSeries } from '../../model/api.ts';
 import type { CategoryId, Measure } from '../../model/categories.ts';
 import { type Change, LOW_BASELINE } from '../../model/change.ts';
 import { MEASURE_WORDS, placeName, subject } from '../../model/describe.ts';
 import { fmtDate, fmtNum } from '../../model/format.ts';
 import { monthLabel } from '../../model/month.ts';
-import type { WeekSeries } from '../../model/api.ts';
 import type { Catalogue, Point, SeriesDoc, SeriesInfo, SourceInfo, WeekPoint } from '../../model/types.ts';
 import { weekLabel } from '../../model/week.ts';
 import { fmtPct, fmtSigned, lowerFirst, MEASURE_LABELS, shortMonth } from './format.ts';

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { change } from '../../../model/change.ts';
 import type { WeekPoint } from '../../../model/types.ts';
 import { addWeeks } from '../../../model/week.ts';
-import { fmtMean, OVERVIEW_WEEKS, overviewFromWeek, sharedMax, weeklyHeadline, windowLabel } from '../../../web/src/views/overview-data.ts';
+import { fmtMean } from '../../../web/src/format.ts';
+import { OVERVIEW_WEEKS, overviewFromWeek, sharedMax, weeklyHeadline, windowLabel } from '../../../web/src/views/overview-data.ts';
 
 const wp = (week: string, value: number, provisional = false): WeekPoint => ({
   week,

@@ -3,7 +3,6 @@
  * regions ranked, and their sentences and tables. Pure: no DOM, no Chart.js.
  */
 import type { CategoryId, Measure } from '../../../model/categories.ts';
-import type { Change } from '../../../model/change.ts';
 import { MEASURE_WORDS } from '../../../model/describe.ts';
 import { fmtNum } from '../../../model/format.ts';
 import { monthLabel } from '../../../model/month.ts';

@@ -5,13 +5,13 @@
  * screen. Its shaping is country-data.ts; main.ts hands it what it uses of the page in a context.
  */
 
+import type { WeekSeries } from '../../../model/api.ts';
 import type { Change } from '../../../model/change.ts';
 import { placeName } from '../../../model/describe.ts';
 import { EVENT_TYPE_CATEGORIES } from '../../../model/event-types.ts';
 import { fmtDate, fmtNum } from '../../../model/format.ts';
 import { monthLabel } from '../../../model/month.ts';
 import type { Catalogue, SeriesDoc, SeriesInfo } from '../../../model/types.ts';
-import type { WeekSeries } from '../../../model/api.ts';
 import { addWeeks } from '../../../model/week.ts';
 import { coupMarkers, coupWeekMarkers } from '../annotations.ts';
 import { getText } from '../api.ts';

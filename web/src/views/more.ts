@@ -4,6 +4,7 @@
  * two: each chunk shared between the first view and a lazily loaded one is a file of its own, and
  * small files compress worse than one.
  */
-export { loadCountry } from './country.ts';
+
 export { convertPeriods, loadCompare, showClaims } from './compare.ts';
+export { loadCountry } from './country.ts';
 export { drawSahelMap } from './sahel-map.ts';

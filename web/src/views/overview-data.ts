@@ -3,11 +3,11 @@
  * four before and the same four weeks a year earlier, as /api/v1/compare compares them), the
  * weekly chart's data, and one y scale for all. Pure: no DOM, no Chart.js.
  */
+
+import type { WeekSeries } from '../../../model/api.ts';
 import { type Change, change } from '../../../model/change.ts';
 import { daySpan } from '../../../model/day.ts';
-import { fmtNum } from '../../../model/format.ts';
 import { TREND_LABELS, type TrendBand, trendBand } from '../../../model/trend.ts';
-import type { WeekSeries } from '../../../model/api.ts';
 import type { WeekPoint } from '../../../model/types.ts';
 import { addWeeks, weekEnd } from '../../../model/week.ts';
 
@@ -92,11 +92,6 @@ export const windowLabel = (w: Pick<WeekWindow, 'from' | 'to'>): string => daySp
 /** The largest value across series (for a shared y scale), at least 1. */
 export function sharedMax(series: readonly (readonly { value: number }[])[]): number {
   return Math.max(1, ...series.flatMap((s) => s.map((p) => p.value)));
-}
-
-/** A mean or other fractional figure, to at most one decimal. @example fmtMean(31.47) === '31.5' */
-export function fmtMean(x: number): string {
-  return fmtNum(Math.round(x * 10) / 10);
 }
 
 /** A region's row in a ranking: its total and its change. */
