@@ -33,15 +33,15 @@ describe('freshness line', () => {
   it('says how far the weeks run and which are provisional, and each country’s newest month', () => {
     const line = freshnessLine([entry('BFA', 'Burkina Faso', []), entry('MLI', 'Mali', ['2026-04-22']), entry('NER', 'Niger', [])]);
     expect(line).toBe(
-      'Data through 20 March 2026 (ACLED weeks, all 3 countries; 21 February–20 March 2026 provisional). ' +
-        'Monthly series through April 2026 (to 22 April 2026) for Mali; September 2024 for Burkina Faso and Niger.',
+      'Data through 20 March 2026 (ACLED weeks; 21 February–20 March 2026 provisional). ' +
+        'Months through 22 April 2026 (Mali), September 2024 (Burkina Faso, Niger).',
     );
   });
 
   it('names countries without weeks apart', () => {
     const noWeeks = { ...entry('TCD', 'Chad', []), weeks: null, freshness: [monthFresh('2024-09-30')] };
     expect(freshnessLine([entry('NGA', 'Nigeria', []), noWeeks])).toBe(
-      'Data through 20 March 2026 (ACLED weeks, Nigeria; 21 February–20 March 2026 provisional). Monthly series through September 2024 for Nigeria and Chad.',
+      'Data through 20 March 2026 (ACLED weeks, Nigeria; 21 February–20 March 2026 provisional). Months through September 2024 (Nigeria, Chad).',
     );
   });
 });

@@ -28,7 +28,8 @@ function groups<T>(countries: readonly CountryEntry[], key: (c: CountryEntry) =>
 }
 
 /**
- * @example 'Data through 20 March 2026 (ACLED weeks, all five countries; 21 February–20 March 2026 provisional). Monthly series through April 2026 for Mali (to 22 April), September 2024 for Burkina Faso, Chad, Niger and Nigeria.'
+ * Short, as it sits in the header of every view (four lines at most on a phone; room is kept for them).
+ * @example 'Data through 20 March 2026 (ACLED weeks; 21 February–20 March 2026 provisional). Months through 22 April 2026 (Mali), September 2024 (Burkina Faso, Chad, Niger, Nigeria).'
  */
 export function freshnessLine(countries: readonly CountryEntry[]): string {
   const parts: string[] = [];
@@ -37,9 +38,9 @@ export function freshnessLine(countries: readonly CountryEntry[]): string {
     c.weeks ? { through: c.weeks.through, provisional: c.freshness?.find((f) => f.unit === 'week')?.provisional ?? null } : null,
   );
   const weekParts = weekGroups.map((g) => {
-    const who = g.names.length === all && all > 1 ? `all ${all === 5 ? 'five' : all} countries` : names(g.names);
+    const who = g.names.length === all ? '' : `, ${names(g.names)}`;
     const prov = g.key.provisional ? `; ${daySpan(g.key.provisional.from, g.key.provisional.through)} provisional` : '';
-    return `${fmtDate(g.key.through)} (ACLED weeks, ${who}${prov})`;
+    return `${fmtDate(g.key.through)} (ACLED weeks${who}${prov})`;
   });
   if (weekParts.length > 0) parts.push(`Data through ${weekParts.join('; ')}.`);
   // Each country's newest monthly data: the last day any monthly source covers.
@@ -55,8 +56,8 @@ export function freshnessLine(countries: readonly CountryEntry[]): string {
     .map((g) => {
       const month = g.key.slice(0, 7);
       const whole = Number(g.key.slice(8, 10)) === daysInMonth(month);
-      return `${monthLabel(month)}${whole ? '' : ` (to ${fmtDate(g.key)})`} for ${names(g.names)}`;
+      return `${whole ? monthLabel(month) : fmtDate(g.key)} (${g.names.join(', ')})`;
     });
-  if (monthGroups.length > 0) parts.push(`Monthly series through ${monthGroups.join('; ')}.`);
+  if (monthGroups.length > 0) parts.push(`Months through ${monthGroups.join(', ')}.`);
   return parts.join(' ');
 }
