@@ -281,8 +281,9 @@ describe('regions the page charts', () => {
 });
 
 describe('weeks in the Compare view', () => {
-  // Nigeria as the catalogue has it: weekly counts of political violence through the week of
-  // 14 March 2026 (ending 20 March), regions with weekly counts only.
+  // Nigeria's weeks as the catalogue gives them (weekly counts through the week of 14 March 2026,
+  // ending 20 March; provisional from 21 February), cut to two of its 38 regions (weekly counts
+  // only) and, of its weekly categories, political violence; battles stands for a category without.
   const nigeria: CountryEntry = {
     iso3: 'NGA',
     name: 'Nigeria',

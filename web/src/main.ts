@@ -150,8 +150,11 @@ async function start(): Promise<void> {
     setState,
     // The radio buttons are shown in the Compare view only: its module is loaded by then.
     convertUnit: (unit) => {
-      void compareModule().then(({ convertPeriods }) => {
-        const r = convertPeriods(currentState(), unit);
+      void compareModule().then(({ convertFor }) => {
+        const state = currentState();
+        const country = catalogue?.countries.find((c) => c.iso3 === state.country);
+        if (!country) return;
+        const r = convertFor(state, country, unit);
         byId('unit-change').textContent = r.note ?? '';
         return setState(r.next);
       });

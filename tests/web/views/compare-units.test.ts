@@ -4,7 +4,7 @@
  * sentence says when it is not.
  */
 import { describe, expect, it } from 'vitest';
-import { convertPeriods, unitOf } from '../../../web/src/views/compare-units.ts';
+import { convertFor, convertPeriods, unitOf } from '../../../web/src/views/compare-units.ts';
 
 describe('compare units', () => {
   it('names the unit of the periods', () => {
@@ -42,5 +42,23 @@ describe('compare units', () => {
       next: { before: '2023-07-01..2023-07-31', after: '2023-08-01..2023-08-31', weeks: false },
       note: null,
     });
+  });
+
+  it('goes back to the latest complete month where the months would run past the monthly series', () => {
+    // Nigeria in the catalogue: months January 2021 to September 2024, weeks to 20 March 2026.
+    const nigeria = {
+      name: 'Nigeria',
+      months: { from: '2021-01', to: '2024-09' },
+      partialMonths: [],
+      weeks: null,
+    };
+    const s = { before: '2026-01-24..2026-02-20', after: '2026-02-21..2026-03-20', weeks: true, category: 'political_violence' as const };
+    expect(convertFor(s, nigeria, 'month')).toEqual({
+      next: { before: '2023-09', after: '2024-09', weeks: false },
+      note: 'Nigeria’s monthly series end in September 2024, before February 2026–March 2026: shown as its latest complete month against the same month a year earlier.',
+    });
+    // Within the monthly series, the plain conversion.
+    const old = { before: '2024-06-01..2024-06-28', after: '2024-06-29..2024-07-26', weeks: true, category: 'political_violence' as const };
+    expect(convertFor(old, nigeria, 'month')).toEqual(convertPeriods(old, 'month'));
   });
 });

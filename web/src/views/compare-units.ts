@@ -6,8 +6,9 @@
 import { addDays, daySpan } from '../../../model/day.ts';
 import { monthLabel } from '../../../model/month.ts';
 import { isDayPeriod } from '../../../model/period.ts';
+import type { CountryEntry } from '../../../model/types.ts';
 import { alignment } from '../../../model/week.ts';
-import { periodBounds, periodInUnit, periodsInUnit, type ViewState } from '../state.ts';
+import { defaultPeriods, periodBounds, periodInUnit, periodsInUnit, type ViewState } from '../state.ts';
 
 export type PeriodUnit = 'month' | 'week' | 'day';
 
@@ -82,5 +83,25 @@ export function convertPeriods(
   return {
     next: { before: before?.period ?? null, after: after?.period ?? null, weeks: true },
     note: changed.length > 0 ? `${changed.join('; ')}.` : null,
+  };
+}
+
+/**
+ * convertPeriods for a country: months after the end of its monthly series (ACLED's weeks run
+ * later than most countries' months) become its default months (the latest complete month
+ * against the same month a year earlier), and the note says why.
+ */
+export function convertFor(
+  s: Pick<ViewState, 'before' | 'after' | 'weeks' | 'category'>,
+  country: Pick<CountryEntry, 'name' | 'months' | 'categoryMonths' | 'partialMonths' | 'weeks'>,
+  to: PeriodUnit,
+): { next: Pick<ViewState, 'before' | 'after' | 'weeks'>; note: string | null } {
+  const r = convertPeriods(s, to);
+  if (to !== 'month' || !r.next.after) return r;
+  const last = country.categoryMonths?.[s.category]?.to ?? country.months.to;
+  if (periodBounds(r.next.after)[1] <= last) return r;
+  return {
+    next: { ...defaultPeriods(country, s.category), weeks: false },
+    note: `${country.name}’s monthly series end in ${monthLabel(last)}, before ${words(r.next.after)}: shown as its latest complete month against the same month a year earlier.`,
   };
 }

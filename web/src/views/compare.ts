@@ -17,7 +17,7 @@ import { type BandText, claimCheck, readingBand } from '../verdict.ts';
 import { checkPath, comparePath } from './compare-api.ts';
 import { checkPrompt, compareTitle, comparisonFigures } from './compare-data.ts';
 
-export { convertPeriods } from './compare-units.ts';
+export { convertFor } from './compare-units.ts';
 
 /** What the Compare view and the claims' cards use of the page. */
 export interface CompareContext {

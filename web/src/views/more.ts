@@ -5,6 +5,6 @@
  * small files compress worse than one.
  */
 
-export { convertPeriods, loadCompare, showClaims } from './compare.ts';
+export { convertFor, loadCompare, showClaims } from './compare.ts';
 export { loadCountry } from './country.ts';
 export { drawSahelMap } from './sahel-map.ts';

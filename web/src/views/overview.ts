@@ -241,9 +241,13 @@ function sahelMap(ctx: OverviewContext, stale: () => boolean): void {
     };
   }
   const f = fig('sahel-map');
-  figLoading(f);
+  // Nothing is requested until the map comes near the screen (a request per region): it says so meanwhile.
+  const waiting = 'The map and its figures load when it comes into view.';
+  f.summary.textContent = waiting;
+  f.canvas!.setAttribute('aria-label', waiting);
   whenVisible(f.canvas!.parentElement!, () => {
     if (stale()) return;
+    figLoading(f);
     import('./more.ts')
       .then((m) => m.drawSahelMap(ctx.catalogue, ctx.state.measure, stale))
       .catch((e: unknown) => {
