@@ -5,11 +5,21 @@
  * to one decimal.
  */
 import { describe, expect, it } from 'vitest';
+import type { WeekSeries } from '../../../model/api.ts';
 import { change } from '../../../model/change.ts';
 import type { WeekPoint } from '../../../model/types.ts';
 import { addWeeks } from '../../../model/week.ts';
 import { fmtMean } from '../../../web/src/format.ts';
-import { OVERVIEW_WEEKS, overviewFromWeek, sharedMax, weeklyHeadline, windowLabel } from '../../../web/src/views/overview-data.ts';
+import {
+  OVERVIEW_WEEKS,
+  overviewFromWeek,
+  rankingFromWeek,
+  regionKey,
+  regionWeekRanking,
+  sharedMax,
+  weeklyHeadline,
+  windowLabel,
+} from '../../../web/src/views/overview-data.ts';
 
 const wp = (week: string, value: number, provisional = false): WeekPoint => ({
   week,
@@ -70,6 +80,43 @@ describe('weekly headline', () => {
   it('requests the 60 weeks a year-earlier comparison needs', () => {
     expect(OVERVIEW_WEEKS).toBe(60);
     expect(overviewFromWeek('2026-03-14')).toBe('2025-01-25');
+  });
+});
+
+describe('regions ranked on their last four weeks', () => {
+  const region = (name: string, slug: string, values: number[]): WeekSeries => ({
+    dataset: { version: 'v1', source: 'ACLED', credit: 'ACLED, www.acleddata.com', asOf: '2026-04-22' },
+    unit: 'week',
+    series: {
+      country: { iso3: 'NGA', name: 'Nigeria' },
+      admin1: { name, slug },
+      category: { id: 'political_violence', label: 'Political violence', definition: '' },
+      measure: 'events',
+    },
+    source: 'w',
+    weeks: { from: '1997-01-04', through: '2026-03-14', provisionalFrom: '2026-02-21' },
+    points: weeks(values.length, (i) => values[i]!),
+  });
+
+  it('ranks by the four weeks’ total, ties by name, with the change from the four before', () => {
+    // Hand-made: eight weeks each (the four before, then the last four).
+    const r = regionWeekRanking([
+      region('Kano', 'kano', [1, 1, 1, 1, 2, 2, 2, 2]),
+      region('Borno', 'borno', [10, 10, 10, 10, 20, 20, 20, 20]),
+      region('Abia', 'abia', [0, 0, 0, 0, 2, 2, 2, 2]),
+    ]);
+    expect(r.window).toEqual({ from: '2026-02-21', to: '2026-03-20', provisional: true });
+    expect(r.rows.map((x) => [x.slug, x.value, x.change?.base])).toEqual([
+      ['borno', 80, 40],
+      ['abia', 8, 0],
+      ['kano', 8, 4],
+    ]);
+    expect(regionWeekRanking([]).window).toBeNull();
+  });
+
+  it('requests eight weeks per region, and keys regions by country', () => {
+    expect(rankingFromWeek('2026-03-14')).toBe('2026-01-24');
+    expect(regionKey('NGA', 'borno')).toBe('NGA:borno');
   });
 });
 

@@ -105,7 +105,7 @@ export interface RegionRow {
 /** Regions ranked on their last four ACLED weeks (the overview's headline window), with the change from the four before. */
 export interface RegionWeekRanking {
   /** The four weeks (all regions' series end on the same week); null without four weeks. */
-  window: WeekWindow | null;
+  window: Omit<WeekWindow, 'total'> | null;
   /** Highest value first; ties by name. */
   rows: RegionRow[];
 }
@@ -115,12 +115,12 @@ export const rankingFromWeek = (lastWeek: string): string => addWeeks(lastWeek, 
 
 /** Regions ranked on the total of their last four weeks (docs: each region's weekly series, same weeks). */
 export function regionWeekRanking(docs: readonly WeekSeries[]): RegionWeekRanking {
-  let window: WeekWindow | null = null;
+  let window: RegionWeekRanking['window'] = null;
   const rows: RegionRow[] = [];
   for (const d of docs) {
     const hl = weeklyHeadline(d.points);
     if (!hl) continue;
-    window ??= hl.current;
+    window ??= { from: hl.current.from, to: hl.current.to, provisional: hl.current.provisional };
     const a = d.series.admin1;
     rows.push({
       slug: a?.slug ?? '',
