@@ -256,6 +256,8 @@ describe.skipIf(SKIP)(SKIP ? `dashboard (skipped: ${SKIP_REASON})` : 'dashboard 
   it('country: numbers, summaries and tables equal the API’s; event types, regions and map are drawn', async () => {
     await page.goto(`${worker!.url}/?view=country&country=NER&category=political_violence&measure=events`);
     await settled(page);
+    // The regions load when their section comes near the screen.
+    await page.locator('#regions').scrollIntoViewIfNeeded();
     await page.waitForSelector('#regions-body table');
     const doc = await api<SeriesDoc>(SERIES);
     expect((await page.locator('#view-heading').textContent())?.trim()).toBe('Political violence in Niger: events per month');
@@ -328,6 +330,8 @@ describe.skipIf(SKIP)(SKIP ? `dashboard (skipped: ${SKIP_REASON})` : 'dashboard 
     for (const c of catalogue.countries) {
       await page.goto(`${worker!.url}/?view=country&country=${c.iso3}&category=political_violence&measure=fatalities`);
       await settled(page);
+      // The regions load when their section comes near the screen.
+      await page.locator('#regions').scrollIntoViewIfNeeded();
       await page.waitForSelector('#regions-body table');
       await page.locator('#map-chart').scrollIntoViewIfNeeded();
       await page.waitForFunction(() => document.getElementById('map-chart')?.dataset.drawn !== undefined, undefined, { timeout: 30_000 });
@@ -438,6 +442,8 @@ describe.skipIf(SKIP)(SKIP ? `dashboard (skipped: ${SKIP_REASON})` : 'dashboard 
   it('the keyboard reaches every control, with a visible focus ring', async () => {
     await page.goto(`${worker!.url}/?view=country&country=NER`);
     await settled(page);
+    // The regions load when their section comes near the screen.
+    await page.locator('#regions').scrollIntoViewIfNeeded();
     await page.waitForSelector('#regions-body table');
     const wanted = await page.evaluate(() => {
       const els = [

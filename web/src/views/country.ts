@@ -111,12 +111,12 @@ export async function loadCountry(ctx: CountryContext, stale: () => boolean): Pr
   const weekDoc = weekParams ? mainSettled.then(() => weekSeries(weekSeriesPath(weekParams))) : null;
   weekDoc?.catch(() => undefined);
   const regionParams = (slug: string) => ({ ...weekParams!, admin1: slug, from: rankingFromWeek(weeks!.to) });
-  const regionDocs = els.regions.hidden
-    ? null
-    : weeks
-      ? mainSettled.then(() => Promise.all(regions.map((r) => weekSeries(weekSeriesPath(regionParams(r.slug))))))
-      : mainSettled.then(() => Promise.all(regions.map((r) => series(seriesPath(s, { admin1: r.slug })))));
-  regionDocs?.catch(() => undefined);
+  // The regions (a request each: Nigeria has 38) are requested when their section comes near the
+  // screen, not with the charts above it: on a phone they would compete with the first chart.
+  const loadRegions = (): Promise<(SeriesDoc | WeekSeries)[]> =>
+    weeks
+      ? Promise.all(regions.map((r) => weekSeries(weekSeriesPath(regionParams(r.slug)))))
+      : Promise.all(regions.map((r) => series(seriesPath(s, { admin1: r.slug }))));
 
   // The heading and definition come from the catalogue: on screen before the series arrives.
   const info = seriesInfoFor(cat, s);
@@ -218,89 +218,104 @@ export async function loadCountry(ctx: CountryContext, stale: () => boolean): Pr
     weekly.summary.textContent = `No ACLED weekly counts of this category for ${country.name}.`;
   }
 
-  if (!regionDocs) return;
-  const table = fig('regions');
-  const map = fig('map');
-  figLoading(table);
-  figLoading(map);
-  loading(byId('regions-body'));
-  const catLabel = cat.categories.find((c) => c.id === s.category)?.label ?? s.category;
-  const words = `${catLabel.toLowerCase()} ${s.measure === 'events' ? 'events' : 'reported fatalities'}`;
-  try {
-    const docs = await regionDocs;
-    if (stale()) return;
-    let rows: RegionRow[];
-    let period: string | null;
-    let summary: string;
-    let caption: string;
-    let csv: () => Promise<string>;
-    let changeHead: string;
-    const monthly = new Set(monthlyRegions(country, s.category).map((r) => r.slug));
-    if (weeks) {
-      const ranking = regionWeekRanking(docs as WeekSeries[]);
-      rows = ranking.rows;
-      period = ranking.window && windowLabel(ranking.window);
-      const prov = ranking.window?.provisional ? ' (provisional: ACLED may still revise these weeks)' : '';
-      caption = `${catLabel}, ${MEASURE_LABELS[s.measure].toLowerCase()} by region in the last four ACLED weeks, ${period ?? 'none'}${prov}.`;
-      summary = regionWeekSummary(ranking, words, country.name);
-      csv = () => Promise.all(regions.map((r) => getText(weekSeriesPath(regionParams(r.slug), 'csv')))).then(mergeCsv);
-      changeHead = 'Change vs the four weeks before';
-      table.caption.textContent = `Region figures from ACLED’s weekly counts (Saturday to Friday). ${monthly.size > 0 ? 'Select a region to chart its monthly series. ' : ''}${credit}.`;
-    } else {
-      const ranking = regionRanking(docs as SeriesDoc[]);
-      rows = ranking.rows;
-      period = ranking.month && monthLabel(ranking.month);
-      caption = ranking.month
-        ? `${catLabel}, ${MEASURE_LABELS[s.measure].toLowerCase()} by region in ${monthLabel(ranking.month)}, the latest month complete in every region.`
-        : `${catLabel} by region`;
-      summary = regionSummary(ranking, words, country.name);
-      csv = () =>
-        Promise.all(regions.map((r) => getText(seriesCsvPath(s, { admin1: r.slug, from: ranking.month, to: ranking.month })))).then(
-          mergeCsv,
-        );
-      changeHead = 'Change vs previous month';
-      const last = (docs as SeriesDoc[])[0]?.points.at(-1);
-      const through = last ? cat.sources.find((x) => x.id === last.source)?.coverage.through : null;
-      table.caption.textContent = `Region figures come from event-level data only${through ? `, which ends ${fmtDate(through)}` : ''}. Select a region to chart it. ${credit}.`;
-    }
-    renderRegions(byId('regions-body'), rows, period, { caption, changeHead, selected: s.admin1, pickable: monthly }, (slug) => {
-      void ctx.setState({ admin1: slug });
-    });
-    const name = [s.country, 'regions', s.category, s.measure, period ?? ''];
-    figReady(table, summary, csv, name, cat.dataset);
-    if (period === null) {
-      figError(map, 'the map', new Error('no period is complete in every region'));
-      return;
-    }
-    figReady(map, summary, csv, [...name, 'map'], cat.dataset);
-    const noOutline = (drawn: readonly string[]) => rows.filter((r) => !drawn.includes(regionKey(s.country, r.slug)));
-    tableLater(map.table!, { head: ['Region', period], rows: rows.map((r) => [r.name, fmtNum(r.value)]) }, caption);
-    map.caption.textContent = `Darker (purple) is fewer, lighter (yellow) is more. ${credit}.`;
-    // The map module (chartjs-chart-geo) and the outlines are loaded when the map comes near the screen.
-    whenVisible(map.canvas!.parentElement!, () => {
-      void import('../map.ts')
-        .then(async (m) => {
-          if (stale()) return;
-          const values = new Map(rows.map((r) => [regionKey(s.country, r.slug), r.value]));
-          const drawn = await m.drawRegionMap(
-            map.canvas!,
-            [s.country],
-            values,
-            `${catLabel}, ${MEASURE_LABELS[s.measure].toLowerCase()}, ${period}`,
+  if (els.regions.hidden) return;
+  const waiting = 'The regions load when this section comes into view.';
+  for (const id of ['regions', 'map']) {
+    const f = fig(id);
+    f.summary.textContent = waiting;
+    f.canvas?.setAttribute('aria-label', waiting);
+  }
+  byId('regions-body').replaceChildren(h('p', {}, waiting));
+  // Not awaited: the view is drawn without its regions until they are scrolled near.
+  whenVisible(els.regions, () => {
+    if (!stale()) void showRegions();
+  });
+
+  async function showRegions(): Promise<void> {
+    const regionDocs = loadRegions();
+    const table = fig('regions');
+    const map = fig('map');
+    figLoading(table);
+    figLoading(map);
+    loading(byId('regions-body'));
+    const catLabel = cat.categories.find((c) => c.id === s.category)?.label ?? s.category;
+    const words = `${catLabel.toLowerCase()} ${s.measure === 'events' ? 'events' : 'reported fatalities'}`;
+    try {
+      const docs = await regionDocs;
+      if (stale()) return;
+      let rows: RegionRow[];
+      let period: string | null;
+      let summary: string;
+      let caption: string;
+      let csv: () => Promise<string>;
+      let changeHead: string;
+      const monthly = new Set(monthlyRegions(country, s.category).map((r) => r.slug));
+      if (weeks) {
+        const ranking = regionWeekRanking(docs as WeekSeries[]);
+        rows = ranking.rows;
+        period = ranking.window && windowLabel(ranking.window);
+        const prov = ranking.window?.provisional ? ' (provisional: ACLED may still revise these weeks)' : '';
+        caption = `${catLabel}, ${MEASURE_LABELS[s.measure].toLowerCase()} by region in the last four ACLED weeks, ${period ?? 'none'}${prov}.`;
+        summary = regionWeekSummary(ranking, words, country.name);
+        csv = () => Promise.all(regions.map((r) => getText(weekSeriesPath(regionParams(r.slug), 'csv')))).then(mergeCsv);
+        changeHead = 'Change vs the four weeks before';
+        table.caption.textContent = `Region figures from ACLED’s weekly counts (Saturday to Friday). ${monthly.size > 0 ? 'Select a region to chart its monthly series. ' : ''}${credit}.`;
+      } else {
+        const ranking = regionRanking(docs as SeriesDoc[]);
+        rows = ranking.rows;
+        period = ranking.month && monthLabel(ranking.month);
+        caption = ranking.month
+          ? `${catLabel}, ${MEASURE_LABELS[s.measure].toLowerCase()} by region in ${monthLabel(ranking.month)}, the latest month complete in every region.`
+          : `${catLabel} by region`;
+        summary = regionSummary(ranking, words, country.name);
+        csv = () =>
+          Promise.all(regions.map((r) => getText(seriesCsvPath(s, { admin1: r.slug, from: ranking.month, to: ranking.month })))).then(
+            mergeCsv,
           );
-          if (stale()) return;
-          map.canvas!.dataset.drawn = drawn.drawn.join(' ');
-          const missing = noOutline(drawn.drawn).map((r) => `${r.name} (${fmtNum(r.value)})`);
-          map.caption.textContent = `Darker (purple) is fewer, lighter (yellow) is more.${missing.length > 0 ? ` Not on the map (no outline): ${missing.join(', ')}.` : ''} ${drawn.credits.join('; ')}. ${credit}.`;
-        })
-        .catch((e: unknown) => {
-          if (!stale()) figError(map, 'the map', e);
-        });
-    });
-  } catch (e) {
-    if (stale()) return;
-    showError(byId('regions-body'), 'the regions', e);
-    figError(map, 'the map', e);
+        changeHead = 'Change vs previous month';
+        const last = (docs as SeriesDoc[])[0]?.points.at(-1);
+        const through = last ? cat.sources.find((x) => x.id === last.source)?.coverage.through : null;
+        table.caption.textContent = `Region figures come from event-level data only${through ? `, which ends ${fmtDate(through)}` : ''}. Select a region to chart it. ${credit}.`;
+      }
+      renderRegions(byId('regions-body'), rows, period, { caption, changeHead, selected: s.admin1, pickable: monthly }, (slug) => {
+        void ctx.setState({ admin1: slug });
+      });
+      const name = [s.country, 'regions', s.category, s.measure, period ?? ''];
+      figReady(table, summary, csv, name, cat.dataset);
+      if (period === null) {
+        figError(map, 'the map', new Error('no period is complete in every region'));
+        return;
+      }
+      figReady(map, summary, csv, [...name, 'map'], cat.dataset);
+      const noOutline = (drawn: readonly string[]) => rows.filter((r) => !drawn.includes(regionKey(s.country, r.slug)));
+      tableLater(map.table!, { head: ['Region', period], rows: rows.map((r) => [r.name, fmtNum(r.value)]) }, caption);
+      map.caption.textContent = `Darker (purple) is fewer, lighter (yellow) is more. ${credit}.`;
+      // The map module (chartjs-chart-geo) and the outlines are loaded when the map comes near the screen.
+      whenVisible(map.canvas!.parentElement!, () => {
+        void import('../map.ts')
+          .then(async (m) => {
+            if (stale()) return;
+            const values = new Map(rows.map((r) => [regionKey(s.country, r.slug), r.value]));
+            const drawn = await m.drawRegionMap(
+              map.canvas!,
+              [s.country],
+              values,
+              `${catLabel}, ${MEASURE_LABELS[s.measure].toLowerCase()}, ${period}`,
+            );
+            if (stale()) return;
+            map.canvas!.dataset.drawn = drawn.drawn.join(' ');
+            const missing = noOutline(drawn.drawn).map((r) => `${r.name} (${fmtNum(r.value)})`);
+            map.caption.textContent = `Darker (purple) is fewer, lighter (yellow) is more.${missing.length > 0 ? ` Not on the map (no outline): ${missing.join(', ')}.` : ''} ${drawn.credits.join('; ')}. ${credit}.`;
+          })
+          .catch((e: unknown) => {
+            if (!stale()) figError(map, 'the map', e);
+          });
+      });
+    } catch (e) {
+      if (stale()) return;
+      showError(byId('regions-body'), 'the regions', e);
+      figError(map, 'the map', e);
+    }
   }
 }
 
