@@ -55,6 +55,8 @@ function overviewCards(): string {
     (c) => `<article class="ov-card" id="ov-${c.iso3}" data-country="${c.iso3}" aria-labelledby="ov-${c.iso3}-name">
   <h2 id="ov-${c.iso3}-name" class="ov-name"><a href="/?view=country&amp;country=${c.iso3}" data-country-link="${c.iso3}">${esc(c.name)}</a></h2>
   <div class="ov-figs" id="ov-${c.iso3}-figs"><p class="loading">Loading…</p></div>
+  ${figure(`ov-${c.iso3}-week-events`, 'Events per ACLED week', 'ov')}
+  ${figure(`ov-${c.iso3}-week-fatalities`, 'Reported fatalities per ACLED week', 'ov')}
   ${figure(`ov-${c.iso3}-events`, 'Events per month', 'ov')}
   ${figure(`ov-${c.iso3}-fatalities`, 'Reported fatalities per month', 'ov')}
 </article>`,
@@ -147,14 +149,16 @@ await writeFile(path.join(DIST, 'index.html'), page);
 await writeFile(path.join(DIST, 'embed.html'), page);
 for (const f of STATIC_FILES) await copyFile(path.join(WEB, f), path.join(DIST, f));
 await mkdir(path.join(DIST, 'geo'), { recursive: true });
-await copyFile(path.join(WEB, 'geo', 'niger-admin1.json'), path.join(DIST, 'geo', 'niger-admin1.json'));
+/** Region outlines, one file per country, fetched by the maps when they come near the screen (map.ts). */
+const OUTLINES = COUNTRIES.map((c) => path.join('geo', `${c.iso3}-admin1.json`));
+for (const f of OUTLINES) await copyFile(path.join(WEB, f), path.join(DIST, f));
 
 // Remove what this build did not write (chunks of earlier builds, files no longer shipped).
 const written = new Set([
   ...Object.keys(result.metafile.outputs).map((f) => path.resolve(f)),
   ...Object.keys(boot.metafile.outputs).map((f) => path.resolve(f)),
   ...Object.keys(docs.metafile.outputs).map((f) => path.resolve(f)),
-  ...['index.html', 'embed.html', ...STATIC_FILES, path.join('geo', 'niger-admin1.json')].map((f) => path.join(DIST, f)),
+  ...['index.html', 'embed.html', ...STATIC_FILES, ...OUTLINES].map((f) => path.join(DIST, f)),
 ]);
 for (const f of before) if (!written.has(f)) await rm(f, { force: true });
 

@@ -81,6 +81,9 @@ describe.skipIf(SKIP)('hostile strings in the data', () => {
       void d.dismiss();
     });
     await page.goto(`${worker.url}/?view=country&country=NER`);
+    // The regions' ranking loads when its section comes near the screen.
+    await page.locator('#regions:not([hidden])').scrollIntoViewIfNeeded({ timeout: 30_000 });
+    await page.waitForSelector('#regions-body table', { timeout: 30_000 });
     await page.waitForFunction(() => document.body.textContent?.includes('onerror'), null, { timeout: 30_000 });
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('img[src="x"]').count()).toBe(0);

@@ -1,6 +1,6 @@
 /** Turning points (data/annotations.json) and where they fall on a time axis (web/src/annotations.ts). */
 import { describe, expect, it } from 'vitest';
-import { ANNOTATIONS, coupMarkers } from '../../web/src/annotations.ts';
+import { ANNOTATIONS, coupMarkers, coupWeekMarkers } from '../../web/src/annotations.ts';
 
 describe('annotations file', () => {
   it('gives every turning point a date, a known country, a label and a source', () => {
@@ -32,5 +32,16 @@ describe('coup markers', () => {
         [{ country: 'BFA', date: '2022-09-30', label: 'x', kind: 'coup', source: 'https://example.org' }],
       ),
     ).toEqual([{ index: 1, label: 'x', date: '2022-09-30' }]);
+  });
+});
+
+describe('coup markers on weekly axes', () => {
+  it('places a coup in the ACLED week containing its day', () => {
+    // 26 July 2023 was a Wednesday: its week runs from Saturday 22 July to Friday 28 July.
+    expect(coupWeekMarkers('NER', ['2023-07-15', '2023-07-22', '2023-07-29'])).toEqual([
+      { index: 1, label: 'Coup, 26 Jul 2023', date: '2023-07-26' },
+    ]);
+    // The overview's weeks (February 2025 to March 2026) hold no coup of the file.
+    expect(coupWeekMarkers('NER', ['2025-01-25', '2026-03-14'])).toEqual([]);
   });
 });

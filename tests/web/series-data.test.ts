@@ -3,11 +3,13 @@
  * title, the sentence on the latest complete month, notes, the line's data and the data table.
  */
 import { describe, expect, it } from 'vitest';
+import type { WeekSeries } from '../../model/api.ts';
 import { change } from '../../model/change.ts';
-import type { Catalogue, Point, SeriesDoc, SeriesInfo, SourceInfo } from '../../model/types.ts';
+import type { Catalogue, Point, SeriesDoc, SeriesInfo, SourceInfo, WeekPoint } from '../../model/types.ts';
 import {
   latestComparison,
   lineData,
+  PROVISIONAL_LABEL,
   partialIndexes,
   partialNote,
   seriesInfoFor,
@@ -16,6 +18,10 @@ import {
   seriesTable,
   seriesTitle,
   summarySentence,
+  weekLineData,
+  weekSeriesTitle,
+  weekSummary,
+  weekTable,
 } from '../../web/src/series-data.ts';
 import { CATALOGUE, ch, doc, NIGER, pt } from './fixtures.ts';
 
@@ -94,7 +100,64 @@ describe('chart data', () => {
       partialRadius: [0, 0, 0, 5],
       hasPartial: true,
       notes: [null, null, null, 'Partial month: May 2024, source ends 15 May 2024 (the value is a lower bound).'],
+      partialLabel: 'Partial month (lower bound)',
     });
+  });
+});
+
+describe('weekly series', () => {
+  const wk = (week: string, value: number, provisional: boolean, vsPrevious: WeekPoint['vsPrevious'] = null): WeekPoint => ({
+    week,
+    value,
+    provisional,
+    vsPrevious,
+    mean4: null,
+    vsMean4: null,
+    mean52: null,
+    vsMean52: null,
+    vsYearAgo: null,
+  });
+  // Hand-made (not ACLED's figures): three weeks, the last two provisional.
+  const weeks: WeekSeries = {
+    dataset: CATALOGUE.dataset,
+    unit: 'week',
+    series: { ...NIGER, country: { iso3: 'NGA', name: 'Nigeria' }, admin1: null },
+    source: 'acled-weekly-sahel5',
+    weeks: { from: '1997-01-04', through: '2026-03-14', provisionalFrom: '2026-03-07' },
+    points: [
+      wk('2026-02-28', 20, false),
+      wk('2026-03-07', 31, true, ch(20, 31, 55, 1.55)),
+      wk('2026-03-14', 28, true, ch(31, 28, -9.7, 0.9)),
+    ],
+  };
+
+  it('draws provisional weeks dashed, under their own legend entry', () => {
+    expect(weekLineData(weeks.points)).toEqual({
+      months: ['2026-02-28', '2026-03-07', '2026-03-14'],
+      labels: ['Feb 2026', 'Mar 2026', 'Mar 2026'],
+      complete: [20, null, null],
+      partial: [20, 31, 28],
+      partialRadius: [0, 4, 4],
+      hasPartial: true,
+      notes: [
+        'Week 28 February–6 March 2026',
+        'Week 7–13 March 2026 (provisional: ACLED may revise it)',
+        'Week 14–20 March 2026 (provisional: ACLED may revise it)',
+      ],
+      partialLabel: PROVISIONAL_LABEL,
+    });
+  });
+
+  it('words the latest week and tabulates the weeks with their flags', () => {
+    expect(weekSummary(weeks)).toBe(
+      'Political violence events in Nigeria: 28 in the week 14–20 March 2026 (provisional), against 31 the week before (also provisional).',
+    );
+    expect(weekSeriesTitle(weeks.series)).toBe('Political violence in Nigeria: events per ACLED week');
+    expect(weekTable(weeks).rows).toEqual([
+      ['28 February–6 March 2026', '20', 'n/a', ''],
+      ['7–13 March 2026', '31', '+11 (+55%)', 'provisional (ACLED may revise)'],
+      ['14–20 March 2026', '28', '-3 (-9.7%)', 'provisional (ACLED may revise)'],
+    ]);
   });
 });
 

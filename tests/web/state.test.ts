@@ -3,6 +3,7 @@
  * written back, periods in months and days, a claim to check, default compare periods.
  */
 import { describe, expect, it } from 'vitest';
+import type { CountryEntry } from '../../model/types.ts';
 import {
   DEFAULT_STATE,
   defaultPeriods,
@@ -31,6 +32,7 @@ describe('URL state', () => {
     threshold: null,
     wording: null,
     bothMeasures: false,
+    weeks: false,
   } as const;
 
   it('defaults to the overview of Niger, political violence, events', () => {
@@ -275,5 +277,51 @@ describe('regions the page charts', () => {
     const catalogueCountries = [niger, COUNTRIES[1]!];
     expect(resolveState(new URLSearchParams('view=country&country=NER&admin1=diffa'), catalogueCountries).admin1).toBeNull();
     expect(resolveState(new URLSearchParams('view=country&country=NER&admin1=tillaberi'), catalogueCountries).admin1).toBe('tillaberi');
+  });
+});
+
+describe('weeks in the Compare view', () => {
+  // Nigeria's weeks as the catalogue gives them (weekly counts through the week of 14 March 2026,
+  // ending 20 March; provisional from 21 February), cut to two of its 38 regions (weekly counts
+  // only) and, of its weekly categories, political violence; battles stands for a category without.
+  const nigeria: CountryEntry = {
+    iso3: 'NGA',
+    name: 'Nigeria',
+    admin1: [
+      { name: 'Borno', slug: 'borno', categories: [] },
+      { name: 'Zamfara', slug: 'zamfara', categories: [] },
+    ],
+    categories: ['political_violence', 'battles'],
+    months: { from: '2021-01', to: '2024-09' },
+    partialMonths: [],
+    weeks: {
+      source: 'acled-weekly-sahel5',
+      from: '1997-01-04',
+      to: '2026-03-14',
+      through: '2026-03-20',
+      provisionalFrom: '2026-02-21',
+      categories: ['political_violence'],
+    },
+  };
+
+  it('reads unit=week with day periods and trailingNw, and offers regions with weekly counts only', () => {
+    const s = resolveState(
+      new URLSearchParams('view=compare&country=NGA&admin1=borno&unit=week&before=trailing4w&after=2026-02-21..2026-03-20'),
+      [nigeria],
+    );
+    expect(s).toMatchObject({ weeks: true, admin1: 'borno', before: '2026-01-24..2026-02-20', after: '2026-02-21..2026-03-20' });
+    expect(stateQuery(s)).toContain('unit=week');
+    // Without unit=week, a region with weekly counts only is the country total.
+    expect(resolveState(new URLSearchParams('view=compare&country=NGA&admin1=borno'), [nigeria]).admin1).toBeNull();
+    // Months are not weeks; nor is a category without weekly counts.
+    expect(resolveState(new URLSearchParams('view=compare&country=NGA&unit=week&after=2024-09'), [nigeria]).weeks).toBe(false);
+    expect(resolveState(new URLSearchParams('view=compare&country=NGA&category=battles&unit=week'), [nigeria]).weeks).toBe(false);
+  });
+
+  it('defaults to the last four weeks against the four before', () => {
+    expect(defaultPeriods(nigeria, 'political_violence', true)).toEqual({
+      before: '2026-01-24..2026-02-20',
+      after: '2026-02-21..2026-03-20',
+    });
   });
 });

@@ -2,9 +2,6 @@
  * ../shared/data/boundaries/*-admin1-*.geojson + ACLED's weekly file -> web/geo/<ISO3>-admin1.json
  * (one simplified outline file per country, features named by ACLED's admin1, with attribution)
  * and web/geo/unmatched.json (ACLED names without an outline, outlines without an ACLED name).
- * Also writes web/geo/niger-admin1.json, a copy of NER-admin1.json under the name the dashboard
- * loads today (web/src/views/country-data.ts, web/build.ts), until the dashboard issue switches
- * to the per-country files; then drop it here.
  *
  * Usage: node web/geo/simplify.ts [shared-data-dir]   (default ../shared/data)
  */
@@ -37,8 +34,7 @@ for (const { iso3 } of COUNTRIES) {
   const out = countryOutlines(iso3, src, admin1);
   if (out.collection.features.length !== src.features.length) throw new Error(`${iso3}: a feature was lost`);
   const text = formatJson(out.collection);
-  const names = [`${iso3}-admin1.json`, ...(iso3 === 'NER' ? ['niger-admin1.json'] : [])];
-  for (const n of names) await writeFile(path.join(HERE, n), text);
+  await writeFile(path.join(HERE, `${iso3}-admin1.json`), text);
   const m = out.matching;
   report[iso3] = {
     admin1: admin1.length,
@@ -49,7 +45,7 @@ for (const { iso3 } of COUNTRIES) {
   };
   const bytes = Buffer.byteLength(text);
   rows.push(
-    `${names.join(' + ')}: ${out.collection.features.length} features, ${out.vertices} vertices, ${bytes} bytes (${gzipSync(text).length} gzipped), tolerance ${OUTLINE_SOURCES[iso3].tolerance}°` +
+    `${iso3}-admin1.json: ${out.collection.features.length} features, ${out.vertices} vertices, ${bytes} bytes (${gzipSync(text).length} gzipped), tolerance ${OUTLINE_SOURCES[iso3].tolerance}°` +
       (out.droppedParts > 0 ? `, ${out.droppedParts} collapsed parts or holes left out` : '') +
       (m.unmatched.length > 0 ? `; ACLED names without an outline: ${m.unmatched.join(', ')}` : '') +
       (m.outlinesWithoutData.length > 0 ? `; outlines without an ACLED name: ${m.outlinesWithoutData.join(', ')}` : ''),

@@ -3,6 +3,7 @@
  * on a chart's time axis. Pure: no DOM.
  */
 import ANNOTATIONS_FILE from '../../data/annotations.json' with { type: 'json' };
+import { weekContaining } from '../../model/week.ts';
 
 /** A turning point from data/annotations.json (a coup, ...): drawn on every time axis. */
 export interface Annotation {
@@ -29,5 +30,13 @@ export function coupMarkers(country: string, months: readonly string[], coups: r
   return coups
     .filter((c) => c.country === country)
     .map((c) => ({ index: months.indexOf(c.date.slice(0, 7)), label: c.label, date: c.date }))
+    .filter((m) => m.index >= 0);
+}
+
+/** Annotations in `country` whose ACLED week is among `weeks` (a weekly chart's week starts). */
+export function coupWeekMarkers(country: string, weeks: readonly string[], coups: readonly Annotation[] = ANNOTATIONS): CoupMarker[] {
+  return coups
+    .filter((c) => c.country === country)
+    .map((c) => ({ index: weeks.indexOf(weekContaining(c.date)), label: c.label, date: c.date }))
     .filter((m) => m.index >= 0);
 }

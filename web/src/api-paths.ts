@@ -3,7 +3,7 @@
  * request. Pure: no DOM; requests.ts and api.ts fetch them. The Compare view's paths (compare,
  * check) are views/compare-api.ts's: they load with that view.
  */
-import type { CategoryId } from '../../model/categories.ts';
+import type { CategoryId, Measure } from '../../model/categories.ts';
 import type { ViewState } from './state.ts';
 
 /** What names a series in the API: country, category, measure, region, range. */
@@ -39,6 +39,25 @@ export function seriesCsvPath(s: SeriesParams, over: Partial<SeriesParams> = {})
 export function seriesSetPath(s: SeriesParams, categories: readonly CategoryId[], format?: 'csv'): string {
   const q = seriesParams(s);
   q.set('category', categories.join(','));
+  if (format) q.set('format', format);
+  return `/api/v1/series?${q.toString()}`;
+}
+
+/** A weekly series (ACLED weeks) of one place, category and measure, from the week starting `from` (a Saturday). */
+export interface WeekParams {
+  country: string;
+  category: CategoryId;
+  measure: Measure;
+  admin1: string | null;
+  from: string;
+  to?: string;
+}
+
+/** The API path of a weekly series (`unit=week`); with `csv`, its CSV (one row per week). */
+export function weekSeriesPath(w: WeekParams, format?: 'csv'): string {
+  const q = new URLSearchParams({ country: w.country, category: w.category, measure: w.measure, unit: 'week', from: w.from });
+  if (w.admin1 !== null) q.set('admin1', w.admin1);
+  if (w.to) q.set('to', w.to);
   if (format) q.set('format', format);
   return `/api/v1/series?${q.toString()}`;
 }

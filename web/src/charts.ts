@@ -218,7 +218,7 @@ function lineDatasets(d: LineData, t: Theme, label: string, color: string, small
   ];
   if (d.hasPartial) {
     datasets.push({
-      label: 'Partial month (lower bound)',
+      label: d.partialLabel,
       data: d.partial,
       borderColor: color,
       backgroundColor: t.bg,
@@ -242,7 +242,7 @@ export function drawLineChart(
   d: LineData,
   markers: readonly CoupMarker[],
   seriesLabel: string,
-  opts: { small?: boolean; yMax?: number | null } = {},
+  opts: { small?: boolean; yMax?: number | null; legend?: boolean } = {},
 ): Chart {
   const chart = replace(canvas, () => lineChart(canvas, d, markers, seriesLabel, opts));
   markPainted();
@@ -254,7 +254,7 @@ function lineChart(
   d: LineData,
   markers: readonly CoupMarker[],
   seriesLabel: string,
-  opts: { small?: boolean; yMax?: number | null },
+  opts: { small?: boolean; yMax?: number | null; legend?: boolean },
 ): Chart {
   const t = theme();
   const small = opts.small === true;
@@ -263,7 +263,7 @@ function lineChart(
   if (opts.yMax) (options.scales!.y as { max?: number }).max = opts.yMax;
   options.plugins = {
     ...options.plugins,
-    legend: small ? { display: false } : options.plugins?.legend,
+    legend: small && !opts.legend ? { display: false } : options.plugins?.legend,
     tooltip: {
       ...options.plugins?.tooltip,
       filter: (item: TooltipItem<'line'>) => item.datasetIndex === 0 || (d.partialRadius[item.dataIndex] ?? 0) > 0,

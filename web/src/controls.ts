@@ -4,17 +4,21 @@
  * handed to the router. The fields a view does not use are hidden (data-views in index.html).
  */
 import type { CategoryId, Measure } from '../../model/categories.ts';
+import { addDays } from '../../model/day.ts';
 import { isDayPeriod, type Unit } from '../../model/period.ts';
 import type { Catalogue, CountryEntry } from '../../model/types.ts';
+import { weekEnd } from '../../model/week.ts';
 import { categoryOptions, relationOptions, relationWording } from './options.ts';
 import { byId, fillSelect } from './render.ts';
-import { hasDays, monthlyRegions, periodBounds, periodsInUnit, type ViewState } from './state.ts';
+import { hasDays, hasWeeks, monthlyRegions, periodBounds, periodsInUnit, type ViewState } from './state.ts';
 
 /** What the controls use of the page: the state, the catalogue (null until it is in), and the router. */
 export interface ControlsContext {
   state: () => ViewState;
   catalogue: () => Catalogue | null;
   setState: (next: Partial<ViewState>) => Promise<void>;
+  /** Switch the compare periods to another unit (months, weeks, days), saying when the span cannot be kept. */
+  convertUnit: (unit: 'month' | 'week' | 'day') => void;
 }
 
 const els = {
@@ -34,6 +38,8 @@ const els = {
   wording: byId<HTMLInputElement>('wording'),
   bothMeasures: byId<HTMLInputElement>('both-measures'),
   unitDay: byId<HTMLInputElement>('unit-day'),
+  unitWeek: byId<HTMLInputElement>('unit-week'),
+  trailingWeeks: byId<HTMLInputElement>('trailing-weeks'),
   resetRange: byId<HTMLButtonElement>('reset-range'),
 };
 
@@ -49,13 +55,23 @@ export function syncControls(state: ViewState, catalogue: Catalogue | null): voi
   for (const input of els.controls.querySelectorAll<HTMLInputElement>('input[name="measure"]'))
     input.checked = input.value === state.measure;
   const country = catalogue.countries.find((c) => c.iso3 === state.country);
-  const regions = country ? monthlyRegions(country, state.category) : [];
+  const regions = country ? (state.weeks ? country.admin1 : monthlyRegions(country, state.category)) : [];
   // A country without regions keeps the field, disabled and saying so: hiding it would move the
-  // fields after it (and the page below) once the catalogue is in.
+  // fields after it (and the page below) once the catalogue is in. Regions with weekly counts
+  // only are offered in the Compare view's weeks (the country view ranks and maps them).
+  const weeklyOnly = regions.length === 0 && (country?.admin1.length ?? 0) > 0;
   fillSelect(
     els.admin1,
     [
-      { value: '', label: regions.length === 0 ? 'Country total (no regions)' : 'All regions (country total)' },
+      {
+        value: '',
+        label:
+          regions.length > 0
+            ? 'All regions (country total)'
+            : weeklyOnly
+              ? 'Country total (regions: weekly only)'
+              : 'Country total (no regions)',
+      },
       ...regions.map((r) => ({ value: r.slug, label: r.name })),
     ],
     state.admin1 ?? '',
@@ -74,7 +90,8 @@ export function syncControls(state: ViewState, catalogue: Catalogue | null): voi
   els.to.value = state.to ?? '';
   els.sameScale.checked = state.sameScale;
   // Compare periods are months, or days where the country has daily counts (never a region).
-  const unit: Unit = state.after && isDayPeriod(state.after) ? 'day' : 'month';
+  const unit = state.weeks ? 'week' : state.after && isDayPeriod(state.after) ? 'day' : 'month';
+  const weeks = hasWeeks(country, state.category) ? country!.weeks! : null;
   const days = hasDays(country, state.admin1) ? country!.days! : null;
   for (const r of els.controls.querySelectorAll<HTMLInputElement>('input[name="unit"]')) r.checked = r.value === unit;
   const withDays = catalogue.countries.filter((c) => c.days).map((c) => c.name);
@@ -85,16 +102,22 @@ export function syncControls(state: ViewState, catalogue: Catalogue | null): voi
       : `Daily counts exist for ${withDays.join(', ') || 'no country'}`;
   for (const input of [els.beforeFrom, els.beforeTo, els.afterFrom, els.afterTo]) {
     // The type first: a month value in a date field (or the reverse) would be cleared.
-    input.type = unit === 'day' ? 'date' : 'month';
-    input.min = unit === 'day' ? (days?.from ?? '') : min;
-    input.max = unit === 'day' ? (days?.through ?? '') : max;
+    input.type = unit === 'month' ? 'month' : 'date';
+    // Weeks: Saturdays (the week a field names starts that day), from the first week to the last.
+    input.step = unit === 'week' ? '7' : '';
+    input.min = unit === 'day' ? (days?.from ?? '') : unit === 'week' ? (weeks?.from ?? '') : min;
+    input.max = unit === 'day' ? (days?.through ?? '') : unit === 'week' ? (weeks?.to ?? '') : max;
   }
   const [bf, bt] = state.before ? periodBounds(state.before) : ['', ''];
   const [af, at] = state.after ? periodBounds(state.after) : ['', ''];
+  // In weeks, "to" names the last week by its Saturday.
+  const lastWeek = (d: string) => (unit === 'week' && d ? addDays(d, -6) : d);
   els.beforeFrom.value = bf;
-  els.beforeTo.value = bt;
+  els.beforeTo.value = lastWeek(bt);
   els.afterFrom.value = af;
-  els.afterTo.value = at;
+  els.afterTo.value = lastWeek(at);
+  els.trailingWeeks.closest('label')!.hidden = unit !== 'week';
+  els.trailingWeeks.value = '';
   fillSelect(els.relation, relationOptions(state.relation), state.relation ?? '');
   els.threshold.value = state.threshold ?? '';
   els.wording.value = state.wording ?? '';
@@ -105,6 +128,7 @@ export function syncControls(state: ViewState, catalogue: Catalogue | null): voi
   els.admin1.disabled = regions.length === 0;
   // Days stay selectable while shown, so that a view in days without daily counts can go back.
   els.unitDay.disabled = days === null && unit !== 'day';
+  els.unitWeek.disabled = weeks === null && unit !== 'week';
   // Only the fields the view uses are shown.
   for (const f of els.controls.querySelectorAll<HTMLElement>('[data-views]')) {
     const views = (f.dataset.views ?? '').split(' ');
@@ -112,11 +136,13 @@ export function syncControls(state: ViewState, catalogue: Catalogue | null): voi
   }
 }
 
-function periodOf(a: string, b: string): string | null {
+function periodOf(a: string, b: string, weeks = false): string | null {
   if (!a && !b) return null;
   const x = a || b;
   const y = b || a;
   const [lo, hi] = x <= y ? [x, y] : [y, x];
+  // Weeks: from the first week's Saturday to the last week's Friday.
+  if (weeks) return `${lo}..${weekEnd(hi)}`;
   return lo === hi ? lo : `${lo}..${hi}`;
 }
 
@@ -127,7 +153,7 @@ function periodsIn(state: ViewState, unit: Unit): Pick<ViewState, 'before' | 'af
 
 /** Periods in days go back to months for a country or region without daily counts. */
 function inUnitFor(state: ViewState, country: CountryEntry | undefined, admin1: string | null): Partial<ViewState> {
-  return state.after && isDayPeriod(state.after) && !hasDays(country, admin1) ? periodsIn(state, 'month') : {};
+  return state.after && isDayPeriod(state.after) && !state.weeks && !hasDays(country, admin1) ? periodsIn(state, 'month') : {};
 }
 
 /**
@@ -157,7 +183,14 @@ export function wireControls(ctx: ControlsContext): void {
       ),
     }),
   );
-  els.category.addEventListener('change', () => setState({ category: els.category.value as CategoryId }));
+  els.category.addEventListener('change', () => {
+    const category = els.category.value as CategoryId;
+    const s = ctx.state();
+    const country = ctx.catalogue()?.countries.find((c) => c.iso3 === s.country);
+    // Weeks of a category without weekly counts go back to months.
+    if (s.weeks && !hasWeeks(country, category)) void setState({ category, weeks: false, ...periodsIn(s, 'month') });
+    else void setState({ category });
+  });
   els.admin1.addEventListener('change', () => {
     const admin1 = els.admin1.value === '' ? null : els.admin1.value;
     void setState({
@@ -172,13 +205,23 @@ export function wireControls(ctx: ControlsContext): void {
   els.from.addEventListener('change', () => setState({ from: els.from.value || null }));
   els.to.addEventListener('change', () => setState({ to: els.to.value || null }));
   els.sameScale.addEventListener('change', () => setState({ sameScale: els.sameScale.checked }));
-  const period = () =>
-    setState({ before: periodOf(els.beforeFrom.value, els.beforeTo.value), after: periodOf(els.afterFrom.value, els.afterTo.value) });
+  const period = () => {
+    const w = ctx.state().weeks;
+    return setState({
+      before: periodOf(els.beforeFrom.value, els.beforeTo.value, w),
+      after: periodOf(els.afterFrom.value, els.afterTo.value, w),
+    });
+  };
+  // The N weeks before "after" (trailingNw, which the router resolves into their days).
+  els.trailingWeeks.addEventListener('change', () => {
+    const n = Number(els.trailingWeeks.value);
+    if (Number.isInteger(n) && n > 0) void setState({ before: `trailing${n}w` });
+  });
   for (const el of [els.beforeFrom, els.beforeTo, els.afterFrom, els.afterTo]) el.addEventListener('change', period);
   els.resetRange.addEventListener('click', () => setState({ from: null, to: null }));
   for (const r of els.controls.querySelectorAll<HTMLInputElement>('input[name="unit"]'))
     r.addEventListener('change', () => {
-      if (r.checked) void setState(periodsIn(ctx.state(), r.value as Unit));
+      if (r.checked) ctx.convertUnit(r.value as 'month' | 'week' | 'day');
     });
   els.controls.addEventListener('change', (e) => {
     const t = e.target;

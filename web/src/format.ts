@@ -35,6 +35,11 @@ export function shortMonth(m: string): string {
   return `${SHORT[mo - 1]} ${y}`;
 }
 
+/** A mean or other fractional figure, to at most one decimal. @example fmtMean(31.47) === '31.5' */
+export function fmtMean(x: number): string {
+  return fmtNum(Math.round(x * 10) / 10);
+}
+
 export const MEASURE_LABELS: Record<Measure, string> = { events: 'Events', fatalities: 'Reported fatalities' };
 
 /** The credit line every download and every view carries. */

@@ -10,6 +10,7 @@ import { fmtDate } from '../../model/format.ts';
 import { TREND_BANDS, TREND_DEFINITIONS, TREND_LABELS } from '../../model/trend.ts';
 import type { Catalogue } from '../../model/types.ts';
 import { markInvalid, syncControls, wireControls } from './controls.ts';
+import { freshnessLine } from './freshness.ts';
 import { byId, errorBox, h, renderFooter, showError, trendBadge } from './render.ts';
 import { cataloguePromise, claims as claimsDoc } from './requests.ts';
 import { currentState, EMBED, navigate, readLocation } from './router.ts';
@@ -17,7 +18,6 @@ import { nextTask, whenVisible } from './schedule.ts';
 import { updateShare, wireShare } from './share.ts';
 import { hasCheck, stateQuery, type View, type ViewState } from './state.ts';
 import type { CompareContext } from './views/compare.ts';
-import { loadCountry } from './views/country.ts';
 import { loadOverview } from './views/overview.ts';
 
 if (EMBED) document.documentElement.classList.add('embed');
@@ -109,8 +109,9 @@ async function loadView(): Promise<void> {
   try {
     const catalogue = cat;
     const shared = { state, catalogue, updateShare: (title: string) => updateShare(state, title) };
-    if (state.view === 'overview') await loadOverview({ ...shared, els, heading: HEADINGS.overview }, stale);
-    else if (state.view === 'country') await loadCountry({ ...shared, els, heading: HEADINGS.country, setState }, stale);
+    if (state.view === 'overview') await loadOverview({ ...shared, els, heading: HEADINGS.overview, setState }, stale);
+    else if (state.view === 'country')
+      await (await countryModule()).loadCountry({ ...shared, els, heading: HEADINGS.country, setState }, stale);
     else await (await compareModule()).loadCompare(compareContext(), ctrl.signal, stale);
   } catch (e) {
     if (stale() || ctrl.signal.aborted) return;
@@ -118,8 +119,9 @@ async function loadView(): Promise<void> {
   }
 }
 
-/** The Compare view and the claims' cards (views/compare.ts), fetched when first shown: the first view does without them. */
-const compareModule = () => import('./views/compare.ts');
+/** The Country and Compare views and the claims' cards (views/more.ts), fetched when first needed: the first view does without them. */
+const countryModule = () => import('./views/more.ts');
+const compareModule = countryModule;
 
 function compareContext(): CompareContext {
   const state = currentState();
@@ -143,7 +145,22 @@ function renderTrendLegend(): void {
 
 async function start(): Promise<void> {
   let firstView: Promise<void> = Promise.resolve();
-  wireControls({ state: currentState, catalogue: () => catalogue, setState });
+  wireControls({
+    state: currentState,
+    catalogue: () => catalogue,
+    setState,
+    // The radio buttons are shown in the Compare view only: its module is loaded by then.
+    convertUnit: (unit) => {
+      void compareModule().then(({ convertFor }) => {
+        const state = currentState();
+        const country = catalogue?.countries.find((c) => c.iso3 === state.country);
+        if (!country) return;
+        const r = convertFor(state, country, unit);
+        byId('unit-change').textContent = r.note ?? '';
+        return setState(r.next);
+      });
+    },
+  });
   wireShare();
   wirePage();
   renderTrendLegend();
@@ -156,6 +173,7 @@ async function start(): Promise<void> {
     catalogue = cat.value;
     performance.mark('catalogue');
     renderFooter(els.footer, catalogue.dataset, catalogue.sources);
+    byId('freshness').textContent = freshnessLine(catalogue.countries);
     readLocation(catalogue.countries);
     firstView = setState({}, 'replace');
   } else {
@@ -163,6 +181,7 @@ async function start(): Promise<void> {
     delete document.documentElement.dataset.bootView;
     els.status.replaceChildren(errorBox('the catalogue (/api/v1/catalogue)', cat.reason));
     showError(els.footer, 'the dataset details', cat.reason);
+    byId('freshness').textContent = 'The data’s dates could not be loaded.';
   }
 
   // Below the overview's charts: built once the first view is drawn.

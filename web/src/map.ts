@@ -1,42 +1,72 @@
 /**
  * The regions choropleth (chartjs-chart-geo). Loaded on demand (dynamic import, its own chunk):
- * only views with a country that has regions need it. Outlines: web/geo/niger-admin1.json,
- * simplified from Natural Earth (public domain) by web/geo/simplify.ts.
+ * only the country view's map and the overview's Sahel-wide map need it, when they come near the
+ * screen. Outlines: web/geo/<ISO3>-admin1.json (one per country, fetched when a map needs it),
+ * simplified from OCHA COD-AB and geoBoundaries by web/geo/simplify.ts, each with its credit.
  */
 import { Chart } from 'chart.js';
 import { ChoroplethController, ColorScale, GeoFeature, ProjectionScale } from 'chartjs-chart-geo';
 import type { Feature } from 'geojson';
+import { fmtNum } from '../../model/format.ts';
 import { getJson } from './api.ts';
 import { theme } from './charts.ts';
-import type { RegionRanking } from './views/country-data.ts';
+import { regionKey } from './views/overview-data.ts';
 
 Chart.register(ChoroplethController, GeoFeature, ColorScale, ProjectionScale);
 
-const cache = new Map<string, Promise<{ features: Feature[] }>>();
-let chart: Chart | null = null;
+interface Outlines {
+  features: Feature[];
+  attribution?: { credit?: string };
+}
 
-/** Draw the ranking's month on the map, over the outlines at `url` (country-data.ts's MAP_OUTLINES); regions without outlines are left out. Returns the regions drawn. */
-export async function drawRegionMap(canvas: HTMLCanvasElement, url: string, ranking: RegionRanking, label: string): Promise<number> {
+const cache = new Map<string, Promise<Outlines>>();
+const charts = new Map<HTMLCanvasElement, Chart>();
+
+/** The URL of a country's outlines. */
+const outlinesUrl = (iso3: string): string => `/geo/${iso3}-admin1.json`;
+
+function outlines(iso3: string): Promise<Outlines> {
+  const url = outlinesUrl(iso3);
   let geo = cache.get(url);
   if (!geo) {
-    geo = getJson<{ features: Feature[] }>(url);
+    geo = getJson<Outlines>(url);
     cache.set(url, geo);
+    geo.catch(() => cache.delete(url));
   }
-  const { features } = await geo;
-  const bySlug = new Map(ranking.rows.map((r) => [r.slug, r]));
+  return geo;
+}
+
+/** What a map drew: the regions (keys) it coloured, and the outlines' credits. */
+export interface MapDrawn {
+  drawn: string[];
+  credits: string[];
+}
+
+/**
+ * Draw the values (keyed by regionKey) over the outlines of `countries`, on one colour scale;
+ * outlines without a value are drawn empty. Returns the regions drawn and the outlines' credits.
+ */
+export async function drawRegionMap(
+  canvas: HTMLCanvasElement,
+  countries: readonly string[],
+  values: ReadonlyMap<string, number>,
+  label: string,
+): Promise<MapDrawn> {
+  const layers = await Promise.all(countries.map((iso3) => outlines(iso3).then((o) => ({ iso3, o }))));
+  const features = layers.flatMap(({ iso3, o }) => o.features.map((f) => ({ f, key: regionKey(iso3, String(f.properties?.slug ?? '')) })));
   const t = theme();
-  chart?.destroy();
-  chart = new Chart(canvas, {
+  charts.get(canvas)?.destroy();
+  const chart = new Chart(canvas, {
     type: 'choropleth',
     data: {
-      labels: features.map((f) => String(f.properties?.name ?? '')),
+      labels: features.map(({ f }) => String(f.properties?.name ?? '')),
       datasets: [
         {
           label,
-          outline: features,
+          outline: features.map(({ f }) => f),
           borderColor: t.fg,
-          borderWidth: 1,
-          data: features.map((f) => ({ feature: f, value: bySlug.get(String(f.properties?.slug))?.value ?? Number.NaN })),
+          borderWidth: countries.length > 1 ? 0.5 : 1,
+          data: features.map(({ f, key }) => ({ feature: f, value: values.get(key) ?? Number.NaN })),
         },
       ],
     },
@@ -45,7 +75,17 @@ export async function drawRegionMap(canvas: HTMLCanvasElement, url: string, rank
       responsive: true,
       maintainAspectRatio: false,
       showOutline: true,
-      plugins: { legend: { display: false } },
+      plugins: {
+        legend: { display: false },
+        tooltip: {
+          callbacks: {
+            label: (item) => {
+              const v = (item.raw as { value: number }).value;
+              return `${String(item.chart.data.labels?.[item.dataIndex] ?? '')}: ${Number.isNaN(v) ? 'no data' : fmtNum(v)}`;
+            },
+          },
+        },
+      },
       scales: {
         projection: { axis: 'x', projection: 'mercator' },
         color: {
@@ -58,5 +98,9 @@ export async function drawRegionMap(canvas: HTMLCanvasElement, url: string, rank
       },
     },
   });
-  return features.filter((f) => bySlug.has(String(f.properties?.slug))).length;
+  charts.set(canvas, chart);
+  return {
+    drawn: features.filter(({ key }) => values.has(key)).map(({ key }) => key),
+    credits: layers.map(({ o }) => o.attribution?.credit ?? '').filter(Boolean),
+  };
 }

@@ -4,6 +4,8 @@
  * the page opens on the overview, its series and the claims. Series are kept for the session, by
  * path.
  */
+
+import type { WeekSeries } from '../../model/api.ts';
 import type { CategoryId, Measure } from '../../model/categories.ts';
 import { isMonth } from '../../model/month.ts';
 import type { Catalogue, ClaimsDoc, SeriesDoc, SeriesSet } from '../../model/types.ts';
@@ -24,6 +26,19 @@ export function series(path: string): Promise<SeriesDoc> {
     p = getSeries(path);
     seriesCache.set(path, p);
     p.catch(() => seriesCache.delete(path));
+  }
+  return p;
+}
+
+const weekCache = new Map<string, Promise<WeekSeries>>();
+
+/** The weekly series at `path` (as built by api-paths.ts's weekSeriesPath), requested once per session. */
+export function weekSeries(path: string): Promise<WeekSeries> {
+  let p = weekCache.get(path);
+  if (!p) {
+    p = getJson<WeekSeries>(path);
+    weekCache.set(path, p);
+    p.catch(() => weekCache.delete(path));
   }
   return p;
 }

@@ -40,7 +40,7 @@ export function navigate(next: Partial<ViewState>, countries: readonly CountryEn
   merged = resolveState(q, countries);
   if (merged.view === 'compare' && (!merged.before || !merged.after)) {
     const c = countries.find((x) => x.iso3 === merged.country);
-    if (c) merged = { ...merged, ...defaultPeriods(c, merged.category) };
+    if (c) merged = { ...merged, ...defaultPeriods(c, merged.category, merged.weeks) };
   }
   const url = urlFor(merged);
   const same = url === `${location.pathname}${location.search}`;

@@ -3,12 +3,15 @@
  * from the catalogue before it arrives), its sentence on the latest complete month, its notes,
  * its line chart's data and its data table. Pure: no DOM, no Chart.js.
  */
+
+import type { WeekSeries } from '../../model/api.ts';
 import type { CategoryId, Measure } from '../../model/categories.ts';
 import { type Change, LOW_BASELINE } from '../../model/change.ts';
 import { MEASURE_WORDS, placeName, subject } from '../../model/describe.ts';
 import { fmtDate, fmtNum } from '../../model/format.ts';
 import { monthLabel } from '../../model/month.ts';
-import type { Catalogue, Point, SeriesDoc, SeriesInfo, SourceInfo } from '../../model/types.ts';
+import type { Catalogue, Point, SeriesDoc, SeriesInfo, SourceInfo, WeekPoint } from '../../model/types.ts';
+import { weekLabel } from '../../model/week.ts';
 import { fmtPct, fmtSigned, lowerFirst, MEASURE_LABELS, shortMonth } from './format.ts';
 
 /** @example 'Political violence events in Niger' */
@@ -113,6 +116,7 @@ export function seriesNotes(doc: SeriesDoc, sources: readonly SourceInfo[], thre
 }
 
 export interface LineData {
+  /** The x axis' periods: months, or week starts (weekly series). */
   months: string[];
   labels: string[];
   /** Values of complete months; null where the month is partial. */
@@ -124,7 +128,12 @@ export interface LineData {
   hasPartial: boolean;
   /** Extra tooltip line per month (partial month), or null. */
   notes: (string | null)[];
+  /** The legend's name for the dashed part: partial months, or provisional weeks. */
+  partialLabel: string;
 }
+
+/** The legend entry of provisional weeks (explained once, in the overview's intro). */
+export const PROVISIONAL_LABEL = 'Provisional (ACLED may revise)';
 
 export function lineData(points: readonly Point[], sources: readonly SourceInfo[]): LineData {
   const isPartial = (i: number) => points[i]?.partial === true;
@@ -136,6 +145,54 @@ export function lineData(points: readonly Point[], sources: readonly SourceInfo[
     partialRadius: points.map((p) => (p.partial ? 5 : 0)),
     hasPartial: points.some((p) => p.partial),
     notes: points.map((p) => (p.partial ? partialNote(p, sources) : null)),
+    partialLabel: 'Partial month (lower bound)',
+  };
+}
+
+/** A weekly series' line: solid for settled weeks, dashed over a shaded band for provisional ones. */
+export function weekLineData(points: readonly WeekPoint[]): LineData {
+  const prov = (i: number) => points[i]?.provisional === true;
+  return {
+    months: points.map((p) => p.week),
+    // Month names on the axis (a day would not fit a small chart); the tooltip names the week.
+    labels: points.map((p) => shortMonth(p.week.slice(0, 7))),
+    complete: points.map((p) => (p.provisional ? null : p.value)),
+    partial: points.map((p, i) => (prov(i) || prov(i - 1) || prov(i + 1) ? p.value : null)),
+    partialRadius: points.map((p) => (p.provisional ? 4 : 0)),
+    hasPartial: points.some((p) => p.provisional),
+    notes: points.map((p) => `Week ${weekLabel(p.week)}${p.provisional ? ' (provisional: ACLED may revise it)' : ''}`),
+    partialLabel: PROVISIONAL_LABEL,
+  };
+}
+
+/** A weekly series' title. @example 'Political violence in Niger: events per ACLED week' */
+export function weekSeriesTitle(s: SeriesInfo): string {
+  return `${s.category.label} in ${placeName(s)}: ${MEASURE_WORDS[s.measure]} per ACLED week`;
+}
+
+/**
+ * One sentence on a weekly series: its latest week against the week before, provisional said.
+ * @example 'Political violence events in Niger: 31 in the week 14–20 March 2026 (provisional), against 28 the week before.'
+ */
+export function weekSummary(doc: WeekSeries): string {
+  const subject = seriesSubject(doc.series);
+  const last = doc.points.at(-1);
+  if (!last) return `No weekly data for ${lowerFirst(subject)}.`;
+  const prev = doc.points.at(-2);
+  const before = prev ? `, against ${fmtNum(prev.value)} the week before${prev.provisional ? ' (also provisional)' : ''}` : '';
+  return `${subject}: ${fmtNum(last.value)} in the week ${weekLabel(last.week)}${last.provisional ? ' (provisional)' : ''}${before}.`;
+}
+
+/** A weekly series' weeks: days, value, change from the previous week, and whether provisional. */
+export function weekTable(doc: WeekSeries): Table {
+  return {
+    head: ['Week (Saturday to Friday)', MEASURE_LABELS[doc.series.measure], 'Change vs previous week', 'Note'],
+    rows: doc.points.map((p) => [
+      weekLabel(p.week),
+      fmtNum(p.value),
+      p.vsPrevious ? `${fmtSigned(p.vsPrevious.abs)} (${fmtPct(p.vsPrevious.pct)})` : 'n/a',
+      [p.provisional ? 'provisional (ACLED may revise)' : '', p.vsPrevious?.lowBaseline ? 'low baseline' : ''].filter(Boolean).join('; '),
+    ]),
   };
 }
 

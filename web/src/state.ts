@@ -7,10 +7,12 @@
  * (same: one y scale for the overview's small multiples), before / after (compare periods: months
  * YYYY-MM or YYYY-MM..YYYY-MM, or days YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD; "before" may also be
  * trailing3, trailing12 or trailingNd, resolved against "after"), relation / threshold / wording (compare: a claim to test, see
- * api-paths.ts's checkPath), readings (both: the check reads events and fatalities), embed (1: minimal chrome).
+ * api-paths.ts's checkPath), readings (both: the check reads events and fatalities), unit (week: the compare
+ * periods are whole ACLED weeks, written as day ranges; `before` may be trailingNw), embed (1: minimal chrome).
  * The API's paths for a state are built by api-paths.ts; the history, by router.ts.
  */
 import type { CategoryId, Measure } from '../../model/categories.ts';
+import { addDays } from '../../model/day.ts';
 import { monthlyCategories } from '../../model/geography.ts';
 import { addMonths, daysInMonth, isMonth, monthIndex } from '../../model/month.ts';
 import {
@@ -22,6 +24,7 @@ import {
   type Window,
 } from '../../model/period.ts';
 import type { CountryEntry, Region } from '../../model/types.ts';
+import { addWeeks, weekEnd } from '../../model/week.ts';
 
 /** The dashboard's views. boot.ts reads the list too: what it imports from here is only this list. */
 export type View = 'overview' | 'country' | 'compare';
@@ -52,6 +55,8 @@ export interface ViewState {
   wording: string | null;
   /** The check reads events and fatalities (one reading each, as the headline claims do), not only `measure`. */
   bothMeasures: boolean;
+  /** Compare: the periods are whole ACLED weeks (day ranges, Saturday to Friday; `unit=week`). */
+  weeks: boolean;
 }
 
 export const DEFAULT_STATE: ViewState = {
@@ -69,6 +74,7 @@ export const DEFAULT_STATE: ViewState = {
   threshold: null,
   wording: null,
   bothMeasures: false,
+  weeks: false,
 };
 
 const MEASURE_VALUES: readonly Measure[] = ['events', 'fatalities'];
@@ -152,6 +158,11 @@ export function monthlyRegions(country: CountryEntry, category: CategoryId): Reg
   return country.admin1.filter((r) => monthlyCategories(country, r).includes(category));
 }
 
+/** Has the country ACLED weekly counts of the category (for it and each of its regions)? */
+export function hasWeeks(country: Pick<CountryEntry, 'weeks'> | undefined, category: CategoryId): boolean {
+  return Boolean(country?.weeks?.categories.includes(category));
+}
+
 /** Can the country (or region) be compared in days? Day windows exist for countries with daily counts, never for regions. */
 export function hasDays(country: Pick<CountryEntry, 'days'> | undefined, admin1: string | null): boolean {
   return admin1 === null && Boolean(country?.days);
@@ -180,8 +191,11 @@ export function resolveState(query: URLSearchParams, countries: readonly Country
     DEFAULT_STATE.category;
   const m = query.get('measure');
   const measure = MEASURE_VALUES.find((x) => x === m) ?? DEFAULT_STATE.measure;
+  const periods = comparePeriods(query.get('before'), query.get('after'));
+  // Weeks: day periods (or none yet) of a place with ACLED weekly counts of the category.
+  const weeks = query.get('unit') === 'week' && hasWeeks(country, category) && !(periods.after && !isDayPeriod(periods.after));
   const a = query.get('admin1');
-  const admin1 = monthlyRegions(country, category).find((r) => r.slug === a)?.slug ?? null;
+  const admin1 = (weeks ? country.admin1 : monthlyRegions(country, category)).find((r) => r.slug === a)?.slug ?? null;
   const v = query.get('view');
   const view = VIEWS.find((x) => x === v) ?? DEFAULT_STATE.view;
   let from = month(query.get('from'));
@@ -196,11 +210,12 @@ export function resolveState(query: URLSearchParams, countries: readonly Country
     from,
     to,
     sameScale: query.get('scale') === 'same',
-    ...comparePeriods(query.get('before'), query.get('after')),
+    ...periods,
     relation: text(query.get('relation')),
     threshold: text(query.get('threshold')),
     wording: text(query.get('wording')),
     bothMeasures: query.get('readings') === 'both',
+    weeks,
   };
 }
 
@@ -226,6 +241,7 @@ export function stateQuery(s: ViewState, extra: Record<string, string> = {}): st
   if (s.threshold !== null) q.set('threshold', s.threshold);
   if (s.wording !== null) q.set('wording', s.wording);
   if (s.bothMeasures) q.set('readings', 'both');
+  if (s.weeks) q.set('unit', 'week');
   for (const [k, v] of Object.entries(extra)) q.set(k, v);
   return `?${q.toString()}`;
 }
@@ -235,11 +251,20 @@ export function hasCheck(s: Pick<ViewState, 'relation' | 'threshold'>): boolean 
   return s.relation !== null && s.threshold !== null;
 }
 
-/** Default compare periods: the latest complete month, against the same month a year before. */
+/**
+ * Default compare periods: the latest complete month, against the same month a year before; in
+ * weeks, the last four ACLED weeks against the four before them.
+ */
 export function defaultPeriods(
-  country: Pick<CountryEntry, 'months' | 'categoryMonths' | 'partialMonths'>,
+  country: Pick<CountryEntry, 'months' | 'categoryMonths' | 'partialMonths' | 'weeks'>,
   category: CategoryId,
+  weeks = false,
 ): { before: string; after: string } {
+  if (weeks && country.weeks) {
+    const last = country.weeks.to;
+    const start = addWeeks(last, -3);
+    return { before: `${addWeeks(start, -4)}..${addDays(start, -1)}`, after: `${start}..${weekEnd(last)}` };
+  }
   let after = country.categoryMonths?.[category]?.to ?? country.months.to;
   while (country.partialMonths.includes(after)) after = addMonths(after, -1);
   return { before: addMonths(after, -12), after };

@@ -8,12 +8,12 @@
 import type { CategoryId, Measure } from '../../model/categories.ts';
 import type { ClaimVerdict, Reading, ReadingResult, Verdict } from '../../model/claim.ts';
 import { daysIn } from '../../model/day.ts';
-import { fmtDate, fmtNum } from '../../model/format.ts';
+import { fmtDate } from '../../model/format.ts';
 import { addMonths } from '../../model/month.ts';
 import { isDayPeriod, windowLabel } from '../../model/period.ts';
 import { TREND_DEFINITIONS, TREND_LABELS, type TrendBand, trendBand } from '../../model/trend.ts';
 import type { Catalogue, DatasetRef } from '../../model/types.ts';
-import { creditLine, fmtPct, fmtRatio, fmtSigned } from './format.ts';
+import { creditLine, fmtMean, fmtPct, fmtRatio, fmtSigned } from './format.ts';
 import { comparePeriods, DEFAULT_STATE, parsePeriod, periodBounds, type ViewState } from './state.ts';
 
 /**
@@ -31,8 +31,9 @@ export function periodText(p: string): string {
 /** A reading's numbers as label/value pairs. */
 export function readingFigures(r: ReadingResult): [string, string][] {
   const out: [string, string][] = [];
-  if (r.before !== null) out.push([periodText(r.before), r.beforeValue === null ? 'no data' : fmtNum(r.beforeValue)]);
-  out.push([periodText(r.after), r.afterValue === null ? 'no data' : fmtNum(r.afterValue)]);
+  // Values are totals or, for periods of unequal length, means: to one decimal.
+  if (r.before !== null) out.push([periodText(r.before), r.beforeValue === null ? 'no data' : fmtMean(r.beforeValue)]);
+  out.push([periodText(r.after), r.afterValue === null ? 'no data' : fmtMean(r.afterValue)]);
   if (r.change) {
     out.push(['Change', `${fmtSigned(r.change.abs)} (${fmtPct(r.change.pct)})`]);
     out.push(['Ratio', fmtRatio(r.change.ratio)]);

@@ -133,10 +133,6 @@ describe('the committed outline files', () => {
     expect(geo.attribution).toMatchObject({ credit, licence, input, via });
     expect(geo.attribution.source).toMatch(licence === 'CC BY 4.0' ? /^geoBoundaries .*\(CC BY 4\.0\)$/ : /^OCHA COD-AB .*\(CC BY-IGO\)$/);
   });
-
-  it('niger-admin1.json, the name the dashboard loads today, is the same file as NER-admin1.json', () => {
-    expect(readFileSync(path.join(GEO, 'niger-admin1.json'), 'utf8')).toBe(committed('NER'));
-  });
 });
 
 const shared = {

@@ -1,74 +1,134 @@
 /**
- * The overview's shaping (web/src/views/overview-data.ts): each country's latest complete month,
- * its change and trend band, the trend's detail, and one y scale for all.
+ * The overview's shaping (web/src/views/overview-data.ts): each country's headline, the last four
+ * ACLED weeks against the four before and the same four weeks a year earlier, banded as
+ * /api/v1/compare bands them (provisional said); the weeks requested; one y scale for all; means
+ * to one decimal.
  */
 import { describe, expect, it } from 'vitest';
-import { type Change, change } from '../../../model/change.ts';
-import { pointTrend } from '../../../model/trend.ts';
-import type { Point, SeriesDoc, SeriesInfo } from '../../../model/types.ts';
-import { overviewFigure, sharedMax, trendDetail } from '../../../web/src/views/overview-data.ts';
+import type { WeekSeries } from '../../../model/api.ts';
+import { change } from '../../../model/change.ts';
+import type { WeekPoint } from '../../../model/types.ts';
+import { addWeeks } from '../../../model/week.ts';
+import { fmtMean } from '../../../web/src/format.ts';
+import {
+  OVERVIEW_WEEKS,
+  overviewFromWeek,
+  rankingFromWeek,
+  regionKey,
+  regionWeekRanking,
+  sharedMax,
+  weeklyHeadline,
+  windowLabel,
+} from '../../../web/src/views/overview-data.ts';
 
-const DATASET = { version: 'v1', source: 'ACLED', credit: 'ACLED, www.acleddata.com', asOf: '2024-09-30' };
-const info = (id: SeriesInfo['category']['id'], label: string, measure: SeriesInfo['measure'] = 'events'): SeriesInfo => ({
-  country: { iso3: 'NER', name: 'Niger' },
-  admin1: null,
-  category: { id, label, definition: '' },
-  measure,
+const wp = (week: string, value: number, provisional = false): WeekPoint => ({
+  week,
+  value,
+  provisional,
+  vsPrevious: null,
+  mean4: null,
+  vsMean4: null,
+  mean52: null,
+  vsMean52: null,
+  vsYearAgo: null,
 });
-function pt(month: string, value: number, extra: Partial<Point> = {}): Point {
-  return {
-    month,
-    value,
-    source: 'x',
-    partial: false,
-    provisional: false,
-    vsPrevious: null,
-    mean3: null,
-    vsMean3: null,
-    mean12: null,
-    vsMean12: null,
-    vsYearAgo: null,
-    ...extra,
-  };
+
+/** `n` weeks ending with the week of 14 March 2026, values from `value(i)`, the last four provisional. */
+function weeks(n: number, value: (i: number) => number): WeekPoint[] {
+  const first = addWeeks('2026-03-14', 1 - n);
+  return Array.from({ length: n }, (_, i) => wp(addWeeks(first, i), value(i), i >= n - 4));
 }
-const doc = (points: Point[], series = info('political_violence', 'Political violence')): SeriesDoc => ({
-  dataset: DATASET,
-  series,
-  points,
-});
 
-describe('overview figures', () => {
-  it('takes the latest complete month, its change and band, and names a trailing partial month', () => {
-    const prev: Change = change(30, 40);
-    const d = doc([
-      pt('2024-07', 30),
-      pt('2024-08', 40, { vsPrevious: prev, vsMean12: change(20, 40) }),
-      pt('2024-09', 5, { partial: true }),
-    ]);
-    expect(overviewFigure(d)).toEqual({
-      month: '2024-08',
-      value: 40,
-      vsPrevious: prev,
-      trend: { band: 'much_higher', label: 'Much higher', baseline: 'mean12', change: change(20, 40) },
-      partialMonth: '2024-09',
+describe('weekly headline', () => {
+  it('sums the last four weeks, the four before and the four a year earlier, and bands them as provisional', () => {
+    // 60 weeks: index 4..7 is a year before 56..59 (52 weeks), 52..55 the four before.
+    const pts = weeks(60, (i) => (i >= 56 ? 10 : i >= 52 ? 20 : i >= 4 && i <= 7 ? 5 : 1));
+    const hl = weeklyHeadline(pts)!;
+    expect(hl.current).toEqual({ from: '2026-02-21', to: '2026-03-20', total: 40, provisional: true });
+    expect(windowLabel(hl.current)).toBe('21 February–20 March 2026');
+    expect(hl.vsPrevious).toMatchObject({
+      base: { from: '2026-01-24', to: '2026-02-20', total: 80, provisional: false },
+      change: change(80, 40),
+      band: 'much_lower',
+      settled: false,
+      label: 'Much lower (provisional)',
+    });
+    expect(hl.vsYearAgo).toMatchObject({
+      base: { from: '2025-02-22', to: '2025-03-21', total: 20 },
+      change: change(20, 40),
+      band: 'much_higher',
+      label: 'Much higher (provisional)',
     });
   });
 
-  it('has no figure when no month is complete', () => {
-    expect(overviewFigure(doc([pt('2024-09', 5, { partial: true })]))).toMatchObject({ month: null, value: null, partialMonth: '2024-09' });
-    expect(overviewFigure(doc([]))).toMatchObject({ month: null, partialMonth: null });
+  it('gives the low-baseline band below ten, and no year-earlier comparison without those weeks', () => {
+    const hl = weeklyHeadline(weeks(8, (i) => (i < 4 ? 2 : 3)))!;
+    expect(hl.vsPrevious).toMatchObject({ band: 'low_baseline', label: 'Low baseline (provisional)' });
+    expect(hl.vsYearAgo).toBeNull();
   });
 
-  it('shares one maximum across series', () => {
-    expect(sharedMax([doc([pt('2024-01', 3), pt('2024-02', 9)]), doc([pt('2024-01', 12)])])).toBe(12);
-    expect(sharedMax([doc([pt('2024-01', 0)])])).toBe(1);
+  it('is settled when no week is provisional', () => {
+    const pts = weeks(8, () => 12).map((p) => ({ ...p, provisional: false }));
+    expect(weeklyHeadline(pts)!.vsPrevious).toMatchObject({ band: 'stable', settled: true, label: 'Stable' });
+  });
+
+  it('has no headline with fewer than four weeks', () => {
+    expect(weeklyHeadline(weeks(3, () => 1))).toBeNull();
+    expect(weeklyHeadline([])).toBeNull();
+  });
+
+  it('requests the 60 weeks a year-earlier comparison needs', () => {
+    expect(OVERVIEW_WEEKS).toBe(60);
+    expect(overviewFromWeek('2026-03-14')).toBe('2025-01-25');
   });
 });
 
-describe('trend detail', () => {
-  it('words the change against the trailing mean, or says there is none', () => {
-    const vs12 = change(40, 70);
-    expect(trendDetail(pointTrend({ partial: false, vsMean12: vs12, vsMean3: null }))).toBe('vs 12-month mean of 40: +75% (1.75x)');
-    expect(trendDetail(pointTrend({ partial: false, vsMean12: null, vsMean3: null }))).toBe('no trailing baseline to compare with');
+describe('regions ranked on their last four weeks', () => {
+  const region = (name: string, slug: string, values: number[]): WeekSeries => ({
+    dataset: { version: 'v1', source: 'ACLED', credit: 'ACLED, www.acleddata.com', asOf: '2026-04-22' },
+    unit: 'week',
+    series: {
+      country: { iso3: 'NGA', name: 'Nigeria' },
+      admin1: { name, slug },
+      category: { id: 'political_violence', label: 'Political violence', definition: '' },
+      measure: 'events',
+    },
+    source: 'w',
+    weeks: { from: '1997-01-04', through: '2026-03-14', provisionalFrom: '2026-02-21' },
+    points: weeks(values.length, (i) => values[i]!),
+  });
+
+  it('ranks by the four weeks’ total, ties by name, with the change from the four before', () => {
+    // Hand-made: eight weeks each (the four before, then the last four).
+    const r = regionWeekRanking([
+      region('Kano', 'kano', [1, 1, 1, 1, 2, 2, 2, 2]),
+      region('Borno', 'borno', [10, 10, 10, 10, 20, 20, 20, 20]),
+      region('Abia', 'abia', [0, 0, 0, 0, 2, 2, 2, 2]),
+    ]);
+    expect(r.window).toEqual({ from: '2026-02-21', to: '2026-03-20', provisional: true });
+    expect(r.rows.map((x) => [x.slug, x.value, x.change?.base])).toEqual([
+      ['borno', 80, 40],
+      ['abia', 8, 0],
+      ['kano', 8, 4],
+    ]);
+    expect(regionWeekRanking([]).window).toBeNull();
+  });
+
+  it('requests eight weeks per region, and keys regions by country', () => {
+    expect(rankingFromWeek('2026-03-14')).toBe('2026-01-24');
+    expect(regionKey('NGA', 'borno')).toBe('NGA:borno');
+  });
+});
+
+describe('shared scale and means', () => {
+  it('shares one maximum across series, at least 1', () => {
+    expect(sharedMax([[{ value: 3 }, { value: 9 }], [{ value: 12 }]])).toBe(12);
+    expect(sharedMax([[{ value: 0 }]])).toBe(1);
+  });
+
+  it('writes means to at most one decimal', () => {
+    expect(fmtMean(31.47)).toBe('31.5');
+    expect(fmtMean(1234.04)).toBe('1,234');
+    expect(fmtMean(23.75)).toBe('23.8');
   });
 });

@@ -5,10 +5,9 @@
  */
 import type { CompareResult } from '../../../model/api.ts';
 import { placeName } from '../../../model/describe.ts';
-import { fmtNum } from '../../../model/format.ts';
 import { windowLabel } from '../../../model/period.ts';
 import type { Catalogue } from '../../../model/types.ts';
-import { fmtPct, fmtSigned } from '../format.ts';
+import { fmtMean, fmtPct } from '../format.ts';
 import { relationOptions, relationWording } from '../options.ts';
 import { hasCheck, type ViewState } from '../state.ts';
 import type { BandText } from '../verdict.ts';
@@ -38,11 +37,12 @@ export function checkPrompt(s: Pick<ViewState, 'relation' | 'threshold'>): strin
 /** The comparison card's figures: both periods, the change, the ratio, the basis and the band. */
 export function comparisonFigures(r: CompareResult, band: BandText): [string, string][] {
   const figures: [string, string][] = [
-    [`Before: ${windowLabel(r.before)}`, `${fmtNum(r.before.value)}${r.before.partial ? ' (partial)' : ''}`],
-    [`After: ${windowLabel(r.after)}`, `${fmtNum(r.after.value)}${r.after.partial ? ' (partial)' : ''}`],
+    [`Before: ${windowLabel(r.before)}`, `${fmtMean(r.before.value)}${r.before.partial ? ' (partial)' : ''}`],
+    [`After: ${windowLabel(r.after)}`, `${fmtMean(r.after.value)}${r.after.partial ? ' (partial)' : ''}`],
   ];
   if (r.change) {
-    figures.push(['Change', `${fmtSigned(r.change.abs)} (${fmtPct(r.change.pct)})`]);
+    // Means (periods of unequal length) to one decimal; counts are whole numbers.
+    figures.push(['Change', `${r.change.abs > 0 ? '+' : ''}${fmtMean(r.change.abs)} (${fmtPct(r.change.pct)})`]);
     if (r.change.ratio !== null) figures.push(['Ratio', `${r.change.ratio}x`]);
   }
   if (r.basis === 'monthly_mean' || r.basis === 'daily_mean')

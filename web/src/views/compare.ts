@@ -17,6 +17,8 @@ import { type BandText, claimCheck, readingBand } from '../verdict.ts';
 import { checkPath, comparePath } from './compare-api.ts';
 import { checkPrompt, compareTitle, comparisonFigures } from './compare-data.ts';
 
+export { convertFor } from './compare-units.ts';
+
 /** What the Compare view and the claims' cards use of the page. */
 export interface CompareContext {
   state: ViewState;

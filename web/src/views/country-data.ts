@@ -3,16 +3,13 @@
  * regions ranked, and their sentences and tables. Pure: no DOM, no Chart.js.
  */
 import type { CategoryId, Measure } from '../../../model/categories.ts';
-import type { Change } from '../../../model/change.ts';
 import { MEASURE_WORDS } from '../../../model/describe.ts';
 import { fmtNum } from '../../../model/format.ts';
 import { monthLabel } from '../../../model/month.ts';
 import type { Point, SeriesDoc } from '../../../model/types.ts';
 import { fmtPct, fmtSigned, lowerFirst, shortMonth } from '../format.ts';
 import { seriesSubject, type Table } from '../series-data.ts';
-
-/** Region outlines available for the map, by country (only Niger's match ACLED's admin1 names). */
-export const MAP_OUTLINES: Readonly<Record<string, string>> = { NER: '/geo/niger-admin1.json' };
+import { type RegionRow, type RegionWeekRanking, windowLabel } from './overview-data.ts';
 
 export interface ChangeData {
   labels: string[];
@@ -116,13 +113,6 @@ export function compositionTable(d: CompositionData): Table {
   };
 }
 
-export interface RegionRow {
-  slug: string;
-  name: string;
-  value: number;
-  change: Change | null;
-}
-
 export interface RegionRanking {
   /** The latest month complete in every region's series; null when there is none. */
   month: string | null;
@@ -153,4 +143,16 @@ export function regionSummary(r: RegionRanking, subjectWords: string, country: s
   const [a, b] = r.rows;
   const then = b ? `, then ${b.name} (${fmtNum(b.value)})` : '';
   return `In ${monthLabel(r.month)}, ${a!.name} had the most ${subjectWords} of ${country}’s regions (${fmtNum(a!.value)})${then}.`;
+}
+
+/**
+ * The weekly ranking's sentence.
+ * @example 'In the four weeks 21 February–20 March 2026 (provisional), Borno had the most political violence events of Nigeria’s regions (80), then Zamfara (40).'
+ */
+export function regionWeekSummary(r: RegionWeekRanking, subjectWords: string, country: string): string {
+  if (r.window === null || r.rows.length === 0) return `No four ACLED weeks in the regions of ${country}.`;
+  const [a, b] = r.rows;
+  const then = b ? `, then ${b.name} (${fmtNum(b.value)})` : '';
+  const prov = r.window.provisional ? ' (provisional)' : '';
+  return `In the four weeks ${windowLabel(r.window)}${prov}, ${a!.name} had the most ${subjectWords} of ${country}’s regions (${fmtNum(a!.value)})${then}.`;
 }

@@ -5,21 +5,23 @@
  * screen. Its shaping is country-data.ts; main.ts hands it what it uses of the page in a context.
  */
 
+import type { WeekSeries } from '../../../model/api.ts';
 import type { Change } from '../../../model/change.ts';
 import { placeName } from '../../../model/describe.ts';
 import { EVENT_TYPE_CATEGORIES } from '../../../model/event-types.ts';
 import { fmtDate, fmtNum } from '../../../model/format.ts';
 import { monthLabel } from '../../../model/month.ts';
-import type { Catalogue, SeriesInfo } from '../../../model/types.ts';
-import { coupMarkers } from '../annotations.ts';
+import type { Catalogue, SeriesDoc, SeriesInfo } from '../../../model/types.ts';
+import { addWeeks } from '../../../model/week.ts';
+import { coupMarkers, coupWeekMarkers } from '../annotations.ts';
 import { getText } from '../api.ts';
-import { seriesCsvPath, seriesPath, seriesSetPath } from '../api-paths.ts';
+import { seriesCsvPath, seriesPath, seriesSetPath, weekSeriesPath } from '../api-paths.ts';
 import { destroyChart, drawChangeChart, drawCompositionChart, drawLineChart } from '../charts.ts';
 import { mergeCsv } from '../downloads.ts';
 import { fig, figError, figLoading, figReady, tableLater } from '../figure.ts';
 import { creditLine, fmtChange, fmtPct, fmtSigned, MEASURE_LABELS } from '../format.ts';
 import { byId, type Child, h, loading, showError } from '../render.ts';
-import { series, seriesSet } from '../requests.ts';
+import { series, seriesSet, weekSeries } from '../requests.ts';
 import { whenVisible } from '../schedule.ts';
 import {
   lineData,
@@ -30,6 +32,10 @@ import {
   seriesTable,
   seriesTitle,
   summarySentence,
+  weekLineData,
+  weekSeriesTitle,
+  weekSummary,
+  weekTable,
 } from '../series-data.ts';
 import { monthlyRegions, type ViewState } from '../state.ts';
 import {
@@ -38,11 +44,14 @@ import {
   compositionData,
   compositionSummary,
   compositionTable,
-  MAP_OUTLINES,
-  type RegionRanking,
   regionRanking,
   regionSummary,
+  regionWeekSummary,
 } from './country-data.ts';
+import { type RegionRow, rankingFromWeek, regionKey, regionWeekRanking, windowLabel } from './overview-data.ts';
+
+/** Weeks the country view's weekly chart shows: two years. */
+const COUNTRY_WEEKS = 104;
 
 /** What the Country view uses of the page. */
 export interface CountryContext {
@@ -73,12 +82,13 @@ export async function loadCountry(ctx: CountryContext, stale: () => boolean): Pr
   const line = fig('line');
   const change = fig('change');
   const comp = fig('composition');
-  for (const f of [line, change, comp]) figLoading(f);
-  const regions = monthlyRegions(country, s.category);
+  const weekly = fig('weekly');
+  for (const f of [line, change, comp, weekly]) figLoading(f);
+  // Regions are ranked on ACLED's weekly counts where the country has them for the category (every
+  // region, the newest weeks), else on the monthly series of the regions that have them.
+  const weeks = country.weeks?.categories.includes(s.category) ? country.weeks : null;
+  const regions = weeks ? country.admin1 : monthlyRegions(country, s.category);
   els.regions.hidden = regions.length === 0 || s.admin1 !== null;
-  const outlines = MAP_OUTLINES[country.iso3];
-  const hasMap = outlines !== undefined;
-  byId('fig-map').hidden = !hasMap;
   const nameParts = [s.country, s.admin1, s.category, s.measure, s.from, s.to].filter((x): x is string => x !== null);
 
   // The series the first chart needs first, alone; then the figures further down: the event types
@@ -91,10 +101,22 @@ export async function loadCountry(ctx: CountryContext, stale: () => boolean): Pr
   const types = EVENT_TYPE_CATEGORIES.filter((c) => country.categories.includes(c));
   const compDocs = mainSettled.then(() => seriesSet(s, types));
   compDocs.catch(() => undefined);
-  const regionDocs = !els.regions.hidden
-    ? mainSettled.then(() => Promise.all(regions.map((r) => series(seriesPath(s, { admin1: r.slug })))))
-    : null;
-  regionDocs?.catch(() => undefined);
+  const weekParams = weeks && {
+    country: s.country,
+    category: s.category,
+    measure: s.measure,
+    admin1: s.admin1,
+    from: addWeeks(weeks.to, 1 - COUNTRY_WEEKS),
+  };
+  const weekDoc = weekParams ? mainSettled.then(() => weekSeries(weekSeriesPath(weekParams))) : null;
+  weekDoc?.catch(() => undefined);
+  const regionParams = (slug: string) => ({ ...weekParams!, admin1: slug, from: rankingFromWeek(weeks!.to) });
+  // The regions (a request each: Nigeria has 38) are requested when their section comes near the
+  // screen, not with the charts above it: on a phone they would compete with the first chart.
+  const loadRegions = (): Promise<(SeriesDoc | WeekSeries)[]> =>
+    weeks
+      ? Promise.all(regions.map((r) => weekSeries(weekSeriesPath(regionParams(r.slug)))))
+      : Promise.all(regions.map((r) => series(seriesPath(s, { admin1: r.slug }))));
 
   // The heading and definition come from the catalogue: on screen before the series arrives.
   const info = seriesInfoFor(cat, s);
@@ -174,76 +196,146 @@ export async function loadCountry(ctx: CountryContext, stale: () => boolean): Pr
     figError(comp, 'the event types', e);
   }
 
-  if (!regionDocs) return;
-  const table = fig('regions');
-  const map = fig('map');
-  figLoading(table);
-  figLoading(map);
-  loading(byId('regions-body'));
-  try {
-    const docs = await regionDocs;
-    if (stale()) return;
-    const ranking = regionRanking(docs);
+  if (weekDoc && weekParams) {
+    try {
+      const doc = await weekDoc;
+      if (stale()) return;
+      const title = weekSeriesTitle(doc.series);
+      weekly.title.textContent = title;
+      const ld = weekLineData(doc.points);
+      figReady(weekly, weekSummary(doc), weekSeriesPath(weekParams, 'csv'), [...nameParts, 'weeks', weekParams.from], cat.dataset);
+      tableLater(weekly.table!, weekTable(doc), title);
+      weekly.caption.textContent = `${MEASURE_LABELS[s.measure]} per ACLED week (Saturday to Friday), the last ${COUNTRY_WEEKS} weeks. ${ld.hasPartial ? 'Dashed over a shaded band: provisional weeks, which ACLED may still revise. ' : ''}${credit}.`;
+      whenVisible(weekly.canvas!.parentElement!, () => {
+        if (!stale()) drawLineChart(weekly.canvas!, ld, coupWeekMarkers(s.country, ld.months), MEASURE_LABELS[s.measure]);
+      });
+    } catch (e) {
+      if (stale()) return;
+      figError(weekly, 'the weekly series', e);
+    }
+  } else {
+    destroyChart(weekly.canvas!);
+    weekly.summary.textContent = `No ACLED weekly counts of this category for ${country.name}.`;
+  }
+
+  if (els.regions.hidden) return;
+  const waiting = 'The regions load when this section comes into view.';
+  for (const id of ['regions', 'map']) {
+    const f = fig(id);
+    f.summary.textContent = waiting;
+    f.canvas?.setAttribute('aria-label', waiting);
+  }
+  byId('regions-body').replaceChildren(h('p', {}, waiting));
+  // Not awaited: the view is drawn without its regions until they are scrolled near.
+  whenVisible(els.regions, () => {
+    if (!stale()) void showRegions();
+  });
+
+  async function showRegions(): Promise<void> {
+    const regionDocs = loadRegions();
+    const table = fig('regions');
+    const map = fig('map');
+    figLoading(table);
+    figLoading(map);
+    loading(byId('regions-body'));
     const catLabel = cat.categories.find((c) => c.id === s.category)?.label ?? s.category;
     const words = `${catLabel.toLowerCase()} ${s.measure === 'events' ? 'events' : 'reported fatalities'}`;
-    const caption = ranking.month
-      ? `${catLabel}, ${MEASURE_LABELS[s.measure].toLowerCase()} by region in ${monthLabel(ranking.month)}, the latest month complete in every region.`
-      : `${catLabel} by region`;
-    renderRegions(byId('regions-body'), ranking, s.admin1, caption, (slug) => void ctx.setState({ admin1: slug }));
-    const summary = regionSummary(ranking, words, country.name);
-    const csv = () =>
-      Promise.all(regions.map((r) => getText(seriesCsvPath(s, { admin1: r.slug, from: ranking.month, to: ranking.month })))).then(mergeCsv);
-    const name = [s.country, 'regions', s.category, s.measure, ranking.month ?? ''];
-    figReady(table, summary, csv, name, cat.dataset);
-    const last = docs[0]?.points.at(-1);
-    const through = last ? cat.sources.find((x) => x.id === last.source)?.coverage.through : null;
-    table.caption.textContent = `Region figures come from event-level data only${through ? `, which ends ${fmtDate(through)}` : ''}. Select a region to chart it. ${credit}.`;
-    if (outlines && ranking.month) {
-      const month = ranking.month;
+    try {
+      const docs = await regionDocs;
+      if (stale()) return;
+      let rows: RegionRow[];
+      let period: string | null;
+      let summary: string;
+      let caption: string;
+      let csv: () => Promise<string>;
+      let changeHead: string;
+      const monthly = new Set(monthlyRegions(country, s.category).map((r) => r.slug));
+      if (weeks) {
+        const ranking = regionWeekRanking(docs as WeekSeries[]);
+        rows = ranking.rows;
+        period = ranking.window && windowLabel(ranking.window);
+        const prov = ranking.window?.provisional ? ' (provisional: ACLED may still revise these weeks)' : '';
+        caption = `${catLabel}, ${MEASURE_LABELS[s.measure].toLowerCase()} by region in the last four ACLED weeks, ${period ?? 'none'}${prov}.`;
+        summary = regionWeekSummary(ranking, words, country.name);
+        csv = () => Promise.all(regions.map((r) => getText(weekSeriesPath(regionParams(r.slug), 'csv')))).then(mergeCsv);
+        changeHead = 'Change vs the four weeks before';
+        table.caption.textContent = `Region figures from ACLED’s weekly counts (Saturday to Friday). ${monthly.size > 0 ? 'Select a region to chart its monthly series. ' : ''}${credit}.`;
+      } else {
+        const ranking = regionRanking(docs as SeriesDoc[]);
+        rows = ranking.rows;
+        period = ranking.month && monthLabel(ranking.month);
+        caption = ranking.month
+          ? `${catLabel}, ${MEASURE_LABELS[s.measure].toLowerCase()} by region in ${monthLabel(ranking.month)}, the latest month complete in every region.`
+          : `${catLabel} by region`;
+        summary = regionSummary(ranking, words, country.name);
+        csv = () =>
+          Promise.all(regions.map((r) => getText(seriesCsvPath(s, { admin1: r.slug, from: ranking.month, to: ranking.month })))).then(
+            mergeCsv,
+          );
+        changeHead = 'Change vs previous month';
+        const last = (docs as SeriesDoc[])[0]?.points.at(-1);
+        const through = last ? cat.sources.find((x) => x.id === last.source)?.coverage.through : null;
+        table.caption.textContent = `Region figures come from event-level data only${through ? `, which ends ${fmtDate(through)}` : ''}. Select a region to chart it. ${credit}.`;
+      }
+      renderRegions(byId('regions-body'), rows, period, { caption, changeHead, selected: s.admin1, pickable: monthly }, (slug) => {
+        void ctx.setState({ admin1: slug });
+      });
+      const name = [s.country, 'regions', s.category, s.measure, period ?? ''];
+      figReady(table, summary, csv, name, cat.dataset);
+      if (period === null) {
+        figError(map, 'the map', new Error('no period is complete in every region'));
+        return;
+      }
       figReady(map, summary, csv, [...name, 'map'], cat.dataset);
-      tableLater(map.table!, { head: ['Region', monthLabel(month)], rows: ranking.rows.map((r) => [r.name, String(r.value)]) }, caption);
-      map.caption.textContent = `Darker (purple) is fewer, lighter (yellow) is more. Outlines: Natural Earth (public domain). ${credit}.`;
-      // The map module (chartjs-chart-geo) is loaded when the map comes near the screen.
+      const noOutline = (drawn: readonly string[]) => rows.filter((r) => !drawn.includes(regionKey(s.country, r.slug)));
+      tableLater(map.table!, { head: ['Region', period], rows: rows.map((r) => [r.name, fmtNum(r.value)]) }, caption);
+      map.caption.textContent = `Darker (purple) is fewer, lighter (yellow) is more. ${credit}.`;
+      // The map module (chartjs-chart-geo) and the outlines are loaded when the map comes near the screen.
       whenVisible(map.canvas!.parentElement!, () => {
         void import('../map.ts')
-          .then(({ drawRegionMap }) => {
+          .then(async (m) => {
             if (stale()) return;
-            return drawRegionMap(
+            const values = new Map(rows.map((r) => [regionKey(s.country, r.slug), r.value]));
+            const drawn = await m.drawRegionMap(
               map.canvas!,
-              outlines,
-              ranking,
-              `${catLabel}, ${MEASURE_LABELS[s.measure].toLowerCase()}, ${monthLabel(month)}`,
+              [s.country],
+              values,
+              `${catLabel}, ${MEASURE_LABELS[s.measure].toLowerCase()}, ${period}`,
             );
+            if (stale()) return;
+            map.canvas!.dataset.drawn = drawn.drawn.join(' ');
+            const missing = noOutline(drawn.drawn).map((r) => `${r.name} (${fmtNum(r.value)})`);
+            map.caption.textContent = `Darker (purple) is fewer, lighter (yellow) is more.${missing.length > 0 ? ` Not on the map (no outline): ${missing.join(', ')}.` : ''} ${drawn.credits.join('; ')}. ${credit}.`;
           })
           .catch((e: unknown) => {
             if (!stale()) figError(map, 'the map', e);
           });
       });
+    } catch (e) {
+      if (stale()) return;
+      showError(byId('regions-body'), 'the regions', e);
+      figError(map, 'the map', e);
     }
-  } catch (e) {
-    if (stale()) return;
-    showError(byId('regions-body'), 'the regions', e);
-    figError(map, 'the map', e);
   }
 }
 
-/** The regions ranked: a table with a bar per region and its change; picking one charts it. */
+/** The regions ranked: a table with a bar per region and its change; picking a region with monthly series charts it. */
 function renderRegions(
   container: HTMLElement,
-  ranking: RegionRanking,
-  selected: string | null,
-  caption: string,
+  rows: readonly RegionRow[],
+  period: string | null,
+  o: { caption: string; changeHead: string; selected: string | null; pickable: ReadonlySet<string> },
   onPick: (slug: string) => void,
 ): void {
-  if (ranking.month === null || ranking.rows.length === 0) {
-    container.replaceChildren(h('p', {}, 'No month is complete in every region’s series.'));
+  if (period === null || rows.length === 0) {
+    container.replaceChildren(h('p', {}, 'No period is complete in every region’s series.'));
     return;
   }
-  const max = Math.max(1, ...ranking.rows.map((r) => r.value));
+  const max = Math.max(1, ...rows.map((r) => r.value));
   const table = h(
     'table',
     { class: 'regions' },
-    h('caption', {}, caption),
+    h('caption', {}, o.caption),
     h(
       'thead',
       {},
@@ -252,25 +344,29 @@ function renderRegions(
         {},
         h('th', { scope: 'col' }, '#'),
         h('th', { scope: 'col' }, 'Region'),
-        h('th', { scope: 'col', class: 'num' }, monthLabel(ranking.month)),
+        h('th', { scope: 'col', class: 'num' }, period),
         h('th', { scope: 'col', class: 'bar-col' }, h('span', { class: 'visually-hidden' }, 'Bar')),
-        h('th', { scope: 'col', class: 'num' }, 'Change vs previous month'),
+        h('th', { scope: 'col', class: 'num' }, o.changeHead),
       ),
     ),
   );
   const body = h('tbody', {});
-  ranking.rows.forEach((r, i) => {
+  rows.forEach((r, i) => {
     const bar = h('span', { class: 'bar', 'aria-hidden': 'true' });
     // CSSOM, not a style attribute: allowed by a strict CSP.
     bar.style.width = `${((r.value / max) * 100).toFixed(1)}%`;
-    const pick = h('button', { type: 'button', class: 'link-button', 'aria-pressed': String(r.slug === selected) }, r.name);
-    pick.addEventListener('click', () => onPick(r.slug));
+    let name: Node | string = r.name;
+    if (o.pickable.has(r.slug)) {
+      const pick = h('button', { type: 'button', class: 'link-button', 'aria-pressed': String(r.slug === o.selected) }, r.name);
+      pick.addEventListener('click', () => onPick(r.slug));
+      name = pick;
+    }
     body.append(
       h(
         'tr',
-        { class: r.slug === selected ? 'selected' : undefined, 'data-region': r.slug },
+        { class: r.slug === o.selected ? 'selected' : undefined, 'data-region': r.slug, 'data-value': String(r.value) },
         h('td', {}, String(i + 1)),
-        h('th', { scope: 'row' }, pick),
+        h('th', { scope: 'row' }, name),
         h('td', { class: 'num' }, fmtNum(r.value)),
         h('td', { class: 'bar-col' }, h('span', { class: 'bar-track' }, bar)),
         h('td', { class: `num change${r.change?.lowBaseline ? ' low-baseline' : ''}` }, ...changeCell(r.change)),

@@ -1,57 +1,137 @@
 /**
- * The overview's shaping: each country's latest complete month, its change and its trend band,
- * and one y scale for all. Pure: no DOM, no Chart.js.
+ * The overview's shaping: each country's headline (the last four complete ACLED weeks against the
+ * four before and the same four weeks a year earlier, as /api/v1/compare compares them), the
+ * weekly chart's data, and one y scale for all. Pure: no DOM, no Chart.js.
  */
-import type { Change } from '../../../model/change.ts';
-import { fmtNum } from '../../../model/format.ts';
-import { type PointTrend, pointTrend } from '../../../model/trend.ts';
-import type { SeriesDoc } from '../../../model/types.ts';
-import { fmtPct, fmtRatio } from '../format.ts';
-import { latestComparison } from '../series-data.ts';
 
-export interface OverviewFigure {
-  /** Latest complete month, or null. */
-  month: string | null;
-  value: number | null;
-  /** Against the previous month (null when it cannot be compared). */
-  vsPrevious: Change | null;
-  /** Against the trailing baseline (see model/trend.ts). */
-  trend: PointTrend;
-  /** The month after `month`, when the series has it in part only. */
-  partialMonth: string | null;
+import type { WeekSeries } from '../../../model/api.ts';
+import { type Change, change } from '../../../model/change.ts';
+import { daySpan } from '../../../model/day.ts';
+import { TREND_LABELS, type TrendBand, trendBand } from '../../../model/trend.ts';
+import type { WeekPoint } from '../../../model/types.ts';
+import { addWeeks, weekEnd } from '../../../model/week.ts';
+
+/** Weeks in a headline window: the last four complete ACLED weeks. */
+export const HEADLINE_WEEKS = 4;
+/** The year-earlier window starts 52 weeks back (as the API's vsYearAgo). */
+const YEAR_WEEKS = 52;
+/** Weeks the overview's weekly charts show, and request: enough for the year-earlier window. */
+export const OVERVIEW_WEEKS = YEAR_WEEKS + 2 * HEADLINE_WEEKS;
+
+/** The first week the overview requests, for a series whose last week is `lastWeek`. */
+export const overviewFromWeek = (lastWeek: string): string => addWeeks(lastWeek, 1 - OVERVIEW_WEEKS);
+
+/** A run of whole weeks and its total. */
+export interface WeekWindow {
+  /** First Saturday and last Friday: the days covered. */
+  from: string;
+  to: string;
+  total: number;
+  /** Some of its weeks are provisional (ACLED may still revise them). */
+  provisional: boolean;
 }
 
-/** The latest complete month of a series, its change and its trend band. */
-export function overviewFigure(doc: SeriesDoc): OverviewFigure {
-  const latest = latestComparison(doc.points);
-  const last = doc.points.at(-1);
-  const partialMonth = last?.partial ? last.month : null;
-  if (!latest) {
-    return {
-      month: null,
-      value: null,
-      vsPrevious: null,
-      trend: pointTrend({ partial: true, vsMean12: null, vsMean3: null }),
-      partialMonth,
-    };
-  }
+/** A comparison of the headline window with a baseline window, banded as the API bands it. */
+export interface WeekComparison {
+  base: WeekWindow;
+  change: Change;
+  band: TrendBand;
+  /** false when either window is provisional: the band is then labelled so. */
+  settled: boolean;
+  /** As /api/v1/compare labels it: 'Much lower (provisional)'. */
+  label: string;
+}
+
+export interface WeeklyHeadline {
+  current: WeekWindow;
+  vsPrevious: WeekComparison | null;
+  vsYearAgo: WeekComparison | null;
+}
+
+/** The window of `n` weeks from `first` (a week start), when the points hold all of them. */
+function windowAt(points: readonly WeekPoint[], first: string, n: number): WeekWindow | null {
+  const i = points.findIndex((p) => p.week === first);
+  if (i < 0 || i + n > points.length) return null;
+  const ws = points.slice(i, i + n);
   return {
-    month: latest.current.month,
-    value: latest.current.value,
-    vsPrevious: latest.change,
-    trend: pointTrend(latest.current),
-    partialMonth,
+    from: first,
+    to: weekEnd(ws.at(-1)!.week),
+    total: ws.reduce((a, p) => a + p.value, 0),
+    provisional: ws.some((p) => p.provisional),
   };
 }
 
-/** @example 'vs 12-month mean of 31.5: +21% (1.21x)' */
-export function trendDetail(t: PointTrend): string {
-  if (!t.change || !t.baseline) return 'no trailing baseline to compare with';
-  const months = t.baseline === 'mean12' ? 12 : 3;
-  return `vs ${months}-month mean of ${fmtNum(t.change.base)}: ${fmtPct(t.change.pct)}${t.change.ratio === null ? '' : ` (${fmtRatio(t.change.ratio)})`}`;
+function comparison(base: WeekWindow | null, current: WeekWindow): WeekComparison | null {
+  if (!base) return null;
+  const c = change(base.total, current.total);
+  const band = trendBand(c);
+  const settled = !base.provisional && !current.provisional;
+  return { base, change: c, band, settled, label: settled ? TREND_LABELS[band] : `${TREND_LABELS[band]} (provisional)` };
 }
 
-/** The largest value across series (for a shared y scale), at least 1. */
-export function sharedMax(docs: readonly SeriesDoc[]): number {
-  return Math.max(1, ...docs.flatMap((d) => d.points.map((p) => p.value)));
+/**
+ * The last four weeks of a weekly series (its newest weeks: ACLED's weekly file has whole weeks
+ * only) against the four before and the same four weeks 52 weeks earlier; null without four weeks.
+ */
+export function weeklyHeadline(points: readonly WeekPoint[]): WeeklyHeadline | null {
+  const last = points.at(-1);
+  if (!last || points.length < HEADLINE_WEEKS) return null;
+  const first = addWeeks(last.week, 1 - HEADLINE_WEEKS);
+  const current = windowAt(points, first, HEADLINE_WEEKS);
+  if (!current) return null;
+  return {
+    current,
+    vsPrevious: comparison(windowAt(points, addWeeks(first, -HEADLINE_WEEKS), HEADLINE_WEEKS), current),
+    vsYearAgo: comparison(windowAt(points, addWeeks(first, -YEAR_WEEKS), HEADLINE_WEEKS), current),
+  };
 }
+
+/** A window's days in words. @example windowLabel({ from: '2026-02-21', to: '2026-03-20' }) === '21 February–20 March 2026' */
+export const windowLabel = (w: Pick<WeekWindow, 'from' | 'to'>): string => daySpan(w.from, w.to);
+
+/** The largest value across series (for a shared y scale), at least 1. */
+export function sharedMax(series: readonly (readonly { value: number }[])[]): number {
+  return Math.max(1, ...series.flatMap((s) => s.map((p) => p.value)));
+}
+
+/** A region's row in a ranking: its total and its change. */
+export interface RegionRow {
+  slug: string;
+  name: string;
+  value: number;
+  change: Change | null;
+}
+
+/** Regions ranked on their last four ACLED weeks (the overview's headline window), with the change from the four before. */
+export interface RegionWeekRanking {
+  /** The four weeks (all regions' series end on the same week); null without four weeks. */
+  window: Omit<WeekWindow, 'total'> | null;
+  /** Highest value first; ties by name. */
+  rows: RegionRow[];
+}
+
+/** The first week to request for a region ranking: the four weeks and the four before them. */
+export const rankingFromWeek = (lastWeek: string): string => addWeeks(lastWeek, 1 - 2 * HEADLINE_WEEKS);
+
+/** Regions ranked on the total of their last four weeks (docs: each region's weekly series, same weeks). */
+export function regionWeekRanking(docs: readonly WeekSeries[]): RegionWeekRanking {
+  let window: RegionWeekRanking['window'] = null;
+  const rows: RegionRow[] = [];
+  for (const d of docs) {
+    const hl = weeklyHeadline(d.points);
+    if (!hl) continue;
+    window ??= { from: hl.current.from, to: hl.current.to, provisional: hl.current.provisional };
+    const a = d.series.admin1;
+    rows.push({
+      slug: a?.slug ?? '',
+      name: a?.name ?? d.series.country.name,
+      value: hl.current.total,
+      change: hl.vsPrevious?.change ?? null,
+    });
+  }
+  rows.sort((x, y) => y.value - x.value || x.name.localeCompare(y.name));
+  return { window, rows };
+}
+
+/** A region's key in a map's values: `NGA:borno`. */
+export const regionKey = (iso3: string, slug: string): string => `${iso3}:${slug}`;

@@ -1,24 +1,37 @@
 /**
- * The Overview: five countries side by side, each with its latest complete month (its change and
- * trend band) and its events and reported fatalities per month, optionally on one scale. Each
- * chart as soon as its series arrives, one per task, drawn when near the screen. Its shaping is
- * overview-data.ts; main.ts hands it what it uses of the page in a context.
+ * The Overview: five countries side by side, each with its headline (the last four complete
+ * ACLED weeks against the four before and the same four weeks a year earlier, with trend bands,
+ * provisional weeks said so), its events and reported fatalities per ACLED week and per month,
+ * optionally on one scale, and a Sahel-wide map of regions (map.ts loaded on demand).
+ * Each chart as soon as its series arrives, one per task, drawn when near the screen. Its shaping
+ * is overview-data.ts; main.ts hands it what it uses of the page in a context.
  */
+import type { WeekSeries } from '../../../model/api.ts';
 import type { Measure } from '../../../model/categories.ts';
 import { fmtNum } from '../../../model/format.ts';
-import { monthLabel } from '../../../model/month.ts';
 import type { Catalogue, CountryEntry, SeriesDoc } from '../../../model/types.ts';
-import { coupMarkers } from '../annotations.ts';
-import { seriesCsvPath, seriesPath } from '../api-paths.ts';
+import { coupMarkers, coupWeekMarkers } from '../annotations.ts';
+import { seriesCsvPath, seriesPath, weekSeriesPath } from '../api-paths.ts';
 import { drawLineChart } from '../charts.ts';
-import { fig, figError, figLoading, figReady, tableLater } from '../figure.ts';
+import { type Fig, fig, figError, figLoading, figReady, tableLater } from '../figure.ts';
 import { fmtPct, fmtSigned, MEASURE_LABELS } from '../format.ts';
 import { byId, h, loading, trendBadge } from '../render.ts';
-import { overviewSeries, series } from '../requests.ts';
+import { overviewSeries, series, weekSeries } from '../requests.ts';
 import { nextTask, whenVisible } from '../schedule.ts';
-import { lineData, partialIndexes, seriesTable, seriesTitle, summarySentence } from '../series-data.ts';
+import {
+  type LineData,
+  lineData,
+  partialIndexes,
+  seriesTable,
+  seriesTitle,
+  summarySentence,
+  weekLineData,
+  weekSeriesTitle,
+  weekSummary,
+  weekTable,
+} from '../series-data.ts';
 import type { ViewState } from '../state.ts';
-import { type OverviewFigure, overviewFigure, sharedMax, trendDetail } from './overview-data.ts';
+import { overviewFromWeek, sharedMax, type WeekComparison, type WeeklyHeadline, weeklyHeadline, windowLabel } from './overview-data.ts';
 
 /** What the Overview uses of the page. */
 export interface OverviewContext {
@@ -28,6 +41,22 @@ export interface OverviewContext {
   /** The view's heading. */
   heading: string;
   updateShare: (title: string) => void;
+  /** Change the state (the Sahel map's measure). */
+  setState: (next: Partial<ViewState>) => Promise<void>;
+}
+
+const MEASURES: Measure[] = ['events', 'fatalities'];
+
+/** One chart of a card: its figure, and what it draws once its series is in. */
+interface Job {
+  c: CountryEntry;
+  m: Measure;
+  f: Fig;
+  doc: Promise<SeriesDoc | WeekSeries>;
+  /** Text (summary, table, downloads, caption) and the chart's data. */
+  text: (doc: SeriesDoc | WeekSeries) => LineData;
+  markers: (d: LineData) => ReturnType<typeof coupMarkers>;
+  legend: boolean;
 }
 
 export async function loadOverview(ctx: OverviewContext, stale: () => boolean): Promise<void> {
@@ -35,43 +64,84 @@ export async function loadOverview(ctx: OverviewContext, stale: () => boolean): 
   ctx.els.heading.textContent = ctx.heading;
   document.title = 'Sahel Pulse: five Sahel countries side by side';
   ctx.updateShare('Sahel Pulse: political violence in five Sahel countries');
-  const measures: Measure[] = ['events', 'fatalities'];
   const countries = cat.countries.filter((c) => c.categories.includes('political_violence') && document.getElementById(`ov-${c.iso3}`));
-  const jobs = countries.flatMap((c) =>
-    measures.map((m) => {
+  const jobs: Job[] = [];
+  const headlines: { c: CountryEntry; m: Measure; doc: Promise<WeekSeries> | null }[] = [];
+  for (const c of countries) {
+    for (const m of MEASURES) {
+      const w = c.weeks?.categories.includes('political_violence') ? c.weeks : null;
+      const wp = w && { country: c.iso3, category: 'political_violence' as const, measure: m, admin1: null, from: overviewFromWeek(w.to) };
+      const wdoc = wp ? weekSeries(weekSeriesPath(wp)) : null;
+      headlines.push({ c, m, doc: wdoc });
+      const wf = fig(`ov-${c.iso3}-week-${m}`);
+      if (wp && wdoc) {
+        figLoading(wf);
+        jobs.push({
+          c,
+          m,
+          f: wf,
+          doc: wdoc,
+          legend: true,
+          markers: (d) => coupWeekMarkers(c.iso3, d.months),
+          text: (d) => {
+            const doc = d as WeekSeries;
+            figReady(wf, weekSummary(doc), weekSeriesPath(wp, 'csv'), [c.iso3, 'political_violence', m, 'weeks', wp.from], cat.dataset);
+            if (wf.table) tableLater(wf.table, weekTable(doc), weekSeriesTitle(doc.series));
+            const ld = weekLineData(doc.points);
+            wf.caption.textContent = ld.hasPartial ? 'Dashed, shaded: provisional weeks (see above).' : '';
+            return ld;
+          },
+        });
+      } else {
+        wf.summary.textContent = `No ACLED weekly data for ${c.name}.`;
+      }
       const s = overviewSeries(c.iso3, m, state);
       const f = fig(`ov-${c.iso3}-${m}`);
       figLoading(f);
-      return { c, m, s, f, doc: series(seriesPath(s)) };
-    }),
-  );
+      jobs.push({
+        c,
+        m,
+        f,
+        doc: series(seriesPath(s)),
+        legend: false,
+        markers: (d) => coupMarkers(c.iso3, d.months),
+        text: (d) => {
+          const doc = d as SeriesDoc;
+          figReady(
+            f,
+            summarySentence(doc),
+            seriesCsvPath(s),
+            [c.iso3, 'political_violence', m, state.from ?? '', state.to ?? ''],
+            cat.dataset,
+          );
+          if (f.table) tableLater(f.table, seriesTable(doc), seriesTitle(doc.series));
+          f.caption.textContent = partialIndexes(doc.points).length > 0 ? 'Shaded: partial month (lower bound).' : '';
+          return lineData(doc.points, cat.sources);
+        },
+      });
+    }
+  }
   for (const c of countries) loading(byId(`ov-${c.iso3}-figs`));
-  const draw = (j: (typeof jobs)[number], doc: SeriesDoc, yMax: number | null = null) => {
+  sahelMap(ctx, stale);
+  for (const c of countries) {
+    const mine = headlines.filter((x) => x.c === c);
+    void Promise.allSettled(mine.map((x) => x.doc ?? Promise.reject(new Error('no weekly data')))).then((docs) => {
+      if (stale()) return;
+      byId(`ov-${c.iso3}-figs`).replaceChildren(
+        ...mine.map((x, k) => {
+          const r = docs[k]!;
+          return r.status === 'fulfilled'
+            ? headlineRow(x.m, weeklyHeadline(r.value.points))
+            : h('p', { class: 'ov-fig', 'data-measure': x.m }, `${MEASURE_LABELS[x.m]}: no weekly data.`);
+        }),
+      );
+    });
+  }
+
+  const draw = (j: Job, d: LineData, yMax: number | null = null) => {
     if (performance.getEntriesByName('first-draw').length === 0) performance.mark('first-draw');
-    const d = lineData(doc.points, cat.sources);
-    drawLineChart(j.f.canvas!, d, coupMarkers(j.c.iso3, d.months), MEASURE_LABELS[j.m], { small: true, yMax });
+    drawLineChart(j.f.canvas!, d, j.markers(d), MEASURE_LABELS[j.m], { small: true, yMax, legend: j.legend && d.hasPartial });
   };
-  const figText = (j: (typeof jobs)[number], doc: SeriesDoc) => {
-    figReady(
-      j.f,
-      summarySentence(doc),
-      seriesCsvPath(j.s),
-      [j.c.iso3, 'political_violence', j.m, state.from ?? '', state.to ?? ''],
-      cat.dataset,
-    );
-    if (j.f.table) tableLater(j.f.table, seriesTable(doc), seriesTitle(doc.series));
-    const notes = partialIndexes(doc.points).map((i) => monthLabel(doc.points[i]!.month));
-    j.f.caption.textContent = notes.length > 0 ? `Shaded: partial month (lower bound).` : '';
-  };
-  const figures = (c: CountryEntry, docs: PromiseSettledResult<SeriesDoc>[]) =>
-    byId(`ov-${c.iso3}-figs`).replaceChildren(
-      ...measures.map((m, k) => {
-        const r = docs[k]!;
-        return r.status === 'fulfilled'
-          ? overviewFigureRow(MEASURE_LABELS[m], overviewFigure(r.value), m)
-          : h('p', {}, `${MEASURE_LABELS[m]}: not available.`);
-      }),
-    );
 
   if (!state.sameScale) {
     // Each chart as soon as its series arrives, one per task.
@@ -82,10 +152,10 @@ export async function loadOverview(ctx: OverviewContext, stale: () => boolean): 
           (queue = queue.then(async () => {
             if (stale()) return;
             // Text (summary, table, downloads) at once; the chart when it is near the screen.
+            const d = j.text(doc);
             whenVisible(j.f.canvas!.parentElement!, () => {
-              if (!stale()) draw(j, doc);
+              if (!stale()) draw(j, d);
             });
-            figText(j, doc);
             await nextTask();
           })),
         (e: unknown) => {
@@ -93,67 +163,95 @@ export async function loadOverview(ctx: OverviewContext, stale: () => boolean): 
         },
       ),
     );
-    for (const c of countries) {
-      void Promise.allSettled(jobs.filter((j) => j.c === c).map((j) => j.doc)).then((docs) => {
-        if (!stale()) figures(c, docs);
-      });
-    }
     await Promise.all(drawn);
     await queue;
     return;
   }
   const settled = await Promise.allSettled(jobs.map((j) => j.doc));
   if (stale()) return;
-  const docs = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-  const max = {
-    events: sharedMax(docs.filter((d) => d.series.measure === 'events')),
-    fatalities: sharedMax(docs.filter((d) => d.series.measure === 'fatalities')),
-  };
+  // One scale per measure and unit (weekly counts are a quarter of monthly ones).
+  const key = (j: Job) => `${j.m}:${j.legend ? 'week' : 'month'}`;
+  const max = new Map<string, number>();
+  for (const [i, j] of jobs.entries()) {
+    const r = settled[i]!;
+    if (r.status === 'fulfilled') max.set(key(j), Math.max(max.get(key(j)) ?? 1, sharedMax([r.value.points])));
+  }
   for (const [i, j] of jobs.entries()) {
     const r = settled[i]!;
     if (r.status === 'fulfilled') {
-      const doc = r.value;
-      figText(j, doc);
+      const d = j.text(r.value);
       whenVisible(j.f.canvas!.parentElement!, () => {
-        if (!stale()) draw(j, doc, max[j.m]);
+        if (!stale()) draw(j, d, max.get(key(j)) ?? null);
       });
     } else figError(j.f, `${j.c.name} ${j.m}`, r.reason);
     await nextTask();
     if (stale()) return;
   }
-  for (const c of countries)
-    figures(
-      c,
-      settled.filter((_, i) => jobs[i]!.c === c),
-    );
 }
 
-/** One measure's line on an overview card: latest complete month, its change, its trend band. */
-function overviewFigureRow(label: string, f: OverviewFigure, measureKey: string): HTMLElement {
-  const row = h('div', { class: 'ov-fig', 'data-measure': measureKey });
-  if (f.month === null || f.value === null) {
-    row.append(h('p', {}, `${label}: no complete month.`));
+/** One measure's headline on a card: the last four weeks, against the four before and a year earlier. */
+function headlineRow(m: Measure, hl: WeeklyHeadline | null): HTMLElement {
+  const row = h('div', { class: 'ov-fig', 'data-measure': m });
+  if (!hl) {
+    row.append(h('p', {}, `${MEASURE_LABELS[m]}: fewer than four ACLED weeks.`));
     return row;
   }
+  const cur = hl.current;
   row.append(
     h(
       'p',
       { class: 'ov-value' },
-      h('span', { class: 'ov-label' }, `${label}, ${monthLabel(f.month)}: `),
-      h('strong', { class: 'ov-number', 'data-value': String(f.value) }, fmtNum(f.value)),
-      ' ',
-      h(
-        'span',
-        { class: `ov-change${f.vsPrevious?.lowBaseline ? ' low-baseline' : ''}` },
-        f.vsPrevious ? `${fmtSigned(f.vsPrevious.abs)} (${fmtPct(f.vsPrevious.pct)}) vs previous month` : 'no previous month',
-        f.vsPrevious?.lowBaseline ? ', low baseline' : '',
-      ),
+      h('span', { class: 'ov-label' }, `${MEASURE_LABELS[m]}, ${windowLabel(cur)}: `),
+      h('strong', { class: 'ov-number', 'data-value': String(cur.total) }, fmtNum(cur.total)),
+      cur.provisional ? h('span', { class: 'provisional-tag' }, ' provisional') : '',
     ),
-    h('p', { class: 'ov-trend' }, trendBadge(f.trend.band, f.trend.label), ' ', h('span', { class: 'note' }, trendDetail(f.trend))),
+    comparisonLine('previous', 'the four weeks before', hl.vsPrevious),
+    comparisonLine('year', 'a year earlier', hl.vsYearAgo),
   );
-  if (f.partialMonth)
-    row.append(
-      h('p', { class: 'note partial-note' }, `${monthLabel(f.partialMonth)} is partial (a lower bound): not shown as the latest month.`),
-    );
   return row;
+}
+
+function comparisonLine(kind: 'previous' | 'year', words: string, c: WeekComparison | null): HTMLElement {
+  if (!c) return h('p', { class: 'ov-trend', 'data-vs': kind }, `No ${words} to compare with.`);
+  return h(
+    'p',
+    { class: 'ov-trend', 'data-vs': kind, 'data-base': String(c.base.total), 'data-band': c.band, 'data-settled': String(c.settled) },
+    trendBadge(c.band, c.label),
+    ' ',
+    h(
+      'span',
+      { class: `note${c.change.lowBaseline ? ' low-baseline' : ''}` },
+      `vs ${words} (${windowLabel(c.base)}: ${fmtNum(c.base.total)}): ${fmtSigned(c.change.abs)} (${fmtPct(c.change.pct)})${c.change.lowBaseline ? ', low baseline' : ''}`,
+    ),
+  );
+}
+
+/**
+ * The Sahel-wide map: every region of the five countries on one colour scale, events or reported
+ * fatalities (the state's measure, chosen beside the map) over the headline's four ACLED weeks,
+ * with a legend, the outlines' credits and a table equivalent. Its regions' series (the last
+ * eight weeks each, one small request per region) and the map module (map.ts, its own chunk, with
+ * the outlines) are loaded when the map comes near the screen.
+ */
+function sahelMap(ctx: OverviewContext, stale: () => boolean): void {
+  for (const input of document.querySelectorAll<HTMLInputElement>('input[name="sahel-measure"]')) {
+    input.checked = input.value === ctx.state.measure;
+    input.onchange = () => {
+      if (input.checked) void ctx.setState({ measure: input.value as Measure });
+    };
+  }
+  const f = fig('sahel-map');
+  // Nothing is requested until the map comes near the screen (a request per region): it says so meanwhile.
+  const waiting = 'The map and its figures load when it comes into view.';
+  f.summary.textContent = waiting;
+  f.canvas!.setAttribute('aria-label', waiting);
+  whenVisible(f.canvas!.parentElement!, () => {
+    if (stale()) return;
+    figLoading(f);
+    import('./more.ts')
+      .then((m) => m.drawSahelMap(ctx.catalogue, ctx.state.measure, stale))
+      .catch((e: unknown) => {
+        if (!stale()) figError(f, 'the map', e);
+      });
+  });
 }

@@ -1,0 +1,93 @@
+/**
+ * The overview's Sahel-wide map (views/overview.ts shows its frame and measure control): every
+ * region of the five countries on one colour scale, events or reported fatalities over the
+ * headline's four ACLED weeks, with a legend, the outlines' credits and a table equivalent.
+ * Loaded on demand with the other views (more.ts), when the map comes near the screen; the map
+ * module (map.ts, with the outlines) after it. Each region's weekly series is one small request
+ * (its last eight weeks).
+ */
+import type { Measure } from '../../../model/categories.ts';
+import { fmtNum } from '../../../model/format.ts';
+import type { Catalogue } from '../../../model/types.ts';
+import { getText } from '../api.ts';
+import { weekSeriesPath } from '../api-paths.ts';
+import { mergeCsv } from '../downloads.ts';
+import { fig, figError, figReady, tableLater } from '../figure.ts';
+import { creditLine, MEASURE_LABELS } from '../format.ts';
+import { weekSeries } from '../requests.ts';
+import { rankingFromWeek, regionKey, regionWeekRanking, windowLabel } from './overview-data.ts';
+
+/** One region of the map: its country, the four weeks' total and its change. */
+interface Cell {
+  iso3: string;
+  country: string;
+  slug: string;
+  name: string;
+  value: number;
+}
+
+export async function drawSahelMap(cat: Catalogue, measure: Measure, stale: () => boolean): Promise<void> {
+  const f = fig('sahel-map');
+  const countries = cat.countries.filter((c) => c.weeks?.categories.includes('political_violence') && c.admin1.length > 0);
+  const params = countries.flatMap((c) =>
+    c.admin1.map((r) => ({
+      c,
+      p: {
+        country: c.iso3,
+        category: 'political_violence' as const,
+        measure,
+        admin1: r.slug,
+        from: rankingFromWeek(c.weeks!.to),
+      },
+    })),
+  );
+  try {
+    const docs = await Promise.all(params.map(({ p }) => weekSeries(weekSeriesPath(p))));
+    if (stale()) return;
+    const cells: Cell[] = [];
+    let window = null as ReturnType<typeof regionWeekRanking>['window'];
+    for (const c of countries) {
+      const r = regionWeekRanking(docs.filter((_, i) => params[i]!.c === c));
+      window ??= r.window;
+      for (const row of r.rows) cells.push({ iso3: c.iso3, country: c.name, slug: row.slug, name: row.name, value: row.value });
+    }
+    cells.sort((a, b) => b.value - a.value || a.name.localeCompare(b.name));
+    if (!window || cells.length === 0) {
+      figError(f, 'the map', new Error('no four ACLED weeks in the regions'));
+      return;
+    }
+    const period = windowLabel(window);
+    const words = `political violence ${measure === 'events' ? 'events' : 'reported fatalities'}`;
+    const top = cells.slice(0, 3).map((x) => `${x.name}, ${x.country} (${fmtNum(x.value)})`);
+    const summary = `In the four weeks ${period}${window.provisional ? ' (provisional)' : ''}, the regions with the most ${words} were ${top.join('; ')}.`;
+    const csv = () => Promise.all(params.map(({ p }) => getText(weekSeriesPath(p, 'csv')))).then(mergeCsv);
+    figReady(f, summary, csv, ['sahel', 'regions', 'political_violence', measure, window.from], cat.dataset);
+    tableLater(
+      f.table!,
+      {
+        head: ['Region', 'Country', `${MEASURE_LABELS[measure]}, ${period}`],
+        rows: cells.map((x) => [x.name, x.country, fmtNum(x.value)]),
+      },
+      `Political violence, ${MEASURE_LABELS[measure].toLowerCase()} by region, ${period}${window.provisional ? ' (provisional)' : ''}, highest first`,
+    );
+    const values = new Map(cells.map((x) => [regionKey(x.iso3, x.slug), x.value]));
+    const { drawRegionMap } = await import('../map.ts');
+    if (stale()) return;
+    const drawn = await drawRegionMap(
+      f.canvas!,
+      countries.map((c) => c.iso3),
+      values,
+      `Political violence, ${MEASURE_LABELS[measure].toLowerCase()}, ${period}`,
+    );
+    if (stale()) return;
+    f.canvas!.dataset.drawn = drawn.drawn.join(' ');
+    const missing = cells
+      .filter((x) => !drawn.drawn.includes(regionKey(x.iso3, x.slug)))
+      .map((x) => `${x.name}, ${x.country} (${fmtNum(x.value)})`);
+    f.caption.textContent =
+      `One colour scale for all five countries: darker (purple) is fewer, lighter (yellow) is more; the scale is the legend at the bottom right.` +
+      `${missing.length > 0 ? ` Not on the map (no outline): ${missing.join('; ')}.` : ''} ${drawn.credits.join('; ')}. ${creditLine(cat.dataset)}.`;
+  } catch (e) {
+    if (!stale()) figError(f, 'the map', e);
+  }
+}
