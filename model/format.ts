@@ -5,33 +5,33 @@
  */
 import { type Lang, LOCALES } from './lang.ts';
 
-// Made once: constructing an Intl formatter costs far more than formatting with it.
-/** Thousands separated by commas, at most two decimals; a value that rounds to 0 is "0", never "-0". */
-const NUMBER = { en: number('en', 2), fr: number('fr', 2) };
-/**
- * Up to four decimals: the most any number in a generated sentence has (counts are integers,
- * means and changes are rounded to two decimals, a claim's threshold may have four), so every
- * such number is written exactly.
- */
-const EXACT = { en: number('en', 4), fr: number('fr', 4) };
-/** Days are UTC calendar days: no time zone may move one to the day before. */
-const DAY = {
-  en: /* @__PURE__ */ new Intl.DateTimeFormat(LOCALES.en, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
-  fr: /* @__PURE__ */ new Intl.DateTimeFormat(LOCALES.fr, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+// Made once per language, when first used (constructing an Intl formatter costs far more than
+// formatting with it; French ones are never made on a page or request in English).
+const made = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+const formatter = <F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F => {
+  let f = made.get(key) as F | undefined;
+  if (!f) made.set(key, (f = make()));
+  return f;
 };
-
-function number(lang: Lang, digits: number): Intl.NumberFormat {
-  return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: digits, signDisplay: 'negative' });
-}
+/**
+ * At most `digits` decimals, a value that rounds to 0 written "0", never "-0": two for display,
+ * four in generated sentences (counts are integers, means and changes are rounded to two
+ * decimals, a claim's threshold may have four), so every such number is written exactly.
+ */
+const number = (lang: Lang, digits: 2 | 4) =>
+  formatter(`n${digits}${lang}`, () => new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: digits, signDisplay: 'negative' }));
+/** Days are UTC calendar days: no time zone may move one to the day before. */
+const dayFormat = (lang: Lang) =>
+  formatter(`d${lang}`, () => new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
 
 /** @example fmtNum(1234) === '1,234', fmtNum(50.671) === '50.67', fmtNum(-4) === '-4' */
 export function fmtNum(n: number, lang: Lang = 'en'): string {
-  return NUMBER[lang].format(n);
+  return number(lang, 2).format(n);
 }
 
 /** A number in a generated sentence, written exactly. @example fmtExact(5924) === '5,924', fmtExact(2.555) === '2.555' */
 export function fmtExact(n: number, lang: Lang = 'en'): string {
-  return EXACT[lang].format(n);
+  return number(lang, 4).format(n);
 }
 
 /**
@@ -40,6 +40,6 @@ export function fmtExact(n: number, lang: Lang = 'en'): string {
  */
 export function fmtDate(day: string, lang: Lang = 'en'): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const s = DAY[lang].format(Date.UTC(y, m - 1, d));
+  const s = dayFormat(lang).format(Date.UTC(y, m - 1, d));
   return lang === 'fr' && d === 1 ? s.replace(/^1 /, '1er ') : s;
 }

@@ -73,24 +73,14 @@ export const MONTH_NAMES = [
   'December',
 ];
 
-/** French month names: lower case, as French writes them ("août 2023"). */
-export const MONTH_NAMES_FR = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
+let frenchMonths: Intl.DateTimeFormat | undefined;
 
-/** A month's name (1-12) in a language. */
-export const monthName = (mo: number, lang: Lang = 'en'): string => (lang === 'fr' ? MONTH_NAMES_FR : MONTH_NAMES)[mo - 1] ?? '';
+/** A month's name (1-12) in a language; French from Intl, lower case as French writes it ("août"). */
+export function monthName(mo: number, lang: Lang = 'en'): string {
+  if (lang === 'en') return MONTH_NAMES[mo - 1] ?? '';
+  frenchMonths ??= new Intl.DateTimeFormat('fr-FR', { month: 'long', timeZone: 'UTC' });
+  return frenchMonths.format(Date.UTC(2000, mo - 1, 1));
+}
 
 /** The dash between the ends of a range: French spaces it ("mai – juillet 2023"). */
 export const RANGE_DASH: Record<Lang, string> = { en: '–', fr: ' – ' };
