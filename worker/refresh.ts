@@ -237,7 +237,7 @@ export function instanceId(time: number): string {
 }
 
 /** Key of the instance started last (to know whether it still runs). */
-const LAST_INSTANCE_KEY = `${STAGE_KEY_PREFIX}last-instance`;
+const LAST_INSTANCE_KEY = 'refresh-instance';
 
 /**
  * Start a refresh unless one is still running (queued, running, waiting or paused): never two at

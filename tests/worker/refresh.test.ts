@@ -163,5 +163,11 @@ describe('Cron Trigger', { timeout: 60_000 }, () => {
     expect(again.why).toMatch(/refresh-2026-12-09/);
     expect(await wf.get()).toHaveLength(1);
     await started[0]!.waitForStatus('complete');
+    // The next week's trigger, the last run done: the next run starts.
+    const ctx2 = createExecutionContext();
+    await scheduled(createScheduledController({ scheduledTime: Date.UTC(2026, 11, 16, 6, 0, 0), cron: '0 6 * * WED' }), env, ctx2);
+    await waitOnExecutionContext(ctx2);
+    expect(await env.SAHEL_KV.get('refresh-instance')).toBe('refresh-2026-12-16');
+    expect(await wf.get()).toHaveLength(2);
   });
 });
