@@ -107,37 +107,27 @@ const result = await build({
   metafile: true,
 });
 
-// boot.js: a classic script (not a module: modules wait for the document to be parsed), run
-// before the first paint; small, as it blocks rendering.
-const boot = await build({
-  entryPoints: { boot: path.join(WEB, 'src', 'boot.ts') },
-  outdir: DIST,
-  entryNames: '[name]',
-  bundle: true,
-  format: 'iife',
-  platform: 'browser',
-  target: ['es2022'],
-  minify: MINIFY,
-  sourcemap: SOURCEMAP,
-  logLevel: 'warning',
-  metafile: true,
-});
+/** A classic script of its own (not a module), bundled from web/src/<file>.ts to /<name>.js. */
+const classicScript = (name: string, file: string) =>
+  build({
+    entryPoints: { [name]: path.join(WEB, 'src', file) },
+    outdir: DIST,
+    entryNames: '[name]',
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: ['es2022'],
+    minify: MINIFY,
+    sourcemap: SOURCEMAP,
+    logLevel: 'warning',
+    metafile: true,
+  });
 
-// api-docs.js: the API reference page's script (try each route), a classic script of its own;
-// the dashboard never loads it.
-const docs = await build({
-  entryPoints: { 'api-docs': path.join(WEB, 'src', 'api-docs.ts') },
-  outdir: DIST,
-  entryNames: '[name]',
-  bundle: true,
-  format: 'iife',
-  platform: 'browser',
-  target: ['es2022'],
-  minify: MINIFY,
-  sourcemap: SOURCEMAP,
-  logLevel: 'warning',
-  metafile: true,
-});
+// boot.js: a classic script (modules wait for the document to be parsed), run before the first
+// paint; small, as it blocks rendering.
+const boot = await classicScript('boot', 'boot.ts');
+// api-docs.js: the API reference page's script (try each route); the dashboard never loads it.
+const docs = await classicScript('api-docs', 'api-docs.ts');
 
 const page = expandPage(await readFile(path.join(WEB, 'index.html'), 'utf8')).replace(
   '<script type="module" src="/app.js"></script>',
