@@ -103,9 +103,6 @@ export interface Words {
   }) => string;
 }
 
-/** A period's label in a language ('July 2023', 'mai – juillet 2023', '27 July–25 August 2023'). */
-const label = (p: Span, lang: Lang): string => windowLabel(p, lang);
-
 const EN_CATEGORY = Object.fromEntries(CATEGORIES.map((c) => [c.id, { label: c.label, definition: c.definition }])) as Words['category'];
 
 const en: Words = {
@@ -133,29 +130,29 @@ const en: Words = {
   change: (pct, ratio) => (pct === null ? '' : ` (${pct > 0 ? '+' : ''}${pct}%, ${ratio}x)`),
   compared: (s) => {
     if (s.after === s.before)
-      return `${s.subject} stayed at ${fmtExact(s.after)} in ${label(s.b, 'en')} and in ${label(s.a, 'en')}${s.change}.`;
+      return `${s.subject} stayed at ${fmtExact(s.after)} in ${windowLabel(s.b, 'en')} and in ${windowLabel(s.a, 'en')}${s.change}.`;
     const verb = s.after > s.before ? 'rose' : 'fell';
-    return `${s.subject} ${verb} from ${fmtExact(s.before)} in ${label(s.b, 'en')} to ${fmtExact(s.after)} in ${label(s.a, 'en')}${s.change}.`;
+    return `${s.subject} ${verb} from ${fmtExact(s.before)} in ${windowLabel(s.b, 'en')} to ${fmtExact(s.after)} in ${windowLabel(s.a, 'en')}${s.change}.`;
   },
   comparedPartial: (s) =>
-    `${s.subject}: ${fmtExact(s.before)} in ${label(s.b, 'en')}, ${fmtExact(s.after)} in ${label(s.a, 'en')}; a partial month is not compared.`,
+    `${s.subject}: ${fmtExact(s.before)} in ${windowLabel(s.b, 'en')}, ${fmtExact(s.after)} in ${windowLabel(s.a, 'en')}; a partial month is not compared.`,
   caveat: {
-    partial: (p) => `${label(p, 'en')} includes a month the source covers only in part: not compared`,
-    lowBaseline: (v, p) => `low baseline: ${fmtExact(v)} in ${label(p, 'en')}, percentages are unstable`,
+    partial: (p) => `${windowLabel(p, 'en')} includes a month the source covers only in part: not compared`,
+    lowBaseline: (v, p) => `low baseline: ${fmtExact(v)} in ${windowLabel(p, 'en')}, percentages are unstable`,
     lengths: (b, a, unit) =>
       `the periods differ in length (${b} and ${a} ${unit === 'day' ? 'days' : 'months'}): ${unit === 'day' ? 'daily' : 'monthly'} means are compared`,
-    provisional: (p) => `${label(p, 'en')} ${PROVISIONAL_CAVEAT}`,
-    counts: (b, bc, a, ac) => `${label(b, 'en')} is counted from ${bc} counts, ${label(a, 'en')} from ${ac} counts`,
+    provisional: (p) => `${windowLabel(p, 'en')} ${PROVISIONAL_CAVEAT}`,
+    counts: (b, bc, a, ac) => `${windowLabel(b, 'en')} is counted from ${bc} counts, ${windowLabel(a, 'en')} from ${ac} counts`,
     crossCheck: (p, source, weekly, daily) =>
-      `${label(p, 'en')}: the weekly counts (${source}) give ${fmtExact(weekly)}, the daily counts ${fmtExact(daily)} (ACLED revised events between the two downloads; see the catalogue's crossChecks)`,
+      `${windowLabel(p, 'en')}: the weekly counts (${source}) give ${fmtExact(weekly)}, the daily counts ${fmtExact(daily)} (ACLED revised events between the two downloads; see the catalogue's crossChecks)`,
   },
   reading: {
     value: (subject, p, total, test, holds) =>
-      `${subject} in ${label(p, 'en')}: ${fmtExact(total)}; ${test} ${holds ? 'holds' : 'does not hold'}.`,
+      `${subject} in ${windowLabel(p, 'en')}: ${fmtExact(total)}; ${test} ${holds ? 'holds' : 'does not hold'}.`,
     compared: (said, test, holds) => `${said}; ${test} ${holds ? 'holds' : 'does not hold'}.`,
     undecided: (said, test) => `${said}, so ${test} cannot be decided.`,
     summary: (verdict, held, of) => `${verdict}: ${held} of ${of} readings hold.`,
-    lowBaseline: (p) => `low baseline: fewer than ${LOW_BASELINE} in ${label(p, 'en')}, percentages are unstable`,
+    lowBaseline: (p) => `low baseline: fewer than ${LOW_BASELINE} in ${windowLabel(p, 'en')}, percentages are unstable`,
     differentLengths: (unit) => `the periods differ in length: ${unit === 'day' ? 'daily' : 'monthly'} means are compared`,
     partial: 'a month is only partly covered by the source',
     zeroBase: 'the base is zero: a percent change or ratio is undefined',
@@ -166,13 +163,13 @@ const en: Words = {
     regionDays: (subject) => `${subject}: day windows are not offered for regions`,
     noDailyOf: (subject) => `The dataset has no daily counts of ${subject}`,
     noDailyFor: (subject, country) => `${subject}: there are no daily counts for ${country}`,
-    partialPeriod: (subject, p) => `${subject}: ${label(p, 'en')} is only partly covered by the source`,
+    partialPeriod: (subject, p) => `${subject}: ${windowLabel(p, 'en')} is only partly covered by the source`,
   },
   relation: (kind, n) => RELATION_LABELS[kind].replace('N', String(n)),
   check: {
     claimant: 'Checked on request',
     quote: (s) =>
-      `${EN_CATEGORY[s.category].label} in ${s.admin1 ? `${s.admin1} (${s.country})` : s.country}, ${label(s.after, 'en')}${s.before ? ` against ${label(s.before, 'en')}` : ''}: ${s.wording}`,
+      `${EN_CATEGORY[s.category].label} in ${s.admin1 ? `${s.admin1} (${s.country})` : s.country}, ${windowLabel(s.after, 'en')}${s.before ? ` against ${windowLabel(s.before, 'en')}` : ''}: ${s.wording}`,
     interpretation: (measures, relation, kind, n) =>
       `Read for ${measures.map((m) => en.measure[m]).join(' and ')}, with the relation "${relation}" (${kind} ${n}), as asked.`,
   },
@@ -373,16 +370,16 @@ const fr: Words = {
   comparedPartial: (s) =>
     `${s.subject} : ${fmtExact(s.before, 'fr')} ${frDuring(s.b)}, ${fmtExact(s.after, 'fr')} ${frDuring(s.a)} ; un mois couvert en partie n'est pas comparé.`,
   caveat: {
-    partial: (p) => `${cap(label(p, 'fr'))} comprend un mois que la source ne couvre qu'en partie : pas de comparaison`,
+    partial: (p) => `${cap(windowLabel(p, 'fr'))} comprend un mois que la source ne couvre qu'en partie : pas de comparaison`,
     lowBaseline: (v, p) => `référence faible : ${fmtExact(v, 'fr')} ${frDuring(p)}, les pourcentages sont instables`,
     lengths: (b, a, unit) =>
       `les périodes n'ont pas la même durée (${b} et ${a} ${unit === 'day' ? 'jours' : 'mois'}) : on compare des moyennes ${unit === 'day' ? 'journalières' : 'mensuelles'}`,
     provisional: (p) =>
-      `${cap(label(p, 'fr'))} comprend des données qu'ACLED peut encore réviser (les quatre dernières semaines de sa source, ou le mois où elle s'arrête) : l'évolution n'est pas définitive`,
+      `${cap(windowLabel(p, 'fr'))} comprend des données qu'ACLED peut encore réviser (les quatre dernières semaines de sa source, ou le mois où elle s'arrête) : l'évolution n'est pas définitive`,
     counts: (b, bc, a, ac) =>
-      `${cap(label(b, 'fr'))} est compté à partir de décomptes ${FR_COUNTS[bc]}, ${label(a, 'fr')} à partir de décomptes ${FR_COUNTS[ac]}`,
+      `${cap(windowLabel(b, 'fr'))} est compté à partir de décomptes ${FR_COUNTS[bc]}, ${windowLabel(a, 'fr')} à partir de décomptes ${FR_COUNTS[ac]}`,
     crossCheck: (p, source, weekly, daily) =>
-      `${cap(label(p, 'fr'))} : les décomptes hebdomadaires (${source}) donnent ${fmtExact(weekly, 'fr')}, les décomptes journaliers ${fmtExact(daily, 'fr')} (ACLED a révisé des événements entre les deux téléchargements ; voir crossChecks dans le catalogue)`,
+      `${cap(windowLabel(p, 'fr'))} : les décomptes hebdomadaires (${source}) donnent ${fmtExact(weekly, 'fr')}, les décomptes journaliers ${fmtExact(daily, 'fr')} (ACLED a révisé des événements entre les deux téléchargements ; voir crossChecks dans le catalogue)`,
   },
   reading: {
     value: (subject, p, total, test, holds) =>
@@ -403,13 +400,13 @@ const fr: Words = {
     regionDays: (subject) => `${subject} : les fenêtres en jours ne sont pas proposées pour les régions`,
     noDailyOf: (subject) => `Le jeu de données n'a pas de décomptes journaliers pour ${lower(subject)}`,
     noDailyFor: (subject, country) => `${subject} : il n'y a pas de décomptes journaliers pour le ${countryFr(country)}`,
-    partialPeriod: (subject, p) => `${subject} : ${label(p, 'fr')} n'est couvert qu'en partie par la source`,
+    partialPeriod: (subject, p) => `${subject} : ${windowLabel(p, 'fr')} n'est couvert qu'en partie par la source`,
   },
   relation: (kind, n) => FR_RELATIONS[kind].replace('N', fmtExact(n, 'fr')),
   check: {
     claimant: 'Vérifiée sur demande',
     quote: (s) =>
-      `${fr.category[s.category].label} ${frPlace(s.country, s.admin1)}, ${label(s.after, 'fr')}${s.before ? ` contre ${label(s.before, 'fr')}` : ''} : ${s.wording}`,
+      `${fr.category[s.category].label} ${frPlace(s.country, s.admin1)}, ${windowLabel(s.after, 'fr')}${s.before ? ` contre ${windowLabel(s.before, 'fr')}` : ''} : ${s.wording}`,
     interpretation: (measures, relation, kind, n) =>
       `Lu pour ${measures.map((m) => `les ${fr.measure[m]}`).join(' et ')}, avec la relation « ${relation} » (${kind} ${n}), comme demandé.`,
   },
