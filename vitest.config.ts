@@ -1,6 +1,7 @@
 import { cloudflareTest } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
-import { AcledFake } from './tests/fixtures/acled-fake.ts';
+import { existsSync } from 'node:fs';
+import { AcledFake, NIGER_EVENTS_FILE } from './tests/fixtures/acled-fake.ts';
 
 // The fake ACLED API the Worker's refresh Workflow reaches in tests (every outbound fetch of the
 // Worker goes to it: the Worker fetches nothing else). Tests set it up through its /__fake control.
@@ -29,6 +30,8 @@ export default defineConfig({
                 ACLED_API_URL: 'http://acled.test',
                 ACLED_USERNAME: acled.state.username,
                 ACLED_PASSWORD: acled.state.password,
+                // The Workflow tests feed the fake the Niger event file's rows (../shared/data): they skip where it is absent.
+                NIGER_EVENTS_PRESENT: existsSync(NIGER_EVENTS_FILE) ? 'yes' : '',
               },
               outboundService: acled.fetch,
             },
