@@ -1,6 +1,6 @@
+import { existsSync } from 'node:fs';
 import { cloudflareTest } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
-import { existsSync } from 'node:fs';
 import { AcledFake, NIGER_EVENTS_FILE } from './tests/fixtures/acled-fake.ts';
 
 // The fake ACLED API the Worker's refresh Workflow reaches in tests (every outbound fetch of the
