@@ -12,32 +12,59 @@ import { servedAgain } from './answers.ts';
 import type { Env } from './http.ts';
 import { ProblemError, problemResponse } from './problem.ts';
 import { scheduled } from './refresh.ts';
-import { api, BASE, ROUTES } from './routes/index.ts';
+import { api, BASE, DOCS_PAGE, ROUTES } from './routes/index.ts';
 
 const ALLOWED = 'GET, HEAD, OPTIONS';
 
 const app = new Hono<Env>();
 
-app.use(
-  '*',
-  secureHeaders({
-    contentSecurityPolicy: {
-      defaultSrc: ["'none'"],
-      styleSrc: ["'self'"],
-      frameAncestors: ["'none'"],
-      baseUri: ["'none'"],
-      formAction: ["'none'"],
-    },
-    // Open data: other sites may fetch it (CORS below) and embed the figures.
-    crossOriginResourcePolicy: 'cross-origin',
-    // A route that sets its own policy keeps it: the API reference page runs its script (routes/index.ts).
-    overwrite: false,
-  }),
-);
-/** The page and the API use no device or payment feature: none may be used (the page's copy is in web/_headers). */
+/** The API's policy: an answer loads nothing and may not be framed. */
+const API_CSP = {
+  defaultSrc: ["'none'"],
+  styleSrc: ["'self'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'none'"],
+};
+/**
+ * Data answers (JSON, CSV, problem+json): the headers OWASP's REST Security Cheat Sheet lists for
+ * API responses (Content-Type, a CSP with frame-ancestors 'none', HSTS, nosniff, X-Frame-Options),
+ * plus Cross-Origin-Resource-Policy (open data: other sites may fetch it, CORS below, and embed the
+ * figures). Headers that act only on HTML documents are left off: Referrer-Policy,
+ * Permissions-Policy, Cross-Origin-Opener-Policy, Origin-Agent-Cluster, X-DNS-Prefetch-Control,
+ * X-Download-Options (Internet Explorer 8), X-Permitted-Cross-Domain-Policies (Flash and PDF
+ * readers) and X-XSS-Protection (retired; OWASP advises not to set it). Every header is written on
+ * every answer and costs throughput (BENCHMARKS.md, issue 18); these eight protected nothing here.
+ */
+const dataHeaders = secureHeaders({
+  contentSecurityPolicy: API_CSP,
+  crossOriginResourcePolicy: 'cross-origin',
+  // As the CSP's frame-ancestors 'none' (Hono's default is SAMEORIGIN).
+  xFrameOptions: 'DENY',
+  crossOriginOpenerPolicy: false,
+  originAgentCluster: false,
+  referrerPolicy: false,
+  xDnsPrefetchControl: false,
+  xDownloadOptions: false,
+  xPermittedCrossDomainPolicies: false,
+  xXssProtection: false,
+});
+/** The page and the API use no device or payment feature: none may be used (the dashboard's copy is in web/_headers). */
 const PERMISSIONS_POLICY = 'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()';
+/**
+ * The one HTML page the Worker writes (the API reference, /api/v1/docs): every header, as the
+ * dashboard's pages get from web/_headers. A route that sets its own policy keeps it (the page's
+ * CSP lets its script run: routes/index.ts).
+ */
+const pageHeaders = secureHeaders({
+  contentSecurityPolicy: API_CSP,
+  crossOriginResourcePolicy: 'cross-origin',
+  xFrameOptions: 'DENY',
+  overwrite: false,
+});
 app.use('*', async (c, next) => {
-  await next();
+  if (c.req.path !== DOCS_PAGE) return dataHeaders(c, next);
+  await pageHeaders(c, next);
   c.res.headers.set('permissions-policy', PERMISSIONS_POLICY);
 });
 app.use(

@@ -113,9 +113,33 @@ describe('methods, CORS and headers', () => {
     expect(res.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
   });
 
-  it('sets security headers on API responses', async () => {
-    const res = await get('/api/v1/catalogue');
-    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+  it('gives data answers the API set of security headers, and the reference page every header', async () => {
+    // OWASP's REST Security Cheat Sheet: what API responses need; the rest act only on HTML documents.
+    const htmlOnly = [
+      'referrer-policy',
+      'permissions-policy',
+      'cross-origin-opener-policy',
+      'origin-agent-cluster',
+      'x-dns-prefetch-control',
+      'x-download-options',
+      'x-permitted-cross-domain-policies',
+      'x-xss-protection',
+    ];
+    for (const path of ['/api/v1/catalogue', `${SERIES}&format=csv`, '/api/v1/nothing', '/api/v1/series?country=NER']) {
+      const res = await get(path);
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(res.headers.get('x-frame-options'), path).toBe('DENY');
+      expect(res.headers.get('strict-transport-security'), path).toMatch(/^max-age=\d+/);
+      expect(res.headers.get('content-security-policy'), path).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('cross-origin-resource-policy'), path).toBe('cross-origin');
+      for (const h of htmlOnly) expect(res.headers.get(h), `${path} ${h}`).toBeNull();
+    }
+    const page = await get('/api/v1/docs');
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(page.headers.get('permissions-policy')).toContain('camera=()');
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(page.headers.get('cross-origin-opener-policy')).toBe('same-origin');
   });
 });

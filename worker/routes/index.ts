@@ -29,6 +29,8 @@ import * as series from './series.ts';
 export const BASE = '/api/v1';
 const DOCUMENT = '/openapi.json';
 const DOCS = '/docs';
+/** The API reference page's path: the one HTML page the Worker writes (index.ts gives it the page's headers). */
+export const DOCS_PAGE = `${BASE}${DOCS}`;
 /** The CSV twin of a data route's path. */
 const CSV = '.csv';
 /** ACLED's terms govern the data the API serves (derived aggregates, credited to ACLED). */
