@@ -109,7 +109,7 @@ export function evaluateReading(
   try {
     if (r.relation.kind === 'value_gte' || r.before === null) {
       const win = resolvePeriods(null, r.after).after;
-      const p = windows ? windowValue(windows, r.measure, r.after, win) : periodValue(doc!, r.after, [win.from, win.to]);
+      const p = windows ? windowValue(windows, r.measure, r.after, win, lang) : periodValue(doc!, r.after, [win.from, win.to], lang);
       if (p.partial) return undecided(w.reading.partial, w.reading.partialPeriod(subject, p));
       const holds = p.total >= r.relation.value;
       return {

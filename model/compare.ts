@@ -7,10 +7,10 @@
  */
 import type { Measure } from './categories.ts';
 import { type Change, change, LOW_BASELINE } from './change.ts';
-import { addDays, dayLabel, dayNumber, daysIn } from './day.ts';
+import { addDays, dayNumber, daysIn } from './day.ts';
 import { placeName } from './describe.ts';
 import type { Lang } from './lang.ts';
-import { addMonths, expansion, monthIndex, monthLabel, monthRange } from './month.ts';
+import { addMonths, expansion, monthIndex, monthRange } from './month.ts';
 import { resolvePeriods, type Unit, type Window } from './period.ts';
 import { provisionalDay } from './provisional.ts';
 import { type TrendBand, trendBand } from './trend.ts';
@@ -95,8 +95,9 @@ export function periodMonths(period: string, after?: string): [string, string] {
 }
 
 /** The months of `period` in the series, summed. Throws PeriodError when a month is missing. */
-export function periodValue(doc: SeriesDoc, period: string, range: [string, string] = periodMonths(period)): Counted {
-  const covers = `${doc.points[0]?.month ?? 'nothing'} to ${doc.points.at(-1)?.month ?? 'nothing'}`;
+export function periodValue(doc: SeriesDoc, period: string, range: [string, string] = periodMonths(period), lang: Lang = 'en'): Counted {
+  const notIn = (m: string) =>
+    new PeriodError(WORDS[lang].coverage.notInSeries(m, doc.points[0]?.month ?? null, doc.points.at(-1)?.month ?? null));
   // Bounded by the series' own months before any loop: a period in the year 9999 costs what one
   // in 2023 costs (the months are counted as numbers, see month.ts).
   const [first, last] = [doc.points[0]?.month, doc.points.at(-1)?.month];
@@ -111,11 +112,11 @@ export function periodValue(doc: SeriesDoc, period: string, range: [string, stri
             ? range[0]
             : addMonths(last, 1)
           : null;
-  if (outside !== null) throw new PeriodError(`${monthLabel(outside)} is not in this series, which covers ${covers}.`);
+  if (outside !== null) throw notIn(outside);
   const months = monthRange(range[0], range[1]);
   const byMonth = new Map(doc.points.map((p) => [p.month, p]));
   const missing = months.filter((m) => !byMonth.has(m));
-  if (missing.length > 0) throw new PeriodError(`${monthLabel(missing[0]!)} is not in this series, which covers ${covers}.`);
+  if (missing.length > 0) throw notIn(missing[0]!);
   const points = months.map((m) => byMonth.get(m)!) as Point[];
   return {
     period,
@@ -157,7 +158,13 @@ export function weeksSource(doc: WeeksDoc, why: string): WindowSource {
  * `crossCheck`); else weekly counts, for whole ACLED weeks only. Throws PeriodError (404) when
  * neither covers the window, AlignmentError (400) when only weeks could and it is not whole weeks.
  */
-export function windowValue(src: WindowSource, measure: Measure, period: string, w: Pick<Window, 'from' | 'to'>): Counted {
+export function windowValue(
+  src: WindowSource,
+  measure: Measure,
+  period: string,
+  w: Pick<Window, 'from' | 'to'>,
+  lang: Lang = 'en',
+): Counted {
   const d = src.days;
   // Bounded by the days and weeks covered before any loop (days and weeks compared as numbers).
   const inDays = d !== null && dayNumber(w.from) >= dayNumber(d.from) && dayNumber(w.to) <= dayNumber(d.through);
@@ -171,11 +178,11 @@ export function windowValue(src: WindowSource, measure: Measure, period: string,
     }
     return v;
   }
-  if (src.weeks) return weekValue(src.weeks, src.name, measure, period, w, d);
-  if (d === null) throw new PeriodError(src.why ?? `${src.name} has no daily counts.`);
-  throw new PeriodError(
-    `${dayLabel(outsideDay(w, d.from, d.through))} is not in the daily counts for ${src.name}, which cover ${d.from} to ${d.through}; no figure is given for days outside them.`,
-  );
+  const words = WORDS[lang].coverage;
+  if (src.weeks) return weekValue(src.weeks, src.name, measure, period, w, d, lang);
+  // The stored reason is English (the dataset's words); other languages say it in their own.
+  if (d === null) throw new PeriodError(src.why !== null && lang === 'en' ? src.why : words.noDaily(src.name));
+  throw new PeriodError(words.notInDays(outsideDay(w, d.from, d.through), src.name, d.from, d.through));
 }
 
 /** The first day of a window outside `from`..`through`. */
@@ -229,20 +236,16 @@ function weekValue(
   period: string,
   w: Pick<Window, 'from' | 'to'>,
   days: DaysDoc['days'],
+  lang: Lang,
 ): Counted {
+  const words = WORDS[lang].coverage;
   const a = alignment(w.from, w.to);
   const span = a.aligned ? a.span : a.covering;
   if (!coversWeeks(wk, span.from, span.to)) {
-    const also = days ? `, and its daily counts ${days.from} to ${days.through}` : '';
-    throw new PeriodError(
-      `${dayLabel(outsideDay(w, wk.from, weekEnd(wk.through)))} is not in the weekly counts for ${name}, which cover the weeks ${wk.from} to ${weekEnd(wk.through)}${also}; no figure is given outside them.`,
-    );
+    throw new PeriodError(words.notInWeeks(outsideDay(w, wk.from, weekEnd(wk.through)), name, wk.from, weekEnd(wk.through), days));
   }
   if (!a.aligned) {
-    const where = days
-      ? `${name}'s daily counts cover ${days.from} to ${days.through} only, and outside them it has weekly counts`
-      : `${name} has weekly counts only`;
-    throw new AlignmentError(`${where}, which are never split into days: ${a.reason}`, period);
+    throw new AlignmentError(words.weeksOnly(name, days, words.notWholeWeeks(w.from, w.to, a)), period);
   }
   const total = weekSum(wk, measure, a.span.from, a.span.to);
   return {
@@ -266,8 +269,8 @@ export function compare(doc: SeriesDoc, before: string, after: string, lang: Lan
   if (w.unit !== 'month') throw new PeriodError('day windows are compared from daily counts (compareDays), not from a monthly series');
   return finish(
     doc.series,
-    periodValue(doc, before, [w.before!.from, w.before!.to]),
-    periodValue(doc, after, [w.after.from, w.after.to]),
+    periodValue(doc, before, [w.before!.from, w.before!.to], lang),
+    periodValue(doc, after, [w.after.from, w.after.to], lang),
     lang,
   );
 }
@@ -286,7 +289,12 @@ export function compareDays(doc: DaysDoc, measure: Measure, before: string, afte
 export function compareWindows(src: WindowSource, series: SeriesInfo, before: string, after: string, lang: Lang = 'en'): Comparison {
   const w = resolvePeriods(before, after);
   if (w.unit !== 'day') throw new PeriodError('month periods are compared from the monthly series (compare), not from daily counts');
-  return finish(series, windowValue(src, series.measure, before, w.before!), windowValue(src, series.measure, after, w.after), lang);
+  return finish(
+    series,
+    windowValue(src, series.measure, before, w.before!, lang),
+    windowValue(src, series.measure, after, w.after, lang),
+    lang,
+  );
 }
 
 function finish(series: SeriesInfo, b: Counted, a: Counted, lang: Lang): Comparison {

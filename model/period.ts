@@ -37,10 +37,42 @@ export interface Window {
 /** A period as written: a window, or `trailing...` (which needs the `after` period to count back from). */
 export type ParsedPeriod = ({ kind: 'window' } & Window) | { kind: 'trailing'; unit: Unit; n: number };
 
-/** An ill-formed period, or two that cannot be compared: the message says what to write instead. */
-export class PeriodSyntaxError extends Error {}
-
 export type Role = 'before' | 'after';
+
+/**
+ * Why a period, or a pair of periods, is refused: what happened and the values a message needs.
+ * The message is written per language from these (PERIOD_MESSAGES below for English, the French in
+ * model/words.ts), so the API answers a 400 in the language asked for.
+ */
+export type PeriodProblem =
+  | { code: 'trailingAfter'; period: string }
+  | { code: 'trailingDays'; period: string }
+  | { code: 'trailingWeeks'; period: string }
+  | { code: 'trailingMonths'; period: string }
+  | { code: 'syntax'; role: Role }
+  | { code: 'notADay'; day: string }
+  | { code: 'notAMonth'; month: string }
+  | { code: 'mixedEnds'; period: string }
+  | { code: 'backwards'; period: string; from: string; to: string }
+  | { code: 'tooManyMonths'; period: string; months: number }
+  | { code: 'tooManyDays'; period: string; days: number }
+  | { code: 'unitsDiffer'; before: string; after: string; beforeUnit: Unit; afterUnit: Unit }
+  | { code: 'reversed'; before: string; after: string }
+  | { code: 'overlap'; before: string; after: string; shared: string; suggestion: string }
+  | { code: 'beforeYear0'; before: string; after: string }
+  | { code: 'beforeYear100'; before: string; after: string };
+
+/** A message for each kind of problem, in one language: a missing one is a type error. */
+export type PeriodMessages = { [C in PeriodProblem['code']]: (p: Extract<PeriodProblem, { code: C }>) => string };
+
+/** An ill-formed period, or two that cannot be compared: the message (English) says what to write instead. */
+export class PeriodSyntaxError extends Error {
+  readonly problem: PeriodProblem;
+  constructor(problem: PeriodProblem) {
+    super(periodMessage(problem));
+    this.problem = problem;
+  }
+}
 
 /** What each role accepts, for messages and the API documentation. */
 export const PERIOD_SYNTAX: Record<Role, string> = {
@@ -55,67 +87,93 @@ export const MAX_WINDOW_WEEKS = Math.floor(MAX_WINDOW_DAYS / 7);
 
 const MONTH_OR_DAY = /^\d{4}-\d{2}(-\d{2})?$/;
 
+const unitWords = (u: Unit) => (u === 'month' ? 'months' : 'days');
+
+/** The English messages. */
+export const PERIOD_MESSAGES: PeriodMessages = {
+  trailingAfter: (p) => `${p.period} counts back from "after", so "after" cannot be one: give ${PERIOD_SYNTAX.after}`,
+  trailingDays: (p) => `${p.period}: N in trailingNd must be from 1 to ${MAX_WINDOW_DAYS} days`,
+  trailingWeeks: (p) => `${p.period}: N in trailingNw must be from 1 to ${MAX_WINDOW_WEEKS} weeks`,
+  trailingMonths: (p) =>
+    `${p.period}: the trailing months offered are trailing3 and trailing12; for days write trailingNd, e.g. trailing30d, for weeks trailingNw, e.g. trailing4w`,
+  syntax: (p) => `must be ${PERIOD_SYNTAX[p.role]}`,
+  notADay: (p) => {
+    const month = p.day.slice(0, 7);
+    if (!MONTH_PATTERN.test(month)) return `${p.day} is not a calendar day: months run from 01 to 12`;
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    return `${p.day} is not a calendar day: ${MONTH_NAMES[m - 1]} ${y} has ${daysInMonth(month)} days`;
+  },
+  notAMonth: (p) => `${p.month} is not a month: months run from 01 to 12`,
+  mixedEnds: (p) => `${p.period} mixes a month and a day: write both ends as months (YYYY-MM) or both as days (YYYY-MM-DD)`,
+  backwards: (p) => `a range must run forwards: ${p.period} ends before it starts (write ${p.to}..${p.from})`,
+  tooManyMonths: (p) => `${p.period} is ${p.months} months long; a period may be at most ${MAX_WINDOW_MONTHS} months (100 years)`,
+  tooManyDays: (p) =>
+    `${p.period} is ${p.days} days long; a day window may be at most ${MAX_WINDOW_DAYS} days (about ten years): use months for longer periods`,
+  unitsDiffer: (p) =>
+    `"before" (${p.before}) is in ${unitWords(p.beforeUnit)} and "after" (${p.after}) in ${unitWords(p.afterUnit)}: give both periods as months (YYYY-MM) or both as days (YYYY-MM-DD)`,
+  reversed: (p) =>
+    `"before" (${p.before}) comes after "after" (${p.after}): "before" is the earlier period; to compare them the other way round, write before=${p.after}&after=${p.before}`,
+  overlap: (p) =>
+    `"before" (${p.before}) and "after" (${p.after}) overlap (${p.shared} is in both): "before" must end before "after" starts, e.g. before=${p.suggestion}&after=${p.after}`,
+  beforeYear0: (p) => `${p.before} before ${p.after} would start before the year 0000: give "before" as a month or range`,
+  beforeYear100: (p) => `${p.before} before ${p.after} would start before the year 0100: give "before" as a day or range of days`,
+};
+
+/** A problem in words, in the language of `messages` (English by default). */
+export function periodMessage(p: PeriodProblem, messages: PeriodMessages = PERIOD_MESSAGES): string {
+  return (messages[p.code] as (p: PeriodProblem) => string)(p);
+}
+
 /** Parse one period. Throws PeriodSyntaxError with what to fix. */
 export function parsePeriod(s: string, role: Role): ParsedPeriod {
   const trailing = s.match(/^trailing(\d{1,5})([dw]?)$/);
   if (trailing) {
-    if (role === 'after')
-      throw new PeriodSyntaxError(`${s} counts back from "after", so "after" cannot be one: give ${PERIOD_SYNTAX.after}`);
+    if (role === 'after') throw new PeriodSyntaxError({ code: 'trailingAfter', period: s });
     const n = Number(trailing[1]);
     if (trailing[2] === 'd') {
-      if (n < 1 || n > MAX_WINDOW_DAYS) throw new PeriodSyntaxError(`${s}: N in trailingNd must be from 1 to ${MAX_WINDOW_DAYS} days`);
+      if (n < 1 || n > MAX_WINDOW_DAYS) throw new PeriodSyntaxError({ code: 'trailingDays', period: s });
       return { kind: 'trailing', unit: 'day', n };
     }
     if (trailing[2] === 'w') {
-      if (n < 1 || n > MAX_WINDOW_WEEKS) throw new PeriodSyntaxError(`${s}: N in trailingNw must be from 1 to ${MAX_WINDOW_WEEKS} weeks`);
+      if (n < 1 || n > MAX_WINDOW_WEEKS) throw new PeriodSyntaxError({ code: 'trailingWeeks', period: s });
       // N weeks are 7N days: a day window, whole weeks when "after" starts on a Saturday.
       return { kind: 'trailing', unit: 'day', n: 7 * n };
     }
-    if (!(TRAILING_MONTHS as readonly number[]).includes(n))
-      throw new PeriodSyntaxError(
-        `${s}: the trailing months offered are trailing3 and trailing12; for days write trailingNd, e.g. trailing30d, for weeks trailingNw, e.g. trailing4w`,
-      );
+    if (!(TRAILING_MONTHS as readonly number[]).includes(n)) throw new PeriodSyntaxError({ code: 'trailingMonths', period: s });
     return { kind: 'trailing', unit: 'month', n };
   }
   const parts = s.split('..');
-  if (parts.length > 2 || parts.some((p) => !MONTH_OR_DAY.test(p))) throw new PeriodSyntaxError(`must be ${PERIOD_SYNTAX[role]}`);
+  if (parts.length > 2 || parts.some((p) => !MONTH_OR_DAY.test(p))) throw new PeriodSyntaxError({ code: 'syntax', role });
   const [from, to = from] = parts as [string, string?];
   for (const p of [from, to]) {
-    if (p.length === 10 && !isDay(p)) throw new PeriodSyntaxError(notADay(p));
-    if (p.length === 7 && !MONTH_PATTERN.test(p)) throw new PeriodSyntaxError(`${p} is not a month: months run from 01 to 12`);
+    if (p.length === 10 && !isDay(p)) throw new PeriodSyntaxError({ code: 'notADay', day: p });
+    if (p.length === 7 && !MONTH_PATTERN.test(p)) throw new PeriodSyntaxError({ code: 'notAMonth', month: p });
   }
-  if (from.length !== to.length)
-    throw new PeriodSyntaxError(`${s} mixes a month and a day: write both ends as months (YYYY-MM) or both as days (YYYY-MM-DD)`);
+  if (from.length !== to.length) throw new PeriodSyntaxError({ code: 'mixedEnds', period: s });
   const unit: Unit = from.length === 10 ? 'day' : 'month';
-  if (position(unit, from) > position(unit, to))
-    throw new PeriodSyntaxError(`a range must run forwards: ${s} ends before it starts (write ${to}..${from})`);
+  if (position(unit, from) > position(unit, to)) throw new PeriodSyntaxError({ code: 'backwards', period: s, from, to });
   if (unit === 'month' && monthsIn(from, to) > MAX_WINDOW_MONTHS)
-    throw new PeriodSyntaxError(
-      `${s} is ${monthsIn(from, to)} months long; a period may be at most ${MAX_WINDOW_MONTHS} months (100 years)`,
-    );
+    throw new PeriodSyntaxError({ code: 'tooManyMonths', period: s, months: monthsIn(from, to) });
   if (unit === 'day' && daysIn(from, to) > MAX_WINDOW_DAYS)
-    throw new PeriodSyntaxError(
-      `${s} is ${daysIn(from, to)} days long; a day window may be at most ${MAX_WINDOW_DAYS} days (about ten years): use months for longer periods`,
-    );
+    throw new PeriodSyntaxError({ code: 'tooManyDays', period: s, days: daysIn(from, to) });
   return { kind: 'window', unit, from, to };
 }
 
-function notADay(p: string): string {
-  const month = p.slice(0, 7);
-  if (!MONTH_PATTERN.test(month)) return `${p} is not a calendar day: months run from 01 to 12`;
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return `${p} is not a calendar day: ${MONTH_NAMES[m - 1]} ${y} has ${daysInMonth(month)} days`;
-}
-
-/** The problem with one period, or null when it is well formed (for request validation). */
-export function periodProblem(s: string, role: Role): string | null {
+/** What is wrong with one period, or null when it is well formed (for request validation). */
+export function periodIssue(s: string, role: Role): PeriodProblem | null {
   try {
     parsePeriod(s, role);
     return null;
   } catch (e) {
-    if (e instanceof PeriodSyntaxError) return e.message;
+    if (e instanceof PeriodSyntaxError) return e.problem;
     throw e;
   }
+}
+
+/** The problem with one period in words (English), or null when it is well formed. */
+export function periodProblem(s: string, role: Role): string | null {
+  const p = periodIssue(s, role);
+  return p && periodMessage(p);
 }
 
 /**
@@ -129,48 +187,37 @@ export function resolvePeriods(before: string | null, after: string): { unit: Un
   const a = parsePeriod(after, 'after') as { kind: 'window' } & Window;
   if (before === null) return { unit: a.unit, before: null, after: window(a) };
   const b = parsePeriod(before, 'before');
-  if (b.unit !== a.unit) {
-    const words = (u: Unit) => (u === 'month' ? 'months' : 'days');
-    throw new PeriodSyntaxError(
-      `"before" (${before}) is in ${words(b.unit)} and "after" (${after}) in ${words(a.unit)}: give both periods as months (YYYY-MM) or both as days (YYYY-MM-DD)`,
-    );
-  }
+  if (b.unit !== a.unit) throw new PeriodSyntaxError({ code: 'unitsDiffer', before, after, beforeUnit: b.unit, afterUnit: a.unit });
   if (b.kind === 'window') {
     const [bw, aw] = [window(b), window(a)];
     const at = (p: string) => position(a.unit, p);
-    if (at(bw.from) >= at(aw.from) && at(bw.to) > at(aw.to))
-      throw new PeriodSyntaxError(
-        `"before" (${before}) comes after "after" (${after}): "before" is the earlier period; to compare them the other way round, write before=${after}&after=${before}`,
-      );
+    if (at(bw.from) >= at(aw.from) && at(bw.to) > at(aw.to)) throw new PeriodSyntaxError({ code: 'reversed', before, after });
     if (at(bw.to) >= at(aw.from)) {
       const shared = at(bw.from) > at(aw.from) ? bw.from : aw.from;
       // The suggestion: "before" cut to end just before "after" starts (or the month or day before it).
       const end = back(a.unit, aw.from, -1);
       const start = at(bw.from) < at(aw.from) ? bw.from : end;
-      throw new PeriodSyntaxError(
-        `"before" (${before}) and "after" (${after}) overlap (${shared} is in both): "before" must end before "after" starts, e.g. before=${start === end ? end : `${start}..${end}`}&after=${after}`,
-      );
+      throw new PeriodSyntaxError({ code: 'overlap', before, after, shared, suggestion: start === end ? end : `${start}..${end}` });
     }
     return { unit: a.unit, before: bw, after: aw };
   }
+  // Counted as a number: a month before the year 0000 has no YYYY-MM form to be checked by.
+  if (a.unit === 'month' && monthIndex(a.from) - b.n < 0) throw new PeriodSyntaxError({ code: 'beforeYear0', before, after });
   const from = back(a.unit, a.from, -b.n);
-  if (a.unit === 'month' && monthIndex(from) < 0)
-    throw new PeriodSyntaxError(`${before} before ${after} would start before the year 0000: give "before" as a month or range`);
   // Days are real calendar days from the year 100 on (isDay, model/day.ts), as every parsed day is.
-  if (a.unit === 'day' && Number(from.slice(0, 4)) < 100)
-    throw new PeriodSyntaxError(`${before} before ${after} would start before the year 0100: give "before" as a day or range of days`);
+  if (a.unit === 'day' && Number(from.slice(0, 4)) < 100) throw new PeriodSyntaxError({ code: 'beforeYear100', before, after });
   return { unit: a.unit, before: { unit: a.unit, from, to: back(a.unit, a.from, -1) }, after: window(a) };
 }
 
 const back = (unit: Unit, p: string, n: number) => (unit === 'day' ? addDays(p, n) : addMonths(p, n));
 
-/** The problem with a pair of periods, or null (for request validation). */
-export function periodsProblem(before: string | null, after: string): string | null {
+/** What is wrong with a pair of periods, or null (for request validation). */
+export function periodsIssue(before: string | null, after: string): PeriodProblem | null {
   try {
     resolvePeriods(before, after);
     return null;
   } catch (e) {
-    if (e instanceof PeriodSyntaxError) return e.message;
+    if (e instanceof PeriodSyntaxError) return e.problem;
     throw e;
   }
 }

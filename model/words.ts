@@ -16,10 +16,11 @@ import { MEASURE_WORDS } from './describe.ts';
 import { fmtDate, fmtExact } from './format.ts';
 import type { Lang } from './lang.ts';
 import { monthLabel, monthName } from './month.ts';
-import { windowLabel } from './period.ts';
+import { MAX_WINDOW_DAYS, MAX_WINDOW_MONTHS, MAX_WINDOW_WEEKS, PERIOD_MESSAGES, type PeriodMessages, windowLabel } from './period.ts';
 import { PROVISIONAL_CAVEAT } from './provisional.ts';
 import { RELATION_LABELS, type RelationKind } from './relations.ts';
 import { TREND_DEFINITIONS, TREND_LABELS, type TrendBand } from './trend.ts';
+import { type Alignment, type WeekSpan, weekday } from './week.ts';
 
 /** A period as the sentences see it: its unit and its first and last month or day. */
 export interface Span {
@@ -89,6 +90,25 @@ export interface Words {
     }) => string;
     interpretation: (measures: Measure[], relation: string, kind: RelationKind, threshold: number) => string;
   };
+  /** Why a period, or a pair of periods, is refused (model/period.ts; the API's 400s). */
+  periods: PeriodMessages;
+  /** Why a period has no figure (model/compare.ts; the API's 404s and 400s, and undecided readings). */
+  coverage: {
+    /** A month outside a monthly series, which covers first..last (null when it is empty). */
+    notInSeries: (month: string, first: string | null, last: string | null) => string;
+    /** A place with neither daily nor weekly counts. */
+    noDaily: (name: string) => string;
+    notInDays: (day: string, name: string, from: string, through: string) => string;
+    notInWeeks: (day: string, name: string, from: string, through: string, days: { from: string; through: string } | null) => string;
+    /** A day range that is not whole ACLED weeks, with the nearest ranges that are. */
+    notWholeWeeks: (from: string, to: string, a: Extract<Alignment, { aligned: false }>) => string;
+    /** Where only weekly counts answer (a region, or a country outside its daily counts) and the window is not whole weeks. */
+    weeksOnly: (name: string, days: { from: string; through: string } | null, reason: string) => string;
+    /** A region's day window that is not whole weeks (regions have weekly counts only). */
+    regionWeeks: (reason: string) => string;
+  };
+  /** Problem titles (RFC 9457: the same for every occurrence, but for its language). */
+  problem: { badRequest: string; notFound: string; unavailable: string };
   /** The citation of a claim's verdict. */
   cite: (s: {
     quote: string;
@@ -173,6 +193,22 @@ const en: Words = {
     interpretation: (measures, relation, kind, n) =>
       `Read for ${measures.map((m) => en.measure[m]).join(' and ')}, with the relation "${relation}" (${kind} ${n}), as asked.`,
   },
+  periods: PERIOD_MESSAGES,
+  coverage: {
+    notInSeries: (month, first, last) =>
+      `${monthLabel(month)} is not in this series, which covers ${first ?? 'nothing'} to ${last ?? 'nothing'}.`,
+    noDaily: (name) => `${name} has no daily counts.`,
+    notInDays: (day, name, from, through) =>
+      `${dayLabel(day)} is not in the daily counts for ${name}, which cover ${from} to ${through}; no figure is given for days outside them.`,
+    notInWeeks: (day, name, from, through, days) =>
+      `${dayLabel(day)} is not in the weekly counts for ${name}, which cover the weeks ${from} to ${through}${days ? `, and its daily counts ${days.from} to ${days.through}` : ''}; no figure is given outside them.`,
+    notWholeWeeks: (_from, _to, a) => a.reason,
+    weeksOnly: (name, days, reason) =>
+      `${days ? `${name}'s daily counts cover ${days.from} to ${days.through} only, and outside them it has weekly counts` : `${name} has weekly counts only`}, which are never split into days: ${reason}`,
+    regionWeeks: (reason) =>
+      `regions have weekly counts only (day windows are not offered for regions), which are never split into days: ${reason}`,
+  },
+  problem: { badRequest: 'Invalid request', notFound: 'Not found', unavailable: 'Data unavailable' },
   cite: (s) =>
     `${s.alternative ? `Alternative reading of "${s.quote}":` : `"${s.quote}"`} ${s.verdict.toLowerCase()} by ACLED data: ${s.sentences} Source: ${s.credit}; Sahel Pulse dataset ${s.version}, data to ${s.asOf}.`,
 };
@@ -410,8 +446,99 @@ const fr: Words = {
     interpretation: (measures, relation, kind, n) =>
       `Lu pour ${measures.map((m) => `les ${fr.measure[m]}`).join(' et ')}, avec la relation « ${relation} » (${kind} ${n}), comme demandé.`,
   },
+  periods: {
+    trailingAfter: (p) =>
+      `${p.period} compte à rebours depuis « after », qui ne peut donc pas en être un : donnez ${FR_PERIOD_SYNTAX.after}`,
+    trailingDays: (p) => `${p.period} : dans trailingNd, N doit aller de 1 à ${fmtExact(MAX_WINDOW_DAYS, 'fr')} jours`,
+    trailingWeeks: (p) => `${p.period} : dans trailingNw, N doit aller de 1 à ${MAX_WINDOW_WEEKS} semaines`,
+    trailingMonths: (p) =>
+      `${p.period} : les mois glissants proposés sont trailing3 et trailing12 ; pour des jours, écrivez trailingNd (par exemple trailing30d), pour des semaines trailingNw (par exemple trailing4w)`,
+    syntax: (p) => `doit être ${FR_PERIOD_SYNTAX[p.role]}`,
+    notADay: (p) => {
+      const month = p.day.slice(0, 7);
+      const m = Number(month.slice(5));
+      if (!/^\d{4}-\d{2}$/.test(month) || m < 1 || m > 12) return `${p.day} n'est pas un jour du calendrier : les mois vont de 01 à 12`;
+      const days = new Date(Date.UTC(Number(month.slice(0, 4)), m, 0)).getUTCDate();
+      return `${p.day} n'est pas un jour du calendrier : ${monthName(m, 'fr')} ${month.slice(0, 4)} compte ${days} jours`;
+    },
+    notAMonth: (p) => `${p.month} n'est pas un mois : les mois vont de 01 à 12`,
+    mixedEnds: (p) => `${p.period} mêle un mois et un jour : écrivez les deux bornes en mois (AAAA-MM) ou les deux en jours (AAAA-MM-JJ)`,
+    backwards: (p) => `une plage doit aller vers l'avant : ${p.period} finit avant de commencer (écrivez ${p.to}..${p.from})`,
+    tooManyMonths: (p) =>
+      `${p.period} dure ${fmtExact(p.months, 'fr')} mois ; une période peut durer au plus ${fmtExact(MAX_WINDOW_MONTHS, 'fr')} mois (100 ans)`,
+    tooManyDays: (p) =>
+      `${p.period} dure ${fmtExact(p.days, 'fr')} jours ; une fenêtre en jours peut durer au plus ${fmtExact(MAX_WINDOW_DAYS, 'fr')} jours (une dizaine d'années) : utilisez les mois pour les périodes plus longues`,
+    unitsDiffer: (p) =>
+      `« before » (${p.before}) est en ${FR_UNITS[p.beforeUnit]} et « after » (${p.after}) en ${FR_UNITS[p.afterUnit]} : donnez les deux périodes en mois (AAAA-MM) ou les deux en jours (AAAA-MM-JJ)`,
+    reversed: (p) =>
+      `« before » (${p.before}) vient après « after » (${p.after}) : « before » est la période la plus ancienne ; pour les comparer dans l'autre sens, écrivez before=${p.after}&after=${p.before}`,
+    overlap: (p) =>
+      `« before » (${p.before}) et « after » (${p.after}) se chevauchent (${p.shared} est dans les deux) : « before » doit finir avant le début de « after », par exemple before=${p.suggestion}&after=${p.after}`,
+    beforeYear0: (p) =>
+      `${p.before} avant ${p.after} commencerait avant l'an 0000 : donnez « before » sous forme de mois ou de plage de mois`,
+    beforeYear100: (p) =>
+      `${p.before} avant ${p.after} commencerait avant l'an 0100 : donnez « before » sous forme de jour ou de plage de jours`,
+  },
+  coverage: {
+    notInSeries: (month, first, last) =>
+      first === null || last === null
+        ? `${cap(monthLabel(month, 'fr'))} n'est pas dans cette série, qui est vide.`
+        : `${cap(monthLabel(month, 'fr'))} n'est pas dans cette série, qui va de ${first} à ${last}.`,
+    noDaily: (name) => `${frPlaceName(name)} n'a pas de décomptes journaliers.`,
+    notInDays: (day, name, from, through) =>
+      `Le ${dayLabel(day, 'fr')} n'est pas dans les décomptes journaliers ${frOf(name)}, qui couvrent du ${from} au ${through} ; aucun chiffre n'est donné pour les jours hors de cette plage.`,
+    notInWeeks: (day, name, from, through, days) =>
+      `Le ${dayLabel(day, 'fr')} n'est pas dans les décomptes hebdomadaires ${frOf(name)}, qui couvrent les semaines du ${from} au ${through}${days ? `, ni dans ses décomptes journaliers, du ${days.from} au ${days.through}` : ''} ; aucun chiffre n'est donné hors de ces plages.`,
+    notWholeWeeks: (from, to, a) => {
+      const ends = [
+        from !== a.covering.days.from ? `commence un ${FR_WEEKDAYS[weekday(from)]}` : null,
+        to !== a.covering.days.to ? `finit un ${FR_WEEKDAYS[weekday(to)]}` : null,
+      ].filter((x): x is string => x !== null);
+      const options = [a.inside ? `${frWeekSpan(a.inside)}, à l'intérieur` : null, `${frWeekSpan(a.covering)}, qui la couvre`].filter(
+        (x): x is string => x !== null,
+      );
+      return `${from}..${to} n'est pas une suite de semaines ACLED entières (du samedi au vendredi) : elle ${ends.join(' et ')} ; les plages de semaines entières les plus proches sont ${options.join(' et ')}`;
+    },
+    weeksOnly: (name, days, reason) =>
+      `${days ? `Les décomptes journaliers ${frOf(name)} ne couvrent que du ${days.from} au ${days.through} ; au-delà, il n'y a que des décomptes hebdomadaires` : `${frPlaceName(name)} n'a que des décomptes hebdomadaires`}, qui ne sont jamais répartis par jour : ${reason}`,
+    regionWeeks: (reason) =>
+      `les régions n'ont que des décomptes hebdomadaires (les fenêtres en jours ne sont pas proposées pour les régions), qui ne sont jamais répartis par jour : ${reason}`,
+  },
+  problem: { badRequest: 'Requête invalide', notFound: 'Introuvable', unavailable: 'Données indisponibles' },
   cite: (s) =>
     `${s.alternative ? 'Autre lecture de ' : ''}« ${s.quote} »${s.translation ? ` (traduction : « ${s.translation} »)` : ''} : ${s.verdict.toLowerCase()} par les données ACLED. ${s.sentences} Source : ${s.credit} ; jeu de données Sahel Pulse ${s.version}, données jusqu'au ${fmtDate(s.asOf, 'fr')}.`,
+};
+
+/** PERIOD_SYNTAX (model/period.ts) in French, for the messages. */
+const FR_PERIOD_SYNTAX = {
+  after:
+    'un mois (AAAA-MM, par exemple 2023-08), une plage de mois (2023-05..2023-07), un jour (AAAA-MM-JJ, par exemple 2023-07-26) ou une plage de jours (2023-07-27..2023-08-25, les deux jours compris)',
+  before:
+    'un mois (AAAA-MM, par exemple 2023-07), une plage de mois (2023-05..2023-07), un jour (AAAA-MM-JJ, par exemple 2023-07-26), une plage de jours (2023-06-26..2023-07-25, les deux jours compris), trailing3 / trailing12 (les 3 ou 12 mois avant le début de « after »), trailingNd (les N jours avant le début de « after », par exemple trailing30d) ou trailingNw (les N semaines avant le début de « after », par exemple trailing4w ; les semaines ACLED vont du samedi au vendredi)',
+} as const;
+const FR_UNITS = { month: 'mois', day: 'jours' } as const;
+const FR_WEEKDAYS: Record<string, string> = {
+  Saturday: 'samedi',
+  Sunday: 'dimanche',
+  Monday: 'lundi',
+  Tuesday: 'mardi',
+  Wednesday: 'mercredi',
+  Thursday: 'jeudi',
+  Friday: 'vendredi',
+};
+const frWeekSpan = (w: WeekSpan): string => `${w.days.from}..${w.days.to} (${w.weeks} semaine${w.weeks === 1 ? '' : 's'})`;
+/**
+ * A place named by the model ("Niger", or "Tillabéri (Niger)" for a region: model/geography.ts
+ * placeName) in French: the country's or region's French form.
+ */
+const frPlaceName = (name: string): string => {
+  const m = /^(.*) \((.*)\)$/.exec(name);
+  return m ? `${admin1Fr(m[1]!)} (${countryFr(m[2]!)})` : countryFr(name);
+};
+/** "du Niger", "de la région de Tillabéri (Niger)", "de l'État de Borno (Nigeria)": the genitive a place takes. */
+const frOf = (name: string): string => {
+  const m = /^(.*) \((.*)\)$/.exec(name);
+  return m ? `de ${FR_DIVISION[m[2]!] ?? 'la région'} ${de(admin1Fr(m[1]!))} (${countryFr(m[2]!)})` : `du ${countryFr(name)}`;
 };
 
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

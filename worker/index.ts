@@ -119,7 +119,7 @@ app.notFound(() =>
 );
 
 app.onError((err, c) => {
-  if (err instanceof ProblemError) return problemResponse(err.problem);
+  if (err instanceof ProblemError) return problemResponse(err.problem, err.lang);
   if (err instanceof HTTPException)
     return problemResponse({ type: 'about:blank', title: err.message || 'Error', status: err.status, detail: err.message });
   // One line for the operator; the client gets no internals.

@@ -62,7 +62,8 @@ describe('periods', () => {
       'must be a month (YYYY-MM, e.g. 2023-08), a range of months (2023-05..2023-07), a day (YYYY-MM-DD, e.g. 2023-07-26) or a range of days (2023-07-27..2023-08-25, both days included)',
     ],
   ] as const)('%s as %s is refused: %s', (s, role, message) => {
-    expect(() => parsePeriod(s, role)).toThrow(new PeriodSyntaxError(message));
+    expect(() => parsePeriod(s, role)).toThrow(PeriodSyntaxError);
+    expect(() => parsePeriod(s, role)).toThrow(expect.objectContaining({ message }));
     expect(periodProblem(s, role)).toBe(message);
   });
 
@@ -111,7 +112,21 @@ describe('periods', () => {
       '"before" (trailing3) is in months and "after" (2023-08-01) in days: give both periods as months (YYYY-MM) or both as days (YYYY-MM-DD)',
     ],
   ])('refuses %s against %s: both periods must be of one unit', (before, after, message) => {
-    expect(() => resolvePeriods(before, after)).toThrow(new PeriodSyntaxError(message));
+    expect(() => resolvePeriods(before, after)).toThrow(PeriodSyntaxError);
+    expect(() => resolvePeriods(before, after)).toThrow(expect.objectContaining({ message }));
+  });
+
+  it('refuses trailing months that would start before the year 0000 (they have no YYYY-MM form)', () => {
+    for (const [before, after] of [
+      ['trailing12', '0000-06'],
+      ['trailing3', '0000-01'],
+    ])
+      expect(() => resolvePeriods(before!, after!)).toThrow(
+        expect.objectContaining({
+          message: `${before} before ${after} would start before the year 0000: give "before" as a month or range`,
+        }),
+      );
+    expect(resolvePeriods('trailing3', '0000-04').before).toEqual({ unit: 'month', from: '0000-01', to: '0000-03' });
   });
 
   it('tells day periods from month periods by their syntax', () => {

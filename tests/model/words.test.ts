@@ -5,6 +5,7 @@ import { daySpan } from '../../model/day.ts';
 import { fmtDate, fmtExact, fmtNum } from '../../model/format.ts';
 import { LANGS, langOf } from '../../model/lang.ts';
 import { monthLabel, monthSpan } from '../../model/month.ts';
+import { periodIssue, periodMessage, periodsIssue } from '../../model/period.ts';
 import { RELATION_KINDS } from '../../model/relations.ts';
 import { TREND_BANDS } from '../../model/trend.ts';
 import { admin1Fr, WORDS } from '../../model/words.ts';
@@ -99,5 +100,55 @@ describe('the language of a request', () => {
     expect(langOf(undefined, 'de')).toBe('en');
     expect(langOf(undefined, null)).toBe('en');
     expect(langOf(undefined, 'fr;q=abc')).toBe('en');
+  });
+});
+
+describe('refused periods and missing figures, in both languages', () => {
+  // One request that ends in each kind of period problem (model/period.ts), as the API's 400s give them.
+  const CASES: [before: string | null, after: string][] = [
+    [null, 'trailing30d'],
+    ['trailing0d', '2023-08'],
+    ['trailing999w', '2023-08'],
+    ['trailing2', '2023-08'],
+    [null, '26 July 2023'],
+    [null, '2023-02-30'],
+    [null, '2023-13'],
+    [null, '2023-07..2023-08-25'],
+    [null, '2023-08..2023-06'],
+    [null, '1900-01..2023-08'],
+    [null, '2010-01-01..2023-08-25'],
+    ['trailing3', '2023-08-01'],
+    ['2023-08', '2023-07'],
+    ['2023-05..2023-07', '2023-07'],
+    ['trailing12', '0000-06'],
+    ['trailing30d', '0100-01-10'],
+  ];
+  const problems = CASES.map(([b, a]) => periodsIssue(b, a) ?? periodIssue(a, 'after'));
+
+  it('covers every kind of problem, and writes each in French with its values', () => {
+    expect(new Set(problems.map((p) => p?.code))).toEqual(new Set(Object.keys(WORDS.fr.periods)));
+    for (const p of problems) {
+      const [en, fr] = [periodMessage(p!, WORDS.en.periods), periodMessage(p!, WORDS.fr.periods)];
+      expect(en).toBe(periodMessage(p!));
+      expect(fr, en).not.toBe(en);
+      // The values the English message quotes (periods, numbers) are in the French one too.
+      for (const v of en.match(/\d{4}-\d{2}(-\d{2})?|trailing\d+[dw]?/g) ?? []) expect(fr, en).toContain(v);
+      expect(fr, fr).not.toMatch(/\b(is|the|must|write|give|days|months|before it|ends|starts)\b(?![»)=])/);
+    }
+  });
+
+  it('names what the counts cover, in French forms of places', () => {
+    const c = WORDS.fr.coverage;
+    expect(c.notInSeries('2099-01', '2019-01', '2026-04')).toBe("Janvier 2099 n'est pas dans cette série, qui va de 2019-01 à 2026-04.");
+    expect(c.notInDays('2024-06-01', 'Niger', '2019-01-01', '2024-05-15')).toBe(
+      "Le 1er juin 2024 n'est pas dans les décomptes journaliers du Niger, qui couvrent du 2019-01-01 au 2024-05-15 ; aucun chiffre n'est donné pour les jours hors de cette plage.",
+    );
+    expect(c.noDaily('Chad')).toBe("Tchad n'a pas de décomptes journaliers.");
+    expect(c.weeksOnly('Tillaberi (Niger)', null, '…')).toBe(
+      "Tillabéri (Niger) n'a que des décomptes hebdomadaires, qui ne sont jamais répartis par jour : …",
+    );
+    expect(c.notInWeeks('2026-03-21', 'Borno (Nigeria)', '2021-01-02', '2026-03-20', null)).toBe(
+      "Le 21 mars 2026 n'est pas dans les décomptes hebdomadaires de l'État de Borno (Nigeria), qui couvrent les semaines du 2021-01-02 au 2026-03-20 ; aucun chiffre n'est donné hors de ces plages.",
+    );
   });
 });

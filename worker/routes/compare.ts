@@ -131,10 +131,15 @@ export const handler: RouteHandler<typeof route, Env> = (c) => {
         comparison = compare(s.doc, q.before, q.after, a.lang!);
       }
     } catch (e) {
-      if (e instanceof PeriodError) throw notFound(e.message);
+      // The model wrote these in the answer's language.
+      if (e instanceof PeriodError) throw notFound(e.message, {}, a.lang!);
       if (e instanceof AlignmentError) {
         const parameter = e.period === q.after ? 'after' : 'before';
-        throw badRequest(`${parameter}: ${e.message}`, { errors: [{ parameter, message: e.message }] });
+        throw badRequest(
+          `${parameter}${a.lang === 'fr' ? ' : ' : ': '}${e.message}`,
+          { errors: [{ parameter, message: e.message }] },
+          a.lang!,
+        );
       }
       throw e;
     }

@@ -13,7 +13,9 @@
 import { OpenAPIHono, type RouteConfig, type RouteHandler, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ParameterError } from '../../model/api.ts';
+import { langOf } from '../../model/lang.ts';
 import type { DatasetRef } from '../../model/types.ts';
+import { WORDS } from '../../model/words.ts';
 import { docsPage, type OpenApiDoc } from '../docs.ts';
 import type { Env } from '../http.ts';
 import { badRequest, ProblemError } from '../problem.ts';
@@ -22,7 +24,7 @@ import * as catalogue from './catalogue.ts';
 import * as check from './check.ts';
 import * as claims from './claims.ts';
 import * as compare from './compare.ts';
-import { csvResponses } from './schemas.ts';
+import { csvResponses, type Say } from './schemas.ts';
 import * as series from './series.ts';
 
 /** Where the API is mounted (worker/index.ts). */
@@ -38,17 +40,25 @@ const DATA_TERMS = 'https://acleddata.com/terms-of-use/';
 
 export const api = new OpenAPIHono<Env>({
   // One 400 problem listing every parameter at fault, and the valid parameters when one is unknown.
+  // Periods' messages are written in the language asked for (`lang`, else Accept-Language) when
+  // every issue has one in it (schemas.ts, Say); otherwise the whole problem is in English.
   defaultHook: (result, c) => {
     if (result.success) return;
     const valid = PARAMETERS[c.req.path] ?? [];
-    const errors: ParameterError[] = result.error.issues.map((i) =>
+    const asked = langOf(c.req.query('lang'), c.req.header('accept-language'));
+    const says = result.error.issues.map((i) => (i.code === 'custom' ? (i.params?.say as Say | undefined) : undefined));
+    const lang = asked !== 'en' && says.every((say) => say !== undefined) ? asked : 'en';
+    const errors: ParameterError[] = result.error.issues.map((i, k) =>
       i.code === 'unrecognized_keys'
         ? { parameter: i.keys.join(', '), message: `unknown parameter(s) ${i.keys.join(', ')}; valid parameters: ${valid.join(', ')}` }
-        : { parameter: i.path.join('.'), message: i.message },
+        : { parameter: i.path.join('.'), message: lang === 'en' ? i.message : says[k]!(WORDS[lang]) },
     );
+    // French puts a space before a colon and a semicolon.
+    const [colon, semicolon] = lang === 'fr' ? [' : ', ' ; '] : [': ', '; '];
     throw badRequest(
-      errors.map((e) => (e.message.startsWith('unknown parameter') ? e.message : `${e.parameter}: ${e.message}`)).join('; '),
+      errors.map((e) => (e.message.startsWith('unknown parameter') ? e.message : `${e.parameter}${colon}${e.message}`)).join(semicolon),
       { errors },
+      lang,
     );
   },
 });

@@ -15,9 +15,10 @@ import { CATEGORY_IDS, MEASURES } from '../../model/categories.ts';
 import type { ClaimVerdict } from '../../model/claim.ts';
 import { COUNTRIES, slug, toIso3 } from '../../model/geography.ts';
 import { LANGS } from '../../model/lang.ts';
-import { isDayPeriod, PERIOD_SYNTAX, periodProblem, periodsProblem, type Role, resolvePeriods } from '../../model/period.ts';
+import { isDayPeriod, PERIOD_SYNTAX, periodIssue, periodMessage, periodsIssue, type Role, resolvePeriods } from '../../model/period.ts';
 import { RELATION_KINDS } from '../../model/relations.ts';
 import { alignment } from '../../model/week.ts';
+import { WORDS, type Words } from '../../model/words.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Drift guards
@@ -90,7 +91,7 @@ export const lang = z
   .openapi({
     param: { name: 'lang', in: 'query' },
     description:
-      'The language of the sentences (summaries, verdicts, caveats, citations): en (default) or fr. Without it, `Accept-Language` decides. Ids, field names and numbers never change with the language; the answer says its language in `Content-Language`.',
+      'The language of the sentences (summaries, verdicts, caveats, citations): en (default) or fr. Without it, `Accept-Language` decides. Ids, field names and numbers never change with the language; the answer says its language in `Content-Language`. Problems about periods (ill-formed, reversed, overlapping, outside the counts, not whole weeks) are written in it too; other problems in English.',
   });
 
 export const format = z
@@ -98,13 +99,22 @@ export const format = z
   .optional()
   .openapi({ param: { name: 'format', in: 'query' }, description: 'json (default) or csv. `Accept: text/csv` also selects CSV.' });
 
+/**
+ * An issue's message in every language: the issue keeps it (`params.say`), so that the 400 is
+ * written in the language the request asks for (routes/index.ts); `message` is the English one.
+ */
+export type Say = (w: Words) => string;
+function sayIssue(ctx: z.RefinementCtx, say: Say, path?: string[]): void {
+  ctx.addIssue({ code: 'custom', message: say(WORDS.en), params: { say }, ...(path ? { path } : {}) });
+}
+
 /** A period, checked by the same parser the claims use (model/period.ts), so messages agree. */
 export const period = (name: Role) =>
   z
     .string()
     .superRefine((s, ctx) => {
-      const problem = periodProblem(s, name);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      const problem = periodIssue(s, name);
+      if (problem) sayIssue(ctx, (w) => periodMessage(problem, w.periods));
     })
     .openapi({
       param: { name, in: 'query' },
@@ -113,9 +123,9 @@ export const period = (name: Role) =>
 
 /** The two periods together: the same unit, and `trailing...` resolvable against `after`. */
 export const periodsAgree = (q: { before?: string | undefined; after: string }, ctx: z.RefinementCtx) => {
-  if (q.before === undefined || periodProblem(q.before, 'before') || periodProblem(q.after, 'after')) return;
-  const problem = periodsProblem(q.before, q.after);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem, path: ['before'] });
+  if (q.before === undefined || periodIssue(q.before, 'before') || periodIssue(q.after, 'after')) return;
+  const problem = periodsIssue(q.before, q.after);
+  if (problem) sayIssue(ctx, (w) => periodMessage(problem, w.periods), ['before']);
 };
 
 /**
@@ -124,8 +134,8 @@ export const periodsAgree = (q: { before?: string | undefined; after: string }, 
  * naming the nearest whole-week ranges. Decided from the syntax alone, before any read.
  */
 export const regionWeeks = (q: { admin1?: string | undefined; before?: string | undefined; after: string }, ctx: z.RefinementCtx) => {
-  if (q.admin1 === undefined || !isDayPeriod(q.after) || periodProblem(q.after, 'after')) return;
-  if (q.before !== undefined && (periodProblem(q.before, 'before') || periodsProblem(q.before, q.after))) return;
+  if (q.admin1 === undefined || !isDayPeriod(q.after) || periodIssue(q.after, 'after')) return;
+  if (q.before !== undefined && (periodIssue(q.before, 'before') || periodsIssue(q.before, q.after))) return;
   const w = resolvePeriods(q.before ?? null, q.after);
   for (const [name, win] of [
     ['before', w.before],
@@ -133,12 +143,7 @@ export const regionWeeks = (q: { admin1?: string | undefined; before?: string | 
   ] as const) {
     if (win === null) continue;
     const a = alignment(win.from, win.to);
-    if (!a.aligned)
-      ctx.addIssue({
-        code: 'custom',
-        message: `regions have weekly counts only (day windows are not offered for regions), which are never split into days: ${a.reason}`,
-        path: [name],
-      });
+    if (!a.aligned) sayIssue(ctx, (w) => w.coverage.regionWeeks(w.coverage.notWholeWeeks(win.from, win.to, a)), [name]);
   }
 };
 

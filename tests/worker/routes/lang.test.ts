@@ -129,3 +129,63 @@ describe('lang on /claims and /check', () => {
     await problem(await get('/api/v1/series?country=NER&category=political_violence&measure=events&lang=fr'), 400);
   });
 });
+
+describe('problems in the language asked for', () => {
+  const BASE = '/api/v1/compare?country=NER&category=political_violence&measure=events';
+
+  it('writes a refused pair of periods in French, title included, and says so', async () => {
+    const url = `${BASE}&before=2023-08&after=2023-07`;
+    const [en, fr] = [await get(url), await get(`${url}&lang=fr`)];
+    const [a, b] = [await problem(en, 400), await problem(fr, 400)];
+    expect([en.headers.get('content-language'), fr.headers.get('content-language')]).toEqual(['en', 'fr']);
+    expect(a.title).toBe('Invalid request');
+    expect(a.detail).toBe(
+      'before: "before" (2023-08) comes after "after" (2023-07): "before" is the earlier period; to compare them the other way round, write before=2023-07&after=2023-08',
+    );
+    expect(b.title).toBe('Requête invalide');
+    expect(b.detail).toBe(
+      "before : « before » (2023-08) vient après « after » (2023-07) : « before » est la période la plus ancienne ; pour les comparer dans l'autre sens, écrivez before=2023-07&after=2023-08",
+    );
+    // The machine-readable part does not change: the parameter at fault.
+    expect(b.errors).toEqual([{ parameter: 'before', message: expect.stringMatching(/^« before » \(2023-08\) vient après/) }]);
+    const byHeader = await problem(await get(url, { headers: { 'accept-language': 'fr-FR,fr;q=0.9' } }), 400);
+    expect(byHeader.detail).toBe(b.detail);
+  });
+
+  it('writes an ill-formed period and an overlap in French', async () => {
+    const bad = await problem(await get(`${BASE}&before=2023-06&after=2023-02-30&lang=fr`), 400);
+    expect(bad.detail).toBe("after : 2023-02-30 n'est pas un jour du calendrier : février 2023 compte 28 jours");
+    const overlap = await problem(await get(`${BASE}&before=2023-05..2023-07&after=2023-07&lang=fr`), 400);
+    expect(overlap.detail).toBe(
+      'before : « before » (2023-05..2023-07) et « after » (2023-07) se chevauchent (2023-07 est dans les deux) : « before » doit finir avant le début de « after », par exemple before=2023-05..2023-06&after=2023-07',
+    );
+  });
+
+  it('keeps the whole problem in English when one of its messages has no French form', async () => {
+    const res = await get(`${BASE}&before=2023-08&after=2023-07&colour=red&lang=fr`);
+    const p = await problem(res, 400);
+    expect(res.headers.get('content-language')).toBe('en');
+    expect(p.title).toBe('Invalid request');
+    expect(p.detail).toMatch(/^unknown parameter\(s\) colour; valid parameters: .*; before: "before" \(2023-08\) comes after/);
+  });
+
+  it('writes a period outside the series (404) in French', async () => {
+    const res = await get(`${BASE}&before=2023-07&after=2099-01&lang=fr`);
+    const p = await problem(res, 404);
+    expect(res.headers.get('content-language')).toBe('fr');
+    expect(p.title).toBe('Introuvable');
+    expect(p.detail).toMatch(/^Janvier 2099 n'est pas dans cette série, qui va de \d{4}-\d{2} à \d{4}-\d{2}\.$/);
+    expect(p.version).toBe(ds.version);
+  });
+
+  it("writes a region's day window that is not whole weeks in French, with the nearest whole weeks", async () => {
+    // 2023-07-27 is a Thursday, 2023-08-25 a Friday: the window is not whole ACLED weeks (Saturday to Friday).
+    const res = await get(
+      '/api/v1/compare?country=NER&admin1=Tillaberi&category=political_violence&measure=events&before=trailing30d&after=2023-07-27..2023-08-25&lang=fr',
+    );
+    const p = await problem(res, 400);
+    expect(p.detail).toBe(
+      "before : les régions n'ont que des décomptes hebdomadaires (les fenêtres en jours ne sont pas proposées pour les régions), qui ne sont jamais répartis par jour : 2023-06-27..2023-07-26 n'est pas une suite de semaines ACLED entières (du samedi au vendredi) : elle commence un mardi et finit un mercredi ; les plages de semaines entières les plus proches sont 2023-07-01..2023-07-21 (3 semaines), à l'intérieur et 2023-06-24..2023-07-28 (5 semaines), qui la couvre ; after : les régions n'ont que des décomptes hebdomadaires (les fenêtres en jours ne sont pas proposées pour les régions), qui ne sont jamais répartis par jour : 2023-07-27..2023-08-25 n'est pas une suite de semaines ACLED entières (du samedi au vendredi) : elle commence un jeudi ; les plages de semaines entières les plus proches sont 2023-07-29..2023-08-25 (4 semaines), à l'intérieur et 2023-07-22..2023-08-25 (5 semaines), qui la couvre",
+    );
+  });
+});
