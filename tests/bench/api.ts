@@ -19,7 +19,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { ROOT, startWorker } from '../e2e/server.ts';
 import { type BareWorkerd, startApiOnBareWorkerd, startOneLineWorker } from './bare-workerd.ts';
-import { type FixedRateResult, fixedRate } from './fixed-rate.ts';
+import { type FixedRateResult, fixedRateApart } from './fixed-rate.ts';
 import { type Profile, profile } from './profile.ts';
 
 const CONNECTIONS = 32;
@@ -55,7 +55,15 @@ const ROUTES: [string, string][] = [
  * range (5 x 2 x 4,656 answers), so that every answer is made by the app (routing, validation,
  * lookups, computation), as the first request for each answer is.
  */
-function distinctPaths(): () => string {
+/** A new path for each request, and (rest) the paths not yet asked for, next first. */
+type Distinct = (() => string) & { rest: () => string[] };
+function distinctPaths(): Distinct {
+  const paths = distinctPathList();
+  let n = 0;
+  const rest = () => [...paths.slice(n % paths.length), ...paths.slice(0, n % paths.length)];
+  return Object.assign(() => paths[n++ % paths.length]!, { rest });
+}
+function distinctPathList(): string[] {
   const countries = ['NER', 'MLI', 'BFA', 'TCD', 'NGA'];
   const months: string[] = [];
   for (let y = 2018; y <= 2025; y++) for (let m = 1; m <= 12; m++) months.push(`${y}-${String(m).padStart(2, '0')}`);
@@ -65,8 +73,7 @@ function distinctPaths(): () => string {
       for (const c of countries)
         for (const measure of ['events', 'fatalities'])
           paths.push(`/api/v1/series?country=${c}&category=political_violence&measure=${measure}&from=${months[i]}&to=${months[j]}`);
-  let n = 0;
-  return () => paths[n++ % paths.length]!;
+  return paths;
 }
 const COLD = 'series, a new month range each request (every answer made by the app)';
 const COLD_PATH = '/api/v1/series?country=…&measure=…&from=…&to=… (10 × 4,656 URLs)';
@@ -82,7 +89,7 @@ async function cpuSeconds(pid: number): Promise<number> {
 interface Load {
   url: string;
   /** A new path for each request (the cold row), or the url's own. */
-  next?: () => string;
+  next?: Distinct;
 }
 
 const autocannonOf = (l: Load, connections: number, duration: number) =>
@@ -174,7 +181,7 @@ async function bareWorkerd(
       for (const [i, l] of loads.entries()) {
         const url = l.load.next ? api.url + l.load.next() : l.load.url;
         const bytes = (await (await fetch(url)).arrayBuffer()).byteLength;
-        const fixed = await fixedRate(l.load.url, FIXED_RATE, FIXED_SECONDS, CONNECTIONS, l.load.next);
+        const fixed = await fixedRateApart(l.load.url, FIXED_RATE, FIXED_SECONDS, CONNECTIONS, l.load.next?.rest());
         const mine = rounds[i]!;
         const floor = rounds[0]!;
         rows.push({
@@ -257,7 +264,7 @@ async function measureDev(base: string, name: string, p: string): Promise<DevRow
   const url = base + p;
   await autocannon({ url, connections: CONNECTIONS, duration: DEV_WARM_UP_SECONDS });
   const r = await autocannon({ url, connections: CONNECTIONS, duration: DEV_SECONDS });
-  const fixed = await fixedRate(url, FIXED_RATE, DEV_SECONDS, CONNECTIONS);
+  const fixed = await fixedRateApart(url, FIXED_RATE, DEV_SECONDS, CONNECTIONS);
   const bytes = (await (await fetch(url)).arrayBuffer()).byteLength;
   return {
     name,
@@ -346,7 +353,7 @@ export default async function bench(): Promise<string> {
     '',
     `Servers, same run: the workerd binary wrangler runs (${bare.version}), started from a config of our own (\`tests/bench/bare-workerd.ts\`). **Floor**: a one-line Worker returning the series' bytes. **API**: the bundle \`wrangler deploy\` uploads, its KV binding answered by a second Worker holding the published entries (POINTER_CACHE_SECONDS = 10; KV served ${bare.kvReads ?? 0} reads in all these rows). Bare workerd has no cache service configured, so its Cache API refuses every call ("No Cache was configured"; the Worker answers without it): the API rows show the isolate's memory of answers (\`worker/answers.ts\`), and the last row the app making every answer.`,
     '',
-    `Saturated: autocannon, ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of the floor and every row, each ${ROUND_SECONDS} s after a ${WARM_UP_SECONDS} s warm-up; req/s, p50, p99 and CPU are medians over the rounds; **vs floor** is the median (lowest–highest) of the row's ratio to the floor of the same round. CPU: the workerd process's user + system time (/proc) per request served. Fixed rate: ${FIXED_RATE} requests/s for ${FIXED_SECONDS} s over up to ${CONNECTIONS} connections, latency counted from each request's scheduled time (\`tests/bench/fixed-rate.ts\`).`,
+    `Saturated: autocannon, ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of the floor and every row, each ${ROUND_SECONDS} s after a ${WARM_UP_SECONDS} s warm-up; req/s, p50, p99 and CPU are medians over the rounds; **vs floor** is the median (lowest–highest) of the row's ratio to the floor of the same round. CPU: the workerd process's user + system time (/proc) per request served. Fixed rate: ${FIXED_RATE} requests/s for ${FIXED_SECONDS} s over up to ${CONNECTIONS} connections, latency counted from each request's scheduled time, sent by a Node process of its own (\`tests/bench/fixed-rate.ts\`), so that the bench's garbage from the saturated rounds is not counted as latency.`,
     '',
     `| route | path | KiB | req/s | vs floor | p50 ms | p99 ms | p99 vs floor | errors | CPU µs/req | CPU vs floor | ${FIXED_RATE}/s: p50 ms | p99 ms | max ms | errors |`,
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

@@ -5,7 +5,9 @@
  * figures of every request it delays (no "coordinated omission", as in wrk2). autocannon's
  * `overallRate` sends in bursts, which is why this is done here.
  */
+import { spawn } from 'node:child_process';
 import http from 'node:http';
+import { fileURLToPath } from 'node:url';
 
 export interface FixedRateResult {
   rate: number;
@@ -72,4 +74,53 @@ export async function fixedRate(
     p99: ms(quantile(latencies, 0.99)),
     max: ms(latencies.at(-1) ?? Number.NaN),
   };
+}
+
+/** What the child process of fixedRateApart is given (on stdin). */
+interface Job {
+  url: string;
+  rate: number;
+  seconds: number;
+  connections: number;
+  /** Paths to cycle through, on url's origin (each request the next). */
+  paths?: string[];
+}
+
+/**
+ * fixedRate run in a Node process of its own, started for it: the bench's own process has just
+ * driven the saturated rounds (autocannon), and its large heap's garbage collections, run while
+ * requests are in flight, would be counted as the server's latency. The floor's row shows what
+ * is left of the client's and the machine's share.
+ */
+export function fixedRateApart(
+  url: string,
+  rate: number,
+  seconds: number,
+  connections: number,
+  paths?: string[],
+): Promise<FixedRateResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [fileURLToPath(import.meta.url)], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`fixed-rate child exited with ${code}`));
+      else resolve(JSON.parse(out) as FixedRateResult);
+    });
+    child.stdin.end(JSON.stringify({ url, rate, seconds, connections, paths } satisfies Job));
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  let input = '';
+  process.stdin.setEncoding('utf8');
+  for await (const chunk of process.stdin) input += chunk;
+  const job = JSON.parse(input) as Job;
+  const paths = job.paths;
+  let n = 0;
+  const next = paths && paths.length > 0 ? () => paths[n++ % paths.length]! : undefined;
+  process.stdout.write(JSON.stringify(await fixedRate(job.url, job.rate, job.seconds, job.connections, next)));
 }
