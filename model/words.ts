@@ -19,7 +19,8 @@ import { monthLabel, monthName } from './month.ts';
 import { windowLabel } from './period.ts';
 import { PROVISIONAL_CAVEAT } from './provisional.ts';
 import { RELATION_LABELS, type RelationKind } from './relations.ts';
-import { TREND_DEFINITIONS, TREND_LABELS, type TrendBand } from './trend.ts';
+import { TREND_LABELS, type TrendBand } from './trend.ts';
+import { TREND_DEFINITIONS } from './trend-definitions.ts';
 
 /** A period as the sentences see it: its unit and its first and last month or day. */
 export interface Span {

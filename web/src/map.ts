@@ -7,10 +7,10 @@
 import { Chart } from 'chart.js';
 import { ChoroplethController, ColorScale, GeoFeature, ProjectionScale } from 'chartjs-chart-geo';
 import type { Feature } from 'geojson';
-import { fmtNum } from '../../model/format.ts';
 import { getJson } from './api.ts';
 import { theme } from './charts.ts';
-import { regionKey } from './views/overview-data.ts';
+import { num } from './format.ts';
+import { regionKey } from './views/region-ranking.ts';
 
 Chart.register(ChoroplethController, GeoFeature, ColorScale, ProjectionScale);
 
@@ -81,7 +81,7 @@ export async function drawRegionMap(
           callbacks: {
             label: (item) => {
               const v = (item.raw as { value: number }).value;
-              return `${String(item.chart.data.labels?.[item.dataIndex] ?? '')}: ${Number.isNaN(v) ? 'no data' : fmtNum(v)}`;
+              return `${String(item.chart.data.labels?.[item.dataIndex] ?? '')}: ${Number.isNaN(v) ? 'no data' : num(v)}`;
             },
           },
         },

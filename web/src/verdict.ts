@@ -8,12 +8,12 @@
 import type { CategoryId, Measure } from '../../model/categories.ts';
 import type { ClaimVerdict, Reading, ReadingResult, Verdict } from '../../model/claim.ts';
 import { daysIn } from '../../model/day.ts';
-import { fmtDate } from '../../model/format.ts';
 import { addMonths } from '../../model/month.ts';
 import { isDayPeriod, windowLabel } from '../../model/period.ts';
-import { TREND_DEFINITIONS, TREND_LABELS, type TrendBand, trendBand } from '../../model/trend.ts';
+import { TREND_LABELS, type TrendBand, trendBand } from '../../model/trend.ts';
+import { TREND_DEFINITIONS } from '../../model/trend-definitions.ts';
 import type { Catalogue, DatasetRef } from '../../model/types.ts';
-import { creditLine, fmtMean, fmtPct, fmtRatio, fmtSigned } from './format.ts';
+import { creditLine, fmtDay, fmtMean, fmtPct, fmtRatio, fmtSigned } from './format.ts';
 import { comparePeriods, DEFAULT_STATE, parsePeriod, periodBounds, type ViewState } from './state.ts';
 
 /**
@@ -123,7 +123,7 @@ export function verdictCardText(c: ClaimVerdict, dataset: DatasetRef): VerdictCa
     symbol: VERDICT_SYMBOLS[c.verdict],
     label: c.verdictLabel,
     quote: `“${c.quote}”`,
-    claimant: [c.claimant.name, c.claimant.date ? fmtDate(c.claimant.date) : null].filter(Boolean).join(', '),
+    claimant: [c.claimant.name, c.claimant.date ? fmtDay(c.claimant.date) : null].filter(Boolean).join(', '),
     summary: c.summary,
     readings: c.readings.map(readingText),
     interpretation: c.interpretation,

@@ -8,7 +8,7 @@ import { placeName } from '../../../model/describe.ts';
 import { windowLabel } from '../../../model/period.ts';
 import type { Catalogue } from '../../../model/types.ts';
 import { fmtMean, fmtPct } from '../format.ts';
-import { relationOptions, relationWording } from '../options.ts';
+import { relationOptions, relationWording } from '../relation-options.ts';
 import { hasCheck, type ViewState } from '../state.ts';
 import type { BandText } from '../verdict.ts';
 

@@ -3,11 +3,11 @@
  * span where the units allow it, else the nearest span in the new unit and a sentence saying so.
  * Loaded with the Compare view (the radio buttons are only shown there). Pure: no DOM.
  */
-import { addDays, daySpan } from '../../../model/day.ts';
-import { monthLabel } from '../../../model/month.ts';
+import { addDays } from '../../../model/day.ts';
 import { isDayPeriod } from '../../../model/period.ts';
 import type { CountryEntry } from '../../../model/types.ts';
 import { alignment } from '../../../model/week.ts';
+import { fmtDays, fmtMonth } from '../format.ts';
 import { defaultPeriods, periodBounds, periodInUnit, periodsInUnit, type ViewState } from '../state.ts';
 
 export type PeriodUnit = 'month' | 'week' | 'day';
@@ -21,8 +21,8 @@ export function unitOf(s: Pick<ViewState, 'after' | 'weeks'>): PeriodUnit {
 /** A period in words: months or days. */
 function words(p: string): string {
   const [a, b] = periodBounds(p);
-  if (isDayPeriod(p)) return daySpan(a, b);
-  return a === b ? monthLabel(a) : `${monthLabel(a)}–${monthLabel(b)}`;
+  if (isDayPeriod(p)) return fmtDays(a, b);
+  return a === b ? fmtMonth(a) : `${fmtMonth(a)}–${fmtMonth(b)}`;
 }
 
 const join = (from: string, to: string) => (from === to ? from : `${from}..${to}`);
@@ -36,7 +36,7 @@ function toWeeks(p: string): { period: string; changed: string | null } {
   const period = join(span.days.from, span.days.to);
   return {
     period,
-    changed: `${words(p)} is not whole ACLED weeks (Saturday to Friday): ${daySpan(span.days.from, span.days.to)}, the weeks covering it`,
+    changed: `${words(p)} is not whole ACLED weeks (Saturday to Friday): ${fmtDays(span.days.from, span.days.to)}, the weeks covering it`,
   };
 }
 
@@ -76,7 +76,7 @@ export function convertPeriods(
     const end = addDays(start, -1);
     if (bTo >= start && bFrom <= end) {
       before.period = join(bFrom, end);
-      before.changed = `${words(days.before!)} is shown as ${daySpan(bFrom, end)}, the whole weeks before “after” starts`;
+      before.changed = `${words(days.before!)} is shown as ${fmtDays(bFrom, end)}, the whole weeks before “after” starts`;
     }
   }
   const changed = [after?.changed, before?.changed].filter((x): x is string => Boolean(x));
@@ -102,6 +102,6 @@ export function convertFor(
   if (periodBounds(r.next.after)[1] <= last) return r;
   return {
     next: { ...defaultPeriods(country, s.category), weeks: false },
-    note: `${country.name}’s monthly series end in ${monthLabel(last)}, before ${words(r.next.after)}: shown as its latest complete month against the same month a year earlier.`,
+    note: `${country.name}’s monthly series end in ${fmtMonth(last)}, before ${words(r.next.after)}: shown as its latest complete month against the same month a year earlier.`,
   };
 }

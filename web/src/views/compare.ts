@@ -7,14 +7,15 @@ import type { CompareResult } from '../../../model/api.ts';
 import type { ClaimVerdict } from '../../../model/claim.ts';
 import { MEASURE_WORDS } from '../../../model/describe.ts';
 import type { Catalogue, ClaimsDoc } from '../../../model/types.ts';
-import { ApiError, getCheck, getCompare } from '../api.ts';
+import { ApiError } from '../api.ts';
 import { cardCredit, caveatList, figureList, renderClaims, verdictCard } from '../cards.ts';
 import { downloadName } from '../downloads.ts';
 import { creditLine } from '../format.ts';
+import { pageQuery } from '../lang.ts';
 import { errorBox, h, loading, trendBadge } from '../render.ts';
-import { stateQuery, type ViewState } from '../state.ts';
+import type { ViewState } from '../state.ts';
 import { type BandText, claimCheck, readingBand } from '../verdict.ts';
-import { checkPath, comparePath } from './compare-api.ts';
+import { checkPath, comparePath, getCheck, getCompare } from './compare-api.ts';
 import { checkPrompt, compareTitle, comparisonFigures } from './compare-data.ts';
 
 export { convertFor } from './compare-units.ts';
@@ -69,7 +70,7 @@ async function showCheck(ctx: CompareContext, path: string, signal: AbortSignal,
       id: 'check-card',
       citationOpen: true,
       // Embedded, links leave the frame: the dashboard itself may not be framed.
-      view: { href: `/${stateQuery(s)}`, label: 'Link to this check', ...(ctx.embed ? { newTab: true } : { state: s }) },
+      view: { href: `/${pageQuery(s)}`, label: 'Link to this check', ...(ctx.embed ? { newTab: true } : { state: s }) },
       api: { href: r.permalink, label: 'API permalink (JSON)', newTab: ctx.embed },
       band: band ? { ...band, of: MEASURE_WORDS[s.measure] } : null,
       csv: {
@@ -80,7 +81,7 @@ async function showCheck(ctx: CompareContext, path: string, signal: AbortSignal,
           'csv',
         ),
       },
-      tools: ctx.embed ? [] : [h('a', { href: `/${stateQuery({ ...s, view: 'country' })}` }, 'See the whole series')],
+      tools: ctx.embed ? [] : [h('a', { href: `/${pageQuery({ ...s, view: 'country' })}` }, 'See the whole series')],
       onOpen: (x) => void ctx.setState(x),
     });
     els.compare.replaceChildren(card);
@@ -127,7 +128,7 @@ async function showComparison(ctx: CompareContext, path: string, signal: AbortSi
         'Download CSV',
       ),
       ' ',
-      h('a', { href: `/${stateQuery({ ...s, view: 'country' })}` }, 'See the whole series'),
+      h('a', { href: `/${pageQuery({ ...s, view: 'country' })}` }, 'See the whole series'),
     );
     els.compare.replaceChildren(...[prompt, compareCard(r, r.trend, open)].filter((x) => x !== null));
   } catch (e) {
@@ -147,7 +148,7 @@ export function showClaims(ctx: CompareContext, doc: ClaimsDoc): void {
     const check = cat ? claimCheck(c, cat) : null;
     return check
       ? {
-          href: `/${stateQuery(check.state)}`,
+          href: `/${pageQuery(check.state)}`,
           label: check.tests === check.of ? 'Open this check in Compare' : `Open in Compare (tests ${check.tests} of ${check.of} readings)`,
           state: check.state,
         }

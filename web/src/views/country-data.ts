@@ -3,13 +3,14 @@
  * regions ranked, and their sentences and tables. Pure: no DOM, no Chart.js.
  */
 import type { CategoryId, Measure } from '../../../model/categories.ts';
+import { LOW_BASELINE } from '../../../model/change.ts';
 import { MEASURE_WORDS } from '../../../model/describe.ts';
-import { fmtNum } from '../../../model/format.ts';
-import { monthLabel } from '../../../model/month.ts';
-import type { Point, SeriesDoc } from '../../../model/types.ts';
-import { fmtPct, fmtSigned, lowerFirst, shortMonth } from '../format.ts';
-import { seriesSubject, type Table } from '../series-data.ts';
-import { type RegionRow, type RegionWeekRanking, windowLabel } from './overview-data.ts';
+import type { Catalogue, Point, SeriesDoc, SeriesInfo, SourceInfo } from '../../../model/types.ts';
+import { fmtMonth, fmtPct, fmtSigned, lowerFirst, num, shortMonth } from '../format.ts';
+import { tm } from '../messages-more.ts';
+import { latestComparison, partialNote, seriesSubject, type Table } from '../series-data.ts';
+import { windowLabel } from './overview-data.ts';
+import type { RegionRow, RegionWeekRanking } from './region-ranking.ts';
 
 export interface ChangeData {
   labels: string[];
@@ -39,7 +40,7 @@ export function changeData(points: readonly Point[]): ChangeData {
     notes: points.map((p) => {
       const c = p.vsPrevious;
       if (!c) return p.partial ? 'Partial month: not compared' : 'No previous month to compare';
-      return `${fmtNum(c.base)} -> ${fmtNum(c.value)} (${fmtPct(c.pct)})${c.lowBaseline ? ', low baseline' : ''}`;
+      return `${num(c.base)} -> ${num(c.value)} (${fmtPct(c.pct)})${c.lowBaseline ? ', low baseline' : ''}`;
     }),
   };
 }
@@ -55,8 +56,8 @@ export function changeSummary(doc: SeriesDoc): string {
   const rise = changes.reduce((a, p) => (p.vsPrevious!.abs > a.vsPrevious!.abs ? p : a));
   const fall = changes.reduce((a, p) => (p.vsPrevious!.abs < a.vsPrevious!.abs ? p : a));
   const parts: string[] = [];
-  if (rise.vsPrevious!.abs > 0) parts.push(`largest rise ${fmtSigned(rise.vsPrevious!.abs)} in ${monthLabel(rise.month)}`);
-  if (fall.vsPrevious!.abs < 0) parts.push(`largest fall ${fmtSigned(fall.vsPrevious!.abs)} in ${monthLabel(fall.month)}`);
+  if (rise.vsPrevious!.abs > 0) parts.push(`largest rise ${fmtSigned(rise.vsPrevious!.abs)} in ${fmtMonth(rise.month)}`);
+  if (fall.vsPrevious!.abs < 0) parts.push(`largest fall ${fmtSigned(fall.vsPrevious!.abs)} in ${fmtMonth(fall.month)}`);
   const low = changes.filter((p) => p.vsPrevious!.lowBaseline).length;
   if (low > 0) parts.push(`${low} month${low === 1 ? '' : 's'} on a low baseline`);
   return `Month-over-month change in ${subject}: ${parts.length > 0 ? parts.join(', ') : 'no change'}.`;
@@ -94,10 +95,10 @@ export function compositionSummary(d: CompositionData, measure: Measure, place: 
     if (d.partial[i]) continue;
     const parts = d.stacks.map((s) => ({ label: s.label, value: s.values[i] ?? 0 }));
     const total = parts.reduce((a, p) => a + p.value, 0);
-    if (total === 0) return `In ${monthLabel(d.months[i]!)}, no ${MEASURE_WORDS[measure]} were recorded in ${place}.`;
+    if (total === 0) return `In ${fmtMonth(d.months[i]!)}, no ${MEASURE_WORDS[measure]} were recorded in ${place}.`;
     const top = parts.reduce((a, p) => (p.value > a.value ? p : a));
     const share = Math.round((top.value / total) * 100);
-    return `In ${monthLabel(d.months[i]!)}, ${top.label} made up ${share}% of ${MEASURE_WORDS[measure]} in ${place} (${fmtNum(top.value)} of ${fmtNum(total)}), the largest of ${parts.length} event types.`;
+    return `In ${fmtMonth(d.months[i]!)}, ${top.label} made up ${share}% of ${MEASURE_WORDS[measure]} in ${place} (${num(top.value)} of ${num(total)}), the largest of ${parts.length} event types.`;
   }
   return `No complete month to describe for ${place}.`;
 }
@@ -106,8 +107,8 @@ export function compositionTable(d: CompositionData): Table {
   return {
     head: ['Month', ...d.stacks.map((s) => s.label), 'Note'],
     rows: d.months.map((m, i) => [
-      monthLabel(m),
-      ...d.stacks.map((s) => (s.values[i] === null || s.values[i] === undefined ? 'n/a' : fmtNum(s.values[i]!))),
+      fmtMonth(m),
+      ...d.stacks.map((s) => (s.values[i] === null || s.values[i] === undefined ? 'n/a' : num(s.values[i]!))),
       d.partial[i] ? 'partial month (lower bound)' : '',
     ]),
   };
@@ -141,8 +142,8 @@ export function regionRanking(docs: readonly SeriesDoc[]): RegionRanking {
 export function regionSummary(r: RegionRanking, subjectWords: string, country: string): string {
   if (r.month === null || r.rows.length === 0) return `No month is complete in every region of ${country}.`;
   const [a, b] = r.rows;
-  const then = b ? `, then ${b.name} (${fmtNum(b.value)})` : '';
-  return `In ${monthLabel(r.month)}, ${a!.name} had the most ${subjectWords} of ${country}’s regions (${fmtNum(a!.value)})${then}.`;
+  const then = b ? `, then ${b.name} (${num(b.value)})` : '';
+  return `In ${fmtMonth(r.month)}, ${a!.name} had the most ${subjectWords} of ${country}’s regions (${num(a!.value)})${then}.`;
 }
 
 /**
@@ -152,7 +153,42 @@ export function regionSummary(r: RegionRanking, subjectWords: string, country: s
 export function regionWeekSummary(r: RegionWeekRanking, subjectWords: string, country: string): string {
   if (r.window === null || r.rows.length === 0) return `No four ACLED weeks in the regions of ${country}.`;
   const [a, b] = r.rows;
-  const then = b ? `, then ${b.name} (${fmtNum(b.value)})` : '';
+  const then = b ? `, then ${b.name} (${num(b.value)})` : '';
   const prov = r.window.provisional ? ' (provisional)' : '';
-  return `In the four weeks ${windowLabel(r.window)}${prov}, ${a!.name} had the most ${subjectWords} of ${country}’s regions (${fmtNum(a!.value)})${then}.`;
+  return `In the four weeks ${windowLabel(r.window)}${prov}, ${a!.name} had the most ${subjectWords} of ${country}’s regions (${num(a!.value)})${then}.`;
+}
+
+/**
+ * What a series is, from the catalogue alone (as the series' own `series` field will say), so
+ * that headings and definitions can be shown before the series arrives; null when the catalogue
+ * lacks the country, region or category.
+ */
+export function seriesInfoFor(
+  catalogue: Pick<Catalogue, 'countries' | 'categories'>,
+  s: { country: string; admin1: string | null; category: CategoryId; measure: Measure },
+): SeriesInfo | null {
+  const country = catalogue.countries.find((c) => c.iso3 === s.country);
+  const category = catalogue.categories.find((c) => c.id === s.category);
+  const admin1 = s.admin1 === null ? null : (country?.admin1.find((r) => r.slug === s.admin1) ?? null);
+  if (!country || !category || !country.categories.includes(category.id) || (s.admin1 !== null && !admin1)) return null;
+  return {
+    country: { iso3: country.iso3, name: country.name },
+    admin1: admin1 && { name: admin1.name, slug: admin1.slug },
+    category: { id: category.id, label: category.label, definition: category.definition },
+    measure: s.measure,
+  };
+}
+
+/** @example 'Low baseline: fewer than 10 in July 2023, so percentages are unstable.' */
+export function lowBaselineNote(baseMonth: string, threshold: number = LOW_BASELINE): string {
+  return tm().lowBaselineNote(fmtMonth(baseMonth), threshold);
+}
+
+/** Notes shown under the summary: partial months in the series, and a low baseline in the summary's comparison. */
+export function seriesNotes(doc: SeriesDoc, sources: readonly SourceInfo[], threshold: number = LOW_BASELINE): string[] {
+  const notes: string[] = [];
+  const latest = latestComparison(doc.points);
+  if (latest?.change?.lowBaseline && latest.previous) notes.push(lowBaselineNote(latest.previous.month, threshold));
+  for (const p of doc.points) if (p.partial) notes.push(partialNote(p, sources));
+  return notes;
 }

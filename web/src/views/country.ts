@@ -9,25 +9,23 @@ import type { WeekSeries } from '../../../model/api.ts';
 import type { Change } from '../../../model/change.ts';
 import { placeName } from '../../../model/describe.ts';
 import { EVENT_TYPE_CATEGORIES } from '../../../model/event-types.ts';
-import { fmtDate, fmtNum } from '../../../model/format.ts';
-import { monthLabel } from '../../../model/month.ts';
 import type { Catalogue, SeriesDoc, SeriesInfo } from '../../../model/types.ts';
 import { addWeeks } from '../../../model/week.ts';
 import { coupMarkers, coupWeekMarkers } from '../annotations.ts';
 import { getText } from '../api.ts';
 import { seriesCsvPath, seriesPath, seriesSetPath, weekSeriesPath } from '../api-paths.ts';
-import { destroyChart, drawChangeChart, drawCompositionChart, drawLineChart } from '../charts.ts';
-import { mergeCsv } from '../downloads.ts';
+import { destroyChart, drawLineChart } from '../charts.ts';
+import { drawChangeChart, drawCompositionChart } from '../charts-bar.ts';
+import { mergeCsv } from '../csv-merge.ts';
 import { fig, figError, figLoading, figReady, tableLater } from '../figure.ts';
-import { creditLine, fmtChange, fmtPct, fmtSigned, MEASURE_LABELS } from '../format.ts';
+import { creditLine, fmtChange, fmtDay, fmtMonth, fmtPct, fmtSigned, num } from '../format.ts';
+import { t } from '../messages.ts';
 import { byId, type Child, h, loading, showError } from '../render.ts';
 import { series, seriesSet, weekSeries } from '../requests.ts';
 import { whenVisible } from '../schedule.ts';
 import {
   lineData,
   partialIndexes,
-  seriesInfoFor,
-  seriesNotes,
   seriesSubject,
   seriesTable,
   seriesTitle,
@@ -47,8 +45,11 @@ import {
   regionRanking,
   regionSummary,
   regionWeekSummary,
+  seriesInfoFor,
+  seriesNotes,
 } from './country-data.ts';
-import { type RegionRow, rankingFromWeek, regionKey, regionWeekRanking, windowLabel } from './overview-data.ts';
+import { windowLabel } from './overview-data.ts';
+import { type RegionRow, rankingFromWeek, regionKey, regionWeekRanking } from './region-ranking.ts';
 
 /** Weeks the country view's weekly chart shows: two years. */
 const COUNTRY_WEEKS = 104;
@@ -139,9 +140,9 @@ export async function loadCountry(ctx: CountryContext, stale: () => boolean): Pr
       const markers = coupMarkers(s.country, ld.months);
       figReady(line, summarySentence(doc), seriesCsvPath(s), nameParts, cat.dataset);
       tableLater(line.table!, seriesTable(doc), title);
-      line.caption.textContent = `${MEASURE_LABELS[s.measure]} per month. Dashed lines: turning points (coups). ${ld.hasPartial ? 'Shaded, dashed, triangles: partial month, a lower bound. ' : ''}${credit}.`;
+      line.caption.textContent = `${t.measure[s.measure]} per month. Dashed lines: turning points (coups). ${ld.hasPartial ? 'Shaded, dashed, triangles: partial month, a lower bound. ' : ''}${credit}.`;
       whenVisible(line.canvas!.parentElement!, () => {
-        if (!stale()) drawLineChart(line.canvas!, ld, markers, MEASURE_LABELS[s.measure]);
+        if (!stale()) drawLineChart(line.canvas!, ld, markers, t.measure[s.measure]);
       });
       const cd = changeData(doc.points);
       figReady(change, changeSummary(doc), seriesCsvPath(s), [...nameParts, 'change'], cat.dataset);
@@ -173,7 +174,7 @@ export async function loadCountry(ctx: CountryContext, stale: () => boolean): Pr
       country: { iso3: country.iso3, name: country.name },
       admin1: regions.find((r) => r.slug === s.admin1) ?? null,
     });
-    comp.title.textContent = `By event type: ${MEASURE_LABELS[s.measure].toLowerCase()} in ${place}`;
+    comp.title.textContent = `By event type: ${t.measure[s.measure].toLowerCase()} in ${place}`;
     if (d.months.length === 0) {
       destroyChart(comp.canvas!);
       comp.summary.textContent = `No event-type data for ${place} in this range.`;
@@ -205,9 +206,9 @@ export async function loadCountry(ctx: CountryContext, stale: () => boolean): Pr
       const ld = weekLineData(doc.points);
       figReady(weekly, weekSummary(doc), weekSeriesPath(weekParams, 'csv'), [...nameParts, 'weeks', weekParams.from], cat.dataset);
       tableLater(weekly.table!, weekTable(doc), title);
-      weekly.caption.textContent = `${MEASURE_LABELS[s.measure]} per ACLED week (Saturday to Friday), the last ${COUNTRY_WEEKS} weeks. ${ld.hasPartial ? 'Dashed over a shaded band: provisional weeks, which ACLED may still revise. ' : ''}${credit}.`;
+      weekly.caption.textContent = `${t.measure[s.measure]} per ACLED week (Saturday to Friday), the last ${COUNTRY_WEEKS} weeks. ${ld.hasPartial ? 'Dashed over a shaded band: provisional weeks, which ACLED may still revise. ' : ''}${credit}.`;
       whenVisible(weekly.canvas!.parentElement!, () => {
-        if (!stale()) drawLineChart(weekly.canvas!, ld, coupWeekMarkers(s.country, ld.months), MEASURE_LABELS[s.measure]);
+        if (!stale()) drawLineChart(weekly.canvas!, ld, coupWeekMarkers(s.country, ld.months), t.measure[s.measure]);
       });
     } catch (e) {
       if (stale()) return;
@@ -255,7 +256,7 @@ export async function loadCountry(ctx: CountryContext, stale: () => boolean): Pr
         rows = ranking.rows;
         period = ranking.window && windowLabel(ranking.window);
         const prov = ranking.window?.provisional ? ' (provisional: ACLED may still revise these weeks)' : '';
-        caption = `${catLabel}, ${MEASURE_LABELS[s.measure].toLowerCase()} by region in the last four ACLED weeks, ${period ?? 'none'}${prov}.`;
+        caption = `${catLabel}, ${t.measure[s.measure].toLowerCase()} by region in the last four ACLED weeks, ${period ?? 'none'}${prov}.`;
         summary = regionWeekSummary(ranking, words, country.name);
         csv = () => Promise.all(regions.map((r) => getText(weekSeriesPath(regionParams(r.slug), 'csv')))).then(mergeCsv);
         changeHead = 'Change vs the four weeks before';
@@ -263,9 +264,9 @@ export async function loadCountry(ctx: CountryContext, stale: () => boolean): Pr
       } else {
         const ranking = regionRanking(docs as SeriesDoc[]);
         rows = ranking.rows;
-        period = ranking.month && monthLabel(ranking.month);
+        period = ranking.month && fmtMonth(ranking.month);
         caption = ranking.month
-          ? `${catLabel}, ${MEASURE_LABELS[s.measure].toLowerCase()} by region in ${monthLabel(ranking.month)}, the latest month complete in every region.`
+          ? `${catLabel}, ${t.measure[s.measure].toLowerCase()} by region in ${fmtMonth(ranking.month)}, the latest month complete in every region.`
           : `${catLabel} by region`;
         summary = regionSummary(ranking, words, country.name);
         csv = () =>
@@ -275,7 +276,7 @@ export async function loadCountry(ctx: CountryContext, stale: () => boolean): Pr
         changeHead = 'Change vs previous month';
         const last = (docs as SeriesDoc[])[0]?.points.at(-1);
         const through = last ? cat.sources.find((x) => x.id === last.source)?.coverage.through : null;
-        table.caption.textContent = `Region figures come from event-level data only${through ? `, which ends ${fmtDate(through)}` : ''}. Select a region to chart it. ${credit}.`;
+        table.caption.textContent = `Region figures come from event-level data only${through ? `, which ends ${fmtDay(through)}` : ''}. Select a region to chart it. ${credit}.`;
       }
       renderRegions(byId('regions-body'), rows, period, { caption, changeHead, selected: s.admin1, pickable: monthly }, (slug) => {
         void ctx.setState({ admin1: slug });
@@ -288,7 +289,7 @@ export async function loadCountry(ctx: CountryContext, stale: () => boolean): Pr
       }
       figReady(map, summary, csv, [...name, 'map'], cat.dataset);
       const noOutline = (drawn: readonly string[]) => rows.filter((r) => !drawn.includes(regionKey(s.country, r.slug)));
-      tableLater(map.table!, { head: ['Region', period], rows: rows.map((r) => [r.name, fmtNum(r.value)]) }, caption);
+      tableLater(map.table!, { head: ['Region', period], rows: rows.map((r) => [r.name, num(r.value)]) }, caption);
       map.caption.textContent = `Darker (purple) is fewer, lighter (yellow) is more. ${credit}.`;
       // The map module (chartjs-chart-geo) and the outlines are loaded when the map comes near the screen.
       whenVisible(map.canvas!.parentElement!, () => {
@@ -300,11 +301,11 @@ export async function loadCountry(ctx: CountryContext, stale: () => boolean): Pr
               map.canvas!,
               [s.country],
               values,
-              `${catLabel}, ${MEASURE_LABELS[s.measure].toLowerCase()}, ${period}`,
+              `${catLabel}, ${t.measure[s.measure].toLowerCase()}, ${period}`,
             );
             if (stale()) return;
             map.canvas!.dataset.drawn = drawn.drawn.join(' ');
-            const missing = noOutline(drawn.drawn).map((r) => `${r.name} (${fmtNum(r.value)})`);
+            const missing = noOutline(drawn.drawn).map((r) => `${r.name} (${num(r.value)})`);
             map.caption.textContent = `Darker (purple) is fewer, lighter (yellow) is more.${missing.length > 0 ? ` Not on the map (no outline): ${missing.join(', ')}.` : ''} ${drawn.credits.join('; ')}. ${credit}.`;
           })
           .catch((e: unknown) => {
@@ -367,7 +368,7 @@ function renderRegions(
         { class: r.slug === o.selected ? 'selected' : undefined, 'data-region': r.slug, 'data-value': String(r.value) },
         h('td', {}, String(i + 1)),
         h('th', { scope: 'row' }, name),
-        h('td', { class: 'num' }, fmtNum(r.value)),
+        h('td', { class: 'num' }, num(r.value)),
         h('td', { class: 'bar-col' }, h('span', { class: 'bar-track' }, bar)),
         h('td', { class: `num change${r.change?.lowBaseline ? ' low-baseline' : ''}` }, ...changeCell(r.change)),
       ),

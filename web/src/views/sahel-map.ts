@@ -7,15 +7,16 @@
  * (its last eight weeks).
  */
 import type { Measure } from '../../../model/categories.ts';
-import { fmtNum } from '../../../model/format.ts';
 import type { Catalogue } from '../../../model/types.ts';
 import { getText } from '../api.ts';
 import { weekSeriesPath } from '../api-paths.ts';
-import { mergeCsv } from '../downloads.ts';
+import { mergeCsv } from '../csv-merge.ts';
 import { fig, figError, figReady, tableLater } from '../figure.ts';
-import { creditLine, MEASURE_LABELS } from '../format.ts';
+import { creditLine, num } from '../format.ts';
+import { t } from '../messages.ts';
 import { weekSeries } from '../requests.ts';
-import { rankingFromWeek, regionKey, regionWeekRanking, windowLabel } from './overview-data.ts';
+import { windowLabel } from './overview-data.ts';
+import { rankingFromWeek, regionKey, regionWeekRanking } from './region-ranking.ts';
 
 /** One region of the map: its country, the four weeks' total and its change. */
 interface Cell {
@@ -58,17 +59,17 @@ export async function drawSahelMap(cat: Catalogue, measure: Measure, stale: () =
     }
     const period = windowLabel(window);
     const words = `political violence ${measure === 'events' ? 'events' : 'reported fatalities'}`;
-    const top = cells.slice(0, 3).map((x) => `${x.name}, ${x.country} (${fmtNum(x.value)})`);
+    const top = cells.slice(0, 3).map((x) => `${x.name}, ${x.country} (${num(x.value)})`);
     const summary = `In the four weeks ${period}${window.provisional ? ' (provisional)' : ''}, the regions with the most ${words} were ${top.join('; ')}.`;
     const csv = () => Promise.all(params.map(({ p }) => getText(weekSeriesPath(p, 'csv')))).then(mergeCsv);
     figReady(f, summary, csv, ['sahel', 'regions', 'political_violence', measure, window.from], cat.dataset);
     tableLater(
       f.table!,
       {
-        head: ['Region', 'Country', `${MEASURE_LABELS[measure]}, ${period}`],
-        rows: cells.map((x) => [x.name, x.country, fmtNum(x.value)]),
+        head: ['Region', 'Country', `${t.measure[measure]}, ${period}`],
+        rows: cells.map((x) => [x.name, x.country, num(x.value)]),
       },
-      `Political violence, ${MEASURE_LABELS[measure].toLowerCase()} by region, ${period}${window.provisional ? ' (provisional)' : ''}, highest first`,
+      `Political violence, ${t.measure[measure].toLowerCase()} by region, ${period}${window.provisional ? ' (provisional)' : ''}, highest first`,
     );
     const values = new Map(cells.map((x) => [regionKey(x.iso3, x.slug), x.value]));
     const { drawRegionMap } = await import('../map.ts');
@@ -77,13 +78,13 @@ export async function drawSahelMap(cat: Catalogue, measure: Measure, stale: () =
       f.canvas!,
       countries.map((c) => c.iso3),
       values,
-      `Political violence, ${MEASURE_LABELS[measure].toLowerCase()}, ${period}`,
+      `Political violence, ${t.measure[measure].toLowerCase()}, ${period}`,
     );
     if (stale()) return;
     f.canvas!.dataset.drawn = drawn.drawn.join(' ');
     const missing = cells
       .filter((x) => !drawn.drawn.includes(regionKey(x.iso3, x.slug)))
-      .map((x) => `${x.name}, ${x.country} (${fmtNum(x.value)})`);
+      .map((x) => `${x.name}, ${x.country} (${num(x.value)})`);
     f.caption.textContent =
       `One colour scale for all five countries: darker (purple) is fewer, lighter (yellow) is more; the scale is the legend at the bottom right.` +
       `${missing.length > 0 ? ` Not on the map (no outline): ${missing.join('; ')}.` : ''} ${drawn.credits.join('; ')}. ${creditLine(cat.dataset)}.`;
