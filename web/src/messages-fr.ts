@@ -34,6 +34,13 @@ const RELATIONS: Record<RelationKind, string> = {
   value_gte: 'au moins N au total',
 };
 
+/** A span of days as the page writes it ("14 – 20 mars 2026") after "du": "du 14 au 20 mars 2026". */
+const duAu = (span: string): string => `du ${span.replace(' – ', ' au ')}`;
+/** "d’événements", "de décès". */
+const deW = (w: string): string => (/^[aeiouéèêh]/i.test(w) ? `d’${w}` : `de ${w}`);
+/** "par rapport aux quatre semaines précédentes", "par rapport à la même période un an plus tôt". */
+const aux = (words: string): string => (words.startsWith('les ') ? `aux ${words.slice(4)}` : `à ${words}`);
+
 const MEASURE: Record<Measure, string> = { events: 'Événements', fatalities: 'Décès signalés' };
 
 export const fr: Messages = {
@@ -71,7 +78,7 @@ export const fr: Messages = {
   datasetVersion: 'Version du jeu de données ',
   dataAsOf: ' · données au ',
   sourcesUsed: 'Sources utilisées',
-  sourceCovers: (name, from, through) => `${name} (couvre du ${from} au ${through})`,
+  sourceCovers: (from, through) => ` (couvre du ${from} au ${through})`,
   credit: (credit, version, asOf) => `Source : ${credit} · version du jeu de données ${version} · données au ${asOf}`,
   freshness: {
     weeks: (through, who, provisional) =>
@@ -96,10 +103,10 @@ export const fr: Messages = {
   partialNote: (month, ends) => `Mois partiel : ${month}${ends ? `, la source s’arrête le ${ends}` : ''} (la valeur est un minimum).`,
   provisionalLabel: 'Provisoire (ACLED peut réviser)',
   partialLabel: 'Mois partiel (minimum)',
-  weekNote: (week, provisional) => `Semaine du ${week}${provisional ? ' (provisoire : ACLED peut la réviser)' : ''}`,
+  weekNote: (week, provisional) => `Semaine ${duAu(week)}${provisional ? ' (provisoire : ACLED peut la réviser)' : ''}`,
   noWeekly: (subject) => `Aucune donnée hebdomadaire pour ${lowerFirst(subject)}.`,
   weekSummary: (subject, value, week, provisional, prev, prevProvisional) =>
-    `${subject} : ${value} la semaine du ${week}${provisional ? ' (provisoire)' : ''}${prev === null ? '' : `, contre ${prev} la semaine précédente${prevProvisional ? ' (provisoire elle aussi)' : ''}`}.`,
+    `${subject} : ${value} la semaine ${duAu(week)}${provisional ? ' (provisoire)' : ''}${prev === null ? '' : `, contre ${prev} la semaine précédente${prevProvisional ? ' (provisoire elle aussi)' : ''}`}.`,
   colWeek: 'Semaine (du samedi au vendredi)',
   colMonth: 'Mois',
   colChangeWeek: 'Variation sur la semaine précédente',
@@ -116,10 +123,10 @@ export const fr: Messages = {
   headline: (measure, window) => `${measure}, ${window} : `,
   provisionalTag: ' provisoire',
   vsPrevious: 'les quatre semaines précédentes',
-  vsYear: 'un an plus tôt',
-  noBase: (words) => `Rien à comparer pour ${words}.`,
+  vsYear: 'la même période un an plus tôt',
+  noBase: (words) => `Pas de comparaison possible avec ${words}.`,
   vs: (words, window, base, abs, pct, low) =>
-    `par rapport à ${words} (${window} : ${base}) : ${abs} (${pct})${low ? ', référence faible' : ''}`,
+    `par rapport ${aux(words)} (${window} : ${base}) : ${abs} (${pct})${low ? ', référence faible' : ''}`,
   mapWaiting: 'La carte et ses chiffres se chargent quand elle apparaît à l’écran.',
 
   allRegions: 'Toutes les régions (total du pays)',
@@ -143,6 +150,138 @@ export const moreFr: MoreMessages = {
   relationWords: (k, threshold) => RELATIONS[k].replace('N', threshold),
   noRelation: 'Aucune : comparer seulement',
   notRelation: (r) => `« ${r} » (relation inconnue)`,
+
+  monthsBefore: (n, days) => `les ${n} ${days ? 'jours' : 'mois'} précédents`,
+  noData: 'pas de données',
+  figChange: 'Variation',
+  figRatio: 'Rapport',
+  figTest: 'Critère',
+  holds: 'Se vérifie',
+  doesNotHold: 'Ne se vérifie pas',
+  cannotDecide: 'Impossible à trancher',
+  copyCitation: 'Copier la citation',
+  citationCopied: 'Citation copiée.',
+  copyByHand: 'Sélectionnez le texte et copiez-le (Ctrl+C).',
+  downloadCsv: 'Télécharger le CSV',
+  showSeries: 'Afficher cette série dans le graphique',
+  trendBandOf: (of) => `Tendance, ${of} : `,
+  howRead: 'Comment l’affirmation a été lue : ',
+  alsoReadAs: 'Autre lecture : ',
+  citeReading: 'Citer cette lecture',
+  definitionUsed: 'Définition utilisée',
+  citeVerdict: 'Citer ce verdict',
+  translation: 'Traduction : ',
+  quoteLang: 'En français',
+
+  pickPeriods: 'Choisissez une période « avant » et une période « après ».',
+  checking: 'Vérification de l’affirmation…',
+  comparing: 'Comparaison…',
+  linkToCheck: 'Lien vers cette vérification',
+  apiPermalink: 'Lien permanent de l’API (JSON)',
+  wholeSeries: 'Voir toute la série',
+  cannotCheck: 'Cette affirmation ne peut pas être vérifiée telle qu’elle est écrite.',
+  correctFields:
+    'Corrigez les champs de l’affirmation ci-dessus, ou choisissez « Aucune : comparer seulement » pour comparer les deux périodes.',
+  request: 'Requête : ',
+  whatCheck: (path) => `la vérification (${path})`,
+  whatComparison: (path) => `la comparaison (${path})`,
+  openCheck: 'Ouvrir cette vérification dans Comparer',
+  openCheckPart: (tests, of) => `Ouvrir dans Comparer (${tests} lecture${tests > 1 ? 's' : ''} sur ${of})`,
+  claimsApi: 'API des affirmations (JSON)',
+  titleCheck: (category, place, words) => `${category}, ${place} : « ${words} » vérifiée`,
+  titleCompare: (category, measure, place) => `${category}, ${place} : ${measure}, deux périodes comparées`,
+  measureWords: { events: 'événements', fatalities: 'décès signalés' },
+  enterN: (label) => `Indiquez N pour « ${label} » afin de vérifier l’affirmation ; en attendant, les deux périodes comparées :`,
+  figBefore: (w) => `Avant : ${w}`,
+  figAfter: (w) => `Après : ${w}`,
+  partial: ' (partiel)',
+  figCompared: 'Comparaison',
+  means: (monthly) => `moyennes ${monthly ? 'mensuelles' : 'journalières'} (les périodes n’ont pas la même durée)`,
+  figBand: 'Tendance',
+
+  noFourWeeks: 'pas quatre semaines ACLED dans les régions',
+  mapSummary: (period, provisional, measure, top) =>
+    `Sur les quatre semaines ${duAu(period)}${provisional ? ' (provisoires)' : ''}, les régions les plus touchées (${measure === 'events' ? 'événements' : 'décès signalés'} de violence politique) sont : ${top.join(' ; ')}.`,
+  colRegion: 'Région',
+  colCountry: 'Pays',
+  mapTableCaption: (measure, period, provisional) =>
+    `Violence politique, ${measure.toLowerCase()} par région, ${period}${provisional ? ' (provisoire)' : ''}, de la plus élevée à la plus basse`,
+  mapPngTitle: (measure, period) => `Violence politique, ${measure.toLowerCase()}, ${period}`,
+  mapCaption: (missing, credits, credit) =>
+    `Une seule échelle de couleurs pour les cinq pays : plus sombre (violet), moins ; plus clair (jaune), plus ; l’échelle est la légende en bas à droite.${missing.length > 0 ? ` Absentes de la carte (sans contour) : ${missing.join(' ; ')}.` : ''} ${credits.join(' ; ')}. ${credit}.`,
+  mapNoData: 'pas de données',
+  docTitle: (title) => `Sahel Pulse : ${title}`,
+  definition: (label, definition) => `${label} : ${definition}`,
+  noDataRange: (subject) => `Aucune donnée pour ${subject} sur cet intervalle.`,
+  lineCaption: (measure, partial, credit) =>
+    `${measure} par mois. Lignes en tirets : tournants (coups d’État). ${partial ? 'Fond grisé, tirets, triangles : mois partiel, un minimum. ' : ''}${credit}.`,
+  changeTitle: (title) => `${title} : variation sur le mois précédent`,
+  changeCaption: (low, threshold) =>
+    `Écart avec le mois précédent. ${low ? `Barres grises cerclées : le mois précédent est sous ${threshold} (référence faible), les pourcentages sont donc instables. ` : ''}Les mois partiels ne sont pas comparés.`,
+  lowBaselineBars: (threshold) => `Référence faible (mois précédent sous ${threshold})`,
+  whatSeries: (path) => `la série (${path})`,
+  whatChanges: 'les variations',
+  whatTypes: 'les types d’événements',
+  whatWeekly: 'la série hebdomadaire',
+  whatRegions: 'les régions',
+  compTitle: (measure, place) => `Par type d’événement : ${measure.toLowerCase()}, ${place}`,
+  noTypes: (place) => `Pas de données par type d’événement pour ${place} sur cet intervalle.`,
+  compCaption: (partial, credit) =>
+    `Les six types d’événements d’ACLED empilés. ${partial ? 'Fond grisé : mois partiel (minimum). ' : ''}${credit}.`,
+  weeklyCaption: (measure, weeks, provisional, credit) =>
+    `${measure} par semaine ACLED (du samedi au vendredi), les ${weeks} dernières semaines. ${provisional ? 'En tirets sur fond grisé : semaines provisoires, qu’ACLED peut encore réviser. ' : ''}${credit}.`,
+  noWeeklyCategory: (country) => `Pas de décomptes hebdomadaires ACLED de cette catégorie pour ${country}.`,
+  regionsWaiting: 'Les régions se chargent quand cette section apparaît à l’écran.',
+  regionWords: (category, measure) => `${measure === 'events' ? 'événements' : 'décès signalés'} (${category.toLowerCase()})`,
+  provisionalWeeks: ' (provisoires : ACLED peut encore réviser ces semaines)',
+  weekRankCaption: (category, measure, period, prov) =>
+    `${category}, ${measure.toLowerCase()} par région sur les quatre dernières semaines ACLED, ${period ?? 'aucune'}${prov}.`,
+  changeVsFour: 'Variation sur les quatre semaines précédentes',
+  weekTableCaption: (pickable, credit) =>
+    `Chiffres par région tirés des décomptes hebdomadaires d’ACLED (du samedi au vendredi). ${pickable ? 'Choisissez une région pour afficher sa série mensuelle. ' : ''}${credit}.`,
+  monthRankCaption: (category, measure, month) =>
+    month
+      ? `${category}, ${measure.toLowerCase()} par région en ${month}, le dernier mois complet dans toutes les régions.`
+      : `${category} par région`,
+  changeVsMonth: 'Variation sur le mois précédent',
+  monthTableCaption: (through, credit) =>
+    `Les chiffres par région ne viennent que des données au niveau de l’événement${through ? `, qui s’arrêtent le ${through}` : ''}. Choisissez une région pour l’afficher. ${credit}.`,
+  noPeriod: 'aucune période n’est complète dans toutes les régions',
+  mapCaptionCountry: (missing, credits, credit) =>
+    `Plus sombre (violet), moins ; plus clair (jaune), plus.${missing.length > 0 ? ` Absentes de la carte (sans contour) : ${missing.join(', ')}.` : ''}${credits.length > 0 ? ` ${credits.join(' ; ')}.` : ''} ${credit}.`,
+  mapPngCountry: (category, measure, period) => `${category}, ${measure.toLowerCase()}, ${period}`,
+  noPeriodRegions: 'Aucune période n’est complète dans la série de chaque région.',
+  bar: 'Barre',
+  changeNoteNone: (partial) => (partial ? 'Mois partiel : pas de comparaison' : 'Pas de mois précédent à comparer'),
+  changeNote: (base, value, pct, low) => `${base} → ${value} (${pct})${low ? ', référence faible' : ''}`,
+  noChange: (subject) => `Aucune variation d’un mois sur l’autre ne peut être calculée pour ${subject} sur cet intervalle.`,
+  largestRise: (abs, month) => `plus forte hausse ${abs} en ${month}`,
+  largestFall: (abs, month) => `plus forte baisse ${abs} en ${month}`,
+  lowMonths: (n) => `${n} mois sur une référence faible`,
+  changeSummary: (subject, parts) =>
+    `Variation d’un mois sur l’autre pour ${subject} : ${parts.length > 0 ? parts.join(', ') : 'aucune variation'}.`,
+  compNone: (month, measure, place) =>
+    `En ${month}, aucun${measure === 'events' ? ' événement n’a été enregistré' : ' décès n’a été signalé'} (${place}).`,
+  compTop: (month, label, share, measure, place, value, total, types) =>
+    `En ${month}, le type « ${label} » représente ${share}\u202f% des ${measure === 'events' ? 'événements' : 'décès signalés'} (${place} : ${value} sur ${total}), le plus important des ${types} types d’événements.`,
+  compNoMonth: (place) => `Aucun mois complet à décrire pour ${place}.`,
+  colMonth: 'Mois',
+  colNote: 'Remarque',
+  cellPartial: 'mois partiel (minimum)',
+  na: 'n.d.',
+  regionNone: (country) => `Aucun mois n’est complet dans toutes les régions (${country}).`,
+  regionTop: (month, name, words, country, value, then) =>
+    `En ${month}, ${name} compte le plus ${deW(words)} parmi les régions (${country}) : ${value}${then ? ` ; puis ${then}` : ''}.`,
+  regionWeekNone: (country) => `Pas quatre semaines ACLED dans les régions (${country}).`,
+  regionWeekTop: (period, provisional, name, words, country, value, then) =>
+    `Sur les quatre semaines ${duAu(period)}${provisional ? ' (provisoires)' : ''}, ${name} compte le plus ${deW(words)} parmi les régions (${country}) : ${value}${then ? ` ; puis ${then}` : ''}.`,
+  // The outlines' files give their credit in English: "Region outlines: <source>, <licence>; simplified".
+  outlineCredit: (credit) =>
+    credit
+      .replace(/^Region outlines: /, 'Contours des régions : ')
+      .replace(/; simplified$/, ' ; simplifiés')
+      .replace('(cercles dissolved into regions)', '(cercles fusionnés en régions)')
+      .replace('World Bank 2017 layer', 'couche Banque mondiale 2017'),
 
   rise: 'Hausse',
   fall: 'Baisse',

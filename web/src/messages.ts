@@ -55,7 +55,7 @@ export const en = {
   datasetVersion: 'Dataset version ',
   dataAsOf: ' · data as of ',
   sourcesUsed: 'Sources used',
-  sourceCovers: (name: string, from: string, through: string): string => `${name} (covers ${from} to ${through})`,
+  sourceCovers: (from: string, through: string): string => ` (covers ${from} to ${through})`,
   credit: (credit: string, version: string, asOf: string): string => `Source: ${credit} · dataset version ${version} · data as of ${asOf}`,
   freshness: {
     weeks: (through: string, who: string[], provisional: string | null): string =>

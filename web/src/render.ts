@@ -67,7 +67,15 @@ export function fillSelect(select: HTMLSelectElement, options: readonly Option[]
 
 export function renderFooter(container: HTMLElement, dataset: DatasetRef, sources: readonly SourceInfo[]): void {
   container.replaceChildren(
-    h('p', { class: 'credit' }, t.source, h('span', { id: 'credit' }, dataset.credit), '. ', dataset.source, '.'),
+    h(
+      'p',
+      { class: 'credit' },
+      t.source,
+      h('span', { id: 'credit' }, dataset.credit),
+      '. ',
+      h('span', { lang: 'en' }, dataset.source),
+      '.',
+    ),
     h(
       'p',
       {},
@@ -81,7 +89,14 @@ export function renderFooter(container: HTMLElement, dataset: DatasetRef, source
           'details',
           {},
           h('summary', {}, t.sourcesUsed),
-          h('ul', {}, ...sources.map((s) => h('li', {}, t.sourceCovers(s.name, fmtDay(s.coverage.from), fmtDay(s.coverage.through))))),
+          // The sources' names are the catalogue's, in English (marked so); their coverage is in the page's language.
+          h(
+            'ul',
+            {},
+            ...sources.map((s) =>
+              h('li', {}, h('span', { lang: 'en' }, s.name), t.sourceCovers(fmtDay(s.coverage.from), fmtDay(s.coverage.through))),
+            ),
+          ),
         )
       : '',
   );

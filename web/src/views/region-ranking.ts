@@ -5,6 +5,7 @@
 import type { WeekSeries } from '../../../model/api.ts';
 import type { Change } from '../../../model/change.ts';
 import { addWeeks } from '../../../model/week.ts';
+import { t } from '../messages.ts';
 import { HEADLINE_WEEKS, type WeekWindow, weeklyHeadline } from './overview-data.ts';
 
 /** A region's row in a ranking: its total and its change. */
@@ -37,7 +38,7 @@ export function regionWeekRanking(docs: readonly WeekSeries[]): RegionWeekRankin
     const a = d.series.admin1;
     rows.push({
       slug: a?.slug ?? '',
-      name: a?.name ?? d.series.country.name,
+      name: a ? t.region(a.name) : t.country(d.series.country.name),
       value: hl.current.total,
       change: hl.vsPrevious?.change ?? null,
     });
