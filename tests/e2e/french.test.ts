@@ -142,11 +142,12 @@ describe.skipIf(SKIP)(SKIP ? `French dashboard (skipped: ${SKIP_REASON})` : 'the
   /**
    * The page's visible words and its aria-label, title, alt and placeholder attributes, less what
    * stays in another language on purpose: elements marked with another `lang` (the quoted claims,
-   * the switch's "EN"), request paths, and who made a claim (the claims' data names them in English).
+   * the switch's "EN", who made a headline claim and the sources' names, which the data gives in
+   * English), and request paths.
    */
   const pageText = (p: Page) =>
     p.evaluate(() => {
-      const skip = (el: Element | null) => el?.closest('[lang]:not(html)[lang="en"], code, .claimant, script, style, noscript');
+      const skip = (el: Element | null) => el?.closest('[lang]:not(html)[lang="en"], code, script, style, noscript');
       const out: string[] = [];
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {

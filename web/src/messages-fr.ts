@@ -7,6 +7,7 @@
  * "août 2023"), and sentences agree ("Le nombre ... a augmenté", "les 2 lectures se vérifient").
  */
 import type { Measure } from '../../model/categories.ts';
+import { fmtDate } from '../../model/format.ts';
 import type { RelationKind } from '../../model/relations.ts';
 import type { SeriesInfo } from '../../model/types.ts';
 import { admin1Fr, countryFr, WORDS } from '../../model/words.ts';
@@ -15,6 +16,7 @@ import type { MoreMessages } from './messages-more.ts';
 import type { PageKey } from './messages-page.ts';
 
 const W = WORDS.fr;
+const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
 const list = (xs: readonly string[]): string => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} et ${xs.at(-1)}`);
 /** "Tillabéri (Niger)", "Tchad". */
@@ -52,6 +54,9 @@ export const fr: Messages = {
   trend: (b) => W.trend[b].label,
   provisional: (label) => W.provisional(label),
   list,
+  // data/annotations.json labels its turning points in English: "Coup, 26 Jul 2023", "Military takeover, 20 Apr 2021".
+  annotation: (label, date) =>
+    `${label.startsWith('Military takeover') ? 'Prise du pouvoir par l’armée' : 'Coup d’État'}, ${fmtDate(date, 'fr')}`,
 
   headOverview: 'Cinq pays du Sahel côte à côte',
   headCountry: 'Pays',
@@ -275,6 +280,14 @@ export const moreFr: MoreMessages = {
   regionWeekNone: (country) => `Pas quatre semaines ACLED dans les régions (${country}).`,
   regionWeekTop: (period, provisional, name, words, country, value, then) =>
     `Sur les quatre semaines ${duAu(period)}${provisional ? ' (provisoires)' : ''}, ${name} compte le plus ${deW(words)} parmi les régions (${country}) : ${value}${then ? ` ; puis ${then}` : ''}.`,
+  notWholeWeeks: (p, covering) =>
+    `${cap(p)} ne correspond pas à des semaines ACLED entières (du samedi au vendredi) : ${covering}, les semaines qui la couvrent`,
+  notWholeMonths: (what) =>
+    `${cap(what.join(' et '))} ${what.length > 1 ? 'ne sont pas des mois entiers : affichés comme les mois qui les couvrent' : 'n’est pas un mois entier : affiché comme les mois qui le couvrent'}.`,
+  weeksBefore: (p, shown) => `${cap(p)} est affiché comme ${shown}, les semaines entières avant le début de « après »`,
+  notes: (changed) => `${changed.join(' ; ')}.`,
+  monthsEnd: (country, last, after) =>
+    `Les séries mensuelles (${country}) s’arrêtent en ${last}, avant ${after} : affichage du dernier mois complet, comparé au même mois un an plus tôt.`,
   // The outlines' files give their credit in English: "Region outlines: <source>, <licence>; simplified".
   outlineCredit: (credit) =>
     credit

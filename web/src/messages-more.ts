@@ -167,6 +167,15 @@ export const enMore = {
     then: string | null,
   ): string =>
     `In the four weeks ${period}${provisional ? ' (provisional)' : ''}, ${name} had the most ${words} of ${country}’s regions (${value})${then ? `, then ${then}` : ''}.`,
+  // The Compare view's unit switch (compare-units.ts).
+  notWholeWeeks: (p: string, covering: string): string =>
+    `${p} is not whole ACLED weeks (Saturday to Friday): ${covering}, the weeks covering it`,
+  notWholeMonths: (what: string[]): string =>
+    `${what.join(' and ')} ${what.length > 1 ? 'are' : 'is'} not whole months: shown as the months covering ${what.length > 1 ? 'them' : 'it'}.`,
+  weeksBefore: (p: string, shown: string): string => `${p} is shown as ${shown}, the whole weeks before “after” starts`,
+  notes: (changed: string[]): string => `${changed.join('; ')}.`,
+  monthsEnd: (country: string, last: string, after: string): string =>
+    `${country}’s monthly series end in ${last}, before ${after}: shown as its latest complete month against the same month a year earlier.`,
   /** The outlines' credit, as their file gives it (in English). */
   outlineCredit: (credit: string): string => credit,
 

@@ -26,6 +26,8 @@ export const en = {
   trend: (b: TrendBand): string => TREND_LABELS[b],
   provisional: (label: string): string => `${label} (provisional)`,
   list: (xs: readonly string[]): string => list(xs, 'and'),
+  /** A turning point's label on the charts, as data/annotations.json writes it ("Coup, 26 Jul 2023"). */
+  annotation: (label: string, _date: string): string => label,
 
   // Headings and titles.
   headOverview: 'Five Sahel countries side by side',
