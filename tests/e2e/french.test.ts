@@ -226,7 +226,7 @@ describe.skipIf(SKIP)(SKIP ? `French dashboard (skipped: ${SKIP_REASON})` : 'the
     await page.goto(`${worker!.url}/?view=country&country=MLI`);
     await settled(page);
     const fr = page.locator('.lang-switch a[data-lang="fr"]');
-    expect(await fr.getAttribute('aria-label')).toBe('Français (FR)');
+    expect(await fr.getAttribute('aria-label')).toBe('FR, Français');
     expect(await page.locator('.lang-switch a[aria-current="true"]').getAttribute('data-lang')).toBe('en');
     // A real link, reached and followed with the keyboard.
     await fr.focus();
