@@ -143,7 +143,7 @@ describe('French sentences, with real numbers', () => {
 
   it('the freshness line, regions and lists: French names, "et", plurals', () => {
     expect(fr.freshness.weeks('20 mars 2026', [], '21 février – 20 mars 2026')).toBe(
-      'jusqu’au 20 mars 2026 (semaines ACLED ; 21 février – 20 mars 2026 provisoire)',
+      'jusqu’au 20 mars 2026 (semaines ACLED ; 21 février – 20 mars 2026, provisoires)',
     );
     expect(fr.list(['Burkina Faso', 'Tchad', 'Niger'])).toBe('Burkina Faso, Tchad et Niger');
     expect(fr.country('Chad')).toBe('Tchad');

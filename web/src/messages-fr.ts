@@ -87,7 +87,7 @@ export const fr: Messages = {
   credit: (credit, version, asOf) => `Source : ${credit} · version du jeu de données ${version} · données au ${asOf}`,
   freshness: {
     weeks: (through, who, provisional) =>
-      `jusqu’au ${through} (semaines ACLED${who.length > 0 ? ` ; ${list(who)}` : ''}${provisional ? ` ; ${provisional} provisoire` : ''})`,
+      `jusqu’au ${through} (semaines ACLED${who.length > 0 ? ` ; ${list(who)}` : ''}${provisional ? ` ; ${provisional}, provisoires` : ''})`,
     dataThrough: (parts) => `Données ${parts.join(' ; ')}.`,
     monthsThrough: (parts) => `Mois jusqu’à ${parts.join(', ')}.`,
   },
