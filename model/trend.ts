@@ -13,7 +13,7 @@
  * A baseline below LOW_BASELINE overrides the band: such ratios move by tens of percent with one
  * event more or less, so they are reported as "low baseline", never as a strong band.
  */
-import { type Change, LOW_BASELINE } from './change.ts';
+import type { Change } from './change.ts';
 import type { Point } from './types.ts';
 
 /** Every band, strongest rise first. */
@@ -42,17 +42,6 @@ export const TREND_SYMBOLS: Record<TrendBand, string> = {
   much_lower: '▼▼',
   low_baseline: '•',
   no_comparison: '–',
-};
-
-/** One sentence per band, for legends and documentation. */
-export const TREND_DEFINITIONS: Record<TrendBand, string> = {
-  much_higher: 'at least 1.5 times the baseline (+50% or more)',
-  higher: 'between 1.15 and 1.5 times the baseline',
-  stable: 'within a factor of 1.15 of the baseline (about ±15%)',
-  lower: 'between 1/1.5 and 1/1.15 of the baseline (about -33% to -13%)',
-  much_lower: 'at most 1/1.5 of the baseline (about -33% or less)',
-  low_baseline: `baseline below ${LOW_BASELINE}: percentages are unstable, so no band is given`,
-  no_comparison: 'no baseline to compare with (first months of a series, or a partly covered month)',
 };
 
 /**

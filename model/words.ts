@@ -19,7 +19,8 @@ import { monthLabel, monthName } from './month.ts';
 import { MAX_WINDOW_DAYS, MAX_WINDOW_MONTHS, MAX_WINDOW_WEEKS, PERIOD_MESSAGES, type PeriodMessages, windowLabel } from './period.ts';
 import { PROVISIONAL_CAVEAT } from './provisional.ts';
 import { RELATION_LABELS, type RelationKind } from './relations.ts';
-import { TREND_DEFINITIONS, TREND_LABELS, type TrendBand } from './trend.ts';
+import { TREND_LABELS, type TrendBand } from './trend.ts';
+import { TREND_DEFINITIONS } from './trend-definitions.ts';
 import { type Alignment, type WeekSpan, weekday } from './week.ts';
 
 /** A period as the sentences see it: its unit and its first and last month or day. */

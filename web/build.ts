@@ -15,6 +15,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { COUNTRIES } from '../model/geography.ts';
 import { modulePreloads } from './preload.ts';
+import { PAGE } from './src/messages-page.ts';
 
 const WEB = import.meta.dirname;
 const DIST = process.env.WEB_DIST ? path.resolve(process.env.WEB_DIST) : path.join(WEB, 'dist');
@@ -29,23 +30,31 @@ const STATIC_FILES = ['styles.css', 'favicon.svg', '_headers', '404.html', 'api-
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/** The key of a figure's title in the page's words (messages-page.ts), so that the French page can replace it. */
+function titleKey(title: string): string {
+  const key = Object.entries(PAGE).find(([, v]) => v === title)?.[0];
+  if (!key) throw new Error(`figure title "${title}" is not in web/src/messages-page.ts`);
+  return key;
+}
+
 /** One chart's block: title, one-sentence summary, chart, caption, downloads, data table (collapsed). */
 export function figure(id: string, title: string, kind: string, level = 3): string {
   const body =
     kind === 'table'
-      ? `<div id="${id}-body" class="table-box"><p class="loading">Loading…</p></div>`
-      : `<div class="chart-box chart-box-${kind}"><canvas id="${id}-chart" role="img" aria-label="Loading…"></canvas></div>`;
-  const png = kind === 'table' ? '' : `<button type="button" class="button" id="${id}-png" disabled>Download PNG</button>`;
+      ? `<div id="${id}-body" class="table-box"><p class="loading" data-t="loading">Loading…</p></div>`
+      : `<div class="chart-box chart-box-${kind}"><canvas id="${id}-chart" role="img" aria-label="Loading…" data-ta="aria-label:loading"></canvas></div>`;
+  const png =
+    kind === 'table' ? '' : `<button type="button" class="button" id="${id}-png" disabled data-t="downloadPng">Download PNG</button>`;
   const table =
     kind === 'table'
       ? ''
-      : `<details class="data-table"><summary>Data table</summary><div id="${id}-table" class="table-scroll"></div></details>`;
+      : `<details class="data-table"><summary data-t="dataTable">Data table</summary><div id="${id}-table" class="table-scroll"></div></details>`;
   return `<figure class="chart" id="fig-${id}" aria-labelledby="${id}-title">
-  <h${level} id="${id}-title" class="fig-title">${esc(title)}</h${level}>
-  <p id="${id}-summary" class="summary">Loading…</p>
+  <h${level} id="${id}-title" class="fig-title" data-t="${titleKey(title)}">${esc(title)}</h${level}>
+  <p id="${id}-summary" class="summary" data-t="loading">Loading…</p>
   ${body}
   <figcaption id="${id}-caption" class="caption"></figcaption>
-  <p class="fig-tools"><a class="button" id="${id}-csv" href="/api/v1/catalogue" download aria-disabled="true">Download CSV</a> ${png}</p>
+  <p class="fig-tools"><a class="button" id="${id}-csv" href="/api/v1/catalogue" download aria-disabled="true" data-t="downloadCsv">Download CSV</a> ${png}</p>
   ${table}
 </figure>`;
 }
@@ -54,7 +63,7 @@ function overviewCards(): string {
   return COUNTRIES.map(
     (c) => `<article class="ov-card" id="ov-${c.iso3}" data-country="${c.iso3}" aria-labelledby="ov-${c.iso3}-name">
   <h2 id="ov-${c.iso3}-name" class="ov-name"><a href="/?view=country&amp;country=${c.iso3}" data-country-link="${c.iso3}">${esc(c.name)}</a></h2>
-  <div class="ov-figs" id="ov-${c.iso3}-figs"><p class="loading">Loading…</p></div>
+  <div class="ov-figs" id="ov-${c.iso3}-figs"><p class="loading" data-t="loading">Loading…</p></div>
   ${figure(`ov-${c.iso3}-week-events`, 'Events per ACLED week', 'ov')}
   ${figure(`ov-${c.iso3}-week-fatalities`, 'Reported fatalities per ACLED week', 'ov')}
   ${figure(`ov-${c.iso3}-events`, 'Events per month', 'ov')}

@@ -21,7 +21,7 @@ export function modulePreloads(
   meta: Metafile,
   dist: string,
   entry = 'app.js',
-  onDemand: readonly string[] = ['map.ts'],
+  onDemand: readonly string[] = ['map.ts', 'messages-fr.ts'],
 ): { file: string; when: PreloadWhen }[] {
   const outputs = meta.outputs;
   const rel = (file: string) => path.relative(path.resolve(dist), path.resolve(file)).split(path.sep).join('/');

@@ -23,9 +23,10 @@ import { fmtDate, fmtNum } from '../../model/format.ts';
 import { monthLabel } from '../../model/month.ts';
 import type { Catalogue, ClaimsDoc, SeriesDoc } from '../../model/types.ts';
 import { addWeeks, weekEnd } from '../../model/week.ts';
-import { PROVISIONAL_LABEL, summarySentence } from '../../web/src/series-data.ts';
+import { en } from '../../web/src/messages.ts';
+import { summarySentence } from '../../web/src/series-data.ts';
 import { changeSummary } from '../../web/src/views/country-data.ts';
-import { rankingFromWeek, regionWeekRanking } from '../../web/src/views/overview-data.ts';
+import { rankingFromWeek, regionWeekRanking } from '../../web/src/views/region-ranking.ts';
 import { tabThrough } from './keyboard.ts';
 import { CHROMIUM, CHROMIUM_FLAGS, ROOT, type RunningWorker, startWorker } from './server.ts';
 
@@ -184,7 +185,7 @@ describe.skipIf(SKIP)(SKIP ? `dashboard (skipped: ${SKIP_REASON})` : 'dashboard 
       const chart = chartsOn().find((x) => x.canvas === document.getElementById('ov-NGA-week-events-chart'));
       return { labels: chart?.data.datasets.map((d) => d.label), legend: chart?.options.plugins.legend.display !== false };
     })()`);
-    expect(labels).toEqual({ labels: ['Events', PROVISIONAL_LABEL], legend: true });
+    expect(labels).toEqual({ labels: ['Events', en.provisionalLabel], legend: true });
     expect(await page.locator('#provisional-note').textContent()).toContain('provisional');
   });
 

@@ -1,7 +1,8 @@
 /** Trend bands (model/trend.ts): a change against a trailing baseline, in bands with labels and definitions. */
 import { describe, expect, it } from 'vitest';
 import { change } from '../../model/change.ts';
-import { pointTrend, TREND_BANDS, TREND_DEFINITIONS, TREND_LABELS, trendBand } from '../../model/trend.ts';
+import { pointTrend, TREND_BANDS, TREND_LABELS, trendBand } from '../../model/trend.ts';
+import { TREND_DEFINITIONS } from '../../model/trend-definitions.ts';
 
 describe('trend bands', () => {
   it('bands a change by its ratio to the baseline, boundaries included', () => {

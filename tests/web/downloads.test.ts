@@ -1,6 +1,7 @@
 /** Download files (web/src/downloads.ts): their names, and CSVs joined under one header. */
 import { describe, expect, it } from 'vitest';
-import { csvRecords, downloadName, mergeCsv } from '../../web/src/downloads.ts';
+import { csvRecords, mergeCsv } from '../../web/src/csv-merge.ts';
+import { downloadName } from '../../web/src/downloads.ts';
 
 describe('downloads', () => {
   it('merges the API’s CSVs under one header and refuses different headers', () => {

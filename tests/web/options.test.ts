@@ -1,6 +1,7 @@
 /** The controls' choices (web/src/options.ts): a country's categories, the relations, a relation in words. */
 import { describe, expect, it } from 'vitest';
-import { categoryOptions, relationOptions, relationWording } from '../../web/src/options.ts';
+import { categoryOptions } from '../../web/src/options.ts';
+import { relationOptions, relationWording } from '../../web/src/relation-options.ts';
 import { CATALOGUE } from './fixtures.ts';
 
 describe('categories', () => {

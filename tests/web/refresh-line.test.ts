@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { fmtDate } from '../../model/format.ts';
 import type { RefreshRun } from '../../model/types.ts';
 import { refreshLine } from '../../web/src/refresh-line.ts';
 
@@ -16,15 +15,13 @@ const run: RefreshRun = {
 
 describe('footer: last refresh', () => {
   it('says when, the window, the rows and the outcome', () => {
-    expect(refreshLine(run, fmtDate)).toBe(
+    expect(refreshLine(run)).toBe(
       "Last refresh from ACLED's API: 2 December 2026 (event dates 1 October 2026 to 2 December 2026; 1,234 rows read, 1,230 accepted, 4 rejected): new data published.",
     );
   });
   it('a failure gives its reason in plain words and says the data shown is unchanged', () => {
     const failed = { ...run, outcome: 'failed' as const, reason: 'ACLED rate-limited page 1 of NER events (HTTP 429)', version: null };
-    expect(refreshLine(failed, fmtDate)).toMatch(
-      /: failed: ACLED rate-limited page 1 of NER events \(HTTP 429\); the data shown is unchanged\.$/,
-    );
-    expect(refreshLine({ ...run, outcome: 'unchanged' }, fmtDate)).toMatch(/: nothing new\.$/);
+    expect(refreshLine(failed)).toMatch(/: failed: ACLED rate-limited page 1 of NER events \(HTTP 429\); the data shown is unchanged\.$/);
+    expect(refreshLine({ ...run, outcome: 'unchanged' })).toMatch(/: nothing new\.$/);
   });
 });

@@ -6,14 +6,12 @@ import { describe, expect, it } from 'vitest';
 import type { WeekSeries } from '../../model/api.ts';
 import { change } from '../../model/change.ts';
 import type { Catalogue, Point, SeriesDoc, SeriesInfo, SourceInfo, WeekPoint } from '../../model/types.ts';
+import { en } from '../../web/src/messages.ts';
 import {
   latestComparison,
   lineData,
-  PROVISIONAL_LABEL,
   partialIndexes,
   partialNote,
-  seriesInfoFor,
-  seriesNotes,
   seriesSubject,
   seriesTable,
   seriesTitle,
@@ -23,6 +21,7 @@ import {
   weekSummary,
   weekTable,
 } from '../../web/src/series-data.ts';
+import { seriesInfoFor, seriesNotes } from '../../web/src/views/country-data.ts';
 import { CATALOGUE, ch, doc, NIGER, pt } from './fixtures.ts';
 
 const SOURCES = [
@@ -144,7 +143,7 @@ describe('weekly series', () => {
         'Week 7–13 March 2026 (provisional: ACLED may revise it)',
         'Week 14–20 March 2026 (provisional: ACLED may revise it)',
       ],
-      partialLabel: PROVISIONAL_LABEL,
+      partialLabel: en.provisionalLabel,
     });
   });
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { category } from '../../model/categories.ts';
 import type { Claim, ClaimVerdict, Reading, ReadingResult } from '../../model/claim.ts';
 import { evaluateClaim } from '../../model/claims.ts';
-import { TREND_DEFINITIONS } from '../../model/trend.ts';
+import { TREND_DEFINITIONS } from '../../model/trend-definitions.ts';
 import type { Catalogue, SeriesDoc } from '../../model/types.ts';
 import { DEFAULT_STATE, stateQuery, type ViewState } from '../../web/src/state.ts';
 import {

@@ -4,6 +4,7 @@
  */
 import ANNOTATIONS_FILE from '../../data/annotations.json' with { type: 'json' };
 import { weekContaining } from '../../model/week.ts';
+import { t } from './messages.ts';
 
 /** A turning point from data/annotations.json (a coup, ...): drawn on every time axis. */
 export interface Annotation {
@@ -29,7 +30,7 @@ export interface CoupMarker {
 export function coupMarkers(country: string, months: readonly string[], coups: readonly Annotation[] = ANNOTATIONS): CoupMarker[] {
   return coups
     .filter((c) => c.country === country)
-    .map((c) => ({ index: months.indexOf(c.date.slice(0, 7)), label: c.label, date: c.date }))
+    .map((c) => ({ index: months.indexOf(c.date.slice(0, 7)), label: t.annotation(c.label, c.date), date: c.date }))
     .filter((m) => m.index >= 0);
 }
 
@@ -37,6 +38,6 @@ export function coupMarkers(country: string, months: readonly string[], coups: r
 export function coupWeekMarkers(country: string, weeks: readonly string[], coups: readonly Annotation[] = ANNOTATIONS): CoupMarker[] {
   return coups
     .filter((c) => c.country === country)
-    .map((c) => ({ index: weeks.indexOf(weekContaining(c.date)), label: c.label, date: c.date }))
+    .map((c) => ({ index: weeks.indexOf(weekContaining(c.date)), label: t.annotation(c.label, c.date), date: c.date }))
     .filter((m) => m.index >= 0);
 }

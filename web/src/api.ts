@@ -2,8 +2,9 @@
  * Fetching from the Worker's JSON API (same origin). A failed call throws an ApiError carrying
  * what went wrong: the problem+json `detail` when the Worker sent one.
  */
-import type { CheckResult, CompareResult, ParameterError, Problem } from '../../model/api.ts';
+import type { ParameterError, Problem } from '../../model/api.ts';
 import type { Catalogue, ClaimsDoc, SeriesDoc } from '../../model/types.ts';
+import { LANG } from './lang.ts';
 
 export class ApiError extends Error {
   /** The path requested. */
@@ -59,7 +60,8 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
 }
 
 export const getCatalogue = (signal?: AbortSignal) => getJson<Catalogue>('/api/v1/catalogue', signal);
-export const getClaims = (signal?: AbortSignal) => getJson<ClaimsDoc>('/api/v1/claims', signal);
+/** The headline claims, their verdicts and citations in the page's language. */
+export const getClaims = (signal?: AbortSignal) => getJson<ClaimsDoc>(LANG === 'fr' ? '/api/v1/claims?lang=fr' : '/api/v1/claims', signal);
 /** `path` as built by api-paths.ts's seriesPath. */
 export const getSeries = (path: string, signal?: AbortSignal) => getJson<SeriesDoc>(path, signal);
 
@@ -84,9 +86,3 @@ export async function getText(path: string, signal?: AbortSignal): Promise<strin
   }
   return text;
 }
-
-/** `path` as built by api-paths.ts's comparePath. */
-export const getCompare = (path: string, signal?: AbortSignal) => getJson<CompareResult>(path, signal);
-
-/** `path` as built by api-paths.ts's checkPath. */
-export const getCheck = (path: string, signal?: AbortSignal) => getJson<CheckResult>(path, signal);

@@ -6,6 +6,10 @@
 import './requests.ts';
 import { afterFirstPaint, nextTask } from './schedule.ts';
 
+// A page in French (boot.js wrote the language on <html>): its messages are requested now, in
+// parallel with the rest; main.ts puts them in place before the first view.
+if (document.documentElement.lang === 'fr') void import('./messages-fr.ts');
+
 void afterFirstPaint()
   // Chart.js first, then the rest of the app (main.ts, which imports it): two shorter tasks of
   // running new code instead of one long one, during which the page could not respond.

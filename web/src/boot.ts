@@ -4,7 +4,11 @@
  * embed mode, so that the stylesheet lays out that view's sections, controls and tabs from the
  * first paint. The app (app.js) starts later; without this, a link to the country view would be
  * painted as the overview first and then shift into place.
+ * It also chooses the page's language and writes it on <html lang> (the app reads it there, see
+ * lang.ts): `lang` in the URL, else the reader's remembered choice, else the first of English and
+ * French in the browser's languages, else English.
  */
+import { LANG_KEY, pickLang } from './lang-pick.ts';
 import { VIEWS } from './state.ts';
 
 const query = new URLSearchParams(location.search);
@@ -14,3 +18,10 @@ const root = document.documentElement;
 // laid the view out itself (main.ts, showView).
 root.dataset.bootView = VIEWS.find((v) => v === asked) ?? 'overview';
 if (location.pathname.startsWith('/embed') || query.get('embed') === '1') root.classList.add('embed');
+let remembered: string | null = null;
+try {
+  remembered = localStorage.getItem(LANG_KEY);
+} catch {
+  // Storage blocked (a sandboxed frame): nothing remembered.
+}
+root.lang = pickLang(query.get('lang'), remembered, navigator.languages);

@@ -6,6 +6,7 @@
  */
 import type { ClaimVerdict, ReadingResult } from '../../model/claim.ts';
 import type { Catalogue, ClaimsDoc, DatasetRef } from '../../model/types.ts';
+import { tm } from './messages-more.ts';
 import { type Child, h, trendBadge } from './render.ts';
 import type { ViewState } from './state.ts';
 import { type BandText, type ReadingText, readingView, verdictCardText } from './verdict.ts';
@@ -58,12 +59,13 @@ export function verdictCard(c: ClaimVerdict, dataset: DatasetRef, o: VerdictCard
   const claimant = c.claimant.url ? h('a', { href: c.claimant.url, rel: 'noopener noreferrer' }, t.claimant) : t.claimant;
   const copyStatus = h('span', { class: 'note copy-status', role: 'status' });
   const citation = h('p', { class: 'citation-text', id: citationId }, t.citation);
-  const copyButton = h('button', { type: 'button', class: 'button copy-citation', 'aria-describedby': citationId }, 'Copy citation');
-  copyButton.addEventListener('click', () => void copyText(t.citation, citation, copyStatus, 'Citation copied.'));
+  const m = tm();
+  const copyButton = h('button', { type: 'button', class: 'button copy-citation', 'aria-describedby': citationId }, m.copyCitation);
+  copyButton.addEventListener('click', () => void copyText(t.citation, citation, copyStatus, m.citationCopied));
   const links: Child[] = [];
   if (o.view) links.push(cardLink(o.view, o.onOpen, 'view-link'));
   links.push(cardLink(o.api, o.onOpen, 'api-link'));
-  if (o.csv) links.push(h('a', { class: 'button', href: o.csv.href, download: o.csv.download }, 'Download CSV'));
+  if (o.csv) links.push(h('a', { class: 'button', href: o.csv.href, download: o.csv.download }, m.downloadCsv));
   return h(
     'article',
     { class: `card claim verdict-${t.verdict}`, id: o.id, 'data-claim-id': c.id, 'aria-labelledby': quoteId },
@@ -73,8 +75,23 @@ export function verdictCard(c: ClaimVerdict, dataset: DatasetRef, o: VerdictCard
       h('span', { class: 'verdict-symbol', 'aria-hidden': 'true' }, t.symbol),
       h('span', { class: 'verdict-label' }, t.label),
     ),
-    h('blockquote', { id: quoteId, class: 'quote' }, h('p', {}, t.quote)),
-    h('p', { class: 'claimant' }, '— ', claimant),
+    // The quote in the language it was said in (marked so), its translation beside it, marked as one.
+    h(
+      'blockquote',
+      { id: quoteId, class: 'quote', lang: c.translation ? (c.translation.lang === 'fr' ? 'en' : 'fr') : undefined },
+      h('p', {}, t.quote),
+    ),
+    c.translation
+      ? h(
+          'p',
+          { class: 'quote-translation', lang: c.translation.lang },
+          h('strong', {}, m.translation),
+          c.translation.lang === 'fr' ? `« ${c.translation.quote} »` : `“${c.translation.quote}”`,
+          c.translation.note ? h('span', { class: 'note' }, ` (${c.translation.note})`) : null,
+        )
+      : null,
+    // Who made a headline claim is described in English in the claims' data (marked so); a check's claimant is in the page's language.
+    h('p', { class: 'claimant', lang: c.translation ? 'en' : undefined }, '— ', claimant),
     h('p', { class: 'claim-summary' }, t.summary),
     h(
       'ol',
@@ -85,7 +102,7 @@ export function verdictCard(c: ClaimVerdict, dataset: DatasetRef, o: VerdictCard
         let show: HTMLButtonElement | null = null;
         if (view && o.show) {
           const onShow = o.show.onShow;
-          show = h('button', { type: 'button', class: 'link-button' }, 'Show this series in the chart');
+          show = h('button', { type: 'button', class: 'link-button' }, m.showSeries);
           show.addEventListener('click', () => onShow(view));
         }
         return readingItem(r, reading, show);
@@ -95,21 +112,21 @@ export function verdictCard(c: ClaimVerdict, dataset: DatasetRef, o: VerdictCard
       ? h(
           'p',
           { class: 'card-band' },
-          `Trend band, ${o.band.of}: `,
+          m.trendBandOf(o.band.of),
           trendBadge(o.band.band, o.band.label),
           ' ',
           h('span', { class: 'note' }, o.band.definition),
         )
       : null,
-    h('p', { class: 'interpretation' }, h('strong', {}, 'How the claim was read: '), t.interpretation),
+    h('p', { class: 'interpretation' }, h('strong', {}, m.howRead), t.interpretation),
     ...t.alternatives.map((a, j) =>
       h(
         'section',
-        { class: `alternative verdict-${a.verdict}`, 'aria-label': `Also read as: ${a.interpretation}` },
+        { class: `alternative verdict-${a.verdict}`, 'aria-label': `${m.alsoReadAs}${a.interpretation}` },
         h(
           'p',
           { class: 'alternative-head' },
-          h('strong', {}, 'Also read as: '),
+          h('strong', {}, m.alsoReadAs),
           a.interpretation,
           ' ',
           h(
@@ -123,16 +140,16 @@ export function verdictCard(c: ClaimVerdict, dataset: DatasetRef, o: VerdictCard
         h(
           'details',
           { class: 'citation' },
-          h('summary', { class: 'citation-label' }, 'Cite this reading'),
+          h('summary', { class: 'citation-label' }, m.citeReading),
           h('p', { class: 'citation-text' }, a.citation),
         ),
       ),
     ),
-    h('details', { class: 'definition' }, h('summary', {}, 'Definition used'), ...t.definitions.map((d) => h('p', {}, d))),
+    h('details', { class: 'definition' }, h('summary', {}, m.definitionUsed), ...t.definitions.map((d) => h('p', {}, d))),
     h(
       'details',
       { class: 'citation', open: o.citationOpen === true },
-      h('summary', { class: 'citation-label' }, 'Cite this verdict'),
+      h('summary', { class: 'citation-label' }, m.citeVerdict),
       citation,
       h('p', { class: 'citation-tools' }, copyButton, ' ', copyStatus),
     ),
@@ -182,7 +199,7 @@ async function copyText(text: string, el: HTMLElement, status: HTMLElement, done
     range.selectNodeContents(el);
     getSelection()?.removeAllRanges();
     getSelection()?.addRange(range);
-    status.textContent = 'Select the text and copy it (Ctrl+C).';
+    status.textContent = tm().copyByHand;
   }
 }
 

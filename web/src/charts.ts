@@ -5,8 +5,6 @@
  * and dark schemes both apply.
  */
 import {
-  BarController,
-  BarElement,
   CategoryScale,
   Chart,
   type ChartDataset,
@@ -20,13 +18,12 @@ import {
   Tooltip,
   type TooltipItem,
 } from 'chart.js';
-import { fmtNum } from '../../model/format.ts';
 import type { CoupMarker } from './annotations.ts';
-import { fmtSigned } from './format.ts';
+import { num } from './format.ts';
 import type { LineData } from './series-data.ts';
-import type { ChangeData, CompositionData } from './views/country-data.ts';
 
-Chart.register(LineController, BarController, LineElement, PointElement, BarElement, LinearScale, CategoryScale, Tooltip, Legend);
+// Line charts only: the bar charts (the Country view's) register their parts in charts-bar.ts, loaded with that view.
+Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip, Legend);
 
 export interface Theme {
   fg: string;
@@ -139,7 +136,7 @@ Chart.register(markersPlugin);
 
 const charts = new Map<HTMLCanvasElement, Chart>();
 
-function replace(canvas: HTMLCanvasElement, make: () => Chart): Chart {
+export function replace(canvas: HTMLCanvasElement, make: () => Chart): Chart {
   charts.get(canvas)?.destroy();
   const chart = make();
   charts.set(canvas, chart);
@@ -151,7 +148,7 @@ export function destroyChart(canvas: HTMLCanvasElement): void {
   charts.delete(canvas);
 }
 
-function baseOptions(t: Theme, maxTicks: number, markers: MarkerOptions): ChartOptions<'line' | 'bar'> {
+export function baseOptions(t: Theme, maxTicks: number, markers: MarkerOptions): ChartOptions<'line' | 'bar'> {
   return {
     responsive: true,
     maintainAspectRatio: false,
@@ -174,7 +171,7 @@ function baseOptions(t: Theme, maxTicks: number, markers: MarkerOptions): ChartO
         grid: { color: t.grid },
         // Our own formatter, not Chart.js's: its default builds an Intl.NumberFormat, which costs a
         // phone tens of milliseconds on the first chart; the ticks are integers (precision 0).
-        ticks: { color: t.muted, precision: 0, font: { family: t.font }, callback: (v) => fmtNum(Number(v)) },
+        ticks: { color: t.muted, precision: 0, font: { family: t.font }, callback: (v) => num(Number(v)) },
         border: { display: false },
       },
     },
@@ -187,10 +184,10 @@ function baseOptions(t: Theme, maxTicks: number, markers: MarkerOptions): ChartO
 }
 
 /** A tooltip's value line, numbers formatted as the page formats them (not by Chart.js's Intl formatter). */
-const valueLabel = (item: { dataset: { label?: string }; raw: unknown }): string =>
-  `${item.dataset.label ?? ''}: ${typeof item.raw === 'number' ? fmtNum(item.raw) : String(item.raw)}`;
+export const valueLabel = (item: { dataset: { label?: string }; raw: unknown }): string =>
+  `${item.dataset.label ?? ''}: ${typeof item.raw === 'number' ? num(item.raw) : String(item.raw)}`;
 
-function maxTicksFor(canvas: HTMLCanvasElement): number {
+export function maxTicksFor(canvas: HTMLCanvasElement): number {
   const w = canvas.parentElement?.clientWidth ?? 800;
   return w < 300 ? 3 : w < 480 ? 4 : w < 800 ? 7 : 12;
 }
@@ -278,78 +275,6 @@ function lineChart(
     },
   };
   return new Chart(canvas, { type: 'line', data: { labels: d.labels, datasets: lineDatasets(d, t, seriesLabel, t.line, small) }, options });
-}
-
-/** Month-over-month change: rises, falls, and changes on a low baseline in their own colour. */
-export function drawChangeChart(
-  canvas: HTMLCanvasElement,
-  d: ChangeData,
-  markers: readonly CoupMarker[],
-  lowBaselineLabel: string,
-  partial: readonly number[],
-): Chart {
-  const t = theme();
-  const bar = (label: string, data: (number | null)[], color: string): ChartDataset<'bar', (number | null)[]> => ({
-    label,
-    data,
-    backgroundColor: color,
-    borderColor: color,
-    grouped: false,
-    categoryPercentage: 0.9,
-    barPercentage: 1,
-  });
-  const datasets = [bar('Rise', d.rise, t.rise), bar('Fall', d.fall, t.fall)];
-  if (d.hasLowBaseline) {
-    const low = bar(lowBaselineLabel, d.lowBaseline, t.low);
-    // Hatched by a border so it is told apart without colour.
-    low.borderColor = t.fg;
-    low.borderWidth = 1;
-    datasets.push(low);
-  }
-  const options = baseOptions(t, maxTicksFor(canvas), { markers, partial, labels: false }) as ChartOptions<'bar'>;
-  options.plugins = {
-    ...options.plugins,
-    tooltip: {
-      ...options.plugins?.tooltip,
-      filter: (item: TooltipItem<'bar'>) => item.raw !== null,
-      callbacks: {
-        label: (item: TooltipItem<'bar'>) =>
-          `${item.dataset.label}: ${typeof item.raw === 'number' ? fmtSigned(item.raw) : String(item.raw)}`,
-        footer: (items: TooltipItem<'bar'>[]) => d.notes[items[0]?.dataIndex ?? -1] ?? '',
-      },
-    },
-  };
-  return replace(canvas, () => new Chart(canvas, { type: 'bar', data: { labels: d.labels, datasets }, options }));
-}
-
-/** Event-type composition: one stacked bar per month. */
-export function drawCompositionChart(canvas: HTMLCanvasElement, d: CompositionData, markers: readonly CoupMarker[]): Chart {
-  const t = theme();
-  const datasets: ChartDataset<'bar', (number | null)[]>[] = d.stacks.map((s, i) => ({
-    label: s.label,
-    data: s.values,
-    backgroundColor: t.stack[i % t.stack.length],
-    borderColor: t.bg,
-    borderWidth: { top: 1 },
-    stack: 'all',
-    categoryPercentage: 0.9,
-    barPercentage: 1,
-  }));
-  const partial = d.partial.flatMap((p, i) => (p ? [i] : []));
-  const options = baseOptions(t, maxTicksFor(canvas), { markers, partial, labels: false }) as ChartOptions<'bar'>;
-  options.scales!.x = { ...options.scales!.x, stacked: true };
-  options.scales!.y = { ...options.scales!.y, stacked: true };
-  options.plugins = {
-    ...options.plugins,
-    tooltip: {
-      ...options.plugins?.tooltip,
-      callbacks: {
-        label: valueLabel,
-        footer: (items: TooltipItem<'bar'>[]) => (d.partial[items[0]?.dataIndex ?? -1] ? 'Partial month (lower bound)' : ''),
-      },
-    },
-  };
-  return replace(canvas, () => new Chart(canvas, { type: 'bar', data: { labels: d.labels, datasets }, options }));
 }
 
 /** Redraw every chart with the current theme (after the colour scheme changes). */

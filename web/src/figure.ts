@@ -7,6 +7,7 @@ import type { DatasetRef } from '../../model/types.ts';
 import { chartPng, destroyChart } from './charts.ts';
 import { downloadName } from './downloads.ts';
 import { creditLine } from './format.ts';
+import { t } from './messages.ts';
 import { errorBox, h, renderTable } from './render.ts';
 import type { Table } from './series-data.ts';
 
@@ -35,8 +36,8 @@ export function fig(id: string): Fig {
 }
 
 export function figLoading(f: Fig): void {
-  f.summary.textContent = 'Loading…';
-  f.canvas?.setAttribute('aria-label', 'Loading…');
+  f.summary.textContent = t.loading;
+  f.canvas?.setAttribute('aria-label', t.loading);
   f.csv.setAttribute('aria-disabled', 'true');
   if (f.png) f.png.disabled = true;
 }
@@ -44,7 +45,7 @@ export function figLoading(f: Fig): void {
 export function figError(f: Fig, what: string, e: unknown): void {
   if (f.canvas) destroyChart(f.canvas);
   f.summary.replaceChildren(errorBox(what, e));
-  f.canvas?.setAttribute('aria-label', `Could not load ${what}.`);
+  f.canvas?.setAttribute('aria-label', t.couldNotLoad(what));
 }
 
 /**
@@ -72,7 +73,7 @@ export function figReady(
       e.preventDefault();
       void csv()
         .then((text) => save(new Blob([text], { type: 'text/csv;charset=utf-8' }), f.csv.download))
-        .catch((err: unknown) => f.caption.replaceChildren(errorBox('the CSV', err)));
+        .catch((err: unknown) => f.caption.replaceChildren(errorBox(t.whatCsv, err)));
     };
   }
   const png = f.png;

@@ -1,50 +1,67 @@
 /**
  * The page's wording of numbers, changes, months and the credit line, on top of the one number
- * and date formatter (model/format.ts). Pure: no DOM.
+ * and date formatter (model/format.ts), in the page's language (lang.ts: "1,196" / "1 196",
+ * "+48%" / "+48 %", "August 2023" / "août 2023"). Pure: no DOM.
  */
-import type { Measure } from '../../model/categories.ts';
 import type { Change } from '../../model/change.ts';
+import { daySpan } from '../../model/day.ts';
 import { fmtDate, fmtNum } from '../../model/format.ts';
+import { monthLabel } from '../../model/month.ts';
+import { weekEnd } from '../../model/week.ts';
+import { LANG } from './lang.ts';
+import { t } from './messages.ts';
+
+/** A number as the page writes it. @example num(1196) === '1,196' ('1 196' in French) */
+export const num = (n: number): string => fmtNum(n, LANG);
+/** A day. @example fmtDay('2023-08-01') === '1 August 2023' ('1er août 2023') */
+export const fmtDay = (d: string): string => fmtDate(d, LANG);
+/** A month. @example fmtMonth('2023-08') === 'August 2023' ('août 2023') */
+export const fmtMonth = (m: string): string => monthLabel(m, LANG);
+/** Days from `from` to `to`. @example fmtDays('2026-02-21', '2026-03-20') === '21 February–20 March 2026' */
+export const fmtDays = (from: string, to: string): string => daySpan(from, to, LANG);
+/** An ACLED week (Saturday to Friday). @example fmtWeek('2026-03-14') === '14–20 March 2026' */
+export const fmtWeek = (w: string): string => fmtDays(w, weekEnd(w));
 
 /** A signed difference. @example fmtSigned(12) === '+12', fmtSigned(-4) === '-4', fmtSigned(0) === '0' */
 export function fmtSigned(n: number): string {
-  return n > 0 ? `+${fmtNum(n)}` : fmtNum(n);
+  return n > 0 ? `+${num(n)}` : num(n);
 }
 
-/** A percent change, as the API's sentences write it. null (zero base) -> 'n/a'. */
+/** A percent change, as the API's sentences write it ("+48%"; French "+48 %"). null (zero base) -> 'n/a'. */
 export function fmtPct(pct: number | null): string {
-  return pct === null ? 'n/a' : `${fmtSigned(pct)}%`;
+  return pct === null ? t.na : `${fmtSigned(pct)}${LANG === 'fr' ? '\u202f%' : '%'}`;
 }
 
-/** A ratio. @example fmtRatio(1.48) === '1.48x' */
+/** A ratio. @example fmtRatio(1.48) === '1.48x' ('×1,48') */
 export function fmtRatio(ratio: number | null): string {
-  return ratio === null ? 'n/a' : `${ratio}x`;
+  return ratio === null ? t.na : LANG === 'fr' ? `×${num(ratio)}` : `${ratio}x`;
 }
 
 /** @example '+12 (+48%)', '-1 (-20%, low baseline)', 'n/a' */
 export function fmtChange(c: Change | null): string {
-  if (!c) return 'n/a';
-  return `${fmtSigned(c.abs)} (${fmtPct(c.pct)}${c.lowBaseline ? ', low baseline' : ''})`;
+  if (!c) return t.na;
+  return `${fmtSigned(c.abs)} (${fmtPct(c.pct)}${c.lowBaseline ? `, ${t.lowBaseline}` : ''})`;
 }
 
 const SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+let shortFr: Intl.DateTimeFormat | undefined;
 
-/** A month on a time axis. @example shortMonth('2023-07') === 'Jul 2023' */
+/** A month on a time axis. @example shortMonth('2023-07') === 'Jul 2023' ('juil. 2023') */
 export function shortMonth(m: string): string {
   const [y, mo] = m.split('-').map(Number) as [number, number];
-  return `${SHORT[mo - 1]} ${y}`;
+  if (LANG === 'en') return `${SHORT[mo - 1]} ${y}`;
+  shortFr ??= new Intl.DateTimeFormat('fr-FR', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return shortFr.format(Date.UTC(y, mo - 1, 1));
 }
 
 /** A mean or other fractional figure, to at most one decimal. @example fmtMean(31.47) === '31.5' */
 export function fmtMean(x: number): string {
-  return fmtNum(Math.round(x * 10) / 10);
+  return num(Math.round(x * 10) / 10);
 }
-
-export const MEASURE_LABELS: Record<Measure, string> = { events: 'Events', fatalities: 'Reported fatalities' };
 
 /** The credit line every download and every view carries. */
 export function creditLine(d: { credit: string; version: string; asOf: string }): string {
-  return `Source: ${d.credit} · dataset version ${d.version} · data as of ${fmtDate(d.asOf)}`;
+  return t.credit(d.credit, d.version, fmtDay(d.asOf));
 }
 
 /** @example lowerFirst('Political violence') === 'political violence' */

@@ -3,15 +3,10 @@
  * weekly counts run and which of their weeks are provisional, and how far each country's monthly
  * series run. Pure: no DOM.
  */
-import { daySpan } from '../../model/day.ts';
-import { fmtDate } from '../../model/format.ts';
-import { daysInMonth, monthLabel } from '../../model/month.ts';
+import { daysInMonth } from '../../model/month.ts';
 import type { CountryEntry } from '../../model/types.ts';
-
-/** "Burkina Faso, Chad and Niger". */
-function names(xs: readonly string[]): string {
-  return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`;
-}
+import { fmtDay, fmtDays, fmtMonth } from './format.ts';
+import { t } from './messages.ts';
 
 /** Entries grouped by a key, in the order first seen, each with the countries that share it. */
 function groups<T>(countries: readonly CountryEntry[], key: (c: CountryEntry) => T | null): { key: T; names: string[] }[] {
@@ -21,7 +16,7 @@ function groups<T>(countries: readonly CountryEntry[], key: (c: CountryEntry) =>
     if (k === null) continue;
     const id = JSON.stringify(k);
     const g = out.get(id) ?? { key: k, names: [] };
-    g.names.push(c.name);
+    g.names.push(t.country(c.name));
     out.set(id, g);
   }
   return [...out.values()];
@@ -38,11 +33,10 @@ export function freshnessLine(countries: readonly CountryEntry[]): string {
     c.weeks ? { through: c.weeks.through, provisional: c.freshness?.find((f) => f.unit === 'week')?.provisional ?? null } : null,
   );
   const weekParts = weekGroups.map((g) => {
-    const who = g.names.length === all ? '' : `, ${names(g.names)}`;
-    const prov = g.key.provisional ? `; ${daySpan(g.key.provisional.from, g.key.provisional.through)} provisional` : '';
-    return `${fmtDate(g.key.through)} (ACLED weeks${who}${prov})`;
+    const prov = g.key.provisional ? fmtDays(g.key.provisional.from, g.key.provisional.through) : null;
+    return t.freshness.weeks(fmtDay(g.key.through), g.names.length === all ? [] : g.names, prov);
   });
-  if (weekParts.length > 0) parts.push(`Data through ${weekParts.join('; ')}.`);
+  if (weekParts.length > 0) parts.push(t.freshness.dataThrough(weekParts));
   // Each country's newest monthly data: the last day any monthly source covers.
   const monthGroups = groups(countries, (c) => {
     const through = (c.freshness ?? [])
@@ -56,8 +50,8 @@ export function freshnessLine(countries: readonly CountryEntry[]): string {
     .map((g) => {
       const month = g.key.slice(0, 7);
       const whole = Number(g.key.slice(8, 10)) === daysInMonth(month);
-      return `${whole ? monthLabel(month) : fmtDate(g.key)} (${g.names.join(', ')})`;
+      return `${whole ? fmtMonth(month) : fmtDay(g.key)} (${g.names.join(', ')})`;
     });
-  if (monthGroups.length > 0) parts.push(`Months through ${monthGroups.join(', ')}.`);
+  if (monthGroups.length > 0) parts.push(t.freshness.monthsThrough(monthGroups));
   return parts.join(' ');
 }

@@ -6,12 +6,13 @@
  * drawn one per task as they come near the screen (schedule.ts). Embed mode (/embed, or
  * ?embed=1) hides the chrome around the charts.
  */
-import { fmtDate } from '../../model/format.ts';
-import { TREND_BANDS, TREND_DEFINITIONS, TREND_LABELS } from '../../model/trend.ts';
 import type { Catalogue } from '../../model/types.ts';
-import { markInvalid, syncControls, wireControls } from './controls.ts';
+import { syncControls, wireControls } from './controls.ts';
 import { freshnessLine } from './freshness.ts';
-import { byId, errorBox, h, renderFooter, showError, trendBadge } from './render.ts';
+import { LANG, pageQuery } from './lang.ts';
+import { LANG_KEY } from './lang-pick.ts';
+import { t, useMessages } from './messages.ts';
+import { byId, errorBox, renderFooter, showError } from './render.ts';
 import { cataloguePromise, claims as claimsDoc } from './requests.ts';
 import { currentState, EMBED, navigate, readLocation } from './router.ts';
 import { nextTask, whenVisible } from './schedule.ts';
@@ -22,13 +23,8 @@ import { loadOverview } from './views/overview.ts';
 
 if (EMBED) document.documentElement.classList.add('embed');
 
-const HEADINGS: Record<View, string> = {
-  overview: 'Five Sahel countries side by side',
-  country: 'Country',
-  compare: 'Compare two periods',
-};
-/** The Compare view's heading when it checks a claim. */
-const CHECK_HEADING = 'Check a claim';
+/** The views' headings, in the page's language (read once the language's messages are in). */
+const HEADINGS = (): Record<View, string> => ({ overview: t.headOverview, country: t.headCountry, compare: t.headCompare });
 
 const els = {
   heading: byId('view-heading'),
@@ -75,6 +71,17 @@ function wirePage(): void {
     syncControls(readLocation(catalogue.countries), catalogue);
     void loadView();
   });
+  // The language switch: the choice is remembered (boot.ts reads it), then its link loads the view in that language.
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('.lang-switch a[data-lang]')) {
+    if (a.dataset.lang === LANG) a.setAttribute('aria-current', 'true');
+    a.addEventListener('click', () => {
+      try {
+        localStorage.setItem(LANG_KEY, a.dataset.lang!);
+      } catch {
+        // Storage blocked: the link still carries the language.
+      }
+    });
+  }
   // Redraw with the other palette when the colour scheme changes.
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => void loadView());
 }
@@ -85,14 +92,17 @@ function showView(state: ViewState): void {
   // data-view names the view for the rules that do not show or hide.
   // The view's heading goes in before the mark (and the heading it shows) goes: the view's own
   // code may still be loading (compare.ts), and the overview's longer heading would show meanwhile.
-  els.heading.textContent = state.view === 'compare' && hasCheck(state) ? CHECK_HEADING : HEADINGS[state.view];
+  els.heading.textContent = state.view === 'compare' && hasCheck(state) ? t.headCheck : HEADINGS()[state.view];
   delete document.documentElement.dataset.bootView;
   document.documentElement.dataset.view = state.view;
   for (const a of document.querySelectorAll<HTMLAnchorElement>('.views-nav a[data-view]')) {
     if (a.dataset.view === state.view) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
-    a.href = `/${stateQuery({ ...state, view: a.dataset.view as View })}`;
+    a.href = `/${pageQuery({ ...state, view: a.dataset.view as View })}`;
   }
+  // The language switch: this view in the other language.
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('.lang-switch a[data-lang]'))
+    a.href = `/${stateQuery(state, { lang: a.dataset.lang! })}`;
 }
 
 async function loadView(): Promise<void> {
@@ -109,13 +119,20 @@ async function loadView(): Promise<void> {
   try {
     const catalogue = cat;
     const shared = { state, catalogue, updateShare: (title: string) => updateShare(state, title) };
-    if (state.view === 'overview') await loadOverview({ ...shared, els, heading: HEADINGS.overview, setState }, stale);
+    if (state.view === 'overview') await loadOverview({ ...shared, els, heading: HEADINGS().overview, setState }, stale);
     else if (state.view === 'country')
-      await (await countryModule()).loadCountry({ ...shared, els, heading: HEADINGS.country, setState }, stale);
-    else await (await compareModule()).loadCompare(compareContext(), ctrl.signal, stale);
+      await (await countryModule()).loadCountry({ ...shared, els, heading: HEADINGS().country, setState }, stale);
+    else {
+      const m = await compareModule();
+      if (stale()) return;
+      // The Compare view's own fields (their code comes with the view).
+      m.wireCompareControls({ state: currentState, setState, convertUnit });
+      m.syncCompareControls(state, cat);
+      await m.loadCompare(compareContext(m.markInvalid), ctrl.signal, stale);
+    }
   } catch (e) {
     if (stale() || ctrl.signal.aborted) return;
-    els.status.replaceChildren(errorBox('this view', e));
+    els.status.replaceChildren(errorBox(t.whatView, e));
   }
 }
 
@@ -123,47 +140,52 @@ async function loadView(): Promise<void> {
 const countryModule = () => import('./views/more.ts');
 const compareModule = countryModule;
 
-function compareContext(): CompareContext {
+function compareContext(markInvalid: (parameters: readonly string[]) => void): CompareContext {
   const state = currentState();
   return {
     state,
     catalogue,
     embed: EMBED,
     els,
-    headings: { compare: HEADINGS.compare, check: CHECK_HEADING },
+    headings: { compare: HEADINGS().compare, check: t.headCheck },
     setState: (next) => setState(next),
     updateShare: (title) => updateShare(state, title),
-    markInvalid: (parameters) => markInvalid(parameters),
+    markInvalid,
   };
 }
 
-function renderTrendLegend(): void {
-  byId('trend-band-list').replaceChildren(
-    ...TREND_BANDS.flatMap((b) => [h('dt', {}, trendBadge(b, TREND_LABELS[b])), h('dd', {}, TREND_DEFINITIONS[b])]),
-  );
+/** The Compare view's unit switch (months, weeks, days): the periods converted, with a note when the span cannot be kept. */
+function convertUnit(unit: 'month' | 'week' | 'day'): void {
+  void compareModule().then(({ convertFor }) => {
+    const state = currentState();
+    const country = catalogue?.countries.find((c) => c.iso3 === state.country);
+    if (!country) return;
+    const r = convertFor(state, country, unit);
+    byId('unit-change').textContent = r.note ?? '';
+    return setState(r.next);
+  });
+}
+
+/** The trend bands' legend, written when it is first opened (its code comes with views/more.ts). */
+function wireTrendLegend(): void {
+  const details = byId<HTMLDetailsElement>('trend-bands');
+  const render = () => void compareModule().then((m) => m.renderTrendLegend());
+  if (details.open) render();
+  else details.addEventListener('toggle', render, { once: true });
 }
 
 async function start(): Promise<void> {
+  // A page in French: its messages (requested by app.ts as the page started) before anything is written.
+  if (LANG === 'fr') {
+    const fr = await import('./messages-fr.ts');
+    useMessages(fr.fr, fr.moreFr);
+    fr.translatePage(document);
+  }
   let firstView: Promise<void> = Promise.resolve();
-  wireControls({
-    state: currentState,
-    catalogue: () => catalogue,
-    setState,
-    // The radio buttons are shown in the Compare view only: its module is loaded by then.
-    convertUnit: (unit) => {
-      void compareModule().then(({ convertFor }) => {
-        const state = currentState();
-        const country = catalogue?.countries.find((c) => c.iso3 === state.country);
-        if (!country) return;
-        const r = convertFor(state, country, unit);
-        byId('unit-change').textContent = r.note ?? '';
-        return setState(r.next);
-      });
-    },
-  });
+  wireControls({ state: currentState, catalogue: () => catalogue, setState });
   wireShare();
   wirePage();
-  renderTrendLegend();
+  wireTrendLegend();
   // The view as soon as the catalogue is in; the claims (below it) may come later.
   const [cat] = await Promise.allSettled([cataloguePromise]);
   // Not in the task that ran the app's code (the catalogue is often in by then): shorter tasks.
@@ -179,32 +201,32 @@ async function start(): Promise<void> {
   } else {
     for (const s of document.querySelectorAll<HTMLElement>('section.view')) s.hidden = true;
     delete document.documentElement.dataset.bootView;
-    els.status.replaceChildren(errorBox('the catalogue (/api/v1/catalogue)', cat.reason));
-    showError(els.footer, 'the dataset details', cat.reason);
-    byId('freshness').textContent = 'The data’s dates could not be loaded.';
+    els.status.replaceChildren(errorBox(t.whatCatalogue, cat.reason));
+    showError(els.footer, t.whatDataset, cat.reason);
+    byId('freshness').textContent = t.datesFailed;
   }
 
   // Below the overview's charts: built once the first view is drawn.
   await firstView.catch(() => undefined);
   // The last refresh from ACLED's API, in the footer: its code loads after the first view.
   const refreshed = catalogue?.lastRefresh;
-  if (refreshed) void import('./refresh-line.ts').then((m) => m.showRefresh(els.footer, refreshed, fmtDate));
+  if (refreshed) void import('./refresh-line.ts').then((m) => m.showRefresh(els.footer, refreshed));
   const [claims] = await Promise.allSettled([claimsDoc()]);
   if (claims.status === 'fulfilled') {
     const doc = claims.value;
     // Drawn when scrolled near: the cards' code is not part of the first view.
     whenVisible(els.claims, () => {
       compareModule().then(
-        (m) => m.showClaims(compareContext(), doc),
-        (e: unknown) => showError(els.claims, 'the claims', e),
+        (m) => m.showClaims(compareContext(m.markInvalid), doc),
+        (e: unknown) => showError(els.claims, t.whatClaims, e),
       );
     });
     if (!catalogue) renderFooter(els.footer, claims.value.dataset, []);
   } else {
-    showError(els.claims, 'the claims (/api/v1/claims)', claims.reason);
+    showError(els.claims, t.whatClaimsApi, claims.reason);
   }
 }
 
 start().catch((e: unknown) => {
-  els.status.replaceChildren(errorBox('the dashboard', e));
+  els.status.replaceChildren(errorBox(t.whatDashboard, e));
 });

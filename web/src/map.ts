@@ -7,10 +7,12 @@
 import { Chart } from 'chart.js';
 import { ChoroplethController, ColorScale, GeoFeature, ProjectionScale } from 'chartjs-chart-geo';
 import type { Feature } from 'geojson';
-import { fmtNum } from '../../model/format.ts';
 import { getJson } from './api.ts';
 import { theme } from './charts.ts';
-import { regionKey } from './views/overview-data.ts';
+import { num } from './format.ts';
+import { t as M } from './messages.ts';
+import { tm } from './messages-more.ts';
+import { regionKey } from './views/region-ranking.ts';
 
 Chart.register(ChoroplethController, GeoFeature, ColorScale, ProjectionScale);
 
@@ -59,7 +61,7 @@ export async function drawRegionMap(
   const chart = new Chart(canvas, {
     type: 'choropleth',
     data: {
-      labels: features.map(({ f }) => String(f.properties?.name ?? '')),
+      labels: features.map(({ f }) => M.region(String(f.properties?.name ?? ''))),
       datasets: [
         {
           label,
@@ -81,7 +83,7 @@ export async function drawRegionMap(
           callbacks: {
             label: (item) => {
               const v = (item.raw as { value: number }).value;
-              return `${String(item.chart.data.labels?.[item.dataIndex] ?? '')}: ${Number.isNaN(v) ? 'no data' : fmtNum(v)}`;
+              return `${String(item.chart.data.labels?.[item.dataIndex] ?? '')}: ${Number.isNaN(v) ? tm().mapNoData : num(v)}`;
             },
           },
         },
@@ -101,6 +103,6 @@ export async function drawRegionMap(
   charts.set(canvas, chart);
   return {
     drawn: features.filter(({ key }) => values.has(key)).map(({ key }) => key),
-    credits: layers.map(({ o }) => o.attribution?.credit ?? '').filter(Boolean),
+    credits: layers.map(({ o }) => tm().outlineCredit(o.attribution?.credit ?? '')).filter(Boolean),
   };
 }

@@ -4,28 +4,21 @@
  * failure, why. Loaded on demand once the first view is drawn: not part of the first view's code.
  */
 import type { RefreshRun } from '../../model/types.ts';
+import { fmtDay, num } from './format.ts';
+import { tm } from './messages-more.ts';
 
-/** A day as the page writes it (model/format.ts fmtDate, passed in: the page's code has it already, this chunk need not). */
-type FmtDate = (day: string) => string;
-
-const OUTCOME: Record<RefreshRun['outcome'], string> = {
-  published: 'new data published',
-  unchanged: 'nothing new',
-  failed: 'failed',
-};
-
-/** The line's text. */
-export function refreshLine(r: RefreshRun, fmtDate: FmtDate): string {
-  const n = (x: number) => x.toLocaleString('en-GB');
-  const rows = `${n(r.rows.read)} rows read, ${n(r.rows.accepted)} accepted, ${n(r.rows.rejected)} rejected`;
-  const window = r.window.since ? ` (event dates ${fmtDate(r.window.since)} to ${fmtDate(r.window.through)}; ${rows})` : '';
-  const outcome = r.outcome === 'failed' && r.reason ? `failed: ${r.reason}; the data shown is unchanged` : OUTCOME[r.outcome];
-  return `Last refresh from ACLED's API: ${fmtDate(r.at.slice(0, 10))}${window}: ${outcome}.`;
+/** The line's text, in the page's language. */
+export function refreshLine(r: RefreshRun): string {
+  const w = tm().refresh;
+  const rows = w.rows(num(r.rows.read), num(r.rows.accepted), num(r.rows.rejected));
+  const window = r.window.since ? w.window(fmtDay(r.window.since), fmtDay(r.window.through), rows) : '';
+  const outcome = r.outcome === 'failed' && r.reason ? w.failedWhy(r.reason) : w[r.outcome];
+  return w.line(fmtDay(r.at.slice(0, 10)), window, outcome);
 }
 
 /** Add the line to the footer (once). */
-export function showRefresh(footer: HTMLElement, r: RefreshRun, fmtDate: FmtDate): void {
+export function showRefresh(footer: HTMLElement, r: RefreshRun): void {
   const p = footer.querySelector<HTMLElement>('#last-refresh') ?? footer.appendChild(document.createElement('p'));
   p.id = 'last-refresh';
-  p.textContent = refreshLine(r, fmtDate);
+  p.textContent = refreshLine(r);
 }

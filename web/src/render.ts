@@ -1,10 +1,11 @@
 /**
  * DOM rendering. Text from the API is always inserted as text nodes (never as HTML).
  */
-import { fmtDate } from '../../model/format.ts';
 import { TREND_SYMBOLS, type TrendBand } from '../../model/trend.ts';
 import type { DatasetRef, SourceInfo } from '../../model/types.ts';
 import { ApiError } from './api.ts';
+import { fmtDay } from './format.ts';
+import { t } from './messages.ts';
 import type { Option } from './options.ts';
 import type { Table } from './series-data.ts';
 
@@ -31,17 +32,17 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return el as T;
 }
 
-export function loading(container: HTMLElement, text = 'Loading…'): void {
+export function loading(container: HTMLElement, text = t.loading): void {
   container.replaceChildren(h('p', { class: 'loading' }, text));
 }
 
 /** A visible error in place of a section's content: what failed, and the API's detail. */
 export function errorBox(what: string, err: unknown): HTMLElement {
-  const box = h('div', { class: 'error', role: 'alert' }, h('p', { class: 'error-title' }, `Could not load ${what}.`));
+  const box = h('div', { class: 'error', role: 'alert' }, h('p', { class: 'error-title' }, t.couldNotLoad(what)));
   if (err instanceof ApiError) {
     box.append(
       h('p', {}, `${err.title}${err.status ? ` (HTTP ${err.status})` : ''}${err.detail ? `: ${err.detail}` : ''}`),
-      h('p', { class: 'error-path' }, 'Request: ', h('code', {}, err.path)),
+      h('p', { class: 'error-path' }, t.request, h('code', {}, err.path)),
     );
   } else {
     box.append(h('p', {}, err instanceof Error ? err.message : String(err)));
@@ -66,24 +67,35 @@ export function fillSelect(select: HTMLSelectElement, options: readonly Option[]
 
 export function renderFooter(container: HTMLElement, dataset: DatasetRef, sources: readonly SourceInfo[]): void {
   container.replaceChildren(
-    h('p', { class: 'credit' }, 'Source: ', h('span', { id: 'credit' }, dataset.credit), '. ', dataset.source, '.'),
+    h(
+      'p',
+      { class: 'credit' },
+      t.source,
+      h('span', { id: 'credit' }, dataset.credit),
+      '. ',
+      h('span', { lang: 'en' }, dataset.source),
+      '.',
+    ),
     h(
       'p',
       {},
-      'Dataset version ',
+      t.datasetVersion,
       h('code', { id: 'dataset-version' }, dataset.version),
-      ' · data as of ',
-      h('time', { id: 'dataset-asof', datetime: dataset.asOf }, fmtDate(dataset.asOf)),
+      t.dataAsOf,
+      h('time', { id: 'dataset-asof', datetime: dataset.asOf }, fmtDay(dataset.asOf)),
     ),
     sources.length > 0
       ? h(
           'details',
           {},
-          h('summary', {}, 'Sources used'),
+          h('summary', {}, t.sourcesUsed),
+          // The sources' names are the catalogue's, in English (marked so); their coverage is in the page's language.
           h(
             'ul',
             {},
-            ...sources.map((s) => h('li', {}, `${s.name} (covers ${fmtDate(s.coverage.from)} to ${fmtDate(s.coverage.through)})`)),
+            ...sources.map((s) =>
+              h('li', {}, h('span', { lang: 'en' }, s.name), t.sourceCovers(fmtDay(s.coverage.from), fmtDay(s.coverage.through))),
+            ),
           ),
         )
       : '',

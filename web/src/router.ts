@@ -5,6 +5,7 @@
  * resolveState). Knows nothing of the views: main.ts redraws after each change.
  */
 import type { CountryEntry } from '../../model/types.ts';
+import { pageQuery } from './lang.ts';
 import { DEFAULT_STATE, defaultPeriods, resolveState, stateQuery, type ViewState } from './state.ts';
 
 /** Embed mode: /embed, or ?embed=1 on / (the same layout, but the dashboard's headers forbid framing it). */
@@ -20,7 +21,7 @@ export function currentState(): ViewState {
 /** The URL of a state, on this page (/ or /embed), keeping ?embed=1. */
 function urlFor(s: ViewState): string {
   const path = location.pathname.startsWith('/embed') ? location.pathname : '/';
-  return `${path}${stateQuery(s, EMBED && !path.startsWith('/embed') ? { embed: '1' } : {})}`;
+  return `${path}${pageQuery(s, EMBED && !path.startsWith('/embed') ? { embed: '1' } : {})}`;
 }
 
 /** The state the URL asks for, corrected (on start, and on back/forward). */

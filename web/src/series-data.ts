@@ -5,44 +5,19 @@
  */
 
 import type { WeekSeries } from '../../model/api.ts';
-import type { CategoryId, Measure } from '../../model/categories.ts';
-import { type Change, LOW_BASELINE } from '../../model/change.ts';
-import { MEASURE_WORDS, placeName, subject } from '../../model/describe.ts';
-import { fmtDate, fmtNum } from '../../model/format.ts';
-import { monthLabel } from '../../model/month.ts';
-import type { Catalogue, Point, SeriesDoc, SeriesInfo, SourceInfo, WeekPoint } from '../../model/types.ts';
-import { weekLabel } from '../../model/week.ts';
-import { fmtPct, fmtSigned, lowerFirst, MEASURE_LABELS, shortMonth } from './format.ts';
+import type { Change } from '../../model/change.ts';
+import type { Point, SeriesDoc, SeriesInfo, SourceInfo, WeekPoint } from '../../model/types.ts';
+import { fmtDay, fmtMonth, fmtPct, fmtSigned, fmtWeek, num, shortMonth } from './format.ts';
+import { t } from './messages.ts';
 
 /** @example 'Political violence events in Niger' */
 export function seriesSubject(s: SeriesInfo): string {
-  return subject(s.category.label, s.measure, placeName(s));
-}
-
-/**
- * What a series is, from the catalogue alone (as the series' own `series` field will say), so
- * that headings and definitions can be shown before the series arrives; null when the catalogue
- * lacks the country, region or category.
- */
-export function seriesInfoFor(
-  catalogue: Pick<Catalogue, 'countries' | 'categories'>,
-  s: { country: string; admin1: string | null; category: CategoryId; measure: Measure },
-): SeriesInfo | null {
-  const country = catalogue.countries.find((c) => c.iso3 === s.country);
-  const category = catalogue.categories.find((c) => c.id === s.category);
-  const admin1 = s.admin1 === null ? null : (country?.admin1.find((r) => r.slug === s.admin1) ?? null);
-  if (!country || !category || !country.categories.includes(category.id) || (s.admin1 !== null && !admin1)) return null;
-  return {
-    country: { iso3: country.iso3, name: country.name },
-    admin1: admin1 && { name: admin1.name, slug: admin1.slug },
-    category: { id: category.id, label: category.label, definition: category.definition },
-    measure: s.measure,
-  };
+  return t.subject(s);
 }
 
 /** A heading for the chart. @example 'Political violence in Niger: events per month' */
 export function seriesTitle(s: SeriesInfo): string {
-  return `${s.category.label} in ${placeName(s)}: ${MEASURE_WORDS[s.measure]} per month`;
+  return t.seriesTitle(s);
 }
 
 export interface LatestComparison {
@@ -71,22 +46,20 @@ export function latestComparison(points: readonly Point[]): LatestComparison | n
  */
 export function summarySentence(doc: SeriesDoc): string {
   const subject = seriesSubject(doc.series);
-  if (doc.points.length === 0) return `No data for ${lowerFirst(subject)}.`;
+  if (doc.points.length === 0) return t.noData(subject);
   const latest = latestComparison(doc.points);
   if (!latest) {
     const last = doc.points[doc.points.length - 1]!;
-    return `${subject}: only partly covered months are available (${monthLabel(last.month)}: at least ${fmtNum(last.value)}).`;
+    return t.onlyPartial(subject, fmtMonth(last.month), num(last.value));
   }
   const { current, previous, change } = latest;
   const a = current.value;
-  if (!previous || !change) return `${subject} in ${monthLabel(current.month)}: ${fmtNum(a)}.`;
+  if (!previous || !change) return t.inMonth(subject, fmtMonth(current.month), num(a));
   const b = previous.value;
-  const m1 = monthLabel(previous.month);
-  const m2 = monthLabel(current.month);
-  if (a === b) return `${subject} stayed at ${fmtNum(a)} from ${m1} to ${m2}.`;
-  const verb = a > b ? 'rose' : 'fell';
-  const pct = change.pct === null ? 'no percentage: the base is zero' : fmtPct(change.pct);
-  return `${subject} ${verb} from ${fmtNum(b)} in ${m1} to ${fmtNum(a)} in ${m2} (${pct}).`;
+  const m1 = fmtMonth(previous.month);
+  const m2 = fmtMonth(current.month);
+  if (a === b) return t.stayed(subject, num(a), m1, m2);
+  return t.changed(subject, a > b, num(b), m1, num(a), m2, change.pct === null ? null : fmtPct(change.pct));
 }
 
 /** Last day a source covers, from the catalogue's sources. */
@@ -97,22 +70,7 @@ export function sourceEnds(sources: readonly SourceInfo[], id: string): string |
 /** @example 'Partial month: May 2024, source ends 15 May 2024 (the value is a lower bound).' */
 export function partialNote(p: Point, sources: readonly SourceInfo[]): string {
   const through = sourceEnds(sources, p.source);
-  const ends = through ? `, source ends ${fmtDate(through)}` : '';
-  return `Partial month: ${monthLabel(p.month)}${ends} (the value is a lower bound).`;
-}
-
-/** @example 'Low baseline: fewer than 10 in July 2023, so percentages are unstable.' */
-export function lowBaselineNote(baseMonth: string, threshold: number = LOW_BASELINE): string {
-  return `Low baseline: fewer than ${threshold} in ${monthLabel(baseMonth)}, so percentages are unstable.`;
-}
-
-/** Notes shown under the summary: partial months in the series, and a low baseline in the summary's comparison. */
-export function seriesNotes(doc: SeriesDoc, sources: readonly SourceInfo[], threshold: number = LOW_BASELINE): string[] {
-  const notes: string[] = [];
-  const latest = latestComparison(doc.points);
-  if (latest?.change?.lowBaseline && latest.previous) notes.push(lowBaselineNote(latest.previous.month, threshold));
-  for (const p of doc.points) if (p.partial) notes.push(partialNote(p, sources));
-  return notes;
+  return t.partialNote(fmtMonth(p.month), through ? fmtDay(through) : null);
 }
 
 export interface LineData {
@@ -132,9 +90,6 @@ export interface LineData {
   partialLabel: string;
 }
 
-/** The legend entry of provisional weeks (explained once, in the overview's intro). */
-export const PROVISIONAL_LABEL = 'Provisional (ACLED may revise)';
-
 export function lineData(points: readonly Point[], sources: readonly SourceInfo[]): LineData {
   const isPartial = (i: number) => points[i]?.partial === true;
   return {
@@ -145,7 +100,7 @@ export function lineData(points: readonly Point[], sources: readonly SourceInfo[
     partialRadius: points.map((p) => (p.partial ? 5 : 0)),
     hasPartial: points.some((p) => p.partial),
     notes: points.map((p) => (p.partial ? partialNote(p, sources) : null)),
-    partialLabel: 'Partial month (lower bound)',
+    partialLabel: t.partialLabel,
   };
 }
 
@@ -160,14 +115,14 @@ export function weekLineData(points: readonly WeekPoint[]): LineData {
     partial: points.map((p, i) => (prov(i) || prov(i - 1) || prov(i + 1) ? p.value : null)),
     partialRadius: points.map((p) => (p.provisional ? 4 : 0)),
     hasPartial: points.some((p) => p.provisional),
-    notes: points.map((p) => `Week ${weekLabel(p.week)}${p.provisional ? ' (provisional: ACLED may revise it)' : ''}`),
-    partialLabel: PROVISIONAL_LABEL,
+    notes: points.map((p) => t.weekNote(fmtWeek(p.week), p.provisional)),
+    partialLabel: t.provisionalLabel,
   };
 }
 
 /** A weekly series' title. @example 'Political violence in Niger: events per ACLED week' */
 export function weekSeriesTitle(s: SeriesInfo): string {
-  return `${s.category.label} in ${placeName(s)}: ${MEASURE_WORDS[s.measure]} per ACLED week`;
+  return t.weekSeriesTitle(s);
 }
 
 /**
@@ -177,21 +132,27 @@ export function weekSeriesTitle(s: SeriesInfo): string {
 export function weekSummary(doc: WeekSeries): string {
   const subject = seriesSubject(doc.series);
   const last = doc.points.at(-1);
-  if (!last) return `No weekly data for ${lowerFirst(subject)}.`;
+  if (!last) return t.noWeekly(subject);
   const prev = doc.points.at(-2);
-  const before = prev ? `, against ${fmtNum(prev.value)} the week before${prev.provisional ? ' (also provisional)' : ''}` : '';
-  return `${subject}: ${fmtNum(last.value)} in the week ${weekLabel(last.week)}${last.provisional ? ' (provisional)' : ''}${before}.`;
+  return t.weekSummary(
+    subject,
+    num(last.value),
+    fmtWeek(last.week),
+    last.provisional,
+    prev ? num(prev.value) : null,
+    prev?.provisional === true,
+  );
 }
 
 /** A weekly series' weeks: days, value, change from the previous week, and whether provisional. */
 export function weekTable(doc: WeekSeries): Table {
   return {
-    head: ['Week (Saturday to Friday)', MEASURE_LABELS[doc.series.measure], 'Change vs previous week', 'Note'],
+    head: [t.colWeek, t.measure[doc.series.measure], t.colChangeWeek, t.colNote],
     rows: doc.points.map((p) => [
-      weekLabel(p.week),
-      fmtNum(p.value),
-      p.vsPrevious ? `${fmtSigned(p.vsPrevious.abs)} (${fmtPct(p.vsPrevious.pct)})` : 'n/a',
-      [p.provisional ? 'provisional (ACLED may revise)' : '', p.vsPrevious?.lowBaseline ? 'low baseline' : ''].filter(Boolean).join('; '),
+      fmtWeek(p.week),
+      num(p.value),
+      p.vsPrevious ? `${fmtSigned(p.vsPrevious.abs)} (${fmtPct(p.vsPrevious.pct)})` : t.na,
+      [p.provisional ? t.cellProvisional : '', p.vsPrevious?.lowBaseline ? t.lowBaseline : ''].filter(Boolean).join('; '),
     ]),
   };
 }
@@ -209,12 +170,12 @@ export interface Table {
 /** The series' months: value, change from the previous month, and flags. */
 export function seriesTable(doc: SeriesDoc): Table {
   return {
-    head: ['Month', MEASURE_LABELS[doc.series.measure], 'Change vs previous month', 'Note'],
+    head: [t.colMonth, t.measure[doc.series.measure], t.colChangeMonth, t.colNote],
     rows: doc.points.map((p) => [
-      monthLabel(p.month),
-      fmtNum(p.value),
-      p.vsPrevious ? `${fmtSigned(p.vsPrevious.abs)} (${fmtPct(p.vsPrevious.pct)})` : 'n/a',
-      [p.partial ? 'partial month (lower bound)' : '', p.vsPrevious?.lowBaseline ? 'low baseline' : ''].filter(Boolean).join('; '),
+      fmtMonth(p.month),
+      num(p.value),
+      p.vsPrevious ? `${fmtSigned(p.vsPrevious.abs)} (${fmtPct(p.vsPrevious.pct)})` : t.na,
+      [p.partial ? t.cellPartial : '', p.vsPrevious?.lowBaseline ? t.lowBaseline : ''].filter(Boolean).join('; '),
     ]),
   };
 }

@@ -8,12 +8,14 @@
 import type { CategoryId, Measure } from '../../model/categories.ts';
 import type { ClaimVerdict, Reading, ReadingResult, Verdict } from '../../model/claim.ts';
 import { daysIn } from '../../model/day.ts';
-import { fmtDate } from '../../model/format.ts';
 import { addMonths } from '../../model/month.ts';
 import { isDayPeriod, windowLabel } from '../../model/period.ts';
-import { TREND_DEFINITIONS, TREND_LABELS, type TrendBand, trendBand } from '../../model/trend.ts';
+import { type TrendBand, trendBand } from '../../model/trend.ts';
 import type { Catalogue, DatasetRef } from '../../model/types.ts';
-import { creditLine, fmtMean, fmtPct, fmtRatio, fmtSigned } from './format.ts';
+import { creditLine, fmtDay, fmtMean, fmtPct, fmtRatio, fmtSigned } from './format.ts';
+import { LANG } from './lang.ts';
+import { t } from './messages.ts';
+import { tm } from './messages-more.ts';
 import { comparePeriods, DEFAULT_STATE, parsePeriod, periodBounds, type ViewState } from './state.ts';
 
 /**
@@ -23,27 +25,29 @@ import { comparePeriods, DEFAULT_STATE, parsePeriod, periodBounds, type ViewStat
  */
 export function periodText(p: string): string {
   const t = p.match(/^trailing(\d+)(d?)$/);
-  if (t) return `the ${t[1]} ${t[2] ? 'days' : 'months'} before`;
+  if (t) return tm().monthsBefore(t[1]!, t[2] === 'd');
   const [a, b = a] = p.split('..') as [string, string?];
-  return windowLabel({ unit: isDayPeriod(a) ? 'day' : 'month', from: a, to: b });
+  return windowLabel({ unit: isDayPeriod(a) ? 'day' : 'month', from: a, to: b }, LANG);
 }
 
 /** A reading's numbers as label/value pairs. */
 export function readingFigures(r: ReadingResult): [string, string][] {
   const out: [string, string][] = [];
   // Values are totals or, for periods of unequal length, means: to one decimal.
-  if (r.before !== null) out.push([periodText(r.before), r.beforeValue === null ? 'no data' : fmtMean(r.beforeValue)]);
-  out.push([periodText(r.after), r.afterValue === null ? 'no data' : fmtMean(r.afterValue)]);
+  const m = tm();
+  if (r.before !== null) out.push([periodText(r.before), r.beforeValue === null ? m.noData : fmtMean(r.beforeValue)]);
+  out.push([periodText(r.after), r.afterValue === null ? m.noData : fmtMean(r.afterValue)]);
   if (r.change) {
-    out.push(['Change', `${fmtSigned(r.change.abs)} (${fmtPct(r.change.pct)})`]);
-    out.push(['Ratio', fmtRatio(r.change.ratio)]);
+    out.push([m.figChange, `${fmtSigned(r.change.abs)} (${fmtPct(r.change.pct)})`]);
+    out.push([m.figRatio, fmtRatio(r.change.ratio)]);
   }
-  out.push(['Test', r.relation.wording]);
+  out.push([m.figTest, r.relation.wording]);
   return out;
 }
 
 export function holdsLabel(holds: boolean | null): string {
-  return holds === true ? 'Holds' : holds === false ? 'Does not hold' : 'Cannot be decided';
+  const m = tm();
+  return holds === true ? m.holds : holds === false ? m.doesNotHold : m.cannotDecide;
 }
 
 /** A symbol per verdict, so that the verdict is not told by colour alone. */
@@ -123,7 +127,7 @@ export function verdictCardText(c: ClaimVerdict, dataset: DatasetRef): VerdictCa
     symbol: VERDICT_SYMBOLS[c.verdict],
     label: c.verdictLabel,
     quote: `“${c.quote}”`,
-    claimant: [c.claimant.name, c.claimant.date ? fmtDate(c.claimant.date) : null].filter(Boolean).join(', '),
+    claimant: [c.claimant.name, c.claimant.date ? fmtDay(c.claimant.date) : null].filter(Boolean).join(', '),
     summary: c.summary,
     readings: c.readings.map(readingText),
     interpretation: c.interpretation,
@@ -159,7 +163,7 @@ export function readingBand(c: Pick<ClaimVerdict, 'readings'>, measure: Measure)
   const r = c.readings.find((x) => x.measure === measure && x.before !== null);
   if (!r) return null;
   const band = trendBand(r.change);
-  return { band, label: TREND_LABELS[band], definition: TREND_DEFINITIONS[band] };
+  return { band, label: t.trend(band), definition: tm().trendDefinition(band) };
 }
 
 /** A reading's series, as the page's state: the region's slug is looked up by name in the catalogue. */

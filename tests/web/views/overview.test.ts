@@ -10,16 +10,8 @@ import { change } from '../../../model/change.ts';
 import type { WeekPoint } from '../../../model/types.ts';
 import { addWeeks } from '../../../model/week.ts';
 import { fmtMean } from '../../../web/src/format.ts';
-import {
-  OVERVIEW_WEEKS,
-  overviewFromWeek,
-  rankingFromWeek,
-  regionKey,
-  regionWeekRanking,
-  sharedMax,
-  weeklyHeadline,
-  windowLabel,
-} from '../../../web/src/views/overview-data.ts';
+import { OVERVIEW_WEEKS, overviewFromWeek, sharedMax, weeklyHeadline, windowLabel } from '../../../web/src/views/overview-data.ts';
+import { rankingFromWeek, regionKey, regionWeekRanking } from '../../../web/src/views/region-ranking.ts';
 
 const wp = (week: string, value: number, provisional = false): WeekPoint => ({
   week,

@@ -2,8 +2,11 @@
  * The Compare view's API paths: the comparison of two periods and the check of a claim (JSON or
  * CSV), from the view's state. Pure: no DOM; loaded with the view, not by the first one.
  */
+import type { CheckResult, CompareResult } from '../../../model/api.ts';
+import { getJson } from '../api.ts';
 import { seriesParams } from '../api-paths.ts';
-import { relationWording } from '../options.ts';
+import { LANG } from '../lang.ts';
+import { relationWording } from '../relation-options.ts';
 import type { ViewState } from '../state.ts';
 
 /** The compare route's path, or null until both periods are set. */
@@ -12,6 +15,8 @@ export function comparePath(s: ViewState, format?: 'csv'): string | null {
   const q = seriesParams(s, { from: null, to: null });
   q.set('before', s.before);
   q.set('after', s.after);
+  // Sentences, verdicts and citations in the page's language (ids and numbers never change with it).
+  if (LANG === 'fr') q.set('lang', 'fr');
   if (format) q.set('format', format);
   return `/api/v1/compare?${q.toString()}`;
 }
@@ -31,6 +36,14 @@ export function checkPath(s: ViewState, format?: 'csv'): string | null {
   q.set('relation', s.relation);
   q.set('threshold', s.threshold);
   q.set('wording', s.wording ?? relationWording(s.relation, s.threshold));
+  // Sentences, verdicts and citations in the page's language (ids and numbers never change with it).
+  if (LANG === 'fr') q.set('lang', 'fr');
   if (format) q.set('format', format);
   return `/api/v1/check?${q.toString()}`;
 }
+
+/** `path` as built by comparePath. */
+export const getCompare = (path: string, signal?: AbortSignal) => getJson<CompareResult>(path, signal);
+
+/** `path` as built by checkPath. */
+export const getCheck = (path: string, signal?: AbortSignal) => getJson<CheckResult>(path, signal);

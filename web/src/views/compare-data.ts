@@ -4,11 +4,13 @@
  * the headline claims' cards.
  */
 import type { CompareResult } from '../../../model/api.ts';
-import { placeName } from '../../../model/describe.ts';
 import { windowLabel } from '../../../model/period.ts';
 import type { Catalogue } from '../../../model/types.ts';
-import { fmtMean, fmtPct } from '../format.ts';
-import { relationOptions, relationWording } from '../options.ts';
+import { fmtMean, fmtPct, fmtRatio } from '../format.ts';
+import { LANG } from '../lang.ts';
+import { t } from '../messages.ts';
+import { tm } from '../messages-more.ts';
+import { relationOptions, relationWording } from '../relation-options.ts';
 import { hasCheck, type ViewState } from '../state.ts';
 import type { BandText } from '../verdict.ts';
 
@@ -19,34 +21,33 @@ import type { BandText } from '../verdict.ts';
 export function compareTitle(s: ViewState, catalogue: Pick<Catalogue, 'countries' | 'categories'>): string {
   const country = catalogue.countries.find((c) => c.iso3 === s.country)!;
   const region = country.admin1.find((r) => r.slug === s.admin1) ?? null;
-  const place = placeName({ country: { iso3: country.iso3, name: country.name }, admin1: region });
-  const catLabel = catalogue.categories.find((c) => c.id === s.category)?.label ?? s.category;
+  const place = region ? `${t.region(region.name)} (${t.country(country.name)})` : t.country(country.name);
+  const category = catalogue.categories.find((c) => c.id === s.category);
+  const catLabel = category ? t.category(category.id, category.label) : s.category;
   const claimWords = hasCheck(s) ? (s.wording ?? relationWording(s.relation!, s.threshold!)) : null;
-  return claimWords
-    ? `${catLabel} in ${place}: “${claimWords}” checked`
-    : `${catLabel} ${s.measure === 'events' ? 'events' : 'reported fatalities'} in ${place}: two periods compared`;
+  return claimWords ? tm().titleCheck(catLabel, place, claimWords) : tm().titleCompare(catLabel, tm().measureWords[s.measure], place);
 }
 
 /** With a relation but no N yet: what to enter, above the two periods compared; else null. */
 export function checkPrompt(s: Pick<ViewState, 'relation' | 'threshold'>): string | null {
   if (s.relation === null || s.threshold !== null) return null;
   const label = relationOptions(s.relation).find((o) => o.value === s.relation)?.label ?? s.relation;
-  return `Enter N for “${label}” to check the claim; meanwhile, the two periods compared:`;
+  return tm().enterN(label);
 }
 
 /** The comparison card's figures: both periods, the change, the ratio, the basis and the band. */
 export function comparisonFigures(r: CompareResult, band: BandText): [string, string][] {
+  const m = tm();
   const figures: [string, string][] = [
-    [`Before: ${windowLabel(r.before)}`, `${fmtMean(r.before.value)}${r.before.partial ? ' (partial)' : ''}`],
-    [`After: ${windowLabel(r.after)}`, `${fmtMean(r.after.value)}${r.after.partial ? ' (partial)' : ''}`],
+    [m.figBefore(windowLabel(r.before, LANG)), `${fmtMean(r.before.value)}${r.before.partial ? m.partial : ''}`],
+    [m.figAfter(windowLabel(r.after, LANG)), `${fmtMean(r.after.value)}${r.after.partial ? m.partial : ''}`],
   ];
   if (r.change) {
     // Means (periods of unequal length) to one decimal; counts are whole numbers.
-    figures.push(['Change', `${r.change.abs > 0 ? '+' : ''}${fmtMean(r.change.abs)} (${fmtPct(r.change.pct)})`]);
-    if (r.change.ratio !== null) figures.push(['Ratio', `${r.change.ratio}x`]);
+    figures.push([m.figChange, `${r.change.abs > 0 ? '+' : ''}${fmtMean(r.change.abs)} (${fmtPct(r.change.pct)})`]);
+    if (r.change.ratio !== null) figures.push([m.figRatio, fmtRatio(r.change.ratio)]);
   }
-  if (r.basis === 'monthly_mean' || r.basis === 'daily_mean')
-    figures.push(['Compared', `${r.basis === 'monthly_mean' ? 'monthly' : 'daily'} means (the periods differ in length)`]);
-  figures.push(['Band', `${band.label}: ${band.definition}`]);
+  if (r.basis === 'monthly_mean' || r.basis === 'daily_mean') figures.push([m.figCompared, m.means(r.basis === 'monthly_mean')]);
+  figures.push([m.figBand, `${band.label}${LANG === 'fr' ? '\u00a0:' : ':'} ${band.definition}`]);
   return figures;
 }

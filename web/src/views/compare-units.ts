@@ -3,11 +3,14 @@
  * span where the units allow it, else the nearest span in the new unit and a sentence saying so.
  * Loaded with the Compare view (the radio buttons are only shown there). Pure: no DOM.
  */
-import { addDays, daySpan } from '../../../model/day.ts';
-import { monthLabel } from '../../../model/month.ts';
+import { addDays } from '../../../model/day.ts';
 import { isDayPeriod } from '../../../model/period.ts';
 import type { CountryEntry } from '../../../model/types.ts';
 import { alignment } from '../../../model/week.ts';
+import { fmtDays, fmtMonth } from '../format.ts';
+import { LANG } from '../lang.ts';
+import { t } from '../messages.ts';
+import { tm } from '../messages-more.ts';
 import { defaultPeriods, periodBounds, periodInUnit, periodsInUnit, type ViewState } from '../state.ts';
 
 export type PeriodUnit = 'month' | 'week' | 'day';
@@ -21,8 +24,8 @@ export function unitOf(s: Pick<ViewState, 'after' | 'weeks'>): PeriodUnit {
 /** A period in words: months or days. */
 function words(p: string): string {
   const [a, b] = periodBounds(p);
-  if (isDayPeriod(p)) return daySpan(a, b);
-  return a === b ? monthLabel(a) : `${monthLabel(a)}–${monthLabel(b)}`;
+  if (isDayPeriod(p)) return fmtDays(a, b);
+  return a === b ? fmtMonth(a) : `${fmtMonth(a)}${LANG === 'fr' ? ' – ' : '–'}${fmtMonth(b)}`;
 }
 
 const join = (from: string, to: string) => (from === to ? from : `${from}..${to}`);
@@ -36,7 +39,7 @@ function toWeeks(p: string): { period: string; changed: string | null } {
   const period = join(span.days.from, span.days.to);
   return {
     period,
-    changed: `${words(p)} is not whole ACLED weeks (Saturday to Friday): ${daySpan(span.days.from, span.days.to)}, the weeks covering it`,
+    changed: tm().notWholeWeeks(words(p), fmtDays(span.days.from, span.days.to)),
   };
 }
 
@@ -59,9 +62,7 @@ export function convertPeriods(
     const what = [s.after, s.before].filter((p): p is string => p !== null).map(words);
     return {
       next: { ...next, weeks: false },
-      note: kept
-        ? null
-        : `${what.join(' and ')} ${what.length > 1 ? 'are' : 'is'} not whole months: shown as the months covering ${what.length > 1 ? 'them' : 'it'}.`,
+      note: kept ? null : tm().notWholeMonths(what),
     };
   }
   // Days and weeks are both day ranges: months become their days first.
@@ -76,13 +77,13 @@ export function convertPeriods(
     const end = addDays(start, -1);
     if (bTo >= start && bFrom <= end) {
       before.period = join(bFrom, end);
-      before.changed = `${words(days.before!)} is shown as ${daySpan(bFrom, end)}, the whole weeks before “after” starts`;
+      before.changed = tm().weeksBefore(words(days.before!), fmtDays(bFrom, end));
     }
   }
   const changed = [after?.changed, before?.changed].filter((x): x is string => Boolean(x));
   return {
     next: { before: before?.period ?? null, after: after?.period ?? null, weeks: true },
-    note: changed.length > 0 ? `${changed.join('; ')}.` : null,
+    note: changed.length > 0 ? tm().notes(changed) : null,
   };
 }
 
@@ -102,6 +103,6 @@ export function convertFor(
   if (periodBounds(r.next.after)[1] <= last) return r;
   return {
     next: { ...defaultPeriods(country, s.category), weeks: false },
-    note: `${country.name}’s monthly series end in ${monthLabel(last)}, before ${words(r.next.after)}: shown as its latest complete month against the same month a year earlier.`,
+    note: tm().monthsEnd(t.country(country.name), fmtMonth(last), words(r.next.after)),
   };
 }

@@ -5,16 +5,17 @@
  */
 import type { CompareResult } from '../../../model/api.ts';
 import type { ClaimVerdict } from '../../../model/claim.ts';
-import { MEASURE_WORDS } from '../../../model/describe.ts';
 import type { Catalogue, ClaimsDoc } from '../../../model/types.ts';
-import { ApiError, getCheck, getCompare } from '../api.ts';
+import { ApiError } from '../api.ts';
 import { cardCredit, caveatList, figureList, renderClaims, verdictCard } from '../cards.ts';
 import { downloadName } from '../downloads.ts';
 import { creditLine } from '../format.ts';
+import { pageQuery } from '../lang.ts';
+import { tm } from '../messages-more.ts';
 import { errorBox, h, loading, trendBadge } from '../render.ts';
-import { stateQuery, type ViewState } from '../state.ts';
+import type { ViewState } from '../state.ts';
 import { type BandText, claimCheck, readingBand } from '../verdict.ts';
-import { checkPath, comparePath } from './compare-api.ts';
+import { checkPath, comparePath, getCheck, getCompare } from './compare-api.ts';
 import { checkPrompt, compareTitle, comparisonFigures } from './compare-data.ts';
 
 export { convertFor } from './compare-units.ts';
@@ -45,11 +46,11 @@ export async function loadCompare(ctx: CompareContext, signal: AbortSignal, stal
   ctx.updateShare(`Sahel Pulse: ${title}`);
   const path = comparePath(s);
   if (!path) {
-    els.compare.replaceChildren(h('p', {}, 'Pick a “before” and an “after” period.'));
+    els.compare.replaceChildren(h('p', {}, tm().pickPeriods));
     return;
   }
   els.compare.setAttribute('aria-busy', 'true');
-  loading(els.compare, check ? 'Checking the claim…' : 'Comparing…');
+  loading(els.compare, check ? tm().checking : tm().comparing);
   try {
     if (check) await showCheck(ctx, check, signal, stale);
     else await showComparison(ctx, path, signal, stale);
@@ -69,9 +70,9 @@ async function showCheck(ctx: CompareContext, path: string, signal: AbortSignal,
       id: 'check-card',
       citationOpen: true,
       // Embedded, links leave the frame: the dashboard itself may not be framed.
-      view: { href: `/${stateQuery(s)}`, label: 'Link to this check', ...(ctx.embed ? { newTab: true } : { state: s }) },
-      api: { href: r.permalink, label: 'API permalink (JSON)', newTab: ctx.embed },
-      band: band ? { ...band, of: MEASURE_WORDS[s.measure] } : null,
+      view: { href: `/${pageQuery(s)}`, label: tm().linkToCheck, ...(ctx.embed ? { newTab: true } : { state: s }) },
+      api: { href: r.permalink, label: tm().apiPermalink, newTab: ctx.embed },
+      band: band ? { ...band, of: tm().measureWords[s.measure] } : null,
       csv: {
         href: checkPath(s, 'csv')!,
         download: downloadName(
@@ -80,7 +81,7 @@ async function showCheck(ctx: CompareContext, path: string, signal: AbortSignal,
           'csv',
         ),
       },
-      tools: ctx.embed ? [] : [h('a', { href: `/${stateQuery({ ...s, view: 'country' })}` }, 'See the whole series')],
+      tools: ctx.embed ? [] : [h('a', { href: `/${pageQuery({ ...s, view: 'country' })}` }, tm().wholeSeries)],
       onOpen: (x) => void ctx.setState(x),
     });
     els.compare.replaceChildren(card);
@@ -92,16 +93,16 @@ async function showCheck(ctx: CompareContext, path: string, signal: AbortSignal,
         h(
           'div',
           { class: 'error', role: 'alert', id: 'check-problem' },
-          h('p', { class: 'error-title' }, 'This claim cannot be checked as written.'),
+          h('p', { class: 'error-title' }, tm().cannotCheck),
           h('p', { class: 'problem-detail' }, e.detail || e.title),
-          h('p', {}, 'Correct the claim’s fields above, or choose “None: compare only” to compare the two periods.'),
-          h('p', { class: 'error-path' }, 'Request: ', h('code', {}, e.path)),
+          h('p', {}, tm().correctFields),
+          h('p', { class: 'error-path' }, tm().request, h('code', {}, e.path)),
         ),
       );
       ctx.markInvalid(e.errors.map((x) => x.parameter));
       return;
     }
-    els.compare.replaceChildren(errorBox(`the check (${path})`, e));
+    els.compare.replaceChildren(errorBox(tm().whatCheck(path), e));
   }
 }
 
@@ -124,15 +125,15 @@ async function showComparison(ctx: CompareContext, path: string, signal: AbortSi
           download: downloadName([s.country, s.admin1, s.category, s.measure, s.before, s.after], r.dataset.version, 'csv'),
           id: 'compare-csv',
         },
-        'Download CSV',
+        tm().downloadCsv,
       ),
       ' ',
-      h('a', { href: `/${stateQuery({ ...s, view: 'country' })}` }, 'See the whole series'),
+      h('a', { href: `/${pageQuery({ ...s, view: 'country' })}` }, tm().wholeSeries),
     );
     els.compare.replaceChildren(...[prompt, compareCard(r, r.trend, open)].filter((x) => x !== null));
   } catch (e) {
     if (stale()) return;
-    els.compare.replaceChildren(errorBox(`the comparison (${path})`, e));
+    els.compare.replaceChildren(errorBox(tm().whatComparison(path), e));
   }
 }
 
@@ -147,8 +148,8 @@ export function showClaims(ctx: CompareContext, doc: ClaimsDoc): void {
     const check = cat ? claimCheck(c, cat) : null;
     return check
       ? {
-          href: `/${stateQuery(check.state)}`,
-          label: check.tests === check.of ? 'Open this check in Compare' : `Open in Compare (tests ${check.tests} of ${check.of} readings)`,
+          href: `/${pageQuery(check.state)}`,
+          label: check.tests === check.of ? tm().openCheck : tm().openCheckPart(check.tests, check.of),
           state: check.state,
         }
       : null;
@@ -157,7 +158,7 @@ export function showClaims(ctx: CompareContext, doc: ClaimsDoc): void {
     return {
       view: viewLink(c),
       alternativeViews: c.alternatives.map(viewLink),
-      api: { href: `/api/v1/claims?version=${encodeURIComponent(doc.dataset.version)}`, label: 'Claims API (JSON)' },
+      api: { href: `/api/v1/claims?version=${encodeURIComponent(doc.dataset.version)}`, label: tm().claimsApi },
       show: cat
         ? {
             catalogue: cat,

@@ -3,13 +3,14 @@
  * regions ranked, and their sentences and tables. Pure: no DOM, no Chart.js.
  */
 import type { CategoryId, Measure } from '../../../model/categories.ts';
-import { MEASURE_WORDS } from '../../../model/describe.ts';
-import { fmtNum } from '../../../model/format.ts';
-import { monthLabel } from '../../../model/month.ts';
-import type { Point, SeriesDoc } from '../../../model/types.ts';
-import { fmtPct, fmtSigned, lowerFirst, shortMonth } from '../format.ts';
-import { seriesSubject, type Table } from '../series-data.ts';
-import { type RegionRow, type RegionWeekRanking, windowLabel } from './overview-data.ts';
+import { LOW_BASELINE } from '../../../model/change.ts';
+import type { Catalogue, Point, SeriesDoc, SeriesInfo, SourceInfo } from '../../../model/types.ts';
+import { fmtMonth, fmtPct, fmtSigned, lowerFirst, num, shortMonth } from '../format.ts';
+import { t } from '../messages.ts';
+import { tm } from '../messages-more.ts';
+import { latestComparison, partialNote, seriesSubject, type Table } from '../series-data.ts';
+import { windowLabel } from './overview-data.ts';
+import type { RegionRow, RegionWeekRanking } from './region-ranking.ts';
 
 export interface ChangeData {
   labels: string[];
@@ -38,8 +39,8 @@ export function changeData(points: readonly Point[]): ChangeData {
     hasLowBaseline: points.some((p) => p.vsPrevious?.lowBaseline === true),
     notes: points.map((p) => {
       const c = p.vsPrevious;
-      if (!c) return p.partial ? 'Partial month: not compared' : 'No previous month to compare';
-      return `${fmtNum(c.base)} -> ${fmtNum(c.value)} (${fmtPct(c.pct)})${c.lowBaseline ? ', low baseline' : ''}`;
+      if (!c) return tm().changeNoteNone(p.partial);
+      return tm().changeNote(num(c.base), num(c.value), fmtPct(c.pct), c.lowBaseline);
     }),
   };
 }
@@ -51,15 +52,16 @@ export function changeData(points: readonly Point[]): ChangeData {
 export function changeSummary(doc: SeriesDoc): string {
   const subject = lowerFirst(seriesSubject(doc.series));
   const changes = doc.points.filter((p) => p.vsPrevious !== null);
-  if (changes.length === 0) return `No month-over-month change can be computed for ${subject} in this range.`;
+  const m = tm();
+  if (changes.length === 0) return m.noChange(subject);
   const rise = changes.reduce((a, p) => (p.vsPrevious!.abs > a.vsPrevious!.abs ? p : a));
   const fall = changes.reduce((a, p) => (p.vsPrevious!.abs < a.vsPrevious!.abs ? p : a));
   const parts: string[] = [];
-  if (rise.vsPrevious!.abs > 0) parts.push(`largest rise ${fmtSigned(rise.vsPrevious!.abs)} in ${monthLabel(rise.month)}`);
-  if (fall.vsPrevious!.abs < 0) parts.push(`largest fall ${fmtSigned(fall.vsPrevious!.abs)} in ${monthLabel(fall.month)}`);
+  if (rise.vsPrevious!.abs > 0) parts.push(m.largestRise(fmtSigned(rise.vsPrevious!.abs), fmtMonth(rise.month)));
+  if (fall.vsPrevious!.abs < 0) parts.push(m.largestFall(fmtSigned(fall.vsPrevious!.abs), fmtMonth(fall.month)));
   const low = changes.filter((p) => p.vsPrevious!.lowBaseline).length;
-  if (low > 0) parts.push(`${low} month${low === 1 ? '' : 's'} on a low baseline`);
-  return `Month-over-month change in ${subject}: ${parts.length > 0 ? parts.join(', ') : 'no change'}.`;
+  if (low > 0) parts.push(m.lowMonths(low));
+  return m.changeSummary(subject, parts);
 }
 
 export interface CompositionData {
@@ -79,7 +81,8 @@ export function compositionData(docs: readonly SeriesDoc[]): CompositionData {
     labels: months.map(shortMonth),
     stacks: docs.map((d) => {
       const byMonth = new Map(d.points.map((p) => [p.month, p.value]));
-      return { id: d.series.category.id, label: d.series.category.label, values: months.map((m) => byMonth.get(m) ?? null) };
+      const c = d.series.category;
+      return { id: c.id, label: t.category(c.id, c.label), values: months.map((m) => byMonth.get(m) ?? null) };
     }),
     partial,
   };
@@ -94,21 +97,21 @@ export function compositionSummary(d: CompositionData, measure: Measure, place: 
     if (d.partial[i]) continue;
     const parts = d.stacks.map((s) => ({ label: s.label, value: s.values[i] ?? 0 }));
     const total = parts.reduce((a, p) => a + p.value, 0);
-    if (total === 0) return `In ${monthLabel(d.months[i]!)}, no ${MEASURE_WORDS[measure]} were recorded in ${place}.`;
+    if (total === 0) return tm().compNone(fmtMonth(d.months[i]!), measure, place);
     const top = parts.reduce((a, p) => (p.value > a.value ? p : a));
     const share = Math.round((top.value / total) * 100);
-    return `In ${monthLabel(d.months[i]!)}, ${top.label} made up ${share}% of ${MEASURE_WORDS[measure]} in ${place} (${fmtNum(top.value)} of ${fmtNum(total)}), the largest of ${parts.length} event types.`;
+    return tm().compTop(fmtMonth(d.months[i]!), top.label, share, measure, place, num(top.value), num(total), parts.length);
   }
-  return `No complete month to describe for ${place}.`;
+  return tm().compNoMonth(place);
 }
 
 export function compositionTable(d: CompositionData): Table {
   return {
-    head: ['Month', ...d.stacks.map((s) => s.label), 'Note'],
+    head: [tm().colMonth, ...d.stacks.map((s) => s.label), tm().colNote],
     rows: d.months.map((m, i) => [
-      monthLabel(m),
-      ...d.stacks.map((s) => (s.values[i] === null || s.values[i] === undefined ? 'n/a' : fmtNum(s.values[i]!))),
-      d.partial[i] ? 'partial month (lower bound)' : '',
+      fmtMonth(m),
+      ...d.stacks.map((s) => (s.values[i] === null || s.values[i] === undefined ? tm().na : num(s.values[i]!))),
+      d.partial[i] ? tm().cellPartial : '',
     ]),
   };
 }
@@ -128,7 +131,7 @@ export function regionRanking(docs: readonly SeriesDoc[]): RegionRanking {
   const rows = docs.map((d, i) => {
     const p = complete[i]!.get(month)!;
     const a = d.series.admin1;
-    return { slug: a?.slug ?? '', name: a?.name ?? d.series.country.name, value: p.value, change: p.vsPrevious };
+    return { slug: a?.slug ?? '', name: a ? t.region(a.name) : t.country(d.series.country.name), value: p.value, change: p.vsPrevious };
   });
   rows.sort((x, y) => y.value - x.value || x.name.localeCompare(y.name));
   return { month, rows };
@@ -139,10 +142,9 @@ export function regionRanking(docs: readonly SeriesDoc[]): RegionRanking {
  * @example 'In August 2023, Tillaberi had the most political violence events of Niger's regions (30), then Diffa (12).'
  */
 export function regionSummary(r: RegionRanking, subjectWords: string, country: string): string {
-  if (r.month === null || r.rows.length === 0) return `No month is complete in every region of ${country}.`;
+  if (r.month === null || r.rows.length === 0) return tm().regionNone(country);
   const [a, b] = r.rows;
-  const then = b ? `, then ${b.name} (${fmtNum(b.value)})` : '';
-  return `In ${monthLabel(r.month)}, ${a!.name} had the most ${subjectWords} of ${country}’s regions (${fmtNum(a!.value)})${then}.`;
+  return tm().regionTop(fmtMonth(r.month), a!.name, subjectWords, country, num(a!.value), b ? `${b.name} (${num(b.value)})` : null);
 }
 
 /**
@@ -150,9 +152,50 @@ export function regionSummary(r: RegionRanking, subjectWords: string, country: s
  * @example 'In the four weeks 21 February–20 March 2026 (provisional), Borno had the most political violence events of Nigeria’s regions (80), then Zamfara (40).'
  */
 export function regionWeekSummary(r: RegionWeekRanking, subjectWords: string, country: string): string {
-  if (r.window === null || r.rows.length === 0) return `No four ACLED weeks in the regions of ${country}.`;
+  if (r.window === null || r.rows.length === 0) return tm().regionWeekNone(country);
   const [a, b] = r.rows;
-  const then = b ? `, then ${b.name} (${fmtNum(b.value)})` : '';
-  const prov = r.window.provisional ? ' (provisional)' : '';
-  return `In the four weeks ${windowLabel(r.window)}${prov}, ${a!.name} had the most ${subjectWords} of ${country}’s regions (${fmtNum(a!.value)})${then}.`;
+  return tm().regionWeekTop(
+    windowLabel(r.window),
+    r.window.provisional,
+    a!.name,
+    subjectWords,
+    country,
+    num(a!.value),
+    b ? `${b.name} (${num(b.value)})` : null,
+  );
+}
+
+/**
+ * What a series is, from the catalogue alone (as the series' own `series` field will say), so
+ * that headings and definitions can be shown before the series arrives; null when the catalogue
+ * lacks the country, region or category.
+ */
+export function seriesInfoFor(
+  catalogue: Pick<Catalogue, 'countries' | 'categories'>,
+  s: { country: string; admin1: string | null; category: CategoryId; measure: Measure },
+): SeriesInfo | null {
+  const country = catalogue.countries.find((c) => c.iso3 === s.country);
+  const category = catalogue.categories.find((c) => c.id === s.category);
+  const admin1 = s.admin1 === null ? null : (country?.admin1.find((r) => r.slug === s.admin1) ?? null);
+  if (!country || !category || !country.categories.includes(category.id) || (s.admin1 !== null && !admin1)) return null;
+  return {
+    country: { iso3: country.iso3, name: country.name },
+    admin1: admin1 && { name: admin1.name, slug: admin1.slug },
+    category: { id: category.id, label: category.label, definition: category.definition },
+    measure: s.measure,
+  };
+}
+
+/** @example 'Low baseline: fewer than 10 in July 2023, so percentages are unstable.' */
+export function lowBaselineNote(baseMonth: string, threshold: number = LOW_BASELINE): string {
+  return tm().lowBaselineNote(fmtMonth(baseMonth), threshold);
+}
+
+/** Notes shown under the summary: partial months in the series, and a low baseline in the summary's comparison. */
+export function seriesNotes(doc: SeriesDoc, sources: readonly SourceInfo[], threshold: number = LOW_BASELINE): string[] {
+  const notes: string[] = [];
+  const latest = latestComparison(doc.points);
+  if (latest?.change?.lowBaseline && latest.previous) notes.push(lowBaselineNote(latest.previous.month, threshold));
+  for (const p of doc.points) if (p.partial) notes.push(partialNote(p, sources));
+  return notes;
 }

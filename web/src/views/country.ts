@@ -7,27 +7,25 @@
 
 import type { WeekSeries } from '../../../model/api.ts';
 import type { Change } from '../../../model/change.ts';
-import { placeName } from '../../../model/describe.ts';
 import { EVENT_TYPE_CATEGORIES } from '../../../model/event-types.ts';
-import { fmtDate, fmtNum } from '../../../model/format.ts';
-import { monthLabel } from '../../../model/month.ts';
 import type { Catalogue, SeriesDoc, SeriesInfo } from '../../../model/types.ts';
 import { addWeeks } from '../../../model/week.ts';
 import { coupMarkers, coupWeekMarkers } from '../annotations.ts';
 import { getText } from '../api.ts';
 import { seriesCsvPath, seriesPath, seriesSetPath, weekSeriesPath } from '../api-paths.ts';
-import { destroyChart, drawChangeChart, drawCompositionChart, drawLineChart } from '../charts.ts';
-import { mergeCsv } from '../downloads.ts';
+import { destroyChart, drawLineChart } from '../charts.ts';
+import { drawChangeChart, drawCompositionChart } from '../charts-bar.ts';
+import { mergeCsv } from '../csv-merge.ts';
 import { fig, figError, figLoading, figReady, tableLater } from '../figure.ts';
-import { creditLine, fmtChange, fmtPct, fmtSigned, MEASURE_LABELS } from '../format.ts';
+import { creditLine, fmtChange, fmtDay, fmtMonth, fmtPct, fmtSigned, num } from '../format.ts';
+import { t } from '../messages.ts';
+import { tm } from '../messages-more.ts';
 import { byId, type Child, h, loading, showError } from '../render.ts';
 import { series, seriesSet, weekSeries } from '../requests.ts';
 import { whenVisible } from '../schedule.ts';
 import {
   lineData,
   partialIndexes,
-  seriesInfoFor,
-  seriesNotes,
   seriesSubject,
   seriesTable,
   seriesTitle,
@@ -47,8 +45,11 @@ import {
   regionRanking,
   regionSummary,
   regionWeekSummary,
+  seriesInfoFor,
+  seriesNotes,
 } from './country-data.ts';
-import { type RegionRow, rankingFromWeek, regionKey, regionWeekRanking, windowLabel } from './overview-data.ts';
+import { windowLabel } from './overview-data.ts';
+import { type RegionRow, rankingFromWeek, regionKey, regionWeekRanking } from './region-ranking.ts';
 
 /** Weeks the country view's weekly chart shows: two years. */
 const COUNTRY_WEEKS = 104;
@@ -69,9 +70,12 @@ export interface CountryContext {
 function showSeriesInfo(ctx: CountryContext, info: SeriesInfo): string {
   const title = seriesTitle(info);
   ctx.els.heading.textContent = title;
-  document.title = `Sahel Pulse: ${title}`;
-  ctx.updateShare(`Sahel Pulse: ${title}`);
-  ctx.els.definition.textContent = `${info.category.label}: ${info.category.definition}`;
+  document.title = tm().docTitle(title);
+  ctx.updateShare(tm().docTitle(title));
+  ctx.els.definition.textContent = tm().definition(
+    t.category(info.category.id, info.category.label),
+    t.categoryDefinition(info.category.id, info.category.definition),
+  );
   return title;
 }
 
@@ -130,7 +134,7 @@ export async function loadCountry(ctx: CountryContext, stale: () => boolean): Pr
     if (doc.points.length === 0) {
       destroyChart(line.canvas!);
       destroyChart(change.canvas!);
-      const empty = `No data for ${seriesSubject(doc.series)} in this range.`;
+      const empty = tm().noDataRange(seriesSubject(doc.series));
       line.summary.textContent = empty;
       change.summary.textContent = empty;
     } else {
@@ -139,44 +143,36 @@ export async function loadCountry(ctx: CountryContext, stale: () => boolean): Pr
       const markers = coupMarkers(s.country, ld.months);
       figReady(line, summarySentence(doc), seriesCsvPath(s), nameParts, cat.dataset);
       tableLater(line.table!, seriesTable(doc), title);
-      line.caption.textContent = `${MEASURE_LABELS[s.measure]} per month. Dashed lines: turning points (coups). ${ld.hasPartial ? 'Shaded, dashed, triangles: partial month, a lower bound. ' : ''}${credit}.`;
+      line.caption.textContent = tm().lineCaption(t.measure[s.measure], ld.hasPartial, credit);
       whenVisible(line.canvas!.parentElement!, () => {
-        if (!stale()) drawLineChart(line.canvas!, ld, markers, MEASURE_LABELS[s.measure]);
+        if (!stale()) drawLineChart(line.canvas!, ld, markers, t.measure[s.measure]);
       });
       const cd = changeData(doc.points);
       figReady(change, changeSummary(doc), seriesCsvPath(s), [...nameParts, 'change'], cat.dataset);
-      tableLater(change.table!, seriesTable(doc), `${title}: change from the previous month`);
-      change.caption.textContent = `Difference in count from the previous month. ${cd.hasLowBaseline ? `Grey, outlined bars: the previous month is below ${cat.thresholds.lowBaseline} (low baseline), so percentages are unstable. ` : ''}Partial months are not compared.`;
+      tableLater(change.table!, seriesTable(doc), tm().changeTitle(title));
+      change.caption.textContent = tm().changeCaption(cd.hasLowBaseline, cat.thresholds.lowBaseline);
       whenVisible(change.canvas!.parentElement!, () => {
         if (!stale())
-          drawChangeChart(
-            change.canvas!,
-            cd,
-            markers,
-            `Low baseline (previous month below ${cat.thresholds.lowBaseline})`,
-            partialIndexes(doc.points),
-          );
+          drawChangeChart(change.canvas!, cd, markers, tm().lowBaselineBars(cat.thresholds.lowBaseline), partialIndexes(doc.points));
       });
     }
   } catch (e) {
     if (stale()) return;
     els.heading.textContent = ctx.heading;
-    figError(line, `the series (${seriesPath(s)})`, e);
-    figError(change, 'the changes', e);
+    figError(line, tm().whatSeries(seriesPath(s)), e);
+    figError(change, tm().whatChanges, e);
   }
 
   try {
     const docs = await compDocs;
     if (stale()) return;
     const d = compositionData(docs);
-    const place = placeName({
-      country: { iso3: country.iso3, name: country.name },
-      admin1: regions.find((r) => r.slug === s.admin1) ?? null,
-    });
-    comp.title.textContent = `By event type: ${MEASURE_LABELS[s.measure].toLowerCase()} in ${place}`;
+    const region = regions.find((r) => r.slug === s.admin1) ?? null;
+    const place = region ? `${t.region(region.name)} (${t.country(country.name)})` : t.country(country.name);
+    comp.title.textContent = tm().compTitle(t.measure[s.measure], place);
     if (d.months.length === 0) {
       destroyChart(comp.canvas!);
-      comp.summary.textContent = `No event-type data for ${place} in this range.`;
+      comp.summary.textContent = tm().noTypes(place);
     } else {
       whenVisible(comp.canvas!.parentElement!, () => {
         if (!stale()) drawCompositionChart(comp.canvas!, d, coupMarkers(s.country, d.months));
@@ -189,11 +185,11 @@ export async function loadCountry(ctx: CountryContext, stale: () => boolean): Pr
         cat.dataset,
       );
       tableLater(comp.table!, compositionTable(d), comp.title.textContent);
-      comp.caption.textContent = `ACLED’s six event types stacked. ${d.partial.some(Boolean) ? 'Shaded: partial month (lower bound). ' : ''}${credit}.`;
+      comp.caption.textContent = tm().compCaption(d.partial.some(Boolean), credit);
     }
   } catch (e) {
     if (stale()) return;
-    figError(comp, 'the event types', e);
+    figError(comp, tm().whatTypes, e);
   }
 
   if (weekDoc && weekParams) {
@@ -205,21 +201,21 @@ export async function loadCountry(ctx: CountryContext, stale: () => boolean): Pr
       const ld = weekLineData(doc.points);
       figReady(weekly, weekSummary(doc), weekSeriesPath(weekParams, 'csv'), [...nameParts, 'weeks', weekParams.from], cat.dataset);
       tableLater(weekly.table!, weekTable(doc), title);
-      weekly.caption.textContent = `${MEASURE_LABELS[s.measure]} per ACLED week (Saturday to Friday), the last ${COUNTRY_WEEKS} weeks. ${ld.hasPartial ? 'Dashed over a shaded band: provisional weeks, which ACLED may still revise. ' : ''}${credit}.`;
+      weekly.caption.textContent = tm().weeklyCaption(t.measure[s.measure], COUNTRY_WEEKS, ld.hasPartial, credit);
       whenVisible(weekly.canvas!.parentElement!, () => {
-        if (!stale()) drawLineChart(weekly.canvas!, ld, coupWeekMarkers(s.country, ld.months), MEASURE_LABELS[s.measure]);
+        if (!stale()) drawLineChart(weekly.canvas!, ld, coupWeekMarkers(s.country, ld.months), t.measure[s.measure]);
       });
     } catch (e) {
       if (stale()) return;
-      figError(weekly, 'the weekly series', e);
+      figError(weekly, tm().whatWeekly, e);
     }
   } else {
     destroyChart(weekly.canvas!);
-    weekly.summary.textContent = `No ACLED weekly counts of this category for ${country.name}.`;
+    weekly.summary.textContent = tm().noWeeklyCategory(t.country(country.name));
   }
 
   if (els.regions.hidden) return;
-  const waiting = 'The regions load when this section comes into view.';
+  const waiting = tm().regionsWaiting;
   for (const id of ['regions', 'map']) {
     const f = fig(id);
     f.summary.textContent = waiting;
@@ -238,8 +234,10 @@ export async function loadCountry(ctx: CountryContext, stale: () => boolean): Pr
     figLoading(table);
     figLoading(map);
     loading(byId('regions-body'));
-    const catLabel = cat.categories.find((c) => c.id === s.category)?.label ?? s.category;
-    const words = `${catLabel.toLowerCase()} ${s.measure === 'events' ? 'events' : 'reported fatalities'}`;
+    const category = cat.categories.find((c) => c.id === s.category);
+    const catLabel = category ? t.category(category.id, category.label) : s.category;
+    const words = tm().regionWords(catLabel, s.measure);
+    const countryName = t.country(country.name);
     try {
       const docs = await regionDocs;
       if (stale()) return;
@@ -254,28 +252,26 @@ export async function loadCountry(ctx: CountryContext, stale: () => boolean): Pr
         const ranking = regionWeekRanking(docs as WeekSeries[]);
         rows = ranking.rows;
         period = ranking.window && windowLabel(ranking.window);
-        const prov = ranking.window?.provisional ? ' (provisional: ACLED may still revise these weeks)' : '';
-        caption = `${catLabel}, ${MEASURE_LABELS[s.measure].toLowerCase()} by region in the last four ACLED weeks, ${period ?? 'none'}${prov}.`;
-        summary = regionWeekSummary(ranking, words, country.name);
+        const prov = ranking.window?.provisional ? tm().provisionalWeeks : '';
+        caption = tm().weekRankCaption(catLabel, t.measure[s.measure], period, prov);
+        summary = regionWeekSummary(ranking, words, countryName);
         csv = () => Promise.all(regions.map((r) => getText(weekSeriesPath(regionParams(r.slug), 'csv')))).then(mergeCsv);
-        changeHead = 'Change vs the four weeks before';
-        table.caption.textContent = `Region figures from ACLED’s weekly counts (Saturday to Friday). ${monthly.size > 0 ? 'Select a region to chart its monthly series. ' : ''}${credit}.`;
+        changeHead = tm().changeVsFour;
+        table.caption.textContent = tm().weekTableCaption(monthly.size > 0, credit);
       } else {
         const ranking = regionRanking(docs as SeriesDoc[]);
         rows = ranking.rows;
-        period = ranking.month && monthLabel(ranking.month);
-        caption = ranking.month
-          ? `${catLabel}, ${MEASURE_LABELS[s.measure].toLowerCase()} by region in ${monthLabel(ranking.month)}, the latest month complete in every region.`
-          : `${catLabel} by region`;
-        summary = regionSummary(ranking, words, country.name);
+        period = ranking.month && fmtMonth(ranking.month);
+        caption = tm().monthRankCaption(catLabel, t.measure[s.measure], ranking.month && fmtMonth(ranking.month));
+        summary = regionSummary(ranking, words, countryName);
         csv = () =>
           Promise.all(regions.map((r) => getText(seriesCsvPath(s, { admin1: r.slug, from: ranking.month, to: ranking.month })))).then(
             mergeCsv,
           );
-        changeHead = 'Change vs previous month';
+        changeHead = tm().changeVsMonth;
         const last = (docs as SeriesDoc[])[0]?.points.at(-1);
         const through = last ? cat.sources.find((x) => x.id === last.source)?.coverage.through : null;
-        table.caption.textContent = `Region figures come from event-level data only${through ? `, which ends ${fmtDate(through)}` : ''}. Select a region to chart it. ${credit}.`;
+        table.caption.textContent = tm().monthTableCaption(through ? fmtDay(through) : null, credit);
       }
       renderRegions(byId('regions-body'), rows, period, { caption, changeHead, selected: s.admin1, pickable: monthly }, (slug) => {
         void ctx.setState({ admin1: slug });
@@ -283,13 +279,13 @@ export async function loadCountry(ctx: CountryContext, stale: () => boolean): Pr
       const name = [s.country, 'regions', s.category, s.measure, period ?? ''];
       figReady(table, summary, csv, name, cat.dataset);
       if (period === null) {
-        figError(map, 'the map', new Error('no period is complete in every region'));
+        figError(map, t.whatMap, new Error(tm().noPeriod));
         return;
       }
       figReady(map, summary, csv, [...name, 'map'], cat.dataset);
       const noOutline = (drawn: readonly string[]) => rows.filter((r) => !drawn.includes(regionKey(s.country, r.slug)));
-      tableLater(map.table!, { head: ['Region', period], rows: rows.map((r) => [r.name, fmtNum(r.value)]) }, caption);
-      map.caption.textContent = `Darker (purple) is fewer, lighter (yellow) is more. ${credit}.`;
+      tableLater(map.table!, { head: [tm().colRegion, period], rows: rows.map((r) => [r.name, num(r.value)]) }, caption);
+      map.caption.textContent = tm().mapCaptionCountry([], [], credit);
       // The map module (chartjs-chart-geo) and the outlines are loaded when the map comes near the screen.
       whenVisible(map.canvas!.parentElement!, () => {
         void import('../map.ts')
@@ -300,21 +296,21 @@ export async function loadCountry(ctx: CountryContext, stale: () => boolean): Pr
               map.canvas!,
               [s.country],
               values,
-              `${catLabel}, ${MEASURE_LABELS[s.measure].toLowerCase()}, ${period}`,
+              tm().mapPngCountry(catLabel, t.measure[s.measure], period),
             );
             if (stale()) return;
             map.canvas!.dataset.drawn = drawn.drawn.join(' ');
-            const missing = noOutline(drawn.drawn).map((r) => `${r.name} (${fmtNum(r.value)})`);
-            map.caption.textContent = `Darker (purple) is fewer, lighter (yellow) is more.${missing.length > 0 ? ` Not on the map (no outline): ${missing.join(', ')}.` : ''} ${drawn.credits.join('; ')}. ${credit}.`;
+            const missing = noOutline(drawn.drawn).map((r) => `${r.name} (${num(r.value)})`);
+            map.caption.textContent = tm().mapCaptionCountry(missing, drawn.credits, credit);
           })
           .catch((e: unknown) => {
-            if (!stale()) figError(map, 'the map', e);
+            if (!stale()) figError(map, t.whatMap, e);
           });
       });
     } catch (e) {
       if (stale()) return;
-      showError(byId('regions-body'), 'the regions', e);
-      figError(map, 'the map', e);
+      showError(byId('regions-body'), tm().whatRegions, e);
+      figError(map, t.whatMap, e);
     }
   }
 }
@@ -328,7 +324,7 @@ function renderRegions(
   onPick: (slug: string) => void,
 ): void {
   if (period === null || rows.length === 0) {
-    container.replaceChildren(h('p', {}, 'No period is complete in every region’s series.'));
+    container.replaceChildren(h('p', {}, tm().noPeriodRegions));
     return;
   }
   const max = Math.max(1, ...rows.map((r) => r.value));
@@ -343,9 +339,9 @@ function renderRegions(
         'tr',
         {},
         h('th', { scope: 'col' }, '#'),
-        h('th', { scope: 'col' }, 'Region'),
+        h('th', { scope: 'col' }, tm().colRegion),
         h('th', { scope: 'col', class: 'num' }, period),
-        h('th', { scope: 'col', class: 'bar-col' }, h('span', { class: 'visually-hidden' }, 'Bar')),
+        h('th', { scope: 'col', class: 'bar-col' }, h('span', { class: 'visually-hidden' }, tm().bar)),
         h('th', { scope: 'col', class: 'num' }, o.changeHead),
       ),
     ),
@@ -367,7 +363,7 @@ function renderRegions(
         { class: r.slug === o.selected ? 'selected' : undefined, 'data-region': r.slug, 'data-value': String(r.value) },
         h('td', {}, String(i + 1)),
         h('th', { scope: 'row' }, name),
-        h('td', { class: 'num' }, fmtNum(r.value)),
+        h('td', { class: 'num' }, num(r.value)),
         h('td', { class: 'bar-col' }, h('span', { class: 'bar-track' }, bar)),
         h('td', { class: `num change${r.change?.lowBaseline ? ' low-baseline' : ''}` }, ...changeCell(r.change)),
       ),
@@ -380,5 +376,5 @@ function renderRegions(
 /** '+1' and '(+14.3%, low baseline)', apart so the second can wrap on narrow screens. */
 function changeCell(c: Change | null): Child[] {
   if (!c) return [fmtChange(c)];
-  return [fmtSigned(c.abs), ' ', h('span', { class: 'pct' }, `(${fmtPct(c.pct)}${c.lowBaseline ? ', low baseline' : ''})`)];
+  return [fmtSigned(c.abs), ' ', h('span', { class: 'pct' }, `(${fmtPct(c.pct)}${c.lowBaseline ? `, ${t.lowBaseline}` : ''})`)];
 }

@@ -5,6 +5,8 @@
  * small files compress worse than one.
  */
 
+export { markInvalid, syncCompareControls, wireCompareControls } from '../controls-compare.ts';
+export { renderTrendLegend } from '../trend-legend.ts';
 export { convertFor, loadCompare, showClaims } from './compare.ts';
 export { loadCountry } from './country.ts';
 export { drawSahelMap } from './sahel-map.ts';

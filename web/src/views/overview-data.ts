@@ -4,12 +4,12 @@
  * weekly chart's data, and one y scale for all. Pure: no DOM, no Chart.js.
  */
 
-import type { WeekSeries } from '../../../model/api.ts';
 import { type Change, change } from '../../../model/change.ts';
-import { daySpan } from '../../../model/day.ts';
-import { TREND_LABELS, type TrendBand, trendBand } from '../../../model/trend.ts';
+import { type TrendBand, trendBand } from '../../../model/trend.ts';
 import type { WeekPoint } from '../../../model/types.ts';
 import { addWeeks, weekEnd } from '../../../model/week.ts';
+import { fmtDays } from '../format.ts';
+import { t } from '../messages.ts';
 
 /** Weeks in a headline window: the last four complete ACLED weeks. */
 export const HEADLINE_WEEKS = 4;
@@ -66,7 +66,7 @@ function comparison(base: WeekWindow | null, current: WeekWindow): WeekCompariso
   const c = change(base.total, current.total);
   const band = trendBand(c);
   const settled = !base.provisional && !current.provisional;
-  return { base, change: c, band, settled, label: settled ? TREND_LABELS[band] : `${TREND_LABELS[band]} (provisional)` };
+  return { base, change: c, band, settled, label: settled ? t.trend(band) : t.provisional(t.trend(band)) };
 }
 
 /**
@@ -87,51 +87,9 @@ export function weeklyHeadline(points: readonly WeekPoint[]): WeeklyHeadline | n
 }
 
 /** A window's days in words. @example windowLabel({ from: '2026-02-21', to: '2026-03-20' }) === '21 February–20 March 2026' */
-export const windowLabel = (w: Pick<WeekWindow, 'from' | 'to'>): string => daySpan(w.from, w.to);
+export const windowLabel = (w: Pick<WeekWindow, 'from' | 'to'>): string => fmtDays(w.from, w.to);
 
 /** The largest value across series (for a shared y scale), at least 1. */
 export function sharedMax(series: readonly (readonly { value: number }[])[]): number {
   return Math.max(1, ...series.flatMap((s) => s.map((p) => p.value)));
 }
-
-/** A region's row in a ranking: its total and its change. */
-export interface RegionRow {
-  slug: string;
-  name: string;
-  value: number;
-  change: Change | null;
-}
-
-/** Regions ranked on their last four ACLED weeks (the overview's headline window), with the change from the four before. */
-export interface RegionWeekRanking {
-  /** The four weeks (all regions' series end on the same week); null without four weeks. */
-  window: Omit<WeekWindow, 'total'> | null;
-  /** Highest value first; ties by name. */
-  rows: RegionRow[];
-}
-
-/** The first week to request for a region ranking: the four weeks and the four before them. */
-export const rankingFromWeek = (lastWeek: string): string => addWeeks(lastWeek, 1 - 2 * HEADLINE_WEEKS);
-
-/** Regions ranked on the total of their last four weeks (docs: each region's weekly series, same weeks). */
-export function regionWeekRanking(docs: readonly WeekSeries[]): RegionWeekRanking {
-  let window: RegionWeekRanking['window'] = null;
-  const rows: RegionRow[] = [];
-  for (const d of docs) {
-    const hl = weeklyHeadline(d.points);
-    if (!hl) continue;
-    window ??= { from: hl.current.from, to: hl.current.to, provisional: hl.current.provisional };
-    const a = d.series.admin1;
-    rows.push({
-      slug: a?.slug ?? '',
-      name: a?.name ?? d.series.country.name,
-      value: hl.current.total,
-      change: hl.vsPrevious?.change ?? null,
-    });
-  }
-  rows.sort((x, y) => y.value - x.value || x.name.localeCompare(y.name));
-  return { window, rows };
-}
-
-/** A region's key in a map's values: `NGA:borno`. */
-export const regionKey = (iso3: string, slug: string): string => `${iso3}:${slug}`;

@@ -8,13 +8,13 @@
  */
 import type { WeekSeries } from '../../../model/api.ts';
 import type { Measure } from '../../../model/categories.ts';
-import { fmtNum } from '../../../model/format.ts';
 import type { Catalogue, CountryEntry, SeriesDoc } from '../../../model/types.ts';
 import { coupMarkers, coupWeekMarkers } from '../annotations.ts';
 import { seriesCsvPath, seriesPath, weekSeriesPath } from '../api-paths.ts';
 import { drawLineChart } from '../charts.ts';
 import { type Fig, fig, figError, figLoading, figReady, tableLater } from '../figure.ts';
-import { fmtPct, fmtSigned, MEASURE_LABELS } from '../format.ts';
+import { fmtPct, fmtSigned, num } from '../format.ts';
+import { t } from '../messages.ts';
 import { byId, h, loading, trendBadge } from '../render.ts';
 import { overviewSeries, series, weekSeries } from '../requests.ts';
 import { nextTask, whenVisible } from '../schedule.ts';
@@ -62,8 +62,8 @@ interface Job {
 export async function loadOverview(ctx: OverviewContext, stale: () => boolean): Promise<void> {
   const { catalogue: cat, state } = ctx;
   ctx.els.heading.textContent = ctx.heading;
-  document.title = 'Sahel Pulse: five Sahel countries side by side';
-  ctx.updateShare('Sahel Pulse: political violence in five Sahel countries');
+  document.title = t.docOverview;
+  ctx.updateShare(t.shareOverview);
   const countries = cat.countries.filter((c) => c.categories.includes('political_violence') && document.getElementById(`ov-${c.iso3}`));
   const jobs: Job[] = [];
   const headlines: { c: CountryEntry; m: Measure; doc: Promise<WeekSeries> | null }[] = [];
@@ -88,12 +88,12 @@ export async function loadOverview(ctx: OverviewContext, stale: () => boolean): 
             figReady(wf, weekSummary(doc), weekSeriesPath(wp, 'csv'), [c.iso3, 'political_violence', m, 'weeks', wp.from], cat.dataset);
             if (wf.table) tableLater(wf.table, weekTable(doc), weekSeriesTitle(doc.series));
             const ld = weekLineData(doc.points);
-            wf.caption.textContent = ld.hasPartial ? 'Dashed, shaded: provisional weeks (see above).' : '';
+            wf.caption.textContent = ld.hasPartial ? t.captionProvisional : '';
             return ld;
           },
         });
       } else {
-        wf.summary.textContent = `No ACLED weekly data for ${c.name}.`;
+        wf.summary.textContent = t.noWeeklyFor(t.country(c.name));
       }
       const s = overviewSeries(c.iso3, m, state);
       const f = fig(`ov-${c.iso3}-${m}`);
@@ -115,7 +115,7 @@ export async function loadOverview(ctx: OverviewContext, stale: () => boolean): 
             cat.dataset,
           );
           if (f.table) tableLater(f.table, seriesTable(doc), seriesTitle(doc.series));
-          f.caption.textContent = partialIndexes(doc.points).length > 0 ? 'Shaded: partial month (lower bound).' : '';
+          f.caption.textContent = partialIndexes(doc.points).length > 0 ? t.captionPartial : '';
           return lineData(doc.points, cat.sources);
         },
       });
@@ -132,7 +132,7 @@ export async function loadOverview(ctx: OverviewContext, stale: () => boolean): 
           const r = docs[k]!;
           return r.status === 'fulfilled'
             ? headlineRow(x.m, weeklyHeadline(r.value.points))
-            : h('p', { class: 'ov-fig', 'data-measure': x.m }, `${MEASURE_LABELS[x.m]}: no weekly data.`);
+            : h('p', { class: 'ov-fig', 'data-measure': x.m }, t.noWeeklyMeasure(t.measure[x.m]));
         }),
       );
     });
@@ -140,7 +140,7 @@ export async function loadOverview(ctx: OverviewContext, stale: () => boolean): 
 
   const draw = (j: Job, d: LineData, yMax: number | null = null) => {
     if (performance.getEntriesByName('first-draw').length === 0) performance.mark('first-draw');
-    drawLineChart(j.f.canvas!, d, j.markers(d), MEASURE_LABELS[j.m], { small: true, yMax, legend: j.legend && d.hasPartial });
+    drawLineChart(j.f.canvas!, d, j.markers(d), t.measure[j.m], { small: true, yMax, legend: j.legend && d.hasPartial });
   };
 
   if (!state.sameScale) {
@@ -159,7 +159,7 @@ export async function loadOverview(ctx: OverviewContext, stale: () => boolean): 
             await nextTask();
           })),
         (e: unknown) => {
-          if (!stale()) figError(j.f, `${j.c.name} ${j.m}`, e);
+          if (!stale()) figError(j.f, t.whatSeries(t.country(j.c.name), j.m), e);
         },
       ),
     );
@@ -183,7 +183,7 @@ export async function loadOverview(ctx: OverviewContext, stale: () => boolean): 
       whenVisible(j.f.canvas!.parentElement!, () => {
         if (!stale()) draw(j, d, max.get(key(j)) ?? null);
       });
-    } else figError(j.f, `${j.c.name} ${j.m}`, r.reason);
+    } else figError(j.f, t.whatSeries(t.country(j.c.name), j.m), r.reason);
     await nextTask();
     if (stale()) return;
   }
@@ -193,7 +193,7 @@ export async function loadOverview(ctx: OverviewContext, stale: () => boolean): 
 function headlineRow(m: Measure, hl: WeeklyHeadline | null): HTMLElement {
   const row = h('div', { class: 'ov-fig', 'data-measure': m });
   if (!hl) {
-    row.append(h('p', {}, `${MEASURE_LABELS[m]}: fewer than four ACLED weeks.`));
+    row.append(h('p', {}, t.fewWeeks(t.measure[m])));
     return row;
   }
   const cur = hl.current;
@@ -201,18 +201,18 @@ function headlineRow(m: Measure, hl: WeeklyHeadline | null): HTMLElement {
     h(
       'p',
       { class: 'ov-value' },
-      h('span', { class: 'ov-label' }, `${MEASURE_LABELS[m]}, ${windowLabel(cur)}: `),
-      h('strong', { class: 'ov-number', 'data-value': String(cur.total) }, fmtNum(cur.total)),
-      cur.provisional ? h('span', { class: 'provisional-tag' }, ' provisional') : '',
+      h('span', { class: 'ov-label' }, t.headline(t.measure[m], windowLabel(cur))),
+      h('strong', { class: 'ov-number', 'data-value': String(cur.total) }, num(cur.total)),
+      cur.provisional ? h('span', { class: 'provisional-tag' }, t.provisionalTag) : '',
     ),
-    comparisonLine('previous', 'the four weeks before', hl.vsPrevious),
-    comparisonLine('year', 'a year earlier', hl.vsYearAgo),
+    comparisonLine('previous', t.vsPrevious, hl.vsPrevious),
+    comparisonLine('year', t.vsYear, hl.vsYearAgo),
   );
   return row;
 }
 
 function comparisonLine(kind: 'previous' | 'year', words: string, c: WeekComparison | null): HTMLElement {
-  if (!c) return h('p', { class: 'ov-trend', 'data-vs': kind }, `No ${words} to compare with.`);
+  if (!c) return h('p', { class: 'ov-trend', 'data-vs': kind }, t.noBase(words));
   return h(
     'p',
     { class: 'ov-trend', 'data-vs': kind, 'data-base': String(c.base.total), 'data-band': c.band, 'data-settled': String(c.settled) },
@@ -221,7 +221,7 @@ function comparisonLine(kind: 'previous' | 'year', words: string, c: WeekCompari
     h(
       'span',
       { class: `note${c.change.lowBaseline ? ' low-baseline' : ''}` },
-      `vs ${words} (${windowLabel(c.base)}: ${fmtNum(c.base.total)}): ${fmtSigned(c.change.abs)} (${fmtPct(c.change.pct)})${c.change.lowBaseline ? ', low baseline' : ''}`,
+      t.vs(words, windowLabel(c.base), num(c.base.total), fmtSigned(c.change.abs), fmtPct(c.change.pct), c.change.lowBaseline),
     ),
   );
 }
@@ -242,7 +242,7 @@ function sahelMap(ctx: OverviewContext, stale: () => boolean): void {
   }
   const f = fig('sahel-map');
   // Nothing is requested until the map comes near the screen (a request per region): it says so meanwhile.
-  const waiting = 'The map and its figures load when it comes into view.';
+  const waiting = t.mapWaiting;
   f.summary.textContent = waiting;
   f.canvas!.setAttribute('aria-label', waiting);
   whenVisible(f.canvas!.parentElement!, () => {
@@ -251,7 +251,7 @@ function sahelMap(ctx: OverviewContext, stale: () => boolean): void {
     import('./more.ts')
       .then((m) => m.drawSahelMap(ctx.catalogue, ctx.state.measure, stale))
       .catch((e: unknown) => {
-        if (!stale()) figError(f, 'the map', e);
+        if (!stale()) figError(f, t.whatMap, e);
       });
   });
 }

@@ -7,15 +7,17 @@
  * (its last eight weeks).
  */
 import type { Measure } from '../../../model/categories.ts';
-import { fmtNum } from '../../../model/format.ts';
 import type { Catalogue } from '../../../model/types.ts';
 import { getText } from '../api.ts';
 import { weekSeriesPath } from '../api-paths.ts';
-import { mergeCsv } from '../downloads.ts';
+import { mergeCsv } from '../csv-merge.ts';
 import { fig, figError, figReady, tableLater } from '../figure.ts';
-import { creditLine, MEASURE_LABELS } from '../format.ts';
+import { creditLine, num } from '../format.ts';
+import { t } from '../messages.ts';
+import { tm } from '../messages-more.ts';
 import { weekSeries } from '../requests.ts';
-import { rankingFromWeek, regionKey, regionWeekRanking, windowLabel } from './overview-data.ts';
+import { windowLabel } from './overview-data.ts';
+import { rankingFromWeek, regionKey, regionWeekRanking } from './region-ranking.ts';
 
 /** One region of the map: its country, the four weeks' total and its change. */
 interface Cell {
@@ -49,26 +51,26 @@ export async function drawSahelMap(cat: Catalogue, measure: Measure, stale: () =
     for (const c of countries) {
       const r = regionWeekRanking(docs.filter((_, i) => params[i]!.c === c));
       window ??= r.window;
-      for (const row of r.rows) cells.push({ iso3: c.iso3, country: c.name, slug: row.slug, name: row.name, value: row.value });
+      for (const row of r.rows)
+        cells.push({ iso3: c.iso3, country: t.country(c.name), slug: row.slug, name: t.region(row.name), value: row.value });
     }
     cells.sort((a, b) => b.value - a.value || a.name.localeCompare(b.name));
     if (!window || cells.length === 0) {
-      figError(f, 'the map', new Error('no four ACLED weeks in the regions'));
+      figError(f, t.whatMap, new Error(tm().noFourWeeks));
       return;
     }
     const period = windowLabel(window);
-    const words = `political violence ${measure === 'events' ? 'events' : 'reported fatalities'}`;
-    const top = cells.slice(0, 3).map((x) => `${x.name}, ${x.country} (${fmtNum(x.value)})`);
-    const summary = `In the four weeks ${period}${window.provisional ? ' (provisional)' : ''}, the regions with the most ${words} were ${top.join('; ')}.`;
+    const top = cells.slice(0, 3).map((x) => `${x.name}, ${x.country} (${num(x.value)})`);
+    const summary = tm().mapSummary(period, window.provisional, measure, top);
     const csv = () => Promise.all(params.map(({ p }) => getText(weekSeriesPath(p, 'csv')))).then(mergeCsv);
     figReady(f, summary, csv, ['sahel', 'regions', 'political_violence', measure, window.from], cat.dataset);
     tableLater(
       f.table!,
       {
-        head: ['Region', 'Country', `${MEASURE_LABELS[measure]}, ${period}`],
-        rows: cells.map((x) => [x.name, x.country, fmtNum(x.value)]),
+        head: [tm().colRegion, tm().colCountry, `${t.measure[measure]}, ${period}`],
+        rows: cells.map((x) => [x.name, x.country, num(x.value)]),
       },
-      `Political violence, ${MEASURE_LABELS[measure].toLowerCase()} by region, ${period}${window.provisional ? ' (provisional)' : ''}, highest first`,
+      tm().mapTableCaption(t.measure[measure], period, window.provisional),
     );
     const values = new Map(cells.map((x) => [regionKey(x.iso3, x.slug), x.value]));
     const { drawRegionMap } = await import('../map.ts');
@@ -77,17 +79,15 @@ export async function drawSahelMap(cat: Catalogue, measure: Measure, stale: () =
       f.canvas!,
       countries.map((c) => c.iso3),
       values,
-      `Political violence, ${MEASURE_LABELS[measure].toLowerCase()}, ${period}`,
+      tm().mapPngTitle(t.measure[measure], period),
     );
     if (stale()) return;
     f.canvas!.dataset.drawn = drawn.drawn.join(' ');
     const missing = cells
       .filter((x) => !drawn.drawn.includes(regionKey(x.iso3, x.slug)))
-      .map((x) => `${x.name}, ${x.country} (${fmtNum(x.value)})`);
-    f.caption.textContent =
-      `One colour scale for all five countries: darker (purple) is fewer, lighter (yellow) is more; the scale is the legend at the bottom right.` +
-      `${missing.length > 0 ? ` Not on the map (no outline): ${missing.join('; ')}.` : ''} ${drawn.credits.join('; ')}. ${creditLine(cat.dataset)}.`;
+      .map((x) => `${x.name}, ${x.country} (${num(x.value)})`);
+    f.caption.textContent = tm().mapCaption(missing, drawn.credits, creditLine(cat.dataset));
   } catch (e) {
-    if (!stale()) figError(f, 'the map', e);
+    if (!stale()) figError(f, t.whatMap, e);
   }
 }
