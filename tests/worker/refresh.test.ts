@@ -15,10 +15,11 @@ import { env } from 'cloudflare:workers';
 import { Validator } from '@cfworker/json-schema';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { decodeBase, encodeBase } from '../../data/refresh/base.ts';
+import { WRITE_BATCH } from '../../data/refresh/steps.ts';
 import { keys, POINTER_KEY, REFRESH_KEY, STAGE_KEY_PREFIX } from '../../model/keys.ts';
 import type { Catalogue, Pointer, RefreshRun } from '../../model/types.ts';
 import app from '../../worker/index.ts';
-import { instanceId, scheduled, startRefresh, WRITE_BATCH } from '../../worker/refresh.ts';
+import { instanceId, scheduled, startRefresh } from '../../worker/refresh.ts';
 import { testSources } from '../fixtures/niger.ts';
 import { buildTestDataset, CLAIMS, seed } from './seed.ts';
 
@@ -74,7 +75,7 @@ describe.skipIf(!present)('refresh Workflow', { timeout: 60_000 }, () => {
     const base = decodeBase((await env.SAHEL_KV.get(keys.base(now)))!, 'base');
     expect(base.sources.find((s) => s.info.id === 'acled-api')!.info.coverage).toEqual({ from: '2023-06-01', through: '2023-08-31' });
     // Each write step wrote at most WRITE_BATCH entries (under 1,000 KV operations per invocation).
-    const w1 = (await wf.waitForStepResult({ name: 'write 1/1' })) as { written: number };
+    const w1 = (await wf.waitForStepResult({ name: 'write NER 1/1' })) as { written: number };
     expect(w1.written).toBeGreaterThan(0);
     expect(w1.written).toBeLessThanOrEqual(WRITE_BATCH);
     // The catalogue shows the refresh; Niger's months June to August now come from it (retrieved last).
