@@ -25,11 +25,8 @@
  */
 import { WorkflowEntrypoint, type WorkflowEvent, type WorkflowStep, type WorkflowStepConfig } from 'cloudflare:workers';
 import { NonRetryableError } from 'cloudflare:workflows';
-import { namespaceWriter, publishWritten } from '../data/publish/publish.ts';
-import { type AcledConfig, AcledError, DEFAULT_BASE, getToken } from '../data/refresh/acled.ts';
-import { ALL_COUNTRIES, type RefreshWindow } from '../data/refresh/core.ts';
-import { clearStaged, hashStep, mergeStep, planStep, readStep, versionStep, writeSlices, writeStep } from '../data/refresh/steps.ts';
-import { REFRESH_KEY } from '../model/keys.ts';
+import { AcledError, DEFAULT_BASE } from '../data/refresh/acled.ts';
+import { runRefresh } from '../data/refresh/steps.ts';
 import type { RefreshRun } from '../model/types.ts';
 
 /** What the scheduled handler (or an operator) asks for; all optional. */
@@ -67,89 +64,20 @@ async function once<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 export class RefreshWorkflow extends WorkflowEntrypoint<RefreshEnv, RefreshParams> {
-  override async run(event: Readonly<WorkflowEvent<RefreshParams>>, step: WorkflowStep): Promise<RefreshRun> {
+  override run(event: Readonly<WorkflowEvent<RefreshParams>>, step: WorkflowStep): Promise<RefreshRun> {
     const env = this.env;
-    const kv = env.SAHEL_KV;
-    const id = event.instanceId;
-    const at = event.payload.at ?? event.timestamp.toISOString();
-    const cfg: AcledConfig = {
-      base: env.ACLED_API_URL || DEFAULT_BASE,
-      username: env.ACLED_USERNAME ?? '',
-      password: env.ACLED_PASSWORD ?? '',
-    };
-    let w: RefreshWindow | null = null;
-    let counts: RefreshRun['rows'] = { read: 0, accepted: 0, rejected: 0, duplicates: 0, byReason: {} };
-    const ran = (): Omit<RefreshRun, 'outcome' | 'reason' | 'version'> => ({
-      at,
-      by: 'workflow',
-      window: w ? { since: w.since, through: w.through } : { since: '', through: '' },
-      countries: w?.countries ?? [],
-      rows: counts,
+    return runRefresh({
+      kv: env.SAHEL_KV,
+      cfg: { base: env.ACLED_API_URL || DEFAULT_BASE, username: env.ACLED_USERNAME ?? '', password: env.ACLED_PASSWORD ?? '' },
+      id: event.instanceId,
+      at: event.payload.at ?? event.timestamp.toISOString(),
+      asked: event.payload,
+      // Each step's result is kept by the engine (a few numbers: see data/refresh/steps.ts).
+      doStep: (name, work) => step.do(name, STEP, work as () => Promise<never>),
+      acled: once,
+      reason: plainReason,
     });
-    const record = (r: Pick<RefreshRun, 'outcome' | 'reason' | 'version'>): RefreshRun => ({ ...ran(), ...r });
-    try {
-      const plan = await step.do('plan', STEP, () => planStep(kv, at, event.payload));
-      w = plan.window;
-      await step.do('token', STEP, async () => {
-        const t = await once(() => getToken(cfg));
-        // Nothing of the token is kept: only that one was issued.
-        return { issued: true, expiresAt: new Date(t.expiresAt).toISOString() };
-      });
-      for (const iso3 of plan.window.countries) {
-        const c = await step.do(`read ${iso3}`, STEP, () => once(() => readStep(kv, cfg, id, plan.window, iso3)));
-        counts = addRows(counts, c.rows);
-      }
-      const merged = await step.do('merge', STEP, () => mergeStep(kv, id, plan, ran()));
-      if (merged.unchanged) {
-        const run = record({ outcome: 'unchanged', reason: null, version: plan.version });
-        await step.do('record', STEP, async () => {
-          await kv.put(REFRESH_KEY, JSON.stringify(run));
-          await clearStaged(kv, id, ALL_COUNTRIES);
-          return { recorded: true };
-        });
-        return run;
-      }
-      const sizes: number[] = [];
-      for (const iso3 of merged.countries) sizes.push((await step.do(`hash ${iso3}`, STEP, () => hashStep(kv, id, iso3))).entries);
-      const built = await step.do('version', STEP, () => versionStep(kv, id, merged.countries));
-      for (const [i, iso3] of merged.countries.entries()) {
-        const slices = writeSlices(sizes[i]!);
-        for (const [j, s] of slices.entries())
-          await step.do(`write ${iso3} ${j + 1}/${slices.length}`, STEP, () =>
-            writeStep(kv, id, iso3, built.version, { ...s, expected: sizes[i]! }),
-          );
-      }
-      const run = record({ outcome: 'published', reason: null, version: built.version });
-      await step.do('publish', STEP, async () => {
-        // Every entry is written: the versions list, then the pointer, last.
-        await publishWritten(namespaceWriter(kv), built.version, built.entries, run.at);
-        await kv.put(REFRESH_KEY, JSON.stringify(run));
-        await clearStaged(kv, id, ALL_COUNTRIES);
-        return { published: built.version };
-      });
-      return run;
-    } catch (e) {
-      const run = record({ outcome: 'failed', reason: plainReason(e), version: null });
-      await step.do('record failure', STEP, async () => {
-        await kv.put(REFRESH_KEY, JSON.stringify(run));
-        await clearStaged(kv, id, ALL_COUNTRIES);
-        return { recorded: true };
-      });
-      throw e;
-    }
   }
-}
-
-function addRows(a: RefreshRun['rows'], b: RefreshRun['rows']): RefreshRun['rows'] {
-  const byReason = { ...a.byReason };
-  for (const [k, v] of Object.entries(b.byReason)) byReason[k] = (byReason[k] ?? 0) + v;
-  return {
-    read: a.read + b.read,
-    accepted: a.accepted + b.accepted,
-    rejected: a.rejected + b.rejected,
-    duplicates: a.duplicates + b.duplicates,
-    byReason,
-  };
 }
 
 /** Instance id of the run scheduled at `time`: one per day, so that a repeated trigger cannot start a second run. */

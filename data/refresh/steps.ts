@@ -18,7 +18,7 @@
  * tests/data/refresh/steps.test.ts (KV operations, subrequests, result sizes).
  */
 import type { Iso3 } from '../../model/geography.ts';
-import { keys, POINTER_KEY, STAGE_KEY_PREFIX } from '../../model/keys.ts';
+import { keys, POINTER_KEY, REFRESH_KEY, STAGE_KEY_PREFIX } from '../../model/keys.ts';
 import type { CountryEntry, Pointer, RefreshRun } from '../../model/types.ts';
 import {
   buildContext,
@@ -32,9 +32,11 @@ import {
   versionOf,
 } from '../build/dataset.ts';
 import type { Derived } from '../derive/aggregate.ts';
+import { publishWritten } from '../publish/publish.ts';
 import { type AcledConfig, getToken } from './acled.ts';
-import { baseSource, baseSummary, decodeBase, withSource } from './base.ts';
+import { baseSource, baseSummary, readBase, withSource } from './base.ts';
 import {
+  ALL_COUNTRIES,
   combine,
   mergeWindow,
   parseCountries,
@@ -47,7 +49,7 @@ import {
 } from './core.ts';
 import { readCountry } from './fetch.ts';
 
-/** Entries written per write step: with the step's one read, far under 1,000 KV operations per invocation. */
+/** Entries written per write step: with the step's two reads, far under 1,000 KV operations per invocation. */
 export const WRITE_BATCH = 400;
 
 /** The KV operations the steps use (a KVNamespace binding has them). */
@@ -146,19 +148,19 @@ interface StagedPart {
   docs: ClaimDocs;
 }
 
-/** The staged base, with only `weekly`'s weekly cells decoded (a country's, or none). */
-async function stagedInput(kv: TextKv, id: string, weekly: Iso3 | 'none') {
+/** The next version's base: the staged one, with the served version's weekly cells of `weekly` (a country's, or none). */
+async function stagedInput(kv: TextKv, id: string, served: string, weekly: Iso3 | 'none') {
   const text = await kv.get(baseKey(id));
   if (text === null) throw new Error('the staged base of the next version is missing');
-  return buildContext(decodeBase(text, baseKey(id), weekly));
+  return buildContext(await readBase((k) => kv.get(k), served, weekly, text));
 }
 
 /**
  * `hash <ISO3>`: the country's entries built with an empty version; staged: their manifest, the
- * country's catalogue entry and the documents the claims read (1 KV read, 1 write).
+ * country's catalogue entry and the documents the claims read (2 KV reads, 1 write).
  */
-export async function hashStep(kv: TextKv, id: string, iso3: Iso3): Promise<{ entries: number }> {
-  const ctx = await stagedInput(kv, id, iso3);
+export async function hashStep(kv: TextKv, id: string, served: string, iso3: Iso3): Promise<{ entries: number }> {
+  const ctx = await stagedInput(kv, id, served, iso3);
   const part = countryPart(ctx, iso3, datasetRef(ctx, ''));
   if (!part) throw new Error(`no source of the next version gives ${iso3}`);
   const entries = countryEntries(part, '');
@@ -169,11 +171,17 @@ export async function hashStep(kv: TextKv, id: string, iso3: Iso3): Promise<{ en
 
 /**
  * `version`: the catalogue and the claims built from the staged parts, the version worked out
- * from every manifest; the catalogue, the claims and the base written under it (1 + countries KV
- * reads, 4 writes). Returns the version and its entry count (the base not counted, as publish counts).
+ * from every manifest; the catalogue, the claims and the base written under it, the served
+ * version's weekly cells copied as they are (2 + 2 x countries KV reads, 4 + countries writes).
+ * Returns the version and its entry count (the base's entries included, as data:publish counts).
  */
-export async function versionStep(kv: TextKv, id: string, countries: readonly Iso3[]): Promise<{ version: string; entries: number }> {
-  const ctx = await stagedInput(kv, id, 'none');
+export async function versionStep(
+  kv: TextKv,
+  id: string,
+  served: string,
+  countries: readonly Iso3[],
+): Promise<{ version: string; entries: number }> {
+  const ctx = await stagedInput(kv, id, served, 'none');
   const parts: StagedPart[] = [];
   for (const iso3 of countries) {
     const t = await kv.get(partKey(id, iso3));
@@ -191,24 +199,31 @@ export async function versionStep(kv: TextKv, id: string, countries: readonly Is
   const version = await versionOf(manifest);
   const global = globalPart(ctx, entries, docs, datasetRef(ctx, version));
   for (const e of global.entries) await kv.put(e.key, e.value);
-  const base = await kv.get(baseKey(id));
-  await kv.put(keys.base(version), base!);
-  return { version, entries: manifest.length };
+  const base = (await kv.get(baseKey(id)))!;
+  await kv.put(keys.base(version), base);
+  const weekly = baseSummary(base, baseKey(id)).weekly;
+  for (const iso3 of weekly) {
+    const cells = await kv.get(keys.baseWeekly(served, iso3));
+    if (cells === null) throw new Error(`the weekly cells of ${iso3} of the served version ${served} are missing`);
+    await kv.put(keys.baseWeekly(version, iso3), cells);
+  }
+  return { version, entries: manifest.length + 1 + weekly.length };
 }
 
 /**
  * `write <ISO3> i/n`: the country built again with the version, its entries `from` to `to` written
- * (1 KV read, at most WRITE_BATCH writes). `expected` is its entry count in the first pass: a
+ * (2 KV reads, at most WRITE_BATCH writes). `expected` is its entry count in the first pass: a
  * build that differs fails the step.
  */
 export async function writeStep(
   kv: TextKv,
   id: string,
+  served: string,
   iso3: Iso3,
   version: string,
   slice: { from: number; to: number; expected: number },
 ): Promise<{ written: number }> {
-  const ctx = await stagedInput(kv, id, iso3);
+  const ctx = await stagedInput(kv, id, served, iso3);
   const part = countryPart(ctx, iso3, datasetRef(ctx, version));
   const entries = part ? countryEntries(part, version) : [];
   if (entries.length !== slice.expected)
@@ -225,7 +240,128 @@ export function writeSlices(entries: number): { from: number; to: number }[] {
   return out;
 }
 
+/**
+ * `publish`: every entry written, the versions list, then the pointer (last), then the run
+ * recorded and the scratch keys removed (1 KV read, 3 writes, 1 delete per scratch key).
+ */
+export async function publishStep(
+  kv: TextKv,
+  id: string,
+  version: string,
+  entries: number,
+  run: RefreshRun,
+): Promise<{ published: string }> {
+  const writer = {
+    get: (key: string) => kv.get(key),
+    async putMany(es: readonly { key: string; value: string }[]) {
+      for (const e of es) await kv.put(e.key, e.value);
+    },
+    list: () => Promise.reject(new Error('not listed by a refresh')),
+    deleteMany: () => Promise.reject(new Error('nothing is deleted by a publish')),
+  };
+  await publishWritten(writer, version, entries, run.at);
+  await recordStep(kv, id, run);
+  return { published: version };
+}
+
+/** The run recorded under REFRESH_KEY, whatever its outcome, and its scratch keys removed (1 KV write, 1 delete per scratch key). */
+export async function recordStep(kv: TextKv, id: string, run: RefreshRun): Promise<{ recorded: RefreshRun['outcome'] }> {
+  await kv.put(REFRESH_KEY, JSON.stringify(run));
+  await clearStaged(kv, id, ALL_COUNTRIES);
+  return { recorded: run.outcome };
+}
+
 /** Remove a run's scratch keys (one KV delete each). */
 export async function clearStaged(kv: TextKv, id: string, countries: readonly Iso3[]): Promise<void> {
   for (const k of stagedKeys(id, countries)) await kv.delete(k);
+}
+
+/** Run one step: in the Workflow, `step.do` with its retries; in Node, the work itself (tests, tests/bench/refresh-steps.ts). */
+export type DoStep = <T>(name: string, work: () => Promise<T>) => Promise<T>;
+
+export interface RefreshRunOptions {
+  kv: TextKv;
+  cfg: AcledConfig;
+  /** The run's id (the Workflow instance's): names its scratch keys. */
+  id: string;
+  /** The run's time (ISO). */
+  at: string;
+  asked: { since?: string | undefined; through?: string | undefined; countries?: string | undefined };
+  doStep: DoStep;
+  /** Wraps the steps that call ACLED (the Workflow: failures retrying cannot mend end the run at once). */
+  acled?: <T>(work: () => Promise<T>) => Promise<T>;
+  /** The reason of a failure, in plain words. */
+  reason: (e: unknown) => string;
+}
+
+/**
+ * The whole refresh, step by step (the Workflow's run): plan, token, read each country, merge;
+ * then, unless nothing is new, hash each country, the version, write each country in batches,
+ * publish (pointer last). Every outcome is recorded under REFRESH_KEY; a failure is recorded
+ * with its reason and thrown again, the pointer untouched.
+ */
+export async function runRefresh(o: RefreshRunOptions): Promise<RefreshRun> {
+  const { kv, cfg, id, at, doStep } = o;
+  const acled = o.acled ?? ((work) => work());
+  let w: RefreshWindow | null = null;
+  let counts: RefreshRun['rows'] = { read: 0, accepted: 0, rejected: 0, duplicates: 0, byReason: {} };
+  const ran = (): Omit<RefreshRun, 'outcome' | 'reason' | 'version'> => ({
+    at,
+    by: 'workflow',
+    window: w ? { since: w.since, through: w.through } : { since: '', through: '' },
+    countries: w?.countries ?? [],
+    rows: counts,
+  });
+  const record = (r: Pick<RefreshRun, 'outcome' | 'reason' | 'version'>): RefreshRun => ({ ...ran(), ...r });
+  try {
+    const plan = await doStep('plan', () => planStep(kv, at, o.asked));
+    w = plan.window;
+    await doStep('token', () =>
+      acled(async () => {
+        const t = await getToken(cfg);
+        // Nothing of the token is kept: only that one was issued.
+        return { issued: true, expiresAt: new Date(t.expiresAt).toISOString() };
+      }),
+    );
+    for (const iso3 of plan.window.countries) {
+      const c = await doStep(`read ${iso3}`, () => acled(() => readStep(kv, cfg, id, plan.window, iso3)));
+      counts = addRows(counts, c.rows);
+    }
+    const merged = await doStep('merge', () => mergeStep(kv, id, plan, ran()));
+    if (merged.unchanged) {
+      const run = record({ outcome: 'unchanged', reason: null, version: plan.version });
+      await doStep('record', () => recordStep(kv, id, run));
+      return run;
+    }
+    const sizes: number[] = [];
+    for (const iso3 of merged.countries) sizes.push((await doStep(`hash ${iso3}`, () => hashStep(kv, id, plan.version, iso3))).entries);
+    const built = await doStep('version', () => versionStep(kv, id, plan.version, merged.countries));
+    for (const [i, iso3] of merged.countries.entries()) {
+      const slices = writeSlices(sizes[i]!);
+      for (const [j, s] of slices.entries())
+        await doStep(`write ${iso3} ${j + 1}/${slices.length}`, () =>
+          writeStep(kv, id, plan.version, iso3, built.version, { ...s, expected: sizes[i]! }),
+        );
+    }
+    const run = record({ outcome: 'published', reason: null, version: built.version });
+    // Every entry is written: the versions list, then the pointer, last.
+    await doStep('publish', () => publishStep(kv, id, built.version, built.entries, run));
+    return run;
+  } catch (e) {
+    const run = record({ outcome: 'failed', reason: o.reason(e), version: null });
+    await doStep('record failure', () => recordStep(kv, id, run));
+    throw e;
+  }
+}
+
+function addRows(a: RefreshRun['rows'], b: RefreshRun['rows']): RefreshRun['rows'] {
+  const byReason = { ...a.byReason };
+  for (const [k, v] of Object.entries(b.byReason)) byReason[k] = (byReason[k] ?? 0) + v;
+  return {
+    read: a.read + b.read,
+    accepted: a.accepted + b.accepted,
+    rejected: a.rejected + b.rejected,
+    duplicates: a.duplicates + b.duplicates,
+    byReason,
+  };
 }

@@ -14,9 +14,9 @@ import {
 import { env } from 'cloudflare:workers';
 import { Validator } from '@cfworker/json-schema';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { decodeBase, encodeBase } from '../../data/refresh/base.ts';
+import { baseEntries, readBase } from '../../data/refresh/base.ts';
 import { WRITE_BATCH } from '../../data/refresh/steps.ts';
-import { keys, POINTER_KEY, REFRESH_KEY, STAGE_KEY_PREFIX } from '../../model/keys.ts';
+import { POINTER_KEY, REFRESH_KEY, STAGE_KEY_PREFIX } from '../../model/keys.ts';
 import type { Catalogue, Pointer, RefreshRun } from '../../model/types.ts';
 import app from '../../worker/index.ts';
 import { instanceId, scheduled, startRefresh } from '../../worker/refresh.ts';
@@ -48,7 +48,7 @@ let served: string;
 beforeEach(async () => {
   const ds = await buildTestDataset();
   await seed(env.SAHEL_KV, ds);
-  await env.SAHEL_KV.put(keys.base(ds.version), encodeBase({ sources: testSources(), claims: CLAIMS }));
+  for (const e of baseEntries(ds.version, { sources: testSources(), claims: CLAIMS })) await env.SAHEL_KV.put(e.key, e.value);
   served = ds.version;
   await fake({ rows: 'niger', faults: [], noApiAccess: false, password: 'correct horse' });
 });
@@ -72,7 +72,7 @@ describe.skipIf(!present)('refresh Workflow', { timeout: 60_000 }, () => {
     const now = await pointer();
     expect(now).toBe(run.version);
     expect(now).not.toBe(served);
-    const base = decodeBase((await env.SAHEL_KV.get(keys.base(now)))!, 'base');
+    const base = await readBase((k) => env.SAHEL_KV.get(k), now);
     expect(base.sources.find((s) => s.info.id === 'acled-api')!.info.coverage).toEqual({ from: '2023-06-01', through: '2023-08-31' });
     // Each write step wrote at most WRITE_BATCH entries (under 1,000 KV operations per invocation).
     const w1 = (await wf.waitForStepResult({ name: 'write NER 1/1' })) as { written: number };
