@@ -171,6 +171,7 @@ describe('the API through clients nobody here wrote', () => {
       checkCsvHeader: string;
       catalogueCsvHeader: string;
       compareCsvLines: number;
+      refresh: { lastRun: string | null; served: string | null };
     };
     // The same figures as the API gives to a plain fetch.
     const json = async <T>(p: string) => (await (await fetch(`${worker!.url}${p}`)).json()) as T;
@@ -194,6 +195,8 @@ describe('the API through clients nobody here wrote', () => {
     expect(got.check.permalink).toContain(`version=${got.version}`);
     expect(got.checkCsvHeader).toMatch(/^verdict,/);
     expect(got.catalogueCsvHeader).toMatch(/^country_iso3,/);
+    // No refresh ran under wrangler dev: none recorded; the version served is the catalogue's.
+    expect(got.refresh).toEqual({ lastRun: null, served: got.version });
     expect(got.problem.status).toBe(400);
     expect(got.problem.detail).toContain('unknown country "XX"');
   });

@@ -25,6 +25,25 @@ describe('footer: last refresh', () => {
     expect(refreshLine(failed, fmtDate)).toMatch(
       /: failed: ACLED rate-limited page 1 of NER events \(HTTP 429\); the data shown is unchanged\.$/,
     );
-    expect(refreshLine({ ...run, outcome: 'unchanged' }, fmtDate)).toMatch(/: nothing new\.$/);
+    expect(refreshLine({ ...run, outcome: 'unchanged' }, fmtDate)).toBe(
+      "Last refresh from ACLED's API: 2 December 2026 (event dates 1 October 2026 to 2 December 2026; 1,234 rows read, 1,230 accepted, 4 rejected): no new data.",
+    );
+  });
+  it('each failure the refresh records (tests/worker/refresh.test.ts) is shown with its reason as recorded', () => {
+    const at = {
+      ...run,
+      outcome: 'failed' as const,
+      version: null,
+      rows: { read: 0, accepted: 0, rejected: 0, duplicates: 0, byReason: {} },
+    };
+    for (const reason of [
+      'ACLED refused the username or password (HTTP 400): the password may have expired or changed; update ACLED_USERNAME / ACLED_PASSWORD',
+      'ACLED issued a token but refused data (HTTP 403): the account has no API access yet; request it in the account settings on acleddata.com',
+      'ACLED unreachable: page 1 of NER events failed (HTTP 500); the refresh will be tried again',
+      'ACLED rate-limited page 1 of NER events (HTTP 429); the refresh will be tried again later',
+    ])
+      expect(refreshLine({ ...at, reason }, fmtDate)).toBe(
+        `Last refresh from ACLED's API: 2 December 2026 (event dates 1 October 2026 to 2 December 2026; 0 rows read, 0 accepted, 0 rejected): failed: ${reason}; the data shown is unchanged.`,
+      );
   });
 });

@@ -1,8 +1,10 @@
 /**
- * The footer's line on the last refresh from ACLED's API (the catalogue's `lastRefresh`): when,
- * the window of event dates, the rows read, accepted and rejected, the outcome and, for a
- * failure, why. Loaded on demand once the first view is drawn: not part of the first view's code.
+ * The footer's line on the last refresh from ACLED's API, whatever its outcome (GET
+ * /api/v1/refresh; the catalogue's `lastRefresh` when that cannot be read): when, the window of
+ * event dates, the rows read, accepted and rejected, the outcome and, for a failure, why. Loaded
+ * on demand once the first view is drawn: not part of the first view's code.
  */
+import type { LastRefresh } from '../../model/api.ts';
 import type { RefreshRun } from '../../model/types.ts';
 
 /** A day as the page writes it (model/format.ts fmtDate, passed in: the page's code has it already, this chunk need not). */
@@ -10,7 +12,7 @@ type FmtDate = (day: string) => string;
 
 const OUTCOME: Record<RefreshRun['outcome'], string> = {
   published: 'new data published',
-  unchanged: 'nothing new',
+  unchanged: 'no new data',
   failed: 'failed',
 };
 
@@ -28,4 +30,16 @@ export function showRefresh(footer: HTMLElement, r: RefreshRun, fmtDate: FmtDate
   const p = footer.querySelector<HTMLElement>('#last-refresh') ?? footer.appendChild(document.createElement('p'));
   p.id = 'last-refresh';
   p.textContent = refreshLine(r, fmtDate);
+}
+
+/** Show the last run (/api/v1/refresh), or `fallback` (the run the served version comes from) when it cannot be read; nothing when there is neither. */
+export async function showLastRefresh(footer: HTMLElement, fallback: RefreshRun | null, fmtDate: FmtDate): Promise<void> {
+  let run = fallback;
+  try {
+    const res = await fetch('/api/v1/refresh', { headers: { accept: 'application/json' } });
+    if (res.ok) run = ((await res.json()) as LastRefresh).run ?? fallback;
+  } catch {
+    // The line is an extra: without the record, the catalogue's run (if any) is shown.
+  }
+  if (run) showRefresh(footer, run, fmtDate);
 }
