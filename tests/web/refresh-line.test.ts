@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fmtDate } from '../../model/format.ts';
 import type { RefreshRun } from '../../model/types.ts';
-import { refreshLine } from '../../web/src/refresh-line.ts';
+import { lastOf, refreshLine } from '../../web/src/refresh-line.ts';
 
 const run: RefreshRun = {
   at: '2026-12-02T06:00:00.000Z',
@@ -45,5 +45,13 @@ describe('footer: last refresh', () => {
       expect(refreshLine({ ...at, reason }, fmtDate)).toBe(
         `Last refresh from ACLED's API: 2 December 2026 (event dates 1 October 2026 to 2 December 2026; 0 rows read, 0 accepted, 0 rejected): failed: ${reason}; the data shown is unchanged.`,
       );
+  });
+  it("shows the later of the recorded run and the catalogue's (a refresh from the command line sets only the latter)", () => {
+    const failed = { ...run, at: '2026-12-09T06:00:00.000Z', outcome: 'failed' as const, reason: 'ACLED rate-limited', version: null };
+    expect(lastOf(failed, run)).toBe(failed);
+    expect(lastOf(run, failed)).toBe(failed);
+    expect(lastOf(null, run)).toBe(run);
+    expect(lastOf(failed, null)).toBe(failed);
+    expect(lastOf(null, null)).toBeNull();
   });
 });

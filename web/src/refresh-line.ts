@@ -32,14 +32,25 @@ export function showRefresh(footer: HTMLElement, r: RefreshRun, fmtDate: FmtDate
   p.textContent = refreshLine(r, fmtDate);
 }
 
-/** Show the last run (/api/v1/refresh), or `fallback` (the run the served version comes from) when it cannot be read; nothing when there is neither. */
+/**
+ * Show the last run: the newer of the run recorded by the scheduled refresh (/api/v1/refresh,
+ * whatever its outcome) and `fallback`, the run the served version comes from (the catalogue's
+ * `lastRefresh`, which a refresh from the command line also sets); nothing when there is neither.
+ */
 export async function showLastRefresh(footer: HTMLElement, fallback: RefreshRun | null, fmtDate: FmtDate): Promise<void> {
-  let run = fallback;
+  let recorded: RefreshRun | null = null;
   try {
     const res = await fetch('/api/v1/refresh', { headers: { accept: 'application/json' } });
-    if (res.ok) run = ((await res.json()) as LastRefresh).run ?? fallback;
+    if (res.ok) recorded = ((await res.json()) as LastRefresh).run;
   } catch {
     // The line is an extra: without the record, the catalogue's run (if any) is shown.
   }
+  const run = lastOf(recorded, fallback);
   if (run) showRefresh(footer, run, fmtDate);
+}
+
+/** The later of two runs (by start time), or the one there is. */
+export function lastOf(a: RefreshRun | null, b: RefreshRun | null): RefreshRun | null {
+  if (!a || !b) return a ?? b;
+  return a.at >= b.at ? a : b;
 }
