@@ -18,7 +18,7 @@ const LastRefreshSchema = z
     served: z
       .string()
       .nullable()
-      .openapi({ description: 'The dataset version served now: a failed or unchanged run leaves it as it was.', example: '584a9c0447e9' }),
+      .openapi({ description: 'The dataset version served now: a failed or unchanged run leaves it as it was.' }),
   })
   .openapi('LastRefresh', {
     description: "The last refresh from ACLED's API, whatever its outcome, and the version served now.",
@@ -34,7 +34,8 @@ const LastRefreshSchema = z
           'ACLED refused the username or password (HTTP 401): the password may have expired or changed; update ACLED_USERNAME / ACLED_PASSWORD',
         version: null,
       },
-      served: '584a9c0447e9',
+      // No version named: an example must never name a version that is not served here.
+      served: null,
     },
   });
 
