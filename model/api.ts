@@ -5,7 +5,7 @@
  */
 import type { ClaimVerdict } from './claim.ts';
 import type { Comparison } from './compare.ts';
-import type { DatasetRef, SeriesInfo, WeekPoint } from './types.ts';
+import type { DatasetRef, RefreshRun, SeriesInfo, WeekPoint } from './types.ts';
 
 /** One fault of a 400, named by its query parameter (so that the page can mark its field). */
 export interface ParameterError {
@@ -49,4 +49,16 @@ export interface WeekSeries {
   /** The weeks the stored counts cover (week starts), and the first provisional one. */
   weeks: { from: string; through: string; provisionalFrom: string };
   points: WeekPoint[];
+}
+
+/**
+ * GET /api/v1/refresh: the last refresh from ACLED's API whatever its outcome (published,
+ * unchanged or failed, with the reason in plain words), and the version served now. The
+ * catalogue's `lastRefresh` is the run a version comes from; this is the last run of all.
+ */
+export interface LastRefresh {
+  /** The last run recorded (by the scheduled Workflow), or null when none ran here. */
+  run: RefreshRun | null;
+  /** The dataset version served now (a failed or unchanged run leaves it as it was); null before any is published. */
+  served: string | null;
 }

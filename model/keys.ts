@@ -57,6 +57,8 @@ export const keys = {
   days: (version: string, iso3: string, category: CategoryId) => `${versionPrefix(version)}days:${iso3}:${category}`,
   /** What the version was built from (every source's aggregates and the claims): what a refresh merges into. */
   base: (version: string) => `${versionPrefix(version)}base`,
+  /** The weekly cells of one country of what the version was built from (beside `base`, which names the countries). */
+  baseWeekly: (version: string, iso3: string) => `${versionPrefix(version)}base:weekly:${iso3}`,
   /** The weekly counts of one geography (country or region) and category, both measures in one entry. */
   weeks: (version: string, geo: string, category: CategoryId) => `${versionPrefix(version)}weeks:${geo}:${category}`,
 };

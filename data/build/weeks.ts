@@ -45,12 +45,21 @@ function extentOf(src: WeeklySource, iso3: string, cells: readonly WeeklyCell[])
   return { from, to: weekContaining(src.info.coverage.through) };
 }
 
-/** Build the weekly entries of one source. Throws on a row outside its country's weeks or not on a Saturday. */
-export function weeksOf(src: WeeklySource, dataset: DatasetRef, regionName: (iso3: string, admin1: string) => string): Weeks {
+/**
+ * Build the weekly entries of one source (of one country, `only`, when given). Throws on a row
+ * outside its country's weeks or not on a Saturday.
+ */
+export function weeksOf(
+  src: WeeklySource,
+  dataset: DatasetRef,
+  regionName: (iso3: string, admin1: string) => string,
+  only: string | null = null,
+): Weeks {
   const docs: WeeksDoc[] = [];
   const countries = new Map<string, { coverage: WeeksCoverage; admin1: string[] }>();
   const categories = categoriesOf(src);
   for (const { iso3, name } of COUNTRIES) {
+    if (only !== null && iso3 !== only) continue;
     const cells = src.cells.filter((c) => c.country === iso3);
     if (cells.length === 0) continue;
     const { from, to } = extentOf(src, iso3, cells);

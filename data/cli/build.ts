@@ -5,12 +5,11 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { keys } from '../../model/keys.ts';
 import type { Pointer } from '../../model/types.ts';
 import { buildDataset } from '../build/dataset.ts';
 import { parseClaims } from '../build/files.ts';
 import { VERDICTS_DOC, verdictsMarkdown } from '../build/verdicts.ts';
-import { encodeBase } from '../refresh/base.ts';
+import { baseEntries } from '../refresh/base.ts';
 import { readShipped } from './aggregates.ts';
 import { CLAIMS_FILE, KV_DIR, ROOT } from './paths.ts';
 
@@ -20,7 +19,7 @@ async function main(): Promise<void> {
   const ds = await buildDataset({ sources, claims });
   await mkdir(KV_DIR, { recursive: true });
   // Beside the version, what it was built from: what the scheduled refresh merges into (data/refresh/base.ts).
-  const entries = [...ds.entries, { key: keys.base(ds.version), value: encodeBase({ sources, claims }) }];
+  const entries = [...ds.entries, ...baseEntries(ds.version, { sources, claims })];
   await writeFile(path.join(KV_DIR, 'entries.json'), JSON.stringify(entries));
   const pointer: Pointer = { version: ds.version, publishedAt: '' };
   await writeFile(path.join(KV_DIR, 'version.json'), JSON.stringify(pointer));

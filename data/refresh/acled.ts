@@ -73,7 +73,7 @@ async function call(cfg: AcledConfig, url: string, init: RequestInit, what: stri
       'unreachable',
       timeout
         ? `ACLED did not answer ${what} within ${Math.round(ms / 1000)} s (ACLED unreachable or slow); the refresh will be tried again`
-        : `ACLED could not be reached for ${what} (${e instanceof Error ? e.message : String(e)}); check ACLED_API_URL and the network`,
+        : `ACLED unreachable: it could not be reached for ${what} (${e instanceof Error ? e.message : String(e)}); check ACLED_API_URL and the network`,
     );
   }
 }
@@ -104,7 +104,7 @@ async function tokenRequest(cfg: AcledConfig, form: Record<string, string>, what
   if (res.status === 429)
     throw new AcledError('rate-limited', `ACLED rate-limited the ${what} (HTTP 429); the refresh will be tried again later`);
   if (res.status >= 500)
-    throw new AcledError('unreachable', `ACLED failed the ${what} (HTTP ${res.status}); the refresh will be tried again`);
+    throw new AcledError('unreachable', `ACLED unreachable: the ${what} failed (HTTP ${res.status}); the refresh will be tried again`);
   if (!res.ok)
     throw new AcledError(
       'credentials',
@@ -192,7 +192,7 @@ export async function readPage(
     if (res.status === 429)
       throw new AcledError('rate-limited', `ACLED rate-limited ${what} (HTTP 429); the refresh will be tried again later`);
     if (res.status >= 500)
-      throw new AcledError('unreachable', `ACLED failed ${what} (HTTP ${res.status}); the refresh will be tried again`);
+      throw new AcledError('unreachable', `ACLED unreachable: ${what} failed (HTTP ${res.status}); the refresh will be tried again`);
     const body = (await json(res, what)) as { success?: unknown; data?: unknown; error?: unknown; message?: unknown } | null;
     if (!res.ok || body?.success === false) {
       const msg = errorText(body);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RefreshRun } from '../../model/types.ts';
-import { refreshLine } from '../../web/src/refresh-line.ts';
+import { lastOf, refreshLine } from '../../web/src/refresh-line.ts';
 
 const run: RefreshRun = {
   at: '2026-12-02T06:00:00.000Z',
@@ -22,6 +22,33 @@ describe('footer: last refresh', () => {
   it('a failure gives its reason in plain words and says the data shown is unchanged', () => {
     const failed = { ...run, outcome: 'failed' as const, reason: 'ACLED rate-limited page 1 of NER events (HTTP 429)', version: null };
     expect(refreshLine(failed)).toMatch(/: failed: ACLED rate-limited page 1 of NER events \(HTTP 429\); the data shown is unchanged\.$/);
-    expect(refreshLine({ ...run, outcome: 'unchanged' })).toMatch(/: nothing new\.$/);
+    expect(refreshLine({ ...run, outcome: 'unchanged' })).toBe(
+      "Last refresh from ACLED's API: 2 December 2026 (event dates 1 October 2026 to 2 December 2026; 1,234 rows read, 1,230 accepted, 4 rejected): no new data.",
+    );
+  });
+  it('each failure the refresh records (tests/worker/refresh.test.ts) is shown with its reason as recorded', () => {
+    const at = {
+      ...run,
+      outcome: 'failed' as const,
+      version: null,
+      rows: { read: 0, accepted: 0, rejected: 0, duplicates: 0, byReason: {} },
+    };
+    for (const reason of [
+      'ACLED refused the username or password (HTTP 400): the password may have expired or changed; update ACLED_USERNAME / ACLED_PASSWORD',
+      'ACLED issued a token but refused data (HTTP 403): the account has no API access yet; request it in the account settings on acleddata.com',
+      'ACLED unreachable: page 1 of NER events failed (HTTP 500); the refresh will be tried again',
+      'ACLED rate-limited page 1 of NER events (HTTP 429); the refresh will be tried again later',
+    ])
+      expect(refreshLine({ ...at, reason })).toBe(
+        `Last refresh from ACLED's API: 2 December 2026 (event dates 1 October 2026 to 2 December 2026; 0 rows read, 0 accepted, 0 rejected): failed: ${reason}; the data shown is unchanged.`,
+      );
+  });
+  it("shows the later of the recorded run and the catalogue's (a refresh from the command line sets only the latter)", () => {
+    const failed = { ...run, at: '2026-12-09T06:00:00.000Z', outcome: 'failed' as const, reason: 'ACLED rate-limited', version: null };
+    expect(lastOf(failed, run)).toBe(failed);
+    expect(lastOf(run, failed)).toBe(failed);
+    expect(lastOf(null, run)).toBe(run);
+    expect(lastOf(failed, null)).toBe(failed);
+    expect(lastOf(null, null)).toBeNull();
   });
 });

@@ -14,11 +14,13 @@ import {
 import { env } from 'cloudflare:workers';
 import { Validator } from '@cfworker/json-schema';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { decodeBase, encodeBase } from '../../data/refresh/base.ts';
-import { keys, POINTER_KEY, REFRESH_KEY, STAGE_KEY_PREFIX } from '../../model/keys.ts';
+import { baseEntries, readBase } from '../../data/refresh/base.ts';
+import { WRITE_BATCH } from '../../data/refresh/steps.ts';
+import type { LastRefresh } from '../../model/api.ts';
+import { POINTER_KEY, REFRESH_KEY, STAGE_KEY_PREFIX } from '../../model/keys.ts';
 import type { Catalogue, Pointer, RefreshRun } from '../../model/types.ts';
 import app from '../../worker/index.ts';
-import { instanceId, scheduled, startRefresh, WRITE_BATCH } from '../../worker/refresh.ts';
+import { instanceId, scheduled, startRefresh } from '../../worker/refresh.ts';
 import { testSources } from '../fixtures/niger.ts';
 import { buildTestDataset, CLAIMS, seed } from './seed.ts';
 
@@ -42,12 +44,22 @@ const fakeLog = async () =>
 const pointer = async () => (await env.SAHEL_KV.get<Pointer>(POINTER_KEY, 'json'))!.version;
 const record = async () => (await env.SAHEL_KV.get<RefreshRun>(REFRESH_KEY, 'json'))!;
 const catalogue = async () => (await (await app.request('/api/v1/catalogue', {}, env)).json()) as Catalogue;
+/** GET /api/v1/refresh: the last run whatever its outcome, and the version served; never cached. */
+const lastRefresh = async () => {
+  const res = await app.request('/api/v1/refresh', {}, env);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('cache-control')).toBe('no-store');
+  expect(res.headers.get('etag')).toBeNull();
+  return (await res.json()) as LastRefresh;
+};
+/** The reason the last run gives, which the dashboard's footer shows (web/src/refresh-line.ts; tests/web/refresh-line.test.ts). */
+const reason = async () => (await lastRefresh()).run?.reason ?? null;
 
 let served: string;
 beforeEach(async () => {
   const ds = await buildTestDataset();
   await seed(env.SAHEL_KV, ds);
-  await env.SAHEL_KV.put(keys.base(ds.version), encodeBase({ sources: testSources(), claims: CLAIMS }));
+  for (const e of baseEntries(ds.version, { sources: testSources(), claims: CLAIMS })) await env.SAHEL_KV.put(e.key, e.value);
   served = ds.version;
   await fake({ rows: 'niger', faults: [], noApiAccess: false, password: 'correct horse' });
 });
@@ -71,10 +83,10 @@ describe.skipIf(!present)('refresh Workflow', { timeout: 60_000 }, () => {
     const now = await pointer();
     expect(now).toBe(run.version);
     expect(now).not.toBe(served);
-    const base = decodeBase((await env.SAHEL_KV.get(keys.base(now)))!, 'base');
+    const base = await readBase((k) => env.SAHEL_KV.get(k), now);
     expect(base.sources.find((s) => s.info.id === 'acled-api')!.info.coverage).toEqual({ from: '2023-06-01', through: '2023-08-31' });
     // Each write step wrote at most WRITE_BATCH entries (under 1,000 KV operations per invocation).
-    const w1 = (await wf.waitForStepResult({ name: 'write 1/1' })) as { written: number };
+    const w1 = (await wf.waitForStepResult({ name: 'write NER 1/1' })) as { written: number };
     expect(w1.written).toBeGreaterThan(0);
     expect(w1.written).toBeLessThanOrEqual(WRITE_BATCH);
     // The catalogue shows the refresh; Niger's months June to August now come from it (retrieved last).
@@ -111,6 +123,16 @@ describe.skipIf(!present)('refresh Workflow', { timeout: 60_000 }, () => {
     await b.waitForStatus('complete');
     expect(await b.getOutput()).toMatchObject({ outcome: 'unchanged', version: first });
     expect(await pointer()).toBe(first);
+    // Shown, with its window, though it published nothing (the catalogue's lastRefresh is still the run the version comes from).
+    expect(await lastRefresh()).toMatchObject({
+      run: { outcome: 'unchanged', at: '2026-12-09T06:00:00.000Z', window: { since: '2023-06-01', through: '2023-08-31' } },
+      served: first,
+    });
+    expect((await lastRefresh()).run).toMatchObject({
+      rows: { read: NIGER_JUN_AUG_2023, accepted: NIGER_JUN_AUG_2023, rejected: 0 },
+      reason: null,
+    });
+    expect((await catalogue()).lastRefresh).toMatchObject({ outcome: 'published', at: '2026-12-02T06:00:00.000Z' });
   });
 
   it('killed mid-way (the pointer step fails on every try): the served version is unchanged and the failure recorded', async () => {
@@ -135,6 +157,15 @@ describe.skipIf(!present)('refresh Workflow', { timeout: 60_000 }, () => {
     await wf.waitForStatus('errored');
     expect((await record()).reason).toMatch(/^ACLED refused the username or password .*may have expired/);
     expect(await pointer()).toBe(served);
+    // Shown by the API and in the footer, the served version unchanged.
+    expect(await lastRefresh()).toMatchObject({ run: { outcome: 'failed', version: null }, served });
+    expect((await catalogue()).dataset.version).toBe(served);
+    expect(await lastRefresh()).toMatchObject({
+      run: { at: '2026-12-02T06:00:00.000Z', window: { since: '2023-06-01', through: '2023-08-31' }, rows: { read: 0 } },
+    });
+    expect(await reason()).toBe(
+      'ACLED refused the username or password (HTTP 400): the password may have expired or changed; update ACLED_USERNAME / ACLED_PASSWORD',
+    );
 
     await fake({ password: 'correct horse', noApiAccess: true });
     await using na = await introspectWorkflowInstance(env.REFRESH, 'run-no-access');
@@ -142,6 +173,34 @@ describe.skipIf(!present)('refresh Workflow', { timeout: 60_000 }, () => {
     await env.REFRESH.create({ id: 'run-no-access', params: PARAMS });
     await na.waitForStatus('errored');
     expect((await record()).reason).toMatch(/issued a token but refused data .*no API access/);
+    expect(await reason()).toMatch(
+      /^ACLED issued a token but refused data \(HTTP 403\): the account has no API access yet; request it in the account settings on acleddata\.com$/,
+    );
+    expect((await lastRefresh()).served).toBe(served);
+
+    // Rate-limited on every try (5), then ACLED failing on every try (HTTP 500): failed, in plain words. (A connection that fails
+    // outright says "ACLED unreachable: it could not be reached ...": tests/data/refresh/acled.test.ts.)
+    for (const [id, faults, why] of [
+      [
+        'run-429-always',
+        Array(5).fill({ kind: '429' }),
+        /^ACLED rate-limited page 1 of NER events \(HTTP 429\); the refresh will be tried again later$/,
+      ],
+      [
+        'run-500-always',
+        Array(5).fill({ kind: '500' }),
+        /^ACLED unreachable: page 1 of NER events failed \(HTTP 500\); the refresh will be tried again$/,
+      ],
+    ] as const) {
+      await fake({ noApiAccess: false, faults });
+      await using f = await introspectWorkflowInstance(env.REFRESH, id);
+      await f.modify(async (m) => m.disableRetryDelays());
+      await env.REFRESH.create({ id, params: PARAMS });
+      await f.waitForStatus('errored');
+      expect(await reason(), id).toMatch(why);
+      expect(await lastRefresh(), id).toMatchObject({ run: { outcome: 'failed', window: { since: '2023-06-01' } }, served });
+      expect((await catalogue()).dataset.version).toBe(served);
+    }
 
     // Rate-limited twice, then served: the step's retries carry the run through.
     await fake({ noApiAccess: false, faults: [{ kind: '429' }, { kind: '429' }] });

@@ -208,9 +208,8 @@ async function start(): Promise<void> {
 
   // Below the overview's charts: built once the first view is drawn.
   await firstView.catch(() => undefined);
-  // The last refresh from ACLED's API, in the footer: its code loads after the first view.
-  const refreshed = catalogue?.lastRefresh;
-  if (refreshed) void import('./refresh-line.ts').then((m) => m.showRefresh(els.footer, refreshed));
+  // The last refresh from ACLED's API (/api/v1/refresh: whatever its outcome), in the footer: its code loads after the first view.
+  void import('./refresh-line.ts').then((m) => m.showLastRefresh(els.footer, catalogue?.lastRefresh ?? null));
   const [claims] = await Promise.allSettled([claimsDoc()]);
   if (claims.status === 'fulfilled') {
     const doc = claims.value;

@@ -301,7 +301,7 @@ export const moreFr: MoreMessages = {
 
   refresh: {
     published: 'nouvelles données publiées',
-    unchanged: 'rien de nouveau',
+    unchanged: 'pas de nouvelles données',
     failed: 'échec',
     failedWhy: (reason) => `échec : ${reason} ; les données affichées sont inchangées`,
     rows: (read, accepted, rejected) => `${read} lignes lues, ${accepted} acceptées, ${rejected} rejetées`,

@@ -186,7 +186,7 @@ export const enMore = {
   // The footer's last refresh (refresh-line.ts).
   refresh: {
     published: 'new data published',
-    unchanged: 'nothing new',
+    unchanged: 'no new data',
     failed: 'failed',
     failedWhy: (reason: string): string => `failed: ${reason}; the data shown is unchanged`,
     rows: (read: string, accepted: string, rejected: string): string => `${read} rows read, ${accepted} accepted, ${rejected} rejected`,

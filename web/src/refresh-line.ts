@@ -1,8 +1,10 @@
 /**
- * The footer's line on the last refresh from ACLED's API (the catalogue's `lastRefresh`): when,
- * the window of event dates, the rows read, accepted and rejected, the outcome and, for a
- * failure, why. Loaded on demand once the first view is drawn: not part of the first view's code.
+ * The footer's line on the last refresh from ACLED's API, whatever its outcome (GET
+ * /api/v1/refresh; the catalogue's `lastRefresh` when that cannot be read): when, the window of
+ * event dates, the rows read, accepted and rejected, the outcome and, for a failure, why. Loaded
+ * on demand once the first view is drawn: not part of the first view's code.
  */
+import type { LastRefresh } from '../../model/api.ts';
 import type { RefreshRun } from '../../model/types.ts';
 import { fmtDay, num } from './format.ts';
 import { tm } from './messages-more.ts';
@@ -17,8 +19,31 @@ export function refreshLine(r: RefreshRun): string {
 }
 
 /** Add the line to the footer (once). */
-export function showRefresh(footer: HTMLElement, r: RefreshRun): void {
+function showRefresh(footer: HTMLElement, r: RefreshRun): void {
   const p = footer.querySelector<HTMLElement>('#last-refresh') ?? footer.appendChild(document.createElement('p'));
   p.id = 'last-refresh';
   p.textContent = refreshLine(r);
+}
+
+/**
+ * Show the last run: the newer of the run recorded by the scheduled refresh (/api/v1/refresh,
+ * whatever its outcome) and `fallback`, the run the served version comes from (the catalogue's
+ * `lastRefresh`, which a refresh from the command line also sets); nothing when there is neither.
+ */
+export async function showLastRefresh(footer: HTMLElement, fallback: RefreshRun | null): Promise<void> {
+  let recorded: RefreshRun | null = null;
+  try {
+    const res = await fetch('/api/v1/refresh', { headers: { accept: 'application/json' } });
+    if (res.ok) recorded = ((await res.json()) as LastRefresh).run;
+  } catch {
+    // The line is an extra: without the record, the catalogue's run (if any) is shown.
+  }
+  const run = lastOf(recorded, fallback);
+  if (run) showRefresh(footer, run);
+}
+
+/** The later of two runs (by start time), or the one there is. */
+export function lastOf(a: RefreshRun | null, b: RefreshRun | null): RefreshRun | null {
+  if (!a || !b) return a ?? b;
+  return a.at >= b.at ? a : b;
 }

@@ -38,7 +38,7 @@ const CrossCheck = z.object({
     }),
   ),
 });
-const RefreshRun = z
+export const RefreshRun = z
   .object({
     at: z.string().openapi({ description: 'When the run started (ISO time).' }),
     by: z.enum(['cli', 'workflow']),

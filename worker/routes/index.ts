@@ -24,6 +24,7 @@ import * as catalogue from './catalogue.ts';
 import * as check from './check.ts';
 import * as claims from './claims.ts';
 import * as compare from './compare.ts';
+import * as refresh from './refresh.ts';
 import { csvResponses, type Say } from './schemas.ts';
 import * as series from './series.ts';
 
@@ -90,20 +91,22 @@ const DEFINITIONS = [mount(catalogue), mount(series), mount(compare), mount(clai
 /** Routes listed in 404 answers and at /api/v1: the data routes, their CSV twins, then the documentation. */
 export const ROUTES = [
   ...DEFINITIONS.flatMap((r) => [`${BASE}${r.path}`, `${BASE}${r.path}${CSV}`]),
+  `${BASE}${refresh.route.path}`,
   `${BASE}${DOCUMENT}`,
   `${BASE}${DOCS}`,
 ];
 
 /** Every parameter each data route takes (by its full path, JSON and CSV), read from its query schema, for the "unknown parameter" message. */
-export const PARAMETERS: Record<string, string[]> = Object.fromEntries(
-  DEFINITIONS.flatMap((r) => {
+export const PARAMETERS: Record<string, string[]> = Object.fromEntries([
+  ...DEFINITIONS.flatMap((r) => {
     const names = Object.keys(r.request.query.shape);
     return [
       [`${BASE}${r.path}`, names],
       [`${BASE}${r.path}${CSV}`, names],
     ];
   }),
-);
+  [`${BASE}${refresh.route.path}`, []],
+]);
 
 // The document: each route's JSON operation and its CSV twin, with the same parameters (those of
 // the query schema that validates them, but `format`, which the path decides).
@@ -123,6 +126,9 @@ for (const r of DEFINITIONS) {
     responses: csvResponses(`${r.summary}, as CSV.`),
   });
 }
+
+// The last refresh from ACLED's API: one JSON operation, no CSV twin, never cached (routes/refresh.ts).
+api.openapi(refresh.route, refresh.handler);
 
 export const OPENAPI_CONFIG = {
   openapi: '3.1.0',

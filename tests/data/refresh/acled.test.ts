@@ -86,6 +86,12 @@ describe.skipIf(!present)('ACLED client against the fake', () => {
     expect([e5.kind, e5.retryable]).toEqual(['unreachable', true]);
     const e6 = await failure(readPage({ ...f.config, timeoutMs: 50 }, tk, W, 1));
     expect([e6.kind, e6.message]).toEqual(['unreachable', expect.stringMatching(/did not answer .* within 0 s/)]);
+    const down = { ...f.config, fetch: () => Promise.reject(new TypeError('fetch failed')) };
+    const e7 = await failure(readPage(down, tk, W, 1));
+    expect([e7.kind, e7.message]).toEqual([
+      'unreachable',
+      expect.stringMatching(/^ACLED unreachable: it could not be reached for page 1 .*\(fetch failed\)/),
+    ]);
   });
 
   it('retries what may pass (429, a slow page) with backoff and gets the whole window; stops at once on the rest', async () => {

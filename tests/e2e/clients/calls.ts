@@ -74,6 +74,12 @@ const checkCsv = await api.GET('/check.csv', {
 });
 const catalogueCsv = await api.GET('/catalogue.csv', { parseAs: 'text' });
 
+// The last refresh from ACLED's API (none ran under wrangler dev: run null), and the version served.
+const refreshed = await api.GET('/refresh');
+if (!refreshed.data) throw new Error(`getLastRefresh: ${refreshed.response.status}`);
+const lastRun: string | null = refreshed.data.run?.outcome ?? null;
+const served: string | null = refreshed.data.served;
+
 // A bad request: the error is typed as the problem, its detail read as such.
 const bad = await api.GET('/series', { params: { query: { country: 'XX', category: 'political_violence', measure: 'events' } } });
 const problem: string = bad.error?.detail ?? '';
@@ -91,6 +97,7 @@ console.log(
     check: { verdict: check.data.claim.verdict, permalink: check.data.permalink },
     checkCsvHeader: (checkCsv.data ?? '').split('\n')[0],
     catalogueCsvHeader: (catalogueCsv.data ?? '').split('\n')[0],
+    refresh: { lastRun, served },
     problem: { status: bad.response.status, detail: problem },
   }),
 );

@@ -51,7 +51,8 @@ def main(origin):
             result["errors"].append(f"media type {media}, documented {documented}")
         elif media == "application/json":
             data = json.loads(body)
-            result["version"] = data["dataset"]["version"]
+            # A dataset document names its version; the last refresh (getLastRefresh) names the version served.
+            result["version"] = data["dataset"]["version"] if "dataset" in data else data["served"]
             if "points" in data:
                 result["points"] = [[p.get("month") or p.get("week"), p["value"]] for p in data["points"]]
         elif media == "text/csv":

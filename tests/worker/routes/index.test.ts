@@ -19,6 +19,7 @@ describe('the routes and their parameters, read from the route definitions', () 
       '/api/v1/claims.csv',
       '/api/v1/check',
       '/api/v1/check.csv',
+      '/api/v1/refresh',
       '/api/v1/openapi.json',
       '/api/v1/docs',
     ]);
@@ -48,6 +49,8 @@ describe('the routes and their parameters, read from the route definitions', () 
         'format',
         'lang',
       ],
+      // The last refresh: no parameters (not a dataset document: no version, JSON only).
+      '/api/v1/refresh': [],
     });
   });
 
@@ -60,9 +63,11 @@ describe('the routes and their parameters, read from the route definitions', () 
         message: `unknown parameter(s) nope; valid parameters: ${parameters.join(', ')}`,
       });
       const doc = (await (await get('/api/v1/openapi.json')).json()) as {
-        paths: Record<string, { get: { parameters: { name: string }[] } }>;
+        paths: Record<string, { get: { parameters?: { name: string }[] } }>;
       };
-      expect(doc.paths[path.replace('/api/v1', '')]!.get.parameters.map((p) => p.name)).toEqual(parameters.filter((p) => p !== 'format'));
+      expect((doc.paths[path.replace('/api/v1', '')]!.get.parameters ?? []).map((p) => p.name)).toEqual(
+        parameters.filter((p) => p !== 'format'),
+      );
     },
   );
 });
@@ -71,7 +76,7 @@ describe('unknown routes and the documentation', () => {
   it('404 problem for an unknown API path, listing the routes', async () => {
     const body = await problem(await get('/api/v1/nope'), 404);
     expect(body.detail).toBe(
-      'No such route. API routes: /api/v1/catalogue, /api/v1/catalogue.csv, /api/v1/series, /api/v1/series.csv, /api/v1/compare, /api/v1/compare.csv, /api/v1/claims, /api/v1/claims.csv, /api/v1/check, /api/v1/check.csv, /api/v1/openapi.json, /api/v1/docs.',
+      'No such route. API routes: /api/v1/catalogue, /api/v1/catalogue.csv, /api/v1/series, /api/v1/series.csv, /api/v1/compare, /api/v1/compare.csv, /api/v1/claims, /api/v1/claims.csv, /api/v1/check, /api/v1/check.csv, /api/v1/refresh, /api/v1/openapi.json, /api/v1/docs.',
     );
   });
 
@@ -92,6 +97,7 @@ describe('unknown routes and the documentation', () => {
       '/claims.csv',
       '/check',
       '/check.csv',
+      '/refresh',
     ]);
     expect(doc.paths['/series']!.get.parameters.map((p) => p.name)).toEqual([
       'country',
@@ -128,9 +134,11 @@ describe('unknown routes and the documentation', () => {
       ['compareSeries', 'compare'],
       ['listClaims', 'claims'],
       ['checkClaim', 'check'],
+      ['getLastRefresh', 'refresh'],
     ])
       expect(html).toContain(`<form class="try" method="get" action="/api/v1/${path}" data-op="${op}">`);
-    expect(html.match(/<form class="try"/g)).toHaveLength(5);
+    // A form per operation; a CSV button for the five data routes (the last refresh is JSON only).
+    expect(html.match(/<form class="try"/g)).toHaveLength(6);
     expect(html.match(/formaction="\/api\/v1\/[a-z]+\.csv"/g)).toHaveLength(5);
   });
 });

@@ -19,7 +19,8 @@ interface Op {
   operationId: string;
   tags: string[];
   security: unknown[];
-  parameters: Param[];
+  /** Absent on an operation without parameters (getLastRefresh). */
+  parameters?: Param[];
   responses: Record<string, { content?: Record<string, unknown> }>;
 }
 interface Doc {
@@ -31,7 +32,9 @@ interface Doc {
 }
 
 const document = async () => (await (await get('/api/v1/openapi.json')).json()) as Doc;
-const ops = (doc: Doc) => Object.entries(doc.paths).map(([path, m]) => ({ path, ...m.get }));
+const ops = (doc: Doc) => Object.entries(doc.paths).map(([path, m]) => ({ path, ...m.get, parameters: m.get.parameters ?? [] }));
+/** The data routes' operations: all but the last refresh (/refresh: no version, no CSV, never cached; tested below). */
+const dataOps = (doc: Doc) => ops(doc).filter((o) => o.path !== '/refresh');
 
 describe('the OpenAPI document', () => {
   it('with no dataset published, leaves out the examples that need one (never a stale version)', async () => {
@@ -53,6 +56,7 @@ describe('the OpenAPI document', () => {
       'listClaimsCsv',
       'checkClaim',
       'checkClaimCsv',
+      'getLastRefresh',
     ]);
     const tags = doc.tags.map((t) => t.name);
     for (const op of ops(doc)) {
@@ -73,18 +77,23 @@ describe('the OpenAPI document', () => {
 
   it('gives each operation one media type: JSON at the path, CSV at <path>.csv', async () => {
     const doc = await document();
-    for (const op of ops(doc)) {
+    for (const op of dataOps(doc)) {
       expect(Object.keys(op.responses['200']!.content!), op.path).toEqual([op.path.endsWith('.csv') ? 'text/csv' : 'application/json']);
       expect(Object.keys(op.responses['400']!.content!)).toEqual(['application/problem+json']);
       expect(op.responses['304']!.content).toBeUndefined();
     }
+    // The last refresh: JSON, or a problem for a parameter (it takes none); never a 304 (never cached).
+    const last = ops(doc).find((o) => o.path === '/refresh')!;
+    expect(Object.keys(last.responses).sort()).toEqual(['200', '400']);
+    expect(Object.keys(last.responses['200']!.content!)).toEqual(['application/json']);
+    expect(last.parameters).toEqual([]);
   });
 
   it('fills the version examples with the dataset published now, and every CSV path answers CSV', async () => {
     const ds = await buildTestDataset();
     await seed(env.SAHEL_KV, ds);
     const doc = await document();
-    for (const op of ops(doc)) expect(op.parameters.find((p) => p.name === 'version')?.schema.example, op.path).toBe(ds.version);
+    for (const op of dataOps(doc)) expect(op.parameters.find((p) => p.name === 'version')?.schema.example, op.path).toBe(ds.version);
     const dataset = doc.components.schemas.Dataset.properties;
     expect(dataset.version?.example).toBe(ds.version);
     expect(typeof dataset.asOf?.example).toBe('string');
