@@ -22,6 +22,7 @@ import {
 } from 'chart.js';
 import { fmtNum } from '../../model/format.ts';
 import type { CoupMarker } from './annotations.ts';
+import { drawnCharts } from './chart-registry.ts';
 import { fmtSigned } from './format.ts';
 import type { LineData } from './series-data.ts';
 import type { ChangeData, CompositionData } from './views/country-data.ts';
@@ -137,18 +138,14 @@ Chart.register(markersPlugin);
 
 // ---------------------------------------------------------------------------------------------
 
-const charts = new Map<HTMLCanvasElement, Chart>();
+// The charts drawn are kept in chart-registry.ts, which the page loads without Chart.js.
+export { destroyChart } from './chart-registry.ts';
 
 function replace(canvas: HTMLCanvasElement, make: () => Chart): Chart {
-  charts.get(canvas)?.destroy();
+  drawnCharts.get(canvas)?.destroy();
   const chart = make();
-  charts.set(canvas, chart);
+  drawnCharts.set(canvas, chart);
   return chart;
-}
-
-export function destroyChart(canvas: HTMLCanvasElement): void {
-  charts.get(canvas)?.destroy();
-  charts.delete(canvas);
 }
 
 function baseOptions(t: Theme, maxTicks: number, markers: MarkerOptions): ChartOptions<'line' | 'bar'> {
@@ -352,14 +349,18 @@ export function drawCompositionChart(canvas: HTMLCanvasElement, d: CompositionDa
   return replace(canvas, () => new Chart(canvas, { type: 'bar', data: { labels: d.labels, datasets }, options }));
 }
 
-/** Redraw every chart with the current theme (after the colour scheme changes). */
+/**
+ * The charts drawn (the e2e test reads a chart's legend from its data).
+ * @public Loaded through lazy-charts.ts, whose callers knip does not follow.
+ */
 export function chartsOn(): Chart[] {
-  return [...charts.values()];
+  return [...drawnCharts.values()] as Chart[];
 }
 
 /**
  * A PNG of a chart, on the page's background, with a title on top and the credit, dataset
  * version and as-of date underneath, so the image carries its source.
+ * @public Called through lazy-charts.ts (figure.ts), which knip does not follow.
  */
 export function chartPng(canvas: HTMLCanvasElement, title: string, credit: string): Promise<Blob> {
   const t = theme();

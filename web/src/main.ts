@@ -14,7 +14,7 @@ import { freshnessLine } from './freshness.ts';
 import { byId, errorBox, h, renderFooter, showError, trendBadge } from './render.ts';
 import { cataloguePromise, claims as claimsDoc } from './requests.ts';
 import { currentState, EMBED, navigate, readLocation } from './router.ts';
-import { nextTask, whenVisible } from './schedule.ts';
+import { inTurn, nextTask, whenVisible } from './schedule.ts';
 import { updateShare, wireShare } from './share.ts';
 import { hasCheck, stateQuery, type View, type ViewState } from './state.ts';
 import type { CompareContext } from './views/compare.ts';
@@ -145,6 +145,8 @@ function renderTrendLegend(): void {
 
 async function start(): Promise<void> {
   let firstView: Promise<void> = Promise.resolve();
+  // Not in the task that ran the app's code: shorter tasks.
+  await nextTask();
   wireControls({
     state: currentState,
     catalogue: () => catalogue,
@@ -166,16 +168,22 @@ async function start(): Promise<void> {
   renderTrendLegend();
   // The view as soon as the catalogue is in; the claims (below it) may come later.
   const [cat] = await Promise.allSettled([cataloguePromise]);
-  // Not in the task that ran the app's code (the catalogue is often in by then): shorter tasks.
+  // Not in the task that wired the page (the catalogue is often in by then): shorter tasks.
   await nextTask();
 
   if (cat.status === 'fulfilled') {
-    catalogue = cat.value;
+    const loaded = cat.value;
+    catalogue = loaded;
     performance.mark('catalogue');
-    renderFooter(els.footer, catalogue.dataset, catalogue.sources);
-    byId('freshness').textContent = freshnessLine(catalogue.countries);
-    readLocation(catalogue.countries);
-    firstView = setState({}, 'replace');
+    byId('freshness').textContent = freshnessLine(loaded.countries);
+    readLocation(loaded.countries);
+    // As setState({}, 'replace') does, in shorter tasks: the controls, then the view, then the
+    // footer (at the bottom of the page).
+    await nextTask();
+    syncControls(navigate({}, loaded.countries, 'replace'), loaded);
+    await nextTask();
+    firstView = loadView();
+    inTurn(() => renderFooter(els.footer, loaded.dataset, loaded.sources));
   } else {
     for (const s of document.querySelectorAll<HTMLElement>('section.view')) s.hidden = true;
     delete document.documentElement.dataset.bootView;
