@@ -16,7 +16,7 @@ import { type Fig, fig, figError, figLoading, figReady, tableLater } from '../fi
 import { fmtPct, fmtSigned, MEASURE_LABELS } from '../format.ts';
 import { chartsLoaded, loadCharts } from '../lazy-charts.ts';
 import { byId, h, loading, trendBadge } from '../render.ts';
-import { overviewSeries, series, weekSeries } from '../requests.ts';
+import { overviewSeries, overviewWeekSeries, series, weekSeries } from '../requests.ts';
 import { inTurn, nextTask, whenVisible } from '../schedule.ts';
 import {
   type LineData,
@@ -31,7 +31,7 @@ import {
   weekTable,
 } from '../series-data.ts';
 import type { ViewState } from '../state.ts';
-import { overviewFromWeek, sharedMax, type WeekComparison, type WeeklyHeadline, weeklyHeadline, windowLabel } from './overview-data.ts';
+import { sharedMax, type WeekComparison, type WeeklyHeadline, weeklyHeadline, windowLabel } from './overview-data.ts';
 
 /** What the Overview uses of the page. */
 export interface OverviewContext {
@@ -67,6 +67,9 @@ export async function loadOverview(ctx: OverviewContext, stale: () => boolean): 
   document.title = 'Sahel Pulse: five Sahel countries side by side';
   ctx.updateShare('Sahel Pulse: political violence in five Sahel countries');
   const countries = cat.countries.filter((c) => c.categories.includes('political_violence') && document.getElementById(`ov-${c.iso3}`));
+  // Chart.js runs when the first chart comes near the screen, whether or not its series is in yet.
+  const first = document.querySelector('#overview-grid figure');
+  if (first) whenVisible(first, () => void loadCharts().catch(() => undefined));
   const jobs: Job[] = [];
   const headlines: { c: CountryEntry; m: Measure; doc: Promise<WeekSeries> | null }[] = [];
   for (const [i, c] of countries.entries()) {
@@ -74,8 +77,7 @@ export async function loadOverview(ctx: OverviewContext, stale: () => boolean): 
     if (i > 0) await nextTask();
     if (stale()) return;
     for (const m of MEASURES) {
-      const w = c.weeks?.categories.includes('political_violence') ? c.weeks : null;
-      const wp = w && { country: c.iso3, category: 'political_violence' as const, measure: m, admin1: null, from: overviewFromWeek(w.to) };
+      const wp = overviewWeekSeries(c, m);
       const wdoc = wp ? weekSeries(weekSeriesPath(wp)) : null;
       headlines.push({ c, m, doc: wdoc });
       const wf = fig(`ov-${c.iso3}-week-${m}`);
@@ -127,9 +129,6 @@ export async function loadOverview(ctx: OverviewContext, stale: () => boolean): 
   }
   for (const c of countries) loading(byId(`ov-${c.iso3}-figs`));
   sahelMap(ctx, stale);
-  // Chart.js runs when the first chart comes near the screen, whether or not its series is in yet.
-  const first = jobs[0]?.f.canvas?.closest('figure');
-  if (first) whenVisible(first, () => void loadCharts().catch(() => undefined));
   for (const c of countries) {
     const mine = headlines.filter((x) => x.c === c);
     const docs = Promise.allSettled(mine.map((x) => x.doc ?? Promise.reject(new Error('no weekly data'))));
