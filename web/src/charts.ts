@@ -5,8 +5,6 @@
  * and dark schemes both apply.
  */
 import {
-  BarController,
-  BarElement,
   CategoryScale,
   Chart,
   type ChartDataset,
@@ -20,14 +18,10 @@ import {
   Tooltip,
   type TooltipItem,
 } from 'chart.js';
-import { fmtNum } from '../../model/format.ts';
 import type { CoupMarker } from './annotations.ts';
-import { drawnCharts } from './chart-registry.ts';
-import { fmtSigned } from './format.ts';
 import type { LineData } from './series-data.ts';
-import type { ChangeData, CompositionData } from './views/country-data.ts';
 
-Chart.register(LineController, BarController, LineElement, PointElement, BarElement, LinearScale, CategoryScale, Tooltip, Legend);
+Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip, Legend);
 
 export interface Theme {
   fg: string;
@@ -69,7 +63,7 @@ export function theme(): Theme {
 // ---------------------------------------------------------------------------------------------
 // Markers: turning points (vertical dashed lines with a label) and partial months (shaded bands)
 
-interface MarkerOptions {
+export interface MarkerOptions {
   markers?: readonly CoupMarker[];
   partial?: readonly number[];
   labels?: boolean;
@@ -138,17 +132,32 @@ Chart.register(markersPlugin);
 
 // ---------------------------------------------------------------------------------------------
 
-// The charts drawn are kept in chart-registry.ts, which the page loads without Chart.js.
-export { destroyChart } from './chart-registry.ts';
+/**
+ * How the charts write numbers: model/format.ts's fmtNum, handed in by whoever loads this module
+ * (lazy-charts.ts, views/more.ts) rather than imported, so that the first view's code that both
+ * use is not split into one more file for this module (the first view's JavaScript budget).
+ */
+let fmtNum: (n: number) => string = String;
+export function useNumberFormat(f: (n: number) => string): void {
+  fmtNum = f;
+}
 
-function replace(canvas: HTMLCanvasElement, make: () => Chart): Chart {
-  drawnCharts.get(canvas)?.destroy();
+const charts = new Map<HTMLCanvasElement, Chart>();
+
+export function replace(canvas: HTMLCanvasElement, make: () => Chart): Chart {
+  charts.get(canvas)?.destroy();
   const chart = make();
-  drawnCharts.set(canvas, chart);
+  charts.set(canvas, chart);
   return chart;
 }
 
-function baseOptions(t: Theme, maxTicks: number, markers: MarkerOptions): ChartOptions<'line' | 'bar'> {
+/** Remove a canvas's chart, if it has one (figure.ts calls it only once this module has run: before, no chart is drawn). */
+export function destroyChart(canvas: HTMLCanvasElement): void {
+  charts.get(canvas)?.destroy();
+  charts.delete(canvas);
+}
+
+export function baseOptions(t: Theme, maxTicks: number, markers: MarkerOptions): ChartOptions<'line' | 'bar'> {
   return {
     responsive: true,
     maintainAspectRatio: false,
@@ -184,10 +193,10 @@ function baseOptions(t: Theme, maxTicks: number, markers: MarkerOptions): ChartO
 }
 
 /** A tooltip's value line, numbers formatted as the page formats them (not by Chart.js's Intl formatter). */
-const valueLabel = (item: { dataset: { label?: string }; raw: unknown }): string =>
+export const valueLabel = (item: { dataset: { label?: string }; raw: unknown }): string =>
   `${item.dataset.label ?? ''}: ${typeof item.raw === 'number' ? fmtNum(item.raw) : String(item.raw)}`;
 
-function maxTicksFor(canvas: HTMLCanvasElement): number {
+export function maxTicksFor(canvas: HTMLCanvasElement): number {
   const w = canvas.parentElement?.clientWidth ?? 800;
   return w < 300 ? 3 : w < 480 ? 4 : w < 800 ? 7 : 12;
 }
@@ -277,84 +286,12 @@ function lineChart(
   return new Chart(canvas, { type: 'line', data: { labels: d.labels, datasets: lineDatasets(d, t, seriesLabel, t.line, small) }, options });
 }
 
-/** Month-over-month change: rises, falls, and changes on a low baseline in their own colour. */
-export function drawChangeChart(
-  canvas: HTMLCanvasElement,
-  d: ChangeData,
-  markers: readonly CoupMarker[],
-  lowBaselineLabel: string,
-  partial: readonly number[],
-): Chart {
-  const t = theme();
-  const bar = (label: string, data: (number | null)[], color: string): ChartDataset<'bar', (number | null)[]> => ({
-    label,
-    data,
-    backgroundColor: color,
-    borderColor: color,
-    grouped: false,
-    categoryPercentage: 0.9,
-    barPercentage: 1,
-  });
-  const datasets = [bar('Rise', d.rise, t.rise), bar('Fall', d.fall, t.fall)];
-  if (d.hasLowBaseline) {
-    const low = bar(lowBaselineLabel, d.lowBaseline, t.low);
-    // Hatched by a border so it is told apart without colour.
-    low.borderColor = t.fg;
-    low.borderWidth = 1;
-    datasets.push(low);
-  }
-  const options = baseOptions(t, maxTicksFor(canvas), { markers, partial, labels: false }) as ChartOptions<'bar'>;
-  options.plugins = {
-    ...options.plugins,
-    tooltip: {
-      ...options.plugins?.tooltip,
-      filter: (item: TooltipItem<'bar'>) => item.raw !== null,
-      callbacks: {
-        label: (item: TooltipItem<'bar'>) =>
-          `${item.dataset.label}: ${typeof item.raw === 'number' ? fmtSigned(item.raw) : String(item.raw)}`,
-        footer: (items: TooltipItem<'bar'>[]) => d.notes[items[0]?.dataIndex ?? -1] ?? '',
-      },
-    },
-  };
-  return replace(canvas, () => new Chart(canvas, { type: 'bar', data: { labels: d.labels, datasets }, options }));
-}
-
-/** Event-type composition: one stacked bar per month. */
-export function drawCompositionChart(canvas: HTMLCanvasElement, d: CompositionData, markers: readonly CoupMarker[]): Chart {
-  const t = theme();
-  const datasets: ChartDataset<'bar', (number | null)[]>[] = d.stacks.map((s, i) => ({
-    label: s.label,
-    data: s.values,
-    backgroundColor: t.stack[i % t.stack.length],
-    borderColor: t.bg,
-    borderWidth: { top: 1 },
-    stack: 'all',
-    categoryPercentage: 0.9,
-    barPercentage: 1,
-  }));
-  const partial = d.partial.flatMap((p, i) => (p ? [i] : []));
-  const options = baseOptions(t, maxTicksFor(canvas), { markers, partial, labels: false }) as ChartOptions<'bar'>;
-  options.scales!.x = { ...options.scales!.x, stacked: true };
-  options.scales!.y = { ...options.scales!.y, stacked: true };
-  options.plugins = {
-    ...options.plugins,
-    tooltip: {
-      ...options.plugins?.tooltip,
-      callbacks: {
-        label: valueLabel,
-        footer: (items: TooltipItem<'bar'>[]) => (d.partial[items[0]?.dataIndex ?? -1] ? 'Partial month (lower bound)' : ''),
-      },
-    },
-  };
-  return replace(canvas, () => new Chart(canvas, { type: 'bar', data: { labels: d.labels, datasets }, options }));
-}
-
 /**
  * The charts drawn (the e2e test reads a chart's legend from its data).
  * @public Loaded through lazy-charts.ts, whose callers knip does not follow.
  */
 export function chartsOn(): Chart[] {
-  return [...drawnCharts.values()] as Chart[];
+  return [...charts.values()];
 }
 
 /**

@@ -4,10 +4,9 @@
  * markup is static (web/build.ts writes it); this fills it in as the data arrives.
  */
 import type { DatasetRef } from '../../model/types.ts';
-import { destroyChart } from './chart-registry.ts';
 import { downloadName } from './downloads.ts';
 import { creditLine } from './format.ts';
-import { loadCharts } from './lazy-charts.ts';
+import { chartsLoaded, loadCharts } from './lazy-charts.ts';
 import { errorBox, h, renderTable } from './render.ts';
 import type { Table } from './series-data.ts';
 
@@ -43,7 +42,8 @@ export function figLoading(f: Fig): void {
 }
 
 export function figError(f: Fig, what: string, e: unknown): void {
-  if (f.canvas) destroyChart(f.canvas);
+  // No chart is drawn before Chart.js has run (lazy-charts.ts).
+  if (f.canvas) chartsLoaded()?.destroyChart(f.canvas);
   f.summary.replaceChildren(errorBox(what, e));
   f.canvas?.setAttribute('aria-label', `Could not load ${what}.`);
 }

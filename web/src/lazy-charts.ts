@@ -3,9 +3,10 @@
  * when the app starts. The page preloads the code (web/preload.ts), so it is downloaded and
  * compiled meanwhile; only running it (Chart.js defines and registers its classes: a long task on
  * a phone) waits. A phone opening the overview shows no chart on its first screen (the headline
- * figures come first), so it does this work only when scrolled near one. The charts drawn are
- * kept in chart-registry.ts, so that a figure's chart can be removed without loading Chart.js.
+ * figures come first), so it does this work only when scrolled near one.
  */
+import { fmtNum } from '../../model/format.ts';
+
 type ChartsModule = typeof import('./charts.ts');
 
 let loaded: ChartsModule | null = null;
@@ -14,7 +15,11 @@ let loading: Promise<ChartsModule> | null = null;
 /** charts.ts, run once (a failed load is retried on the next call). */
 export function loadCharts(): Promise<ChartsModule> {
   loading ??= import('./charts.ts').then(
-    (m) => (loaded = m),
+    (m) => {
+      m.useNumberFormat(fmtNum);
+      loaded = m;
+      return m;
+    },
     (e: unknown) => {
       loading = null;
       throw e;

@@ -5,6 +5,12 @@
  * small files compress worse than one.
  */
 
+import { fmtNum } from '../../../model/format.ts';
+import { useNumberFormat } from '../charts.ts';
+
+// The charts write numbers as the page does (see charts.ts).
+useNumberFormat(fmtNum);
+
 export { convertFor, loadCompare, showClaims } from './compare.ts';
 export { loadCountry } from './country.ts';
 export { drawSahelMap } from './sahel-map.ts';
