@@ -11,6 +11,7 @@ import { TREND_BANDS, TREND_DEFINITIONS, TREND_LABELS } from '../../model/trend.
 import type { Catalogue } from '../../model/types.ts';
 import { markInvalid, syncControls, wireControls } from './controls.ts';
 import { freshnessLine } from './freshness.ts';
+import { loadCharts } from './lazy-charts.ts';
 import { byId, errorBox, h, renderFooter, showError, trendBadge } from './render.ts';
 import { cataloguePromise, claims as claimsDoc } from './requests.ts';
 import { currentState, EMBED, navigate, readLocation } from './router.ts';
@@ -120,7 +121,16 @@ async function loadView(): Promise<void> {
 }
 
 /** The Country and Compare views and the claims' cards (views/more.ts), fetched when first needed: the first view does without them. */
-const countryModule = () => import('./views/more.ts');
+// Chart.js first (preloaded; lazy-charts.ts), in a task of its own: evaluated with the views'
+// module, the two would make one long task.
+let more: Promise<typeof import('./views/more.ts')> | null = null;
+const countryModule = () => {
+  more ??= loadCharts()
+    .then(nextTask)
+    .then(() => import('./views/more.ts'));
+  more.catch(() => (more = null));
+  return more;
+};
 const compareModule = countryModule;
 
 function compareContext(): CompareContext {
