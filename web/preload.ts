@@ -14,7 +14,9 @@ export type PreloadWhen = 'start' | 'app';
  * app.js imports once the page is painted (main.ts, charts.ts) and their imports. Preloaded, they
  * download in parallel with app.js rather than one after another; the `app` ones at low priority,
  * so as not to compete with what the first paint needs (stylesheet, boot.js, app.js). Modules
- * loaded on demand (the map) are left out.
+ * loaded on demand (the map) are left out. `alsoApp` names modules the app imports later, when
+ * first needed (charts.ts, run when the first chart comes near the screen: web/src/lazy-charts.ts),
+ * that are still preloaded at low priority: downloaded and compiled, not run, until then.
  * @example modulePreloads(result.metafile, 'web/dist') // [{ file: 'chunks/chunk-X.js', when: 'start' }, ...]
  */
 export function modulePreloads(
@@ -22,6 +24,7 @@ export function modulePreloads(
   dist: string,
   entry = 'app.js',
   onDemand: readonly string[] = ['map.ts', 'messages-fr.ts'],
+  alsoApp: readonly string[] = ['charts.ts'],
 ): { file: string; when: PreloadWhen }[] {
   const outputs = meta.outputs;
   const rel = (file: string) => path.relative(path.resolve(dist), path.resolve(file)).split(path.sep).join('/');
@@ -42,5 +45,6 @@ export function modulePreloads(
     const source = outputs[i.path]?.entryPoint ?? '';
     if (i.kind === 'dynamic-import' && !onDemand.some((d) => source.endsWith(d))) add(i.path, 'app');
   }
+  for (const [file, o] of Object.entries(outputs)) if (alsoApp.some((d) => o.entryPoint?.endsWith(d))) add(file, 'app');
   return out;
 }

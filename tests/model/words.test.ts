@@ -1,4 +1,5 @@
 /** The words of generated sentences in English and French: formats, labels, places, and the catalogue's completeness. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CATEGORY_IDS, MEASURES } from '../../model/categories.ts';
 import { daySpan } from '../../model/day.ts';
@@ -31,6 +32,45 @@ describe('numbers and dates in each language (Intl)', () => {
     expect(daySpan('2023-12-20', '2024-01-10', 'fr')).toBe('20 décembre 2023 – 10 janvier 2024');
     // English unchanged.
     expect(daySpan('2023-06-26', '2023-07-25')).toBe('26 June–25 July 2023');
+  });
+});
+
+describe('English numbers and dates, written without Intl, as Intl writes them', () => {
+  const en2 = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2, signDisplay: 'negative' });
+  const en4 = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 4, signDisplay: 'negative' });
+  const days = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+  it('writes the same numbers: grouping, rounding half away from zero on the shortest decimal form, no "-0"', () => {
+    const cases = [0, -0, 1, -1, 4.5, 1.005, 2.555, 0.125, -0.125, -0.004, -0.005, 9.995, 999.995, 99999.99999, 1e21, -1e-7, 0.1 + 0.2];
+    cases.push(123456789.987654, 1234, 12345678901234, Number.MAX_SAFE_INTEGER, 5e-324, Number.POSITIVE_INFINITY, Number.NaN);
+    for (const n of cases) {
+      expect(fmtNum(n)).toBe(en2.format(n));
+      expect(fmtExact(n)).toBe(en4.format(n));
+    }
+    const numbers = fc.oneof(
+      fc.double({ noNaN: true, min: -1e9, max: 1e9 }),
+      fc.integer({ min: -1e7, max: 1e7 }).map((i) => i / 1000),
+      fc.integer({ min: -1e7, max: 1e7 }).map((i) => i / 200),
+      fc.double(),
+    );
+    fc.assert(
+      fc.property(numbers, (n) => {
+        expect(fmtNum(n)).toBe(en2.format(n));
+        expect(fmtExact(n)).toBe(en4.format(n));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('writes the same days', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1000-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }), (d) => {
+        const day = d.toISOString().slice(0, 10);
+        expect(fmtDate(day)).toBe(days.format(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate())));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(fmtDate('2024-02-30')).toBe(days.format(Date.UTC(2024, 1, 30)));
   });
 });
 

@@ -47,6 +47,22 @@ describe('module preloads', () => {
     ]);
   });
 
+  it('lists the modules named to preload that the app imports only when needed (charts.ts), after the app', () => {
+    const outputs = { ...META.outputs };
+    outputs['dist/app.js'] = out([stat('dist/chunks/shared.js'), dyn('dist/chunks/main.js')], 'web/src/app.ts');
+    outputs['dist/chunks/main.js'] = out(
+      [stat('dist/chunks/shared.js'), dyn('dist/chunks/charts.js'), dyn('dist/chunks/map.js')],
+      'web/src/main.ts',
+    );
+    expect(modulePreloads({ inputs: {}, outputs }, 'dist')).toEqual([
+      { file: 'chunks/shared.js', when: 'start' },
+      { file: 'chunks/tiny.js', when: 'start' },
+      { file: 'chunks/main.js', when: 'app' },
+      { file: 'chunks/charts.js', when: 'app' },
+      { file: 'chunks/chartjs.js', when: 'app' },
+    ]);
+  });
+
   it('lists nothing without the entry', () => {
     expect(modulePreloads(META, 'dist', 'other.js')).toEqual([]);
   });

@@ -65,7 +65,7 @@ export function theme(): Theme {
 // ---------------------------------------------------------------------------------------------
 // Markers: turning points (vertical dashed lines with a label) and partial months (shaded bands)
 
-interface MarkerOptions {
+export interface MarkerOptions {
   markers?: readonly CoupMarker[];
   partial?: readonly number[];
   labels?: boolean;
@@ -143,6 +143,7 @@ export function replace(canvas: HTMLCanvasElement, make: () => Chart): Chart {
   return chart;
 }
 
+/** Remove a canvas's chart, if it has one (figure.ts calls it only once this module has run: before, no chart is drawn). */
 export function destroyChart(canvas: HTMLCanvasElement): void {
   charts.get(canvas)?.destroy();
   charts.delete(canvas);
@@ -277,7 +278,10 @@ function lineChart(
   return new Chart(canvas, { type: 'line', data: { labels: d.labels, datasets: lineDatasets(d, t, seriesLabel, t.line, small) }, options });
 }
 
-/** Redraw every chart with the current theme (after the colour scheme changes). */
+/**
+ * The charts drawn (the e2e test reads a chart's legend from its data).
+ * @public Loaded through lazy-charts.ts, whose callers knip does not follow.
+ */
 export function chartsOn(): Chart[] {
   return [...charts.values()];
 }
@@ -285,6 +289,7 @@ export function chartsOn(): Chart[] {
 /**
  * A PNG of a chart, on the page's background, with a title on top and the credit, dataset
  * version and as-of date underneath, so the image carries its source.
+ * @public Called through lazy-charts.ts (figure.ts), which knip does not follow.
  */
 export function chartPng(canvas: HTMLCanvasElement, title: string, credit: string): Promise<Blob> {
   const t = theme();

@@ -4,9 +4,9 @@
  * markup is static (web/build.ts writes it); this fills it in as the data arrives.
  */
 import type { DatasetRef } from '../../model/types.ts';
-import { chartPng, destroyChart } from './charts.ts';
 import { downloadName } from './downloads.ts';
 import { creditLine } from './format.ts';
+import { chartsLoaded, loadCharts } from './lazy-charts.ts';
 import { t } from './messages.ts';
 import { errorBox, h, renderTable } from './render.ts';
 import type { Table } from './series-data.ts';
@@ -43,7 +43,8 @@ export function figLoading(f: Fig): void {
 }
 
 export function figError(f: Fig, what: string, e: unknown): void {
-  if (f.canvas) destroyChart(f.canvas);
+  // No chart is drawn before Chart.js has run (lazy-charts.ts).
+  if (f.canvas) chartsLoaded()?.destroyChart(f.canvas);
   f.summary.replaceChildren(errorBox(what, e));
   f.canvas?.setAttribute('aria-label', t.couldNotLoad(what));
 }
@@ -81,21 +82,22 @@ export function figReady(
   if (png && canvas) {
     png.disabled = false;
     png.onclick = () => {
-      void chartPng(canvas, `${f.title.textContent ?? ''}: ${summary}`, creditLine(dataset)).then((b) =>
-        save(b, downloadName(name, version, 'png')),
-      );
+      void loadCharts()
+        .then((m) => m.chartPng(canvas, `${f.title.textContent ?? ''}: ${summary}`, creditLine(dataset)))
+        .then((b) => save(b, downloadName(name, version, 'png')));
     };
   }
 }
 
 /**
- * A figure's data table, built when its <details> is opened (the overview alone has ten tables
- * of a hundred rows: building them all at load would only delay the charts).
+ * A figure's data table, built when its <details> is opened (the overview alone has twenty tables
+ * of up to a hundred rows: building them all at load would only delay the charts). `table` may be
+ * a function, so that the rows (a date in words per row) are also only written when opened.
  */
-export function tableLater(container: HTMLElement, table: Table, caption: string): void {
+export function tableLater(container: HTMLElement, table: Table | (() => Table), caption: string): void {
   const details = container.closest('details');
   container.replaceChildren();
-  const build = () => renderTable(container, table, caption);
+  const build = () => renderTable(container, typeof table === 'function' ? table() : table, caption);
   if (!details || details.open) {
     build();
     return;

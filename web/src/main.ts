@@ -11,11 +11,12 @@ import { syncControls, wireControls } from './controls.ts';
 import { freshnessLine } from './freshness.ts';
 import { LANG, pageQuery } from './lang.ts';
 import { LANG_KEY } from './lang-pick.ts';
+import { loadCharts } from './lazy-charts.ts';
 import { t, useMessages } from './messages.ts';
 import { byId, errorBox, renderFooter, showError } from './render.ts';
 import { cataloguePromise, claims as claimsDoc } from './requests.ts';
 import { currentState, EMBED, navigate, readLocation } from './router.ts';
-import { nextTask, whenVisible } from './schedule.ts';
+import { inTurn, nextTask, whenVisible } from './schedule.ts';
 import { updateShare, wireShare } from './share.ts';
 import { hasCheck, stateQuery, type View, type ViewState } from './state.ts';
 import type { CompareContext } from './views/compare.ts';
@@ -137,7 +138,16 @@ async function loadView(): Promise<void> {
 }
 
 /** The Country and Compare views and the claims' cards (views/more.ts), fetched when first needed: the first view does without them. */
-const countryModule = () => import('./views/more.ts');
+// Chart.js first (preloaded; lazy-charts.ts), in a task of its own: evaluated with the views'
+// module, the two would make one long task.
+let more: Promise<typeof import('./views/more.ts')> | null = null;
+const countryModule = () => {
+  more ??= loadCharts()
+    .then(nextTask)
+    .then(() => import('./views/more.ts'));
+  more.catch(() => (more = null));
+  return more;
+};
 const compareModule = countryModule;
 
 function compareContext(markInvalid: (parameters: readonly string[]) => void): CompareContext {
@@ -182,22 +192,30 @@ async function start(): Promise<void> {
     fr.translatePage(document);
   }
   let firstView: Promise<void> = Promise.resolve();
+  // Not in the task that ran the app's code: shorter tasks.
+  await nextTask();
   wireControls({ state: currentState, catalogue: () => catalogue, setState });
   wireShare();
   wirePage();
   wireTrendLegend();
   // The view as soon as the catalogue is in; the claims (below it) may come later.
   const [cat] = await Promise.allSettled([cataloguePromise]);
-  // Not in the task that ran the app's code (the catalogue is often in by then): shorter tasks.
+  // Not in the task that wired the page (the catalogue is often in by then): shorter tasks.
   await nextTask();
 
   if (cat.status === 'fulfilled') {
-    catalogue = cat.value;
+    const loaded = cat.value;
+    catalogue = loaded;
     performance.mark('catalogue');
-    renderFooter(els.footer, catalogue.dataset, catalogue.sources);
-    byId('freshness').textContent = freshnessLine(catalogue.countries);
-    readLocation(catalogue.countries);
-    firstView = setState({}, 'replace');
+    byId('freshness').textContent = freshnessLine(loaded.countries);
+    readLocation(loaded.countries);
+    // As setState({}, 'replace') does, in shorter tasks: the controls, then the view, then the
+    // footer (at the bottom of the page).
+    await nextTask();
+    syncControls(navigate({}, loaded.countries, 'replace'), loaded);
+    await nextTask();
+    firstView = loadView();
+    inTurn(() => renderFooter(els.footer, loaded.dataset, loaded.sources));
   } else {
     for (const s of document.querySelectorAll<HTMLElement>('section.view')) s.hidden = true;
     delete document.documentElement.dataset.bootView;

@@ -8,10 +8,12 @@
 import type { WeekSeries } from '../../model/api.ts';
 import type { CategoryId, Measure } from '../../model/categories.ts';
 import { isMonth } from '../../model/month.ts';
-import type { Catalogue, ClaimsDoc, SeriesDoc, SeriesSet } from '../../model/types.ts';
+import type { Catalogue, ClaimsDoc, CountryEntry, SeriesDoc, SeriesSet } from '../../model/types.ts';
 import { getCatalogue, getClaims, getJson, getSeries } from './api.ts';
-import { type SeriesParams, seriesPath, seriesSetPath } from './api-paths.ts';
+import { type SeriesParams, seriesPath, seriesSetPath, type WeekParams, weekSeriesPath } from './api-paths.ts';
+import { afterFirstPaint } from './schedule.ts';
 import type { ViewState } from './state.ts';
+import { overviewFromWeek } from './views/overview-data.ts';
 
 /**
  * Series requests by path, kept for the session (a series of a dataset version does not change;
@@ -79,6 +81,29 @@ function prefetchOverview(): void {
   }
 }
 
+/** An overview weekly series (a card's headline and weekly chart): political violence in one country, its last weeks; null without them. */
+export function overviewWeekSeries(c: CountryEntry, measure: Measure): WeekParams | null {
+  const w = c.weeks?.categories.includes('political_violence') ? c.weeks : null;
+  return w && { country: c.iso3, category: 'political_violence', measure, admin1: null, from: overviewFromWeek(w.to) };
+}
+
+/**
+ * The overview's weekly series, as soon as the catalogue names their weeks and the page is painted
+ * (before the app has run; not before the first paint, which they would compete with).
+ */
+function prefetchOverviewWeeks(cat: Catalogue): void {
+  for (const card of document.querySelectorAll<HTMLElement>('.ov-card[data-country]')) {
+    const c = cat.countries.find((x) => x.iso3 === card.dataset.country);
+    // A country per task: starting a request costs a phone a few milliseconds.
+    setTimeout(() => {
+      for (const m of ['events', 'fatalities'] as const) {
+        const p = c && overviewWeekSeries(c, m);
+        if (p) void weekSeries(weekSeriesPath(p)).catch(() => undefined);
+      }
+    }, 0);
+  }
+}
+
 let claimsRequest: Promise<ClaimsDoc> | null = null;
 
 /** The headline claims (shown on the overview, below its charts), requested once. */
@@ -92,6 +117,12 @@ export function claims(): Promise<ClaimsDoc> {
 /** The catalogue, requested when the page starts. */
 export const cataloguePromise: Promise<Catalogue> = getCatalogue();
 prefetchOverview();
-if (overviewFirst) claims().catch(() => undefined);
+if (overviewFirst) {
+  claims().catch(() => undefined);
+  void Promise.all([cataloguePromise, afterFirstPaint()]).then(
+    ([cat]) => prefetchOverviewWeeks(cat),
+    () => undefined,
+  );
+}
 // Settled later by main.ts; not an unhandled rejection in the meantime.
 cataloguePromise.catch(() => undefined);

@@ -11,13 +11,13 @@ import type { Measure } from '../../../model/categories.ts';
 import type { Catalogue, CountryEntry, SeriesDoc } from '../../../model/types.ts';
 import { coupMarkers, coupWeekMarkers } from '../annotations.ts';
 import { seriesCsvPath, seriesPath, weekSeriesPath } from '../api-paths.ts';
-import { drawLineChart } from '../charts.ts';
 import { type Fig, fig, figError, figLoading, figReady, tableLater } from '../figure.ts';
 import { fmtPct, fmtSigned, num } from '../format.ts';
+import { chartsLoaded, loadCharts } from '../lazy-charts.ts';
 import { t } from '../messages.ts';
 import { byId, h, loading, trendBadge } from '../render.ts';
-import { overviewSeries, series, weekSeries } from '../requests.ts';
-import { nextTask, whenVisible } from '../schedule.ts';
+import { overviewSeries, overviewWeekSeries, series, weekSeries } from '../requests.ts';
+import { inTurn, nextTask, whenVisible } from '../schedule.ts';
 import {
   type LineData,
   lineData,
@@ -31,7 +31,7 @@ import {
   weekTable,
 } from '../series-data.ts';
 import type { ViewState } from '../state.ts';
-import { overviewFromWeek, sharedMax, type WeekComparison, type WeeklyHeadline, weeklyHeadline, windowLabel } from './overview-data.ts';
+import { sharedMax, type WeekComparison, type WeeklyHeadline, weeklyHeadline, windowLabel } from './overview-data.ts';
 
 /** What the Overview uses of the page. */
 export interface OverviewContext {
@@ -53,8 +53,10 @@ interface Job {
   m: Measure;
   f: Fig;
   doc: Promise<SeriesDoc | WeekSeries>;
-  /** Text (summary, table, downloads, caption) and the chart's data. */
-  text: (doc: SeriesDoc | WeekSeries) => LineData;
+  /** Text (summary, table, downloads, caption), at once. */
+  text: (doc: SeriesDoc | WeekSeries) => void;
+  /** The chart's data, shaped when the chart is drawn (near the screen). */
+  data: (doc: SeriesDoc | WeekSeries) => LineData;
   markers: (d: LineData) => ReturnType<typeof coupMarkers>;
   legend: boolean;
 }
@@ -65,12 +67,17 @@ export async function loadOverview(ctx: OverviewContext, stale: () => boolean): 
   document.title = t.docOverview;
   ctx.updateShare(t.shareOverview);
   const countries = cat.countries.filter((c) => c.categories.includes('political_violence') && document.getElementById(`ov-${c.iso3}`));
+  // Chart.js runs when the first chart comes near the screen, whether or not its series is in yet.
+  const first = document.querySelector('#overview-grid figure');
+  if (first) whenVisible(first, () => void loadCharts().catch(() => undefined));
   const jobs: Job[] = [];
   const headlines: { c: CountryEntry; m: Measure; doc: Promise<WeekSeries> | null }[] = [];
-  for (const c of countries) {
+  for (const [i, c] of countries.entries()) {
+    // One country's requests and figures per task.
+    if (i > 0) await nextTask();
+    if (stale()) return;
     for (const m of MEASURES) {
-      const w = c.weeks?.categories.includes('political_violence') ? c.weeks : null;
-      const wp = w && { country: c.iso3, category: 'political_violence' as const, measure: m, admin1: null, from: overviewFromWeek(w.to) };
+      const wp = overviewWeekSeries(c, m);
       const wdoc = wp ? weekSeries(weekSeriesPath(wp)) : null;
       headlines.push({ c, m, doc: wdoc });
       const wf = fig(`ov-${c.iso3}-week-${m}`);
@@ -86,11 +93,10 @@ export async function loadOverview(ctx: OverviewContext, stale: () => boolean): 
           text: (d) => {
             const doc = d as WeekSeries;
             figReady(wf, weekSummary(doc), weekSeriesPath(wp, 'csv'), [c.iso3, 'political_violence', m, 'weeks', wp.from], cat.dataset);
-            if (wf.table) tableLater(wf.table, weekTable(doc), weekSeriesTitle(doc.series));
-            const ld = weekLineData(doc.points);
-            wf.caption.textContent = ld.hasPartial ? t.captionProvisional : '';
-            return ld;
+            if (wf.table) tableLater(wf.table, () => weekTable(doc), weekSeriesTitle(doc.series));
+            wf.caption.textContent = doc.points.some((p) => p.provisional) ? t.captionProvisional : '';
           },
+          data: (d) => weekLineData((d as WeekSeries).points),
         });
       } else {
         wf.summary.textContent = t.noWeeklyFor(t.country(c.name));
@@ -114,10 +120,10 @@ export async function loadOverview(ctx: OverviewContext, stale: () => boolean): 
             [c.iso3, 'political_violence', m, state.from ?? '', state.to ?? ''],
             cat.dataset,
           );
-          if (f.table) tableLater(f.table, seriesTable(doc), seriesTitle(doc.series));
+          if (f.table) tableLater(f.table, () => seriesTable(doc), seriesTitle(doc.series));
           f.caption.textContent = partialIndexes(doc.points).length > 0 ? t.captionPartial : '';
-          return lineData(doc.points, cat.sources);
         },
+        data: (d) => lineData((d as SeriesDoc).points, cat.sources),
       });
     }
   }
@@ -125,22 +131,39 @@ export async function loadOverview(ctx: OverviewContext, stale: () => boolean): 
   sahelMap(ctx, stale);
   for (const c of countries) {
     const mine = headlines.filter((x) => x.c === c);
-    void Promise.allSettled(mine.map((x) => x.doc ?? Promise.reject(new Error('no weekly data')))).then((docs) => {
-      if (stale()) return;
-      byId(`ov-${c.iso3}-figs`).replaceChildren(
-        ...mine.map((x, k) => {
-          const r = docs[k]!;
-          return r.status === 'fulfilled'
-            ? headlineRow(x.m, weeklyHeadline(r.value.points))
-            : h('p', { class: 'ov-fig', 'data-measure': x.m }, t.noWeeklyMeasure(t.measure[x.m]));
-        }),
-      );
-    });
+    const docs = Promise.allSettled(mine.map((x) => x.doc ?? Promise.reject(new Error('no weekly data'))));
+    // One card's headline per task: the series are often all in by now.
+    void docs.then((docs) =>
+      inTurn(() => {
+        if (stale()) return;
+        byId(`ov-${c.iso3}-figs`).replaceChildren(
+          ...mine.map((x, k) => {
+            const r = docs[k]!;
+            return r.status === 'fulfilled'
+              ? headlineRow(x.m, weeklyHeadline(r.value.points))
+              : h('p', { class: 'ov-fig', 'data-measure': x.m }, t.noWeeklyMeasure(t.measure[x.m]));
+          }),
+        );
+      }),
+    );
   }
 
-  const draw = (j: Job, d: LineData, yMax: number | null = null) => {
+  /** Draw a chart (run in turn, see whenVisible); if Chart.js has not run yet, once it has, in a task of its own. */
+  const draw = (j: Job, doc: SeriesDoc | WeekSeries, yMax: number | null = null) => {
+    if (stale()) return;
+    const charts = chartsLoaded();
+    if (!charts) {
+      loadCharts().then(
+        () => inTurn(() => draw(j, doc, yMax)),
+        (e: unknown) => {
+          if (!stale()) figError(j.f, t.whatSeries(t.country(j.c.name), j.m), e);
+        },
+      );
+      return;
+    }
     if (performance.getEntriesByName('first-draw').length === 0) performance.mark('first-draw');
-    drawLineChart(j.f.canvas!, d, j.markers(d), t.measure[j.m], { small: true, yMax, legend: j.legend && d.hasPartial });
+    const d = j.data(doc);
+    charts.drawLineChart(j.f.canvas!, d, j.markers(d), t.measure[j.m], { small: true, yMax, legend: j.legend && d.hasPartial });
   };
 
   if (!state.sameScale) {
@@ -152,10 +175,8 @@ export async function loadOverview(ctx: OverviewContext, stale: () => boolean): 
           (queue = queue.then(async () => {
             if (stale()) return;
             // Text (summary, table, downloads) at once; the chart when it is near the screen.
-            const d = j.text(doc);
-            whenVisible(j.f.canvas!.parentElement!, () => {
-              if (!stale()) draw(j, d);
-            });
+            j.text(doc);
+            whenVisible(j.f.canvas!.parentElement!, () => draw(j, doc));
             await nextTask();
           })),
         (e: unknown) => {
@@ -179,10 +200,9 @@ export async function loadOverview(ctx: OverviewContext, stale: () => boolean): 
   for (const [i, j] of jobs.entries()) {
     const r = settled[i]!;
     if (r.status === 'fulfilled') {
-      const d = j.text(r.value);
-      whenVisible(j.f.canvas!.parentElement!, () => {
-        if (!stale()) draw(j, d, max.get(key(j)) ?? null);
-      });
+      const doc = r.value;
+      j.text(doc);
+      whenVisible(j.f.canvas!.parentElement!, () => draw(j, doc, max.get(key(j)) ?? null));
     } else figError(j.f, t.whatSeries(t.country(j.c.name), j.m), r.reason);
     await nextTask();
     if (stale()) return;
