@@ -20,6 +20,7 @@ import {
 import { REGION_DAYS_WHY } from './days.ts';
 import type { Lang } from './lang.ts';
 import { isDayPeriod, PeriodSyntaxError, resolvePeriods } from './period.ts';
+import { periodMessage } from './period-messages.ts';
 import type { RelationKind } from './relations.ts';
 
 import type { DatasetRef, DaysDoc, SeriesDoc, SeriesInfo, WeeksDoc } from './types.ts';
@@ -237,7 +238,7 @@ export function claimProblems(claim: Claim): string[] {
       resolvePeriods(r.before, r.after);
     } catch (e) {
       if (!(e instanceof PeriodSyntaxError)) throw e;
-      out.push(`claim ${claim.id} ${where}: ${e.message}`);
+      out.push(`claim ${claim.id} ${where}: ${periodMessage(e.problem)}`);
     }
   }
   return out;

@@ -8,7 +8,7 @@
  */
 import { addDays, DAY_PATTERN, dayNumber, daySpan, daysIn, isDay } from './day.ts';
 import type { Lang } from './lang.ts';
-import { addMonths, daysInMonth, MAX_MONTHS, MONTH_NAMES, MONTH_PATTERN, monthIndex, monthSpan, monthsIn } from './month.ts';
+import { addMonths, MAX_MONTHS, MONTH_PATTERN, monthIndex, monthSpan, monthsIn } from './month.ts';
 
 export type Unit = 'month' | 'day';
 
@@ -65,64 +65,23 @@ export type PeriodProblem =
 /** A message for each kind of problem, in one language: a missing one is a type error. */
 export type PeriodMessages = { [C in PeriodProblem['code']]: (p: Extract<PeriodProblem, { code: C }>) => string };
 
-/** An ill-formed period, or two that cannot be compared: the message (English) says what to write instead. */
+/**
+ * An ill-formed period, or two that cannot be compared. `problem` says what (periodMessage in
+ * model/period-messages.ts writes it in words, with what to write instead); the message names it
+ * only, so that the page, which checks periods but shows the API's messages, carries no messages.
+ */
 export class PeriodSyntaxError extends Error {
   readonly problem: PeriodProblem;
   constructor(problem: PeriodProblem) {
-    super(periodMessage(problem));
+    super(`period refused (${problem.code}): ${JSON.stringify(problem)}`);
     this.problem = problem;
   }
 }
-
-/** What each role accepts, for messages and the API documentation. */
-export const PERIOD_SYNTAX: Record<Role, string> = {
-  after:
-    'a month (YYYY-MM, e.g. 2023-08), a range of months (2023-05..2023-07), a day (YYYY-MM-DD, e.g. 2023-07-26) or a range of days (2023-07-27..2023-08-25, both days included)',
-  before:
-    'a month (YYYY-MM, e.g. 2023-07), a range of months (2023-05..2023-07), a day (YYYY-MM-DD, e.g. 2023-07-26), a range of days (2023-06-26..2023-07-25, both days included), trailing3 / trailing12 (the 3 or 12 months before "after" starts), trailingNd (the N days before "after" starts, e.g. trailing30d) or trailingNw (the N weeks before "after" starts, e.g. trailing4w; ACLED weeks run Saturday to Friday)',
-};
 
 /** Longest trailingNw: as many whole weeks as fit in the longest day window (522 weeks). */
 export const MAX_WINDOW_WEEKS = Math.floor(MAX_WINDOW_DAYS / 7);
 
 const MONTH_OR_DAY = /^\d{4}-\d{2}(-\d{2})?$/;
-
-const unitWords = (u: Unit) => (u === 'month' ? 'months' : 'days');
-
-/** The English messages. */
-export const PERIOD_MESSAGES: PeriodMessages = {
-  trailingAfter: (p) => `${p.period} counts back from "after", so "after" cannot be one: give ${PERIOD_SYNTAX.after}`,
-  trailingDays: (p) => `${p.period}: N in trailingNd must be from 1 to ${MAX_WINDOW_DAYS} days`,
-  trailingWeeks: (p) => `${p.period}: N in trailingNw must be from 1 to ${MAX_WINDOW_WEEKS} weeks`,
-  trailingMonths: (p) =>
-    `${p.period}: the trailing months offered are trailing3 and trailing12; for days write trailingNd, e.g. trailing30d, for weeks trailingNw, e.g. trailing4w`,
-  syntax: (p) => `must be ${PERIOD_SYNTAX[p.role]}`,
-  notADay: (p) => {
-    const month = p.day.slice(0, 7);
-    if (!MONTH_PATTERN.test(month)) return `${p.day} is not a calendar day: months run from 01 to 12`;
-    const [y, m] = month.split('-').map(Number) as [number, number];
-    return `${p.day} is not a calendar day: ${MONTH_NAMES[m - 1]} ${y} has ${daysInMonth(month)} days`;
-  },
-  notAMonth: (p) => `${p.month} is not a month: months run from 01 to 12`,
-  mixedEnds: (p) => `${p.period} mixes a month and a day: write both ends as months (YYYY-MM) or both as days (YYYY-MM-DD)`,
-  backwards: (p) => `a range must run forwards: ${p.period} ends before it starts (write ${p.to}..${p.from})`,
-  tooManyMonths: (p) => `${p.period} is ${p.months} months long; a period may be at most ${MAX_WINDOW_MONTHS} months (100 years)`,
-  tooManyDays: (p) =>
-    `${p.period} is ${p.days} days long; a day window may be at most ${MAX_WINDOW_DAYS} days (about ten years): use months for longer periods`,
-  unitsDiffer: (p) =>
-    `"before" (${p.before}) is in ${unitWords(p.beforeUnit)} and "after" (${p.after}) in ${unitWords(p.afterUnit)}: give both periods as months (YYYY-MM) or both as days (YYYY-MM-DD)`,
-  reversed: (p) =>
-    `"before" (${p.before}) comes after "after" (${p.after}): "before" is the earlier period; to compare them the other way round, write before=${p.after}&after=${p.before}`,
-  overlap: (p) =>
-    `"before" (${p.before}) and "after" (${p.after}) overlap (${p.shared} is in both): "before" must end before "after" starts, e.g. before=${p.suggestion}&after=${p.after}`,
-  beforeYear0: (p) => `${p.before} before ${p.after} would start before the year 0000: give "before" as a month or range`,
-  beforeYear100: (p) => `${p.before} before ${p.after} would start before the year 0100: give "before" as a day or range of days`,
-};
-
-/** A problem in words, in the language of `messages` (English by default). */
-export function periodMessage(p: PeriodProblem, messages: PeriodMessages = PERIOD_MESSAGES): string {
-  return (messages[p.code] as (p: PeriodProblem) => string)(p);
-}
 
 /** Parse one period. Throws PeriodSyntaxError with what to fix. */
 export function parsePeriod(s: string, role: Role): ParsedPeriod {
@@ -168,12 +127,6 @@ export function periodIssue(s: string, role: Role): PeriodProblem | null {
     if (e instanceof PeriodSyntaxError) return e.problem;
     throw e;
   }
-}
-
-/** The problem with one period in words (English), or null when it is well formed. */
-export function periodProblem(s: string, role: Role): string | null {
-  const p = periodIssue(s, role);
-  return p && periodMessage(p);
 }
 
 /**
