@@ -221,6 +221,32 @@ describe.skipIf(SKIP)(SKIP ? `French dashboard (skipped: ${SKIP_REASON})` : 'the
     await en.context().close();
   });
 
+  it("never shows the page's static English words while the French ones load: hidden, in place, then French", async () => {
+    const page = await open('fr-FR');
+    // Hold the French messages back, to look at the page meanwhile.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    await page.route(/\/chunks\/messages-fr-[^/]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${worker!.url}/?lang=fr`);
+    const tagline = page.locator('.tagline');
+    const box = await tagline.boundingBox();
+    expect(await tagline.evaluate((e) => getComputedStyle(e).visibility)).toBe('hidden');
+    expect(await page.evaluate(() => document.documentElement.classList.contains('translating'))).toBe(true);
+    release();
+    await settled(page);
+    expect(await tagline.evaluate((e) => getComputedStyle(e).visibility)).toBe('visible');
+    expect(await page.evaluate(() => document.documentElement.classList.contains('translating'))).toBe(false);
+    expect(await page.locator('.skip-link').textContent()).toBe('Aller au contenu');
+    // Hidden, not removed: the line kept its place.
+    expect((await tagline.boundingBox())?.y).toBe(box?.y);
+    await page.context().close();
+  });
+
   it('the switch changes the language and <html lang>, is remembered, and the URL wins over the memory', async () => {
     const page = await open('en-GB');
     await page.goto(`${worker!.url}/?view=country&country=MLI`);

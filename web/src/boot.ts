@@ -25,3 +25,6 @@ try {
   // Storage blocked (a sandboxed frame): nothing remembered.
 }
 root.lang = pickLang(query.get('lang'), remembered, navigator.languages);
+// In French, the page's static words (English in the HTML) stay hidden until the French replace
+// them (main.ts): a French reader never sees them flash in English (styles.css, .translating).
+if (root.lang === 'fr') root.classList.add('translating');

@@ -190,6 +190,7 @@ async function start(): Promise<void> {
     const fr = await import('./messages-fr.ts');
     useMessages(fr.fr, fr.moreFr);
     fr.translatePage(document);
+    document.documentElement.classList.remove('translating');
   }
   let firstView: Promise<void> = Promise.resolve();
   // Not in the task that ran the app's code: shorter tasks.
