@@ -19,12 +19,12 @@ import {
 } from './compare.ts';
 import { REGION_DAYS_WHY } from './days.ts';
 import type { Lang } from './lang.ts';
+import { countryFr } from './names-fr.ts';
 import { isDayPeriod, PeriodSyntaxError, resolvePeriods } from './period.ts';
 import { periodMessage } from './period-messages.ts';
 import type { RelationKind } from './relations.ts';
-
 import type { DatasetRef, DaysDoc, SeriesDoc, SeriesInfo, WeeksDoc } from './types.ts';
-import { admin1Fr, countryFr, WORDS } from './words.ts';
+import { admin1Fr, WORDS } from './words.ts';
 
 /** The series a reading is about, or null when the dataset has none. */
 export type Lookup = (r: Pick<Reading, 'country' | 'admin1' | 'category' | 'measure'>) => SeriesDoc | null;

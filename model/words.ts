@@ -16,6 +16,7 @@ import { MEASURE_WORDS } from './describe.ts';
 import { fmtDate, fmtExact } from './format.ts';
 import type { Lang } from './lang.ts';
 import { monthLabel, monthName } from './month.ts';
+import { countryFr } from './names-fr.ts';
 import { MAX_WINDOW_DAYS, MAX_WINDOW_MONTHS, MAX_WINDOW_WEEKS, type PeriodMessages, windowLabel } from './period.ts';
 import { PERIOD_MESSAGES } from './period-messages.ts';
 import { PROVISIONAL_CAVEAT } from './provisional.ts';
@@ -216,18 +217,6 @@ const en: Words = {
 };
 
 // ---- French ----------------------------------------------------------------------------------
-
-/** The article of a French country name: every Sahel country here is masculine ("au Niger", "au Tchad"). */
-const FR_COUNTRY: Record<string, string> = {
-  'Burkina Faso': 'Burkina Faso',
-  Chad: 'Tchad',
-  Mali: 'Mali',
-  Niger: 'Niger',
-  Nigeria: 'Nigeria',
-};
-
-/** A country's French name ("Tchad"); a name not listed is kept as given. */
-export const countryFr = (name: string): string => FR_COUNTRY[name] ?? name;
 
 /** "de" before a consonant, "d'" before a vowel or a mute h: "de Tillabéri", "d'Agadez". */
 const de = (name: string): string => (/^[aeiouyhàâäéèêëîïôöûüAEIOUYHÀÂÉÈÊÎÔÛ]/.test(name) ? `d'${name}` : `de ${name}`);

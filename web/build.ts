@@ -135,6 +135,8 @@ const classicScript = (name: string, file: string) =>
 // boot.js: a classic script (modules wait for the document to be parsed), run before the first
 // paint; small, as it blocks rendering.
 const boot = await classicScript('boot', 'boot.ts');
+// boot-fr.js: the French page's static words, inserted by boot.js on a French page only, before its first paint.
+const bootFr = await classicScript('boot-fr', 'boot-fr.ts');
 // api-docs.js: the API reference page's script (try each route); the dashboard never loads it.
 const docs = await classicScript('api-docs', 'api-docs.ts');
 
@@ -156,6 +158,7 @@ for (const f of OUTLINES) await copyFile(path.join(WEB, f), path.join(DIST, f));
 const written = new Set([
   ...Object.keys(result.metafile.outputs).map((f) => path.resolve(f)),
   ...Object.keys(boot.metafile.outputs).map((f) => path.resolve(f)),
+  ...Object.keys(bootFr.metafile.outputs).map((f) => path.resolve(f)),
   ...Object.keys(docs.metafile.outputs).map((f) => path.resolve(f)),
   ...['index.html', 'embed.html', ...STATIC_FILES, ...OUTLINES].map((f) => path.join(DIST, f)),
 ]);

@@ -84,7 +84,7 @@ const ALLOWED = new Set(
     'data',
   ].map((w) => w.toLowerCase()),
 );
-const FRENCH = literalWords('web/src/messages-fr.ts');
+const FRENCH = new Set([...literalWords('web/src/messages-fr.ts'), ...literalWords('web/src/page-fr.ts')]);
 const ENGLISH = new Set(
   [...literalWords('web/src/messages.ts'), ...literalWords('web/src/messages-more.ts'), ...literalWords('web/src/messages-page.ts')].filter(
     (w) => !FRENCH.has(w) && !ALLOWED.has(w),
@@ -221,9 +221,9 @@ describe.skipIf(SKIP)(SKIP ? `French dashboard (skipped: ${SKIP_REASON})` : 'the
     await en.context().close();
   });
 
-  it("never shows the page's static English words while the French ones load: hidden, in place, then French", async () => {
+  it("paints the page's static words in French from the first paint, before the app's French is in", async () => {
     const page = await open('fr-FR');
-    // Hold the French messages back, to look at the page meanwhile.
+    // Hold the app's French messages back: the static words must not wait for them.
     let release: () => void = () => undefined;
     const held = new Promise<void>((r) => {
       release = r;
@@ -232,11 +232,42 @@ describe.skipIf(SKIP)(SKIP ? `French dashboard (skipped: ${SKIP_REASON})` : 'the
       await held;
       await route.continue();
     });
+    // And make /boot-fr.js slow: nothing may be painted before it has run (blocking="render").
+    await page.route('**/boot-fr.js', async (route) => {
+      await new Promise((r) => setTimeout(r, 500));
+      await route.continue();
+    });
+    await page.goto(`${worker!.url}/?lang=fr`);
+    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+    const timing = await page.evaluate(() => ({
+      paint: performance.getEntriesByName('first-contentful-paint')[0]!.startTime,
+      script: (performance.getEntriesByName(`${location.origin}/boot-fr.js`)[0] as PerformanceResourceTiming).responseEnd,
+    }));
+    expect(timing.paint).toBeGreaterThanOrEqual(timing.script);
+    expect(await page.locator('.skip-link').textContent()).toBe('Aller au contenu');
+    const tagline = page.locator('.tagline');
+    expect(await tagline.evaluate((e) => getComputedStyle(e).visibility)).toBe('visible');
+    expect(await tagline.textContent()).not.toMatch(/\b(the|and|of)\b/);
+    release();
+    await settled(page);
+    await page.context().close();
+  });
+
+  it('should /boot-fr.js fail, keeps the English static words hidden in place until the app puts the French', async () => {
+    const page = await open('fr-FR');
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    await page.route('**/boot-fr.js', (route) => route.abort());
+    await page.route(/\/chunks\/messages-fr-[^/]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.goto(`${worker!.url}/?lang=fr`);
     const tagline = page.locator('.tagline');
     const box = await tagline.boundingBox();
     expect(await tagline.evaluate((e) => getComputedStyle(e).visibility)).toBe('hidden');
-    expect(await page.evaluate(() => document.documentElement.classList.contains('translating'))).toBe(true);
     release();
     await settled(page);
     expect(await tagline.evaluate((e) => getComputedStyle(e).visibility)).toBe('visible');

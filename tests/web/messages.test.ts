@@ -9,9 +9,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SeriesInfo } from '../../model/types.ts';
 import { en } from '../../web/src/messages.ts';
-import { fr, moreFr, PAGE_FR, translatePage } from '../../web/src/messages-fr.ts';
+import { fr, moreFr } from '../../web/src/messages-fr.ts';
 import { enMore } from '../../web/src/messages-more.ts';
 import { PAGE } from '../../web/src/messages-page.ts';
+import { PAGE_FR, translatePage } from '../../web/src/page-fr.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 

@@ -25,6 +25,13 @@ try {
   // Storage blocked (a sandboxed frame): nothing remembered.
 }
 root.lang = pickLang(query.get('lang'), remembered, navigator.languages);
-// In French, the page's static words (English in the HTML) stay hidden until the French replace
-// them (main.ts): a French reader never sees them flash in English (styles.css, .translating).
-if (root.lang === 'fr') root.classList.add('translating');
+// In French, the page's static words (English in the HTML) are replaced before the first paint
+// by /boot-fr.js, which blocks rendering until it has run (see boot-fr.ts); until then, and should
+// it fail, they stay hidden (styles.css, .translating) and main.ts translates them.
+if (root.lang === 'fr') {
+  root.classList.add('translating');
+  const s = document.createElement('script');
+  s.src = '/boot-fr.js';
+  s.setAttribute('blocking', 'render');
+  document.head.append(s);
+}

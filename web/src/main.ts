@@ -189,7 +189,8 @@ async function start(): Promise<void> {
   if (LANG === 'fr') {
     const fr = await import('./messages-fr.ts');
     useMessages(fr.fr, fr.moreFr);
-    fr.translatePage(document);
+    // boot-fr.js has put the static words in French before the first paint; should it not have run, here.
+    if (document.documentElement.classList.contains('translating')) (await import('./page-fr.ts')).translatePage(document);
     document.documentElement.classList.remove('translating');
   }
   let firstView: Promise<void> = Promise.resolve();
