@@ -81,22 +81,17 @@ describe('the page’s catalogues', () => {
     const texts = [
       { dataset: { t: 'tabCompare' }, textContent: 'Compare' },
       { dataset: { t: 'unknownKey' }, textContent: 'kept' },
+      { dataset: { countryLink: 'TCD' }, textContent: 'Chad' },
     ];
     const attrs: Record<string, string> = {};
+    const marked = [...texts, { dataset: { ta: 'aria-label:navViews' }, setAttribute: (a: string, v: string) => (attrs[a] = v) }];
     const doc = {
-      querySelectorAll: (sel: string) =>
-        sel === '[data-t]'
-          ? texts
-          : sel === '[data-ta]'
-            ? [{ dataset: { ta: 'aria-label:navViews' }, setAttribute: (a: string, v: string) => (attrs[a] = v) }]
-            : sel === 'a[data-country-link]'
-              ? [{ textContent: 'Chad' }]
-              : [],
+      documentElement: { dataset: {}, querySelectorAll: () => marked },
       querySelector: () => null,
       title: '',
     };
     translatePage(doc as unknown as Document);
-    expect(texts.map((x) => x.textContent)).toEqual(['Comparer', 'kept']);
+    expect(texts.map((x) => x.textContent)).toEqual(['Comparer', 'kept', 'Tchad']);
     expect(attrs).toEqual({ 'aria-label': 'Vues' });
     expect(doc.title).toMatch(/^Sahel Pulse : /);
   });

@@ -111,8 +111,9 @@ export function translatePage(doc: Document): void {
 
 /** The marked texts and attributes of `root` and inside it, in French (an element already in French is left as it is). */
 export function translateTree(root: Element): void {
-  for (const el of [root, ...root.querySelectorAll('[data-t], [data-ta], a[data-country-link]')]) {
-    if (!(el instanceof HTMLElement)) continue;
+  for (const el of [root, ...root.querySelectorAll('[data-t], [data-ta], a[data-country-link]')] as HTMLElement[]) {
+    // SVG and MathML elements have a dataset too; anything else (none here) is skipped.
+    if (!el.dataset) continue;
     const key = el.dataset.t as PageKey | undefined;
     const text = key === undefined ? undefined : PAGE_FR[key];
     if (text !== undefined && el.textContent !== text) el.textContent = text;
