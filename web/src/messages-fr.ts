@@ -294,7 +294,9 @@ export const moreFr: MoreMessages = {
       .replace(/^Region outlines: /, 'Contours des régions : ')
       .replace(/; simplified$/, ' ; simplifiés')
       .replace('(cercles dissolved into regions)', '(cercles fusionnés en régions)')
-      .replace('World Bank 2017 layer', 'couche Banque mondiale 2017'),
+      .replace('World Bank 2017 layer', 'couche Banque mondiale 2017')
+      // OCHA's common operational dataset for Chad, named in French as OCHA names it (Tchad).
+      .replace('COD-AB Chad', 'COD-AB Tchad'),
 
   rise: 'Hausse',
   fall: 'Baisse',
