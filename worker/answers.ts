@@ -91,9 +91,9 @@ function langFor(acceptLanguage: string | null): Lang {
  * the language; their answers are then kept once per language, which costs memory, not correctness.
  */
 type Variant = string;
-const variantOf = (request: Request): Variant => {
-  const format = formatFor(request.headers.get('accept'));
-  const lang = langFor(request.headers.get('accept-language'));
+const variantOf = (headers: Headers): Variant => {
+  const format = formatFor(headers.get('accept'));
+  const lang = langFor(headers.get('accept-language'));
   return lang === 'en' ? format : `${format}.${lang}`;
 };
 
@@ -104,9 +104,9 @@ const KEPT_VARY = 'sahel-pulse-vary';
 const edgeCache = (): Cache | undefined => (typeof caches === 'undefined' ? undefined : (caches as unknown as { default?: Cache }).default);
 
 /** Answer from a kept answer: 304 when the client holds it, HEAD without a body. */
-function reply(k: Kept, request: Request): Response {
-  if (holdsEtag(request.headers.get('if-none-match'), k.etag)) return new Response(null, { status: 304, headers: k.notModified });
-  return new Response(request.method === 'HEAD' ? null : k.body, { status: 200, headers: k.headers });
+function reply(k: Kept, method: string, inm: string | null): Response {
+  if (inm !== null && holdsEtag(inm, k.etag)) return new Response(null, { status: 304, headers: k.notModified });
+  return new Response(method === 'HEAD' ? null : k.body, { status: 200, headers: k.headers });
 }
 
 function keep(body: Uint8Array<ArrayBuffer>, headers: Headers, etag: string): Kept {
@@ -135,28 +135,30 @@ function edgeFailure(e: unknown): undefined {
  */
 export function servedAgain(app: Fetch): Fetch {
   return (request, env, ctx) => {
+    // Each read of the request crosses into the runtime: each is made once.
     const url = request.url;
     const pathStart = url.indexOf('/', url.indexOf('//') + 2);
     const method = request.method;
+    const headers = request.headers;
     if (
       (method !== 'GET' && method !== 'HEAD') ||
       !url.startsWith(PREFIX, pathStart) ||
       url.length > MAX_URL_LENGTH ||
       request.body !== null ||
-      request.headers.has('content-length') ||
-      request.headers.has('transfer-encoding') ||
+      headers.has('content-length') ||
+      headers.has('transfer-encoding') ||
       !(env as Partial<Cloudflare.Env> | undefined)?.SAHEL_KV
     )
       return app(request, env, ctx);
     const target = url.slice(pathStart);
     const pinned = PINNED.exec(target)?.[1];
-    const format = variantOf(request);
+    const format = variantOf(headers);
     const known = pinned ?? cachedVersion();
     if (known !== null) {
       const hit = kept.get(`${known} ${format} ${target}`);
       if (hit) {
         counts.memory++;
-        return reply(hit, request);
+        return reply(hit, method, headers.get('if-none-match'));
       }
     }
     return fromEdgeOrApp(app, request, env as Cloudflare.Env, ctx, url.slice(0, pathStart), target, pinned, format, known);
@@ -187,7 +189,7 @@ async function fromEdgeOrApp(
       const k = keep(new Uint8Array(await cached.arrayBuffer()), headers, headers.get('etag') ?? '');
       kept.set(`${known} ${format} ${target}`, k);
       counts.edge++;
-      return reply(k, request);
+      return reply(k, request.method, request.headers.get('if-none-match'));
     }
   }
 
@@ -225,5 +227,5 @@ async function fromEdgeOrApp(
       .catch(edgeFailure);
     ctx?.waitUntil(put);
   }
-  return reply(k, request);
+  return reply(k, request.method, request.headers.get('if-none-match'));
 }

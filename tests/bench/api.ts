@@ -24,7 +24,7 @@ import { type Profile, profile } from './profile.ts';
 
 const CONNECTIONS = 32;
 /** Alternating rounds of the floor and every route, each ROUND_SECONDS saturated after WARM_UP_SECONDS. */
-const ROUNDS = 3;
+const ROUNDS = 5;
 const ROUND_SECONDS = 5;
 const WARM_UP_SECONDS = 1;
 /** The fixed rate: far below saturation, so latency is the server's, not a queue's. */

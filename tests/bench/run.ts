@@ -21,7 +21,25 @@ const OUT = path.resolve(HERE, '..', '..', 'BENCHMARKS.md');
 const begin = (name: string) => `<!-- bench:${name}:begin -->`;
 const end = (name: string) => `<!-- bench:${name}:end -->`;
 
+/**
+ * The benchmarks (and the servers and clients they start, which inherit it) run at the highest
+ * priority the user may set: other work on the machine then takes less of the CPU they measure
+ * (it still shares caches and memory). Without the right to raise it (not root), they run as started.
+ */
+function raisePriority(): string {
+  for (const p of [-20, -10, -5]) {
+    try {
+      os.setPriority(p);
+      return `nice ${p}`;
+    } catch {
+      // Not allowed: try a smaller step, else keep the default.
+    }
+  }
+  return `nice ${os.getPriority()} (not allowed to raise it)`;
+}
+
 async function main(): Promise<void> {
+  const priority = raisePriority();
   const asked = process.argv.slice(2);
   const unknown = asked.filter((a) => !(BENCHMARKS as readonly string[]).includes(a));
   if (unknown.length > 0) throw new Error(`unknown benchmark(s) ${unknown.join(', ')}; choose from ${BENCHMARKS.join(', ')}`);
@@ -40,7 +58,7 @@ async function main(): Promise<void> {
     console.log(`bench ${name}: running`);
     const run = (await import(file)) as { default: Benchmark };
     const md = await run.default();
-    const machine = `Machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; run ${new Date().toISOString().slice(0, 16)}Z.`;
+    const machine = `Machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${priority}; run ${new Date().toISOString().slice(0, 16)}Z.`;
     sections.set(name, `${md.trim()}\n\n${machine}`);
   }
   const body = BENCHMARKS.filter((n) => sections.has(n)).map((n) => `${begin(n)}\n${sections.get(n)}\n${end(n)}`);
