@@ -69,18 +69,6 @@ const query = new URLSearchParams(location.search);
 /** The page opens on the overview (as resolveState reads the view, an unknown one included). */
 const overviewFirst = !['country', 'compare'].includes(query.get('view') ?? '');
 
-/** The overview's series, in the order of its cards, when the page opens on the overview. */
-function prefetchOverview(): void {
-  if (!overviewFirst) return;
-  const month = (x: string | null) => (x && isMonth(x) ? x : null);
-  const range = { from: month(query.get('from')), to: month(query.get('to')) };
-  if (range.from && range.to && range.from > range.to) return;
-  for (const card of document.querySelectorAll<HTMLElement>('.ov-card[data-country]')) {
-    for (const m of ['events', 'fatalities'] as const)
-      void series(seriesPath(overviewSeries(card.dataset.country!, m, range))).catch(() => undefined);
-  }
-}
-
 /** An overview weekly series (a card's headline and weekly chart): political violence in one country, its last weeks; null without them. */
 export function overviewWeekSeries(c: CountryEntry, measure: Measure): WeekParams | null {
   const w = c.weeks?.categories.includes('political_violence') ? c.weeks : null;
@@ -88,19 +76,30 @@ export function overviewWeekSeries(c: CountryEntry, measure: Measure): WeekParam
 }
 
 /**
- * The overview's weekly series, as soon as the catalogue names their weeks and the page is painted
- * (before the app has run; not before the first paint, which they would compete with).
+ * The overview's series, card by card in the page's order (a card's weekly series, then its
+ * monthly ones: the first chart on screen is the first card's weekly chart), as soon as the
+ * catalogue names the weeks and the page is painted (before the app has run; not before the first
+ * paint, which they would compete with). The browser opens six connections per host (HTTP/1.1,
+ * as `wrangler dev` serves): requests started earlier would hold them while the first chart's waits.
  */
-function prefetchOverviewWeeks(cat: Catalogue): void {
-  for (const card of document.querySelectorAll<HTMLElement>('.ov-card[data-country]')) {
-    const c = cat.countries.find((x) => x.iso3 === card.dataset.country);
-    // A country per task: starting a request costs a phone a few milliseconds.
-    setTimeout(() => {
-      for (const m of ['events', 'fatalities'] as const) {
-        const p = c && overviewWeekSeries(c, m);
-        if (p) void weekSeries(weekSeriesPath(p)).catch(() => undefined);
-      }
-    }, 0);
+function prefetchOverview(cat: Catalogue): void {
+  const month = (x: string | null) => (x && isMonth(x) ? x : null);
+  const range = { from: month(query.get('from')), to: month(query.get('to')) };
+  const monthly = !(range.from && range.to && range.from > range.to);
+  const card = (iso3: string) => {
+    const c = cat.countries.find((x) => x.iso3 === iso3);
+    for (const m of ['events', 'fatalities'] as const) {
+      const p = c && overviewWeekSeries(c, m);
+      if (p) void weekSeries(weekSeriesPath(p)).catch(() => undefined);
+    }
+    if (monthly)
+      for (const m of ['events', 'fatalities'] as const) void series(seriesPath(overviewSeries(iso3, m, range))).catch(() => undefined);
+  };
+  // The first card at once, then a card per task: starting a request costs a phone a few milliseconds.
+  for (const [i, el] of [...document.querySelectorAll<HTMLElement>('.ov-card[data-country]')].entries()) {
+    const iso3 = el.dataset.country!;
+    if (i === 0) card(iso3);
+    else setTimeout(() => card(iso3), 0);
   }
 }
 
@@ -112,15 +111,17 @@ export function claims(): Promise<ClaimsDoc> {
 }
 
 // Request order matters (a browser opens six connections per host): the catalogue first (the
-// page preloads it), the overview's series next, the claims (drawn below the charts) last; other
-// views ask for the claims once they are drawn (main.ts).
+// page preloads it), the overview's series next, card by card, the claims (drawn below the charts)
+// last; other views ask for the claims once they are drawn (main.ts).
 /** The catalogue, requested when the page starts. */
 export const cataloguePromise: Promise<Catalogue> = getCatalogue();
-prefetchOverview();
 if (overviewFirst) {
-  claims().catch(() => undefined);
   void Promise.all([cataloguePromise, afterFirstPaint()]).then(
-    ([cat]) => prefetchOverviewWeeks(cat),
+    ([cat]) => {
+      prefetchOverview(cat);
+      // After the cards' series (timers run in order).
+      setTimeout(() => claims().catch(() => undefined), 0);
+    },
     () => undefined,
   );
 }
