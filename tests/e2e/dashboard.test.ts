@@ -247,6 +247,37 @@ describe.skipIf(SKIP)(SKIP ? `dashboard (skipped: ${SKIP_REASON})` : 'dashboard 
     }
   });
 
+  it('overview: requests the first card’s series first (its weekly, then its monthly), card by card, the claims last', async () => {
+    // A browser opens six connections per host over HTTP/1.1: the first chart on screen (the first
+    // card's weekly chart) must not wait behind the other cards' requests (web/src/requests.ts).
+    const fresh = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
+    const p = await fresh.newPage();
+    watch(p);
+    const asked: string[] = [];
+    p.on('request', (r) => {
+      const u = new URL(r.url());
+      if (u.pathname === '/api/v1/series' || u.pathname === '/api/v1/claims') asked.push(u.pathname + u.search);
+    });
+    await p.goto(`${worker!.url}/`);
+    await settled(p);
+    const cards = await p.locator('.ov-card[data-country]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.country!));
+    expect(cards.length).toBeGreaterThan(1);
+    const at = (f: (q: URLSearchParams, path: string) => boolean) => asked.findIndex((x) => f(new URLSearchParams(x.split('?')[1]), x));
+    const first = (iso3: string, unit: 'week' | 'month') =>
+      at((q, x) => x.startsWith('/api/v1/series') && q.get('country') === iso3 && (q.get('unit') === 'week') === (unit === 'week'));
+    const claimsAt = at((_, x) => x.startsWith('/api/v1/claims'));
+    // Each card: weekly before monthly, and every request of a card before the next card's.
+    for (const [i, iso3] of cards.entries()) {
+      expect(first(iso3, 'week'), `${iso3} weekly asked`).toBeGreaterThanOrEqual(0);
+      expect(first(iso3, 'week'), `${iso3} weekly before its monthly`).toBeLessThan(first(iso3, 'month'));
+      const next = cards[i + 1];
+      if (next) expect(first(iso3, 'month'), `${iso3} before ${next}`).toBeLessThan(first(next, 'week'));
+    }
+    expect(first(cards[0]!, 'week'), 'the first request is the first card’s').toBe(0);
+    expect(claimsAt, 'claims after every card').toBeGreaterThan(first(cards.at(-1)!, 'month'));
+    await fresh.close();
+  });
+
   it('shows credit, dataset version and as-of date from the catalogue, and links the API docs', async () => {
     expect((await page.locator('#dataset-version').textContent())?.trim()).toBe(catalogue.dataset.version);
     expect((await page.locator('#credit').textContent())?.trim()).toBe(catalogue.dataset.credit);
