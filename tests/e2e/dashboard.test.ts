@@ -458,6 +458,24 @@ describe.skipIf(SKIP)(SKIP ? `dashboard (skipped: ${SKIP_REASON})` : 'dashboard 
     await settled(page);
     expect(await page.locator('#admin1').inputValue()).toBe('zamfara');
     expect(await page.locator('#series-notes').textContent()).toContain('Zamfara (Nigeria) has ACLED weekly counts only');
+    // And from the map: a click on Kano charts Kano.
+    await page.goto(`${worker!.url}/?view=country&country=NGA&category=political_violence&measure=events`);
+    await settled(page);
+    await page.locator('#regions').scrollIntoViewIfNeeded();
+    await page.locator('#map-chart').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.getElementById('map-chart')?.dataset.drawn !== undefined, undefined, { timeout: 30_000 });
+    // Kano's place on the map, from the map's own chart (a string: the test runner would rewrite a function's import()).
+    const at = (await page.evaluate(`(async () => {
+      const href = performance.getEntriesByType('resource').map((e) => e.name).find((n) => n.includes('/chunks/map-'));
+      const { mapsOn } = await import(href);
+      const chart = mapsOn().find((c) => c.canvas === document.getElementById('map-chart'));
+      const p = chart.getDatasetMeta(0).data[chart.data.labels.indexOf('Kano')].getCenterPoint();
+      return { x: p.x, y: p.y };
+    })()`)) as { x: number; y: number };
+    await page.locator('#map-chart').click({ position: at });
+    await page.waitForURL((u) => u.searchParams.get('admin1') === 'kano');
+    await settled(page);
+    expect(await page.locator('#admin1').inputValue()).toBe('kano');
     expect(problems).toEqual([]);
   }, 120_000);
 

@@ -309,6 +309,11 @@ export async function loadCountry(ctx: CountryContext, stale: () => boolean): Pr
               [s.country],
               values,
               tm().mapPngCountry(catLabel, t.measure[s.measure], period),
+              // A click on a region charts it, as its name in the table does.
+              (key) => {
+                const slug = key.slice(s.country.length + 1);
+                if (pickable.has(slug) && !stale()) void ctx.setState({ admin1: slug });
+              },
             );
             if (stale()) return;
             map.canvas!.dataset.drawn = drawn.drawn.join(' ');
