@@ -71,7 +71,8 @@ export const PAGE = {
     'Pick a series and two periods: months, ACLED weeks (Saturday to Friday: a week, a range of weeks, or the N weeks before “after”), or days for a country with daily counts (“the 30 days after the coup”). Periods of different lengths are compared as monthly (daily) means. The card uses the same trend bands and low-baseline rule as the overview. Add a claim to test (a relation and N) for a verdict card like the headline claims’, with a citation and a permalink.',
   shareSummary: 'Share or embed this view',
   shareLink: 'Link to this view',
-  shareLinkNote: 'The link reproduces the view: country, region, category, measure, range, periods, the claim checked and the language.',
+  shareLinkNote:
+    'The link reproduces the view: country, region, category, measure, range, the map’s weeks, periods, the claim checked and the language.',
   copyLink: 'Copy link',
   embedCode: 'Embed code (iframe)',
   copyEmbed: 'Copy embed code',

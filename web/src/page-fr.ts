@@ -74,7 +74,8 @@ export const PAGE_FR: Record<PageKey, string> = {
     'Choisissez une série et deux périodes : des mois, des semaines ACLED (du samedi au vendredi : une semaine, une suite de semaines, ou les N semaines avant « après »), ou des jours pour un pays doté de décomptes journaliers (« les 30 jours qui ont suivi le coup d’État »). Des périodes de durées différentes sont comparées en moyennes mensuelles (journalières). La fiche applique les mêmes tendances et la même règle de référence faible que la vue d’ensemble. Ajoutez une affirmation à vérifier (une relation et N) pour obtenir un verdict comme pour les affirmations de presse, avec une citation et un lien permanent.',
   shareSummary: 'Partager ou intégrer cette vue',
   shareLink: 'Lien vers cette vue',
-  shareLinkNote: 'Le lien reproduit la vue : pays, région, catégorie, mesure, intervalle, périodes, affirmation vérifiée et langue.',
+  shareLinkNote:
+    'Le lien reproduit la vue : pays, région, catégorie, mesure, intervalle, semaines de la carte, périodes, affirmation vérifiée et langue.',
   copyLink: 'Copier le lien',
   embedCode: 'Code d’intégration (iframe)',
   copyEmbed: 'Copier le code d’intégration',
