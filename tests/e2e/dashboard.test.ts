@@ -430,6 +430,9 @@ describe.skipIf(SKIP)(SKIP ? `dashboard (skipped: ${SKIP_REASON})` : 'dashboard 
     await page.waitForURL((u) => u.searchParams.get('admin1') === 'borno');
     await settled(page);
     for (const id of ['line', 'change', 'composition']) expect(await page.locator(`#fig-${id}`).isHidden(), id).toBe(true);
+    expect((await page.locator('#view-heading').textContent())?.trim()).toBe(
+      'Political violence in Borno (Nigeria): events per ACLED week',
+    );
     expect(await page.locator('#series-notes li').allTextContents()).toEqual([
       'Borno (Nigeria) has ACLED weekly counts only: no monthly series, so no monthly chart, month-over-month change or event types by month. Its weekly series is charted below.',
     ]);

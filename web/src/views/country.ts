@@ -67,9 +67,9 @@ export interface CountryContext {
   updateShare: (title: string) => void;
 }
 
-/** The country view's heading, page title, share title and definition; returns the title. */
-function showSeriesInfo(ctx: CountryContext, info: SeriesInfo): string {
-  const title = seriesTitle(info);
+/** The country view's heading, page title, share title and definition (of the weekly series for a region with weeks only); returns the title. */
+function showSeriesInfo(ctx: CountryContext, info: SeriesInfo, weekly = false): string {
+  const title = weekly ? weekSeriesTitle(info) : seriesTitle(info);
   ctx.els.heading.textContent = title;
   document.title = tm().docTitle(title);
   ctx.updateShare(tm().docTitle(title));
@@ -131,7 +131,7 @@ export async function loadCountry(ctx: CountryContext, stale: () => boolean): Pr
 
   // The heading and definition come from the catalogue: on screen before the series arrives.
   const info = seriesInfoFor(cat, s);
-  if (info) showSeriesInfo(ctx, info);
+  if (info) showSeriesInfo(ctx, info, weeklyOnly);
 
   if (weeklyOnly) {
     const region = country.admin1.find((r) => r.slug === s.admin1)!;
