@@ -350,6 +350,8 @@ describe.skipIf(SKIP)(SKIP ? `French dashboard (skipped: ${SKIP_REASON})` : 'the
   const VIEWS: [string, string][] = [
     ['the overview, its map and the claims', '/?lang=fr'],
     ['the country view', '/?view=country&country=TCD&lang=fr'],
+    ['a region with weekly counts only', '/?view=country&country=NGA&admin1=borno&lang=fr'],
+    ['the Sahel map over a range of weeks', '/?mapweeks=2023-07-22..2023-08-25&lang=fr'],
     ['the compare view', '/?view=compare&country=NER&before=2023-07&after=2023-08&lang=fr'],
     [
       'a claim checked',

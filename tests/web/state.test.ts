@@ -14,6 +14,7 @@ import {
   periodBounds,
   periodInUnit,
   periodsInUnit,
+  regionsFor,
   resolveState,
   stateQuery,
   type ViewState,
@@ -33,6 +34,7 @@ describe('URL state', () => {
     wording: null,
     bothMeasures: false,
     weeks: false,
+    mapWeeks: null,
   } as const;
 
   it('defaults to the overview of Niger, political violence, events', () => {
@@ -99,6 +101,9 @@ describe('URL state', () => {
         after: '2023-08..2023-10',
       },
       { ...base, sameScale: true, country: 'NER', category: 'political_violence', measure: 'events', admin1: null },
+      // The Sahel map's weeks, as written (sahel-weeks.ts reads them against the catalogue).
+      { ...base, country: 'NER', category: 'political_violence', measure: 'events', admin1: null, mapWeeks: 'last12' },
+      { ...base, country: 'NER', category: 'political_violence', measure: 'events', admin1: null, mapWeeks: '2025-07-26..2025-09-19' },
     ] as const;
     for (const s of states) expect(resolveState(new URLSearchParams(stateQuery(s)), COUNTRIES)).toEqual(s);
   });
@@ -313,6 +318,11 @@ describe('weeks in the Compare view', () => {
     expect(stateQuery(s)).toContain('unit=week');
     // Without unit=week, a region with weekly counts only is the country total.
     expect(resolveState(new URLSearchParams('view=compare&country=NGA&admin1=borno'), [nigeria]).admin1).toBeNull();
+    // The Country view charts its weekly series (for a category with weekly counts only).
+    expect(resolveState(new URLSearchParams('view=country&country=NGA&admin1=borno'), [nigeria]).admin1).toBe('borno');
+    expect(regionsFor(nigeria, 'political_violence', 'country', false).map((r) => r.slug)).toEqual(['borno', 'zamfara']);
+    expect(resolveState(new URLSearchParams('view=country&country=NGA&category=battles&admin1=borno'), [nigeria]).admin1).toBeNull();
+    expect(resolveState(new URLSearchParams('view=overview&country=NGA&admin1=borno'), [nigeria]).admin1).toBeNull();
     // Months are not weeks; nor is a category without weekly counts.
     expect(resolveState(new URLSearchParams('view=compare&country=NGA&unit=week&after=2024-09'), [nigeria]).weeks).toBe(false);
     expect(resolveState(new URLSearchParams('view=compare&country=NGA&category=battles&unit=week'), [nigeria]).weeks).toBe(false);

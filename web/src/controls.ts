@@ -10,7 +10,7 @@ import type { Catalogue, CountryEntry } from '../../model/types.ts';
 import { t } from './messages.ts';
 import { categoryOptions } from './options.ts';
 import { byId, fillSelect } from './render.ts';
-import { hasDays, hasWeeks, monthlyRegions, periodsInUnit, type ViewState } from './state.ts';
+import { hasDays, hasWeeks, periodsInUnit, regionsFor, type ViewState } from './state.ts';
 
 /** What the controls use of the page: the state, the catalogue (null until it is in), and the router. */
 export interface ControlsContext {
@@ -42,10 +42,10 @@ export function syncControls(state: ViewState, catalogue: Catalogue | null): voi
   for (const input of els.controls.querySelectorAll<HTMLInputElement>('input[name="measure"]'))
     input.checked = input.value === state.measure;
   const country = catalogue.countries.find((c) => c.iso3 === state.country);
-  const regions = country ? (state.weeks ? country.admin1 : monthlyRegions(country, state.category)) : [];
+  const regions = country ? regionsFor(country, state.category, state.view, state.weeks) : [];
   // A country without regions keeps the field, disabled and saying so: hiding it would move the
   // fields after it (and the page below) once the catalogue is in. Regions with weekly counts
-  // only are offered in the Compare view's weeks (the country view ranks and maps them).
+  // only are offered where weeks are charted: the Country view, the Compare view's weeks.
   const weeklyOnly = regions.length === 0 && (country?.admin1.length ?? 0) > 0;
   fillSelect(
     els.admin1,

@@ -204,9 +204,9 @@ export const moreFr: MoreMessages = {
   means: (monthly) => `moyennes ${monthly ? 'mensuelles' : 'journalières'} (les périodes n’ont pas la même durée)`,
   figBand: 'Tendance',
 
-  noFourWeeks: 'pas quatre semaines ACLED dans les régions',
-  mapSummary: (period, provisional, measure, top) =>
-    `Sur les quatre semaines ${duAu(period)}${provisional ? ' (provisoires)' : ''}, les régions les plus touchées (${measure === 'events' ? 'événements' : 'décès signalés'} de violence politique) sont : ${top.join(' ; ')}.`,
+  noFourWeeks: 'pas de semaines ACLED dans les régions',
+  mapSummary: (weeks, period, provisional, measure, top) =>
+    `Sur ${weeks === 1 ? 'la semaine ACLED' : `les ${weeks} semaines ACLED`} ${duAu(period)}${provisional ? ' (provisoires)' : ''}, les régions les plus touchées (${measure === 'events' ? 'événements' : 'décès signalés'} de violence politique) sont : ${top.join(' ; ')}.`,
   colRegion: 'Région',
   colCountry: 'Pays',
   mapTableCaption: (measure, period, provisional) =>
@@ -242,8 +242,10 @@ export const moreFr: MoreMessages = {
   weekRankCaption: (category, measure, period, prov) =>
     `${category}, ${measure.toLowerCase()} par région sur les quatre dernières semaines ACLED, ${period ?? 'aucune'}${prov}.`,
   changeVsFour: 'Variation sur les quatre semaines précédentes',
-  weekTableCaption: (pickable, credit) =>
-    `Chiffres par région tirés des décomptes hebdomadaires d’ACLED (du samedi au vendredi). ${pickable ? 'Choisissez une région pour afficher sa série mensuelle. ' : ''}${credit}.`,
+  weekTableCaption: (credit) =>
+    `Chiffres par région tirés des décomptes hebdomadaires d’ACLED (du samedi au vendredi). Choisissez une région pour l’afficher. ${credit}.`,
+  weeklyOnlyRegion: (place) =>
+    `${place} n’a que des décomptes hebdomadaires ACLED : pas de série mensuelle, donc ni graphique mensuel, ni variation d’un mois sur l’autre, ni types d’événements par mois. Sa série hebdomadaire est tracée ci-dessous.`,
   monthRankCaption: (category, measure, month) =>
     month
       ? `${category}, ${measure.toLowerCase()} par région en ${month}, le dernier mois complet dans toutes les régions.`

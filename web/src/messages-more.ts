@@ -71,9 +71,9 @@ export const enMore = {
   figBand: 'Band',
 
   // The Sahel map (sahel-map.ts).
-  noFourWeeks: 'no four ACLED weeks in the regions',
-  mapSummary: (period: string, provisional: boolean, measure: Measure, top: string[]): string =>
-    `In the four weeks ${period}${provisional ? ' (provisional)' : ''}, the regions with the most political violence ${measure === 'events' ? 'events' : 'reported fatalities'} were ${top.join('; ')}.`,
+  noFourWeeks: 'no ACLED weeks in the regions',
+  mapSummary: (weeks: number, period: string, provisional: boolean, measure: Measure, top: string[]): string =>
+    `In the ${weeks === 1 ? 'ACLED week' : `${weeks} ACLED weeks`} ${period}${provisional ? ' (provisional)' : ''}, the regions with the most political violence ${measure === 'events' ? 'events' : 'reported fatalities'} were ${top.join('; ')}.`,
   colRegion: 'Region',
   colCountry: 'Country',
   mapTableCaption: (measure: string, period: string, provisional: boolean): string =>
@@ -111,8 +111,10 @@ export const enMore = {
   weekRankCaption: (category: string, measure: string, period: string | null, prov: string): string =>
     `${category}, ${measure.toLowerCase()} by region in the last four ACLED weeks, ${period ?? 'none'}${prov}.`,
   changeVsFour: 'Change vs the four weeks before',
-  weekTableCaption: (pickable: boolean, credit: string): string =>
-    `Region figures from ACLED’s weekly counts (Saturday to Friday). ${pickable ? 'Select a region to chart its monthly series. ' : ''}${credit}.`,
+  weekTableCaption: (credit: string): string =>
+    `Region figures from ACLED’s weekly counts (Saturday to Friday). Select a region to chart it. ${credit}.`,
+  weeklyOnlyRegion: (place: string): string =>
+    `${place} has ACLED weekly counts only: no monthly series, so no monthly chart, month-over-month change or event types by month. Its weekly series is charted below.`,
   monthRankCaption: (category: string, measure: string, month: string | null): string =>
     month
       ? `${category}, ${measure.toLowerCase()} by region in ${month}, the latest month complete in every region.`

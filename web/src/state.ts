@@ -8,7 +8,8 @@
  * YYYY-MM or YYYY-MM..YYYY-MM, or days YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD; "before" may also be
  * trailing3, trailing12 or trailingNd, resolved against "after"), relation / threshold / wording (compare: a claim to test, see
  * api-paths.ts's checkPath), readings (both: the check reads events and fatalities), unit (week: the compare
- * periods are whole ACLED weeks, written as day ranges; `before` may be trailingNw), embed (1: minimal chrome).
+ * periods are whole ACLED weeks, written as day ranges; `before` may be trailingNw), mapweeks (the overview's
+ * Sahel map: lastN or a day range, read by views/sahel-weeks.ts), embed (1: minimal chrome).
  * The API's paths for a state are built by api-paths.ts; the history, by router.ts.
  */
 import type { CategoryId, Measure } from '../../model/categories.ts';
@@ -57,6 +58,8 @@ export interface ViewState {
   bothMeasures: boolean;
   /** Compare: the periods are whole ACLED weeks (day ranges, Saturday to Friday; `unit=week`). */
   weeks: boolean;
+  /** The Sahel map's weeks as the URL writes them (null: the last four); read against the catalogue with the map's code (sahel-weeks.ts). */
+  mapWeeks: string | null;
 }
 
 export const DEFAULT_STATE: ViewState = {
@@ -75,6 +78,7 @@ export const DEFAULT_STATE: ViewState = {
   wording: null,
   bothMeasures: false,
   weeks: false,
+  mapWeeks: null,
 };
 
 const MEASURE_VALUES: readonly Measure[] = ['events', 'fatalities'];
@@ -158,6 +162,15 @@ export function monthlyRegions(country: CountryEntry, category: CategoryId): Reg
   return country.admin1.filter((r) => monthlyCategories(country, r).includes(category));
 }
 
+/**
+ * The regions a view charts: every region where weeks are charted (the Country view's weekly
+ * chart, the Compare view's weeks) and the country has weekly counts of the category, else those
+ * with monthly series.
+ */
+export function regionsFor(country: CountryEntry, category: CategoryId, view: View, weeks: boolean): Region[] {
+  return weeks || (view === 'country' && hasWeeks(country, category)) ? country.admin1 : monthlyRegions(country, category);
+}
+
 /** Has the country ACLED weekly counts of the category (for it and each of its regions)? */
 export function hasWeeks(country: Pick<CountryEntry, 'weeks'> | undefined, category: CategoryId): boolean {
   return Boolean(country?.weeks?.categories.includes(category));
@@ -194,10 +207,10 @@ export function resolveState(query: URLSearchParams, countries: readonly Country
   const periods = comparePeriods(query.get('before'), query.get('after'));
   // Weeks: day periods (or none yet) of a place with ACLED weekly counts of the category.
   const weeks = query.get('unit') === 'week' && hasWeeks(country, category) && !(periods.after && !isDayPeriod(periods.after));
-  const a = query.get('admin1');
-  const admin1 = (weeks ? country.admin1 : monthlyRegions(country, category)).find((r) => r.slug === a)?.slug ?? null;
   const v = query.get('view');
   const view = VIEWS.find((x) => x === v) ?? DEFAULT_STATE.view;
+  const a = query.get('admin1');
+  const admin1 = regionsFor(country, category, view, weeks).find((r) => r.slug === a)?.slug ?? null;
   let from = month(query.get('from'));
   let to = month(query.get('to'));
   if (from && to && from > to) [from, to] = [to, from];
@@ -216,6 +229,7 @@ export function resolveState(query: URLSearchParams, countries: readonly Country
     wording: text(query.get('wording')),
     bothMeasures: query.get('readings') === 'both',
     weeks,
+    mapWeeks: text(query.get('mapweeks')),
   };
 }
 
@@ -242,6 +256,7 @@ export function stateQuery(s: ViewState, extra: Record<string, string> = {}): st
   if (s.wording !== null) q.set('wording', s.wording);
   if (s.bothMeasures) q.set('readings', 'both');
   if (s.weeks) q.set('unit', 'week');
+  if (s.mapWeeks !== null) q.set('mapweeks', s.mapWeeks);
   for (const [k, v] of Object.entries(extra)) q.set(k, v);
   return `?${q.toString()}`;
 }

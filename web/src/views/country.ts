@@ -1,6 +1,7 @@
 /**
  * The Country view: the monthly series with its definition and notes, month-over-month change,
- * composition by event type, and the regions ranked with a map (loaded on demand). The series the
+ * composition by event type, the weekly series, and the regions ranked with a map (loaded on
+ * demand). A region with weekly counts only gets its weekly series and a sentence saying so. The series the
  * first chart needs comes first and alone; each chart is drawn in a task of its own when near the
  * screen. Its shaping is country-data.ts; main.ts hands it what it uses of the page in a context.
  */
@@ -66,9 +67,9 @@ export interface CountryContext {
   updateShare: (title: string) => void;
 }
 
-/** The country view's heading, page title, share title and definition; returns the title. */
-function showSeriesInfo(ctx: CountryContext, info: SeriesInfo): string {
-  const title = seriesTitle(info);
+/** The country view's heading, page title, share title and definition (of the weekly series for a region with weeks only); returns the title. */
+function showSeriesInfo(ctx: CountryContext, info: SeriesInfo, weekly = false): string {
+  const title = weekly ? weekSeriesTitle(info) : seriesTitle(info);
   ctx.els.heading.textContent = title;
   document.title = tm().docTitle(title);
   ctx.updateShare(tm().docTitle(title));
@@ -92,18 +93,24 @@ export async function loadCountry(ctx: CountryContext, stale: () => boolean): Pr
   // region, the newest weeks), else on the monthly series of the regions that have them.
   const weeks = country.weeks?.categories.includes(s.category) ? country.weeks : null;
   const regions = weeks ? country.admin1 : monthlyRegions(country, s.category);
+  const monthly = new Set(monthlyRegions(country, s.category).map((r) => r.slug));
+  // A region with weekly counts only (state.ts offers it where the country has weeks): its weekly
+  // chart alone, and one sentence saying why the monthly figures are not there, not empty charts.
+  const weeklyOnly = s.admin1 !== null && !monthly.has(s.admin1);
+  for (const id of ['line', 'change', 'composition']) byId(`fig-${id}`).hidden = weeklyOnly;
   els.regions.hidden = regions.length === 0 || s.admin1 !== null;
   const nameParts = [s.country, s.admin1, s.category, s.measure, s.from, s.to].filter((x): x is string => x !== null);
 
   // The series the first chart needs first, alone; then the figures further down: the event types
   // in one request, the regions. On a slow connection they would otherwise share its bandwidth.
-  const main = series(seriesPath(s));
+  const main = weeklyOnly ? Promise.reject(new Error('weekly counts only')) : series(seriesPath(s));
+  main.catch(() => undefined);
   const mainSettled = main.then(
     () => undefined,
     () => undefined,
   );
   const types = EVENT_TYPE_CATEGORIES.filter((c) => country.categories.includes(c));
-  const compDocs = mainSettled.then(() => seriesSet(s, types));
+  const compDocs = mainSettled.then(() => (weeklyOnly ? [] : seriesSet(s, types)));
   compDocs.catch(() => undefined);
   const weekParams = weeks && {
     country: s.country,
@@ -124,44 +131,48 @@ export async function loadCountry(ctx: CountryContext, stale: () => boolean): Pr
 
   // The heading and definition come from the catalogue: on screen before the series arrives.
   const info = seriesInfoFor(cat, s);
-  if (info) showSeriesInfo(ctx, info);
+  if (info) showSeriesInfo(ctx, info, weeklyOnly);
 
-  try {
-    const doc = await main;
-    if (stale()) return;
-    const title = showSeriesInfo(ctx, doc.series);
-    els.notes.replaceChildren(...seriesNotes(doc, cat.sources, cat.thresholds.lowBaseline).map((n) => h('li', {}, n)));
-    if (doc.points.length === 0) {
-      destroyChart(line.canvas!);
-      destroyChart(change.canvas!);
-      const empty = tm().noDataRange(seriesSubject(doc.series));
-      line.summary.textContent = empty;
-      change.summary.textContent = empty;
-    } else {
-      // Text first (summaries, captions, downloads); each chart in a task of its own when near the screen.
-      const ld = lineData(doc.points, cat.sources);
-      const markers = coupMarkers(s.country, ld.months);
-      figReady(line, summarySentence(doc), seriesCsvPath(s), nameParts, cat.dataset);
-      tableLater(line.table!, seriesTable(doc), title);
-      line.caption.textContent = tm().lineCaption(t.measure[s.measure], ld.hasPartial, credit);
-      whenVisible(line.canvas!.parentElement!, () => {
-        if (!stale()) drawLineChart(line.canvas!, ld, markers, t.measure[s.measure]);
-      });
-      const cd = changeData(doc.points);
-      figReady(change, changeSummary(doc), seriesCsvPath(s), [...nameParts, 'change'], cat.dataset);
-      tableLater(change.table!, seriesTable(doc), tm().changeTitle(title));
-      change.caption.textContent = tm().changeCaption(cd.hasLowBaseline, cat.thresholds.lowBaseline);
-      whenVisible(change.canvas!.parentElement!, () => {
-        if (!stale())
-          drawChangeChart(change.canvas!, cd, markers, tm().lowBaselineBars(cat.thresholds.lowBaseline), partialIndexes(doc.points));
-      });
+  if (weeklyOnly) {
+    const region = country.admin1.find((r) => r.slug === s.admin1)!;
+    els.notes.replaceChildren(h('li', {}, tm().weeklyOnlyRegion(`${t.region(region.name)} (${t.country(country.name)})`)));
+  } else
+    try {
+      const doc = await main;
+      if (stale()) return;
+      const title = showSeriesInfo(ctx, doc.series);
+      els.notes.replaceChildren(...seriesNotes(doc, cat.sources, cat.thresholds.lowBaseline).map((n) => h('li', {}, n)));
+      if (doc.points.length === 0) {
+        destroyChart(line.canvas!);
+        destroyChart(change.canvas!);
+        const empty = tm().noDataRange(seriesSubject(doc.series));
+        line.summary.textContent = empty;
+        change.summary.textContent = empty;
+      } else {
+        // Text first (summaries, captions, downloads); each chart in a task of its own when near the screen.
+        const ld = lineData(doc.points, cat.sources);
+        const markers = coupMarkers(s.country, ld.months);
+        figReady(line, summarySentence(doc), seriesCsvPath(s), nameParts, cat.dataset);
+        tableLater(line.table!, seriesTable(doc), title);
+        line.caption.textContent = tm().lineCaption(t.measure[s.measure], ld.hasPartial, credit);
+        whenVisible(line.canvas!.parentElement!, () => {
+          if (!stale()) drawLineChart(line.canvas!, ld, markers, t.measure[s.measure]);
+        });
+        const cd = changeData(doc.points);
+        figReady(change, changeSummary(doc), seriesCsvPath(s), [...nameParts, 'change'], cat.dataset);
+        tableLater(change.table!, seriesTable(doc), tm().changeTitle(title));
+        change.caption.textContent = tm().changeCaption(cd.hasLowBaseline, cat.thresholds.lowBaseline);
+        whenVisible(change.canvas!.parentElement!, () => {
+          if (!stale())
+            drawChangeChart(change.canvas!, cd, markers, tm().lowBaselineBars(cat.thresholds.lowBaseline), partialIndexes(doc.points));
+        });
+      }
+    } catch (e) {
+      if (stale()) return;
+      els.heading.textContent = ctx.heading;
+      figError(line, tm().whatSeries(seriesPath(s)), e);
+      figError(change, tm().whatChanges, e);
     }
-  } catch (e) {
-    if (stale()) return;
-    els.heading.textContent = ctx.heading;
-    figError(line, tm().whatSeries(seriesPath(s)), e);
-    figError(change, tm().whatChanges, e);
-  }
 
   try {
     const docs = await compDocs;
@@ -247,7 +258,6 @@ export async function loadCountry(ctx: CountryContext, stale: () => boolean): Pr
       let caption: string;
       let csv: () => Promise<string>;
       let changeHead: string;
-      const monthly = new Set(monthlyRegions(country, s.category).map((r) => r.slug));
       if (weeks) {
         const ranking = regionWeekRanking(docs as WeekSeries[]);
         rows = ranking.rows;
@@ -257,7 +267,7 @@ export async function loadCountry(ctx: CountryContext, stale: () => boolean): Pr
         summary = regionWeekSummary(ranking, words, countryName);
         csv = () => Promise.all(regions.map((r) => getText(weekSeriesPath(regionParams(r.slug), 'csv')))).then(mergeCsv);
         changeHead = tm().changeVsFour;
-        table.caption.textContent = tm().weekTableCaption(monthly.size > 0, credit);
+        table.caption.textContent = tm().weekTableCaption(credit);
       } else {
         const ranking = regionRanking(docs as SeriesDoc[]);
         rows = ranking.rows;
@@ -273,7 +283,9 @@ export async function loadCountry(ctx: CountryContext, stale: () => boolean): Pr
         const through = last ? cat.sources.find((x) => x.id === last.source)?.coverage.through : null;
         table.caption.textContent = tm().monthTableCaption(through ? fmtDay(through) : null, credit);
       }
-      renderRegions(byId('regions-body'), rows, period, { caption, changeHead, selected: s.admin1, pickable: monthly }, (slug) => {
+      // Every region is charted where weeks are (its weekly series at least); else those with monthly series.
+      const pickable = weeks ? new Set(regions.map((r) => r.slug)) : monthly;
+      renderRegions(byId('regions-body'), rows, period, { caption, changeHead, selected: s.admin1, pickable }, (slug) => {
         void ctx.setState({ admin1: slug });
       });
       const name = [s.country, 'regions', s.category, s.measure, period ?? ''];
@@ -297,6 +309,11 @@ export async function loadCountry(ctx: CountryContext, stale: () => boolean): Pr
               [s.country],
               values,
               tm().mapPngCountry(catLabel, t.measure[s.measure], period),
+              // A click on a region charts it, as its name in the table does.
+              (key) => {
+                const slug = key.slice(s.country.length + 1);
+                if (pickable.has(slug) && !stale()) void ctx.setState({ admin1: slug });
+              },
             );
             if (stale()) return;
             map.canvas!.dataset.drawn = drawn.drawn.join(' ');
@@ -315,7 +332,7 @@ export async function loadCountry(ctx: CountryContext, stale: () => boolean): Pr
   }
 }
 
-/** The regions ranked: a table with a bar per region and its change; picking a region with monthly series charts it. */
+/** The regions ranked: a table with a bar per region and its change; picking a region (in `pickable`) charts it. */
 function renderRegions(
   container: HTMLElement,
   rows: readonly RegionRow[],

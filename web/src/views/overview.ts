@@ -41,7 +41,7 @@ export interface OverviewContext {
   /** The view's heading. */
   heading: string;
   updateShare: (title: string) => void;
-  /** Change the state (the Sahel map's measure). */
+  /** Change the state (the Sahel map's measure and weeks). */
   setState: (next: Partial<ViewState>) => Promise<void>;
 }
 
@@ -248,10 +248,10 @@ function comparisonLine(kind: 'previous' | 'year', words: string, c: WeekCompari
 
 /**
  * The Sahel-wide map: every region of the five countries on one colour scale, events or reported
- * fatalities (the state's measure, chosen beside the map) over the headline's four ACLED weeks,
- * with a legend, the outlines' credits and a table equivalent. Its regions' series (the last
- * eight weeks each, one small request per region) and the map module (map.ts, its own chunk, with
- * the outlines) are loaded when the map comes near the screen.
+ * fatalities (the state's measure, chosen beside the map) over the ACLED weeks chosen beside it
+ * (its code wires that choice: sahel-map.ts), with a legend, the outlines' credits and a table
+ * equivalent. Its regions' series (one small request per region) and the map module (map.ts, its
+ * own chunk, with the outlines) are loaded when the map comes near the screen.
  */
 function sahelMap(ctx: OverviewContext, stale: () => boolean): void {
   for (const input of document.querySelectorAll<HTMLInputElement>('input[name="sahel-measure"]')) {
@@ -269,7 +269,7 @@ function sahelMap(ctx: OverviewContext, stale: () => boolean): void {
     if (stale()) return;
     figLoading(f);
     import('./more.ts')
-      .then((m) => m.drawSahelMap(ctx.catalogue, ctx.state.measure, stale))
+      .then((m) => m.drawSahelMap(ctx.catalogue, ctx.state, ctx.setState, stale))
       .catch((e: unknown) => {
         if (!stale()) figError(f, t.whatMap, e);
       });
