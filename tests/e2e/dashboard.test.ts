@@ -482,10 +482,13 @@ describe.skipIf(SKIP)(SKIP ? `dashboard (skipped: ${SKIP_REASON})` : 'dashboard 
     await settled(page);
     expect(await page.locator('#admin1').inputValue()).toBe('borno');
     expect(await page.locator('#fig-line').isHidden()).toBe(true);
+    // No months to choose for it: the month fields are disabled (enabled again for the country).
+    for (const id of ['#from', '#to', '#reset-range']) expect(await page.locator(id).isDisabled(), id).toBe(true);
     // A weekly-only region is picked from the ranking too; the country total shows the monthly charts again.
     await page.goto(`${worker!.url}/?view=country&country=NGA&category=political_violence&measure=events`);
     await settled(page);
     expect(await page.locator('#fig-line').isHidden()).toBe(false);
+    for (const id of ['#from', '#to', '#reset-range']) expect(await page.locator(id).isDisabled(), id).toBe(false);
     await page.locator('#regions').scrollIntoViewIfNeeded();
     await page.locator('#regions-body tr[data-region="zamfara"] button').click();
     await page.waitForURL((u) => u.searchParams.get('admin1') === 'zamfara');
