@@ -1,6 +1,7 @@
 /** GET /catalogue: countries, regions, categories and their definitions, months, sources and ingestion reports. */
 import { createRoute, type RouteHandler, z } from '@hono/zod-openapi';
 import { MEASURES } from '../../model/categories.ts';
+import { REFRESH_FAILURES } from '../../model/refresh-failures.ts';
 import type { Catalogue } from '../../model/types.ts';
 import { PROVENANCE, provenance } from '../csv.ts';
 import { answer, type Env, send } from '../http.ts';
@@ -52,7 +53,18 @@ export const RefreshRun = z
       byReason: z.record(z.string(), z.number()),
     }),
     outcome: z.enum(['published', 'unchanged', 'failed']),
-    reason: z.string().nullable().openapi({ description: 'For a failure: why, in plain words.' }),
+    reason: z.string().nullable().openapi({
+      description:
+        'For a failure: why, in plain words (in English as recorded, with its details; on /refresh, in the language asked for when the record has a code).',
+    }),
+    code: z
+      .enum(REFRESH_FAILURES)
+      .nullable()
+      .optional()
+      .openapi({
+        description:
+          'For a failure: its cause as a code, the same in every language (absent from runs recorded before codes existed). no-credentials: none set; credentials: username, password or token refused (HTTP 400/401); no-access: the account has no API access (HTTP 403); rate-limited: HTTP 429 on every try; acled-server: HTTP 5xx on every try; timeout: no answer in time; unreachable: the connection failed; acled-error: ACLED answered with an error; bad-answer: the answer could not be used; not-published: no dataset to refresh; no-base: the served version has no base to merge into; window: the dates or countries asked for cannot be refreshed; inconsistent: staged results missing or disagreeing; internal: anything else.',
+      }),
     version: z.string().nullable(),
   })
   .openapi('RefreshRun', { description: "A refresh from ACLED's API (rows read = accepted + rejected + duplicates)." });
