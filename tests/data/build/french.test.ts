@@ -182,7 +182,7 @@ describe('the headline claims in French, real data', () => {
     // Who made each claim, described in French (proper names as they are); the English document keeps the English.
     expect(fr.map((c) => c.claimant.name)).toEqual([
       ...Array(3).fill(
-        "The National (thenationalnews.com), fin septembre 2023, dans un article sur une embuscade près de Kandadji qui cite des chiffres d'ACLED (l'adresse de l'article n'a pas été relevée)",
+        "The National (thenationalnews.com), fin septembre 2023, dans un article sur une embuscade près de Kandadji qui s'appuie sur des chiffres d'ACLED (l'adresse de l'article n'a pas été relevée)",
       ),
       ...Array(2).fill(
         "RFI, article repris par allAfrica sur le Burkina Faso un an après le second coup d'État, où les attaques des groupes armés ne faiblissent pas, citant ACLED (cité ici d'après sa traduction anglaise)",
