@@ -66,17 +66,14 @@ const en: RefreshFailureWords = {
 };
 
 const fr: RefreshFailureWords = {
-  'no-credentials':
-    'aucun identifiant ACLED n’est configuré : renseignez ACLED_USERNAME et ACLED_PASSWORD (en secrets sur Cloudflare)',
+  'no-credentials': 'aucun identifiant ACLED n’est configuré : renseignez ACLED_USERNAME et ACLED_PASSWORD (en secrets sur Cloudflare)',
   credentials:
     'ACLED a refusé le nom d’utilisateur ou le mot de passe (HTTP 400 ou 401) : le mot de passe a peut-être expiré ou changé ; mettez à jour ACLED_USERNAME / ACLED_PASSWORD',
   'no-access':
     'ACLED a délivré un jeton mais refusé les données (HTTP 403) : le compte n’a pas encore accès à l’API ; demandez-le dans les paramètres du compte sur acleddata.com',
-  'rate-limited':
-    'ACLED a limité le nombre de requêtes (HTTP 429) à chaque tentative ; la mise à jour sera retentée plus tard',
+  'rate-limited': 'ACLED a limité le nombre de requêtes (HTTP 429) à chaque tentative ; la mise à jour sera retentée plus tard',
   'acled-server': 'le serveur d’ACLED a échoué (HTTP 5xx) à chaque tentative ; la mise à jour sera retentée',
-  timeout:
-    'ACLED n’a répondu à temps à aucune tentative (serveur injoignable ou trop lent) ; la mise à jour sera retentée',
+  timeout: 'ACLED n’a répondu à temps à aucune tentative (serveur injoignable ou trop lent) ; la mise à jour sera retentée',
   unreachable: 'impossible de joindre ACLED (la connexion a échoué) ; vérifiez ACLED_API_URL et le réseau',
   'acled-error': 'ACLED a répondu à la requête par une erreur',
   'bad-answer': 'la réponse d’ACLED est inutilisable (ce n’est pas du JSON, ou les données attendues manquent)',

@@ -7,8 +7,8 @@
 import { z } from 'zod';
 import { CATEGORY_IDS, MEASURES } from '../../model/categories.ts';
 import type { Claim } from '../../model/claim.ts';
-import { RELATION_KINDS } from '../../model/relations.ts';
 import { REFRESH_FAILURES } from '../../model/refresh-failures.ts';
+import { RELATION_KINDS } from '../../model/relations.ts';
 import type { SourceInfo } from '../../model/types.ts';
 
 // Strict objects: a misspelt optional field (`alternative` for `alternatives`) is an error, not

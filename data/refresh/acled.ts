@@ -35,7 +35,15 @@ export const FIELDS = [
 /** The causes of failure at ACLED (a subset of model/refresh-failures.ts). */
 export type FailureKind = Extract<
   RefreshFailure,
-  'no-credentials' | 'credentials' | 'no-access' | 'rate-limited' | 'acled-server' | 'timeout' | 'unreachable' | 'acled-error' | 'bad-answer'
+  | 'no-credentials'
+  | 'credentials'
+  | 'no-access'
+  | 'rate-limited'
+  | 'acled-server'
+  | 'timeout'
+  | 'unreachable'
+  | 'acled-error'
+  | 'bad-answer'
 >;
 
 /** A failure of ACLED's API; `retryable` failures may pass if tried again later. */

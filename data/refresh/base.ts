@@ -70,7 +70,8 @@ export async function readBase(
 ): Promise<DatasetInput> {
   const key = keys.base(version);
   const t = text ?? (await get(key));
-  if (t === null) throw new RefreshError('no-base', `${key} is missing: publish the version again (npm run data:build && npm run data:publish)`);
+  if (t === null)
+    throw new RefreshError('no-base', `${key} is missing: publish the version again (npm run data:build && npm run data:publish)`);
   const doc = parseBase(t, key);
   const sources: Source[] = [];
   for (const s of doc.sources) {
@@ -80,7 +81,8 @@ export async function readBase(
       for (const iso3 of s.weekly.filter((c) => weekly === 'all' || c === weekly)) {
         const k = keys.baseWeekly(version, iso3);
         const part = await get(k);
-        if (part === null) throw new RefreshError('no-base', `${k} is missing: publish the version again (npm run data:build && npm run data:publish)`);
+        if (part === null)
+          throw new RefreshError('no-base', `${k} is missing: publish the version again (npm run data:build && npm run data:publish)`);
         for (const [country, admin1, week, category, events, fatalities] of JSON.parse(part) as Row[])
           src.weekly.push({ country: country as Iso3, admin1, week, category: category as WeeklyCell['category'], events, fatalities });
       }
@@ -132,7 +134,10 @@ function parseBase(text: string, key: string): BaseDoc {
     throw new RefreshError('no-base', `${key} is not JSON`);
   }
   if (doc?.format !== 2 || !Array.isArray(doc.sources) || !Array.isArray(doc.claims))
-    throw new RefreshError('no-base', `${key} is not a dataset base (format 2): publish again with npm run data:build && npm run data:publish`);
+    throw new RefreshError(
+      'no-base',
+      `${key} is not a dataset base (format 2): publish again with npm run data:build && npm run data:publish`,
+    );
   return doc;
 }
 

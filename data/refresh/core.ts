@@ -98,11 +98,13 @@ export function refreshWindow(
   if (since > through) throw new RefreshError('window', `the window ${since} to ${through} is empty: --since must not be after --through`);
   const prev = stored.find((s) => s.id === REFRESH_SOURCE);
   if (prev?.coverage.through && since > addDays(prev.coverage.through, 1))
-    throw new RefreshError('window', 
+    throw new RefreshError(
+      'window',
       `the window would start on ${since}, leaving a gap after the stored ${REFRESH_SOURCE} data (through ${prev.coverage.through}): give an earlier --since`,
     );
   if (prev && through < prev.coverage.through)
-    throw new RefreshError('window', 
+    throw new RefreshError(
+      'window',
       `--through ${through} is before the stored ${REFRESH_SOURCE} data end (${prev.coverage.through}): a refresh never shortens it`,
     );
   const asked = opts.countries ?? ALL_COUNTRIES;

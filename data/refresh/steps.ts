@@ -48,8 +48,8 @@ import {
   runRows,
   sameAggregates,
 } from './core.ts';
-import { readCountry } from './fetch.ts';
 import { codeOf, RefreshError } from './failure.ts';
+import { readCountry } from './fetch.ts';
 
 /** Entries written per write step: with the step's two reads, far under 1,000 KV operations per invocation. */
 export const WRITE_BATCH = 400;
@@ -88,7 +88,8 @@ export async function planStep(
   if (!p?.version) throw new RefreshError('not-published', 'no dataset is published yet: publish one with npm run data:publish first');
   const base = await kv.get(keys.base(p.version));
   if (base === null)
-    throw new RefreshError('no-base', 
+    throw new RefreshError(
+      'no-base',
       `the served version ${p.version} has no base to merge into: build and publish it again (npm run data:build && npm run data:publish)`,
     );
   const window = refreshWindow(baseSummary(base, keys.base(p.version)).infos, at.slice(0, 10), {
@@ -336,7 +337,10 @@ export async function runRefresh(o: RefreshRunOptions): Promise<RefreshRun> {
     countries: w?.countries ?? [],
     rows: counts,
   });
-  const record = (r: Pick<RefreshRun, 'outcome' | 'reason' | 'version'> & Pick<Partial<RefreshRun>, 'code'>): RefreshRun => ({ ...ran(), ...r });
+  const record = (r: Pick<RefreshRun, 'outcome' | 'reason' | 'version'> & Pick<Partial<RefreshRun>, 'code'>): RefreshRun => ({
+    ...ran(),
+    ...r,
+  });
   try {
     const plan = await doStep('plan', () => planStep(kv, at, o.asked));
     w = plan.window;

@@ -58,10 +58,7 @@ describe('refresh failure causes', () => {
         'the served version has no base to merge into: build and publish it again (npm run data:build && npm run data:publish)',
         'la version servie n’a pas de base à laquelle fusionner les données : reconstruisez-la et publiez-la de nouveau (npm run data:build && npm run data:publish)',
       ],
-      window: [
-        'the dates or countries asked for cannot be refreshed',
-        'les dates ou les pays demandés ne peuvent pas être mis à jour',
-      ],
+      window: ['the dates or countries asked for cannot be refreshed', 'les dates ou les pays demandés ne peuvent pas être mis à jour'],
       inconsistent: [
         "the run's intermediate results were missing or did not agree; the next scheduled run starts again",
         'des résultats intermédiaires de la mise à jour manquaient ou ne concordaient pas ; la prochaine mise à jour programmée reprendra de zéro',

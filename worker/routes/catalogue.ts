@@ -60,14 +60,10 @@ export const RefreshRun = z
       description:
         'For a failure: why, in plain words (in English as recorded, with its details; on /refresh, in the language asked for when the record has a code).',
     }),
-    code: z
-      .enum(REFRESH_FAILURES)
-      .nullable()
-      .optional()
-      .openapi({
-        description:
-          'For a failure: its cause as a code, the same in every language (absent from runs recorded before codes existed). no-credentials: none set; credentials: username, password or token refused (HTTP 400/401); no-access: the account has no API access (HTTP 403); rate-limited: HTTP 429 on every try; acled-server: HTTP 5xx on every try; timeout: no answer in time; unreachable: the connection failed; acled-error: ACLED answered with an error; bad-answer: the answer could not be used; not-published: no dataset to refresh; no-base: the served version has no base to merge into; window: the dates or countries asked for cannot be refreshed; inconsistent: staged results missing or disagreeing; internal: anything else.',
-      }),
+    code: z.enum(REFRESH_FAILURES).nullable().optional().openapi({
+      description:
+        'For a failure: its cause as a code, the same in every language (absent from runs recorded before codes existed). no-credentials: none set; credentials: username, password or token refused (HTTP 400/401); no-access: the account has no API access (HTTP 403); rate-limited: HTTP 429 on every try; acled-server: HTTP 5xx on every try; timeout: no answer in time; unreachable: the connection failed; acled-error: ACLED answered with an error; bad-answer: the answer could not be used; not-published: no dataset to refresh; no-base: the served version has no base to merge into; window: the dates or countries asked for cannot be refreshed; inconsistent: staged results missing or disagreeing; internal: anything else.',
+    }),
     version: z.string().nullable(),
   })
   .openapi('RefreshRun', { description: "A refresh from ACLED's API (rows read = accepted + rejected + duplicates)." });
@@ -268,7 +264,9 @@ export function catalogueIn(doc: Catalogue, lang: Lang): Catalogue {
   return {
     ...doc,
     categories: doc.categories.map((k) => ({ ...k, ...WORDS[lang].category[k.id] })),
-    sources: doc.sources.map((src) => (src.crosschecks ? { ...src, crosschecks: src.crosschecks.map((x) => ({ ...x, note: checkNote(x) })) } : src)),
+    sources: doc.sources.map((src) =>
+      src.crosschecks ? { ...src, crosschecks: src.crosschecks.map((x) => ({ ...x, note: checkNote(x) })) } : src,
+    ),
     precedence: notes.precedence,
     ...(doc.crossChecks ? { crossChecks: doc.crossChecks.map((x) => ({ ...x, note: checkNote(x) })) } : {}),
     thresholds: { ...doc.thresholds, note: notes.lowBaseline(doc.thresholds.lowBaseline) },

@@ -68,7 +68,11 @@ describe('a failed refresh records its cause as a code', () => {
       code: 'not-published',
       reason: 'no dataset is published yet: publish one with npm run data:publish first',
     });
-    expect(await run({ publish: 'pointer' })).toMatchObject({ outcome: 'failed', code: 'no-base', reason: expect.stringMatching(/has no base/) });
+    expect(await run({ publish: 'pointer' })).toMatchObject({
+      outcome: 'failed',
+      code: 'no-base',
+      reason: expect.stringMatching(/has no base/),
+    });
   });
 
   it("ACLED's failures, each with its code, though the error arrives without its class", async () => {

@@ -58,7 +58,10 @@ describe('GET /api/v1/catalogue in French (lang=fr or Accept-Language)', () => {
     expect(a.precedence).toMatch(/^Each country-month is taken from one source\./);
     expect([a.thresholds, b.thresholds]).toEqual([
       { lowBaseline: 10, note: 'A change whose base is below 10 is flagged lowBaseline: from 1 to 4 is +300%.' },
-      { lowBaseline: 10, note: `Une variation dont la référence est inférieure à 10 est signalée lowBaseline : passer de 1 à 4, c’est +300${NNBSP}%.` },
+      {
+        lowBaseline: 10,
+        note: `Une variation dont la référence est inférieure à 10 est signalée lowBaseline : passer de 1 à 4, c’est +300${NNBSP}%.`,
+      },
     ]);
     const battles = b.categories.find((c) => c.id === 'battles')!;
     expect(battles.label).toBe('Batailles');
@@ -93,7 +96,15 @@ describe('GET /api/v1/catalogue in French (lang=fr or Accept-Language)', () => {
   });
 
   it("writes each cross-check's note from its unit and source", () => {
-    const check = (unit: 'week' | 'month', against: string): CrossCheck => ({ against, unit, country: 'NER', from: '', to: '', note: 'x', categories: [] });
+    const check = (unit: 'week' | 'month', against: string): CrossCheck => ({
+      against,
+      unit,
+      country: 'NER',
+      from: '',
+      to: '',
+      note: 'x',
+      categories: [],
+    });
     const doc = JSON.parse(entry(keys.catalogue(ds.version))) as Catalogue;
     const withChecks: Catalogue = {
       ...doc,

@@ -198,7 +198,8 @@ describe('lang on /refresh', () => {
     countries: ['NER'],
     rows: { read: 0, accepted: 0, rejected: 0, duplicates: 0, byReason: {} },
     outcome: 'failed',
-    reason: 'ACLED issued a token but refused data (HTTP 403): the account has no API access yet; request it in the account settings on acleddata.com',
+    reason:
+      'ACLED issued a token but refused data (HTTP 403): the account has no API access yet; request it in the account settings on acleddata.com',
     code: 'no-access',
     version: null,
   };
@@ -223,7 +224,10 @@ describe('lang on /refresh', () => {
     expect(await last({ headers: { 'accept-language': 'fr-FR,fr;q=0.9,en;q=0.5' } })).toEqual(fr);
     expect((await last({ headers: { 'accept-language': 'fr' } }, '?lang=en')).body.run!.reason).toBe(failed.reason);
 
-    await env.SAHEL_KV.put(REFRESH_KEY, JSON.stringify({ ...failed, code: 'rate-limited', reason: 'ACLED rate-limited page 1 of NER events (HTTP 429)' }));
+    await env.SAHEL_KV.put(
+      REFRESH_KEY,
+      JSON.stringify({ ...failed, code: 'rate-limited', reason: 'ACLED rate-limited page 1 of NER events (HTTP 429)' }),
+    );
     expect((await last(undefined, '?lang=fr')).body.run!.reason).toBe(
       'ACLED a limité le nombre de requêtes (HTTP 429) à chaque tentative ; la mise à jour sera retentée plus tard',
     );
