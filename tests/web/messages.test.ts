@@ -183,22 +183,13 @@ describe("the footer's sources in French", () => {
   it('describes each shipped source in French from its fields (the catalogue names them in English)', () => {
     const sources = JSON.parse(readFileSync(path.join(ROOT, 'data/aggregates/sources.json'), 'utf8')) as SourceInfo[];
     expect(sources.map((s) => [en.sourceName(s), fr.sourceName(s)])).toEqual([
-      [
-        'ACLED event-level export, Niger, 2019-01-01 to 2024-05-15',
-        'Fichier d’événements ACLED (décomptes par jour), Niger, acled-niger-events',
-      ],
+      ['ACLED event-level export, Niger, 2019-01-01 to 2024-05-15', 'Fichier d’événements ACLED (décomptes par jour), Niger'],
       [
         'ACLED Explorer, country x month x event type, five Sahel countries, 2021-01 to 2024-09',
-        'Table mensuelle d’ACLED (par pays, mois et type d’événement), cinq pays du Sahel, acled-explorer-sahel',
+        'Table mensuelle d’ACLED (par pays, mois et type d’événement), cinq pays du Sahel',
       ],
-      [
-        sources[2]!.name,
-        'Données hebdomadaires agrégées d’ACLED (par région, semaine ACLED et type d’événement), cinq pays du Sahel, acled-weekly-sahel5',
-      ],
-      [
-        sources[3]!.name,
-        'Fichier ACLED publié sur HDX : violence politique (type de désordre ACLED) par mois, Mali, acled-hdx-mli-political-violence',
-      ],
+      [sources[2]!.name, 'Données hebdomadaires agrégées d’ACLED (par région, semaine ACLED et type d’événement), cinq pays du Sahel'],
+      [sources[3]!.name, 'Fichier ACLED publié sur HDX : violence politique (type de désordre ACLED) par mois, Mali'],
     ]);
   });
 });

@@ -97,7 +97,7 @@ export const fr: Messages = {
             : 'Table mensuelle d’ACLED (par pays, mois et type d’événement)';
     const iso3 = Object.keys(s.countries ?? {});
     const names = COUNTRIES.filter((c) => iso3.includes(c.iso3)).map((c) => countryFr(c.name));
-    return `${what}${names.length === COUNTRIES.length ? ', cinq pays du Sahel' : names.length > 0 ? `, ${list(names)}` : ''}, ${s.id}`;
+    return `${what}${names.length === COUNTRIES.length ? ', cinq pays du Sahel' : names.length > 0 ? `, ${list(names)}` : ''}`;
   },
   credit: (credit, version, asOf) => `Source : ${credit} · version du jeu de données ${version} · données au ${asOf}`,
   freshness: {

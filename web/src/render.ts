@@ -89,11 +89,13 @@ export function renderFooter(container: HTMLElement, dataset: DatasetRef, source
           'details',
           {},
           h('summary', {}, t.sourcesUsed),
-          // The sources in the page's language (the catalogue names them in English; French describes them from their fields).
+          // The sources in the page's language (the catalogue names them in English; French describes them from their fields), with their ids.
           h(
             'ul',
             {},
-            ...sources.map((s) => h('li', {}, t.sourceName(s), t.sourceCovers(fmtDay(s.coverage.from), fmtDay(s.coverage.through)))),
+            ...sources.map((s) =>
+              h('li', {}, t.sourceName(s), ' · ', h('code', {}, s.id), t.sourceCovers(fmtDay(s.coverage.from), fmtDay(s.coverage.through))),
+            ),
           ),
         )
       : '',
