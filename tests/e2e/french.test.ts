@@ -430,6 +430,11 @@ describe.skipIf(SKIP)(SKIP ? `French dashboard (skipped: ${SKIP_REASON})` : 'the
         ' ; les données affichées sont inchangées.',
     );
     expect(await line.locator('[lang="en"]').count()).toBe(0);
+    // The footer's links to the API ask for French.
+    expect(await page.locator('.footer-links a[data-lang-href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+      '/api/v1/catalogue?lang=fr',
+      '/api/v1/claims?lang=fr',
+    ]);
     expect(leaks([(await line.textContent()) ?? ''])).toEqual([]);
     // The scan would see the English reason: its words are in the list.
     expect(leaks([FAILED_RUN.reason!]).length).toBeGreaterThan(3);

@@ -84,7 +84,13 @@ describe('the page’s catalogues', () => {
       { dataset: { countryLink: 'TCD' }, textContent: 'Chad' },
     ];
     const attrs: Record<string, string> = {};
-    const marked = [...texts, { dataset: { ta: 'aria-label:navViews' }, setAttribute: (a: string, v: string) => (attrs[a] = v) }];
+    const link = {
+      dataset: { langHref: '' },
+      href: '/api/v1/claims',
+      getAttribute: () => link.href,
+      setAttribute: (_: string, v: string) => (link.href = v),
+    };
+    const marked = [...texts, { dataset: { ta: 'aria-label:navViews' }, setAttribute: (a: string, v: string) => (attrs[a] = v) }, link];
     const doc = {
       documentElement: { dataset: {}, querySelectorAll: () => marked },
       querySelector: () => null,
@@ -93,6 +99,10 @@ describe('the page’s catalogues', () => {
     translatePage(doc as unknown as Document);
     expect(texts.map((x) => x.textContent)).toEqual(['Comparer', 'kept', 'Tchad']);
     expect(attrs).toEqual({ 'aria-label': 'Vues' });
+    // A link to the API asks for French, once.
+    expect(link.href).toBe('/api/v1/claims?lang=fr');
+    translatePage(doc as unknown as Document);
+    expect(link.href).toBe('/api/v1/claims?lang=fr');
     expect(doc.title).toMatch(/^Sahel Pulse : /);
   });
 });
