@@ -52,7 +52,7 @@ export interface Claim {
   alternatives?: Alternative[];
   /**
    * The claim in French: a translation of the quote (shown beside the original, marked as a
-   * translation), the interpretation, each relation's wording (keyed by the English wording) and
+   * translation), who made it (claimant.name), the interpretation, each relation's wording (keyed by the English wording) and
    * each alternative's interpretation, in order.
    */
   fr?: ClaimTranslation;
@@ -60,6 +60,8 @@ export interface Claim {
 
 export interface ClaimTranslation {
   quote: string;
+  /** Who made the claim, where and when (claimant.name), described in this language; proper names stay as they are. */
+  claimant: string;
   /** What the translation is, when more needs saying (e.g. the quote is itself a translation). */
   note?: string;
   interpretation: string;

@@ -206,6 +206,8 @@ export function evaluateClaim(
   const { alternatives = [], fr: _, ...rest } = claim;
   return {
     ...rest,
+    // Who made the claim, described in French where the claims file says it (the quote itself stays as said).
+    ...(fr ? { claimant: { ...claim.claimant, name: fr.claimant } } : {}),
     ...judge(fr?.interpretation ?? claim.interpretation, claim.readings, false),
     alternatives: alternatives.map((a, i) => judge(fr?.alternatives?.[i] ?? a.interpretation, a.readings, true)),
     ...(fr

@@ -5,6 +5,7 @@
 import type { CategoryId, Measure } from './categories.ts';
 import type { Change } from './change.ts';
 import type { ClaimVerdict } from './claim.ts';
+import type { RefreshFailure } from './refresh-failures.ts';
 
 /** The credit ACLED's terms require on every use of its data. */
 export const CREDIT = 'ACLED, www.acleddata.com';
@@ -216,8 +217,13 @@ export interface RefreshRun {
   rows: { read: number; accepted: number; rejected: number; duplicates: number; byReason: Record<string, number> };
   /** `published`: a new version is served; `unchanged`: ACLED had nothing new; `failed`: the served version was left as it was. */
   outcome: 'published' | 'unchanged' | 'failed';
-  /** For a failure: why, in plain words (expired password, no API access, ACLED unreachable, rate-limited, ...). */
+  /** For a failure: why, in plain words (expired password, no API access, ACLED unreachable, rate-limited, ...), in English. */
   reason: string | null;
+  /**
+   * For a failure: its cause as a code (model/refresh-failures.ts: each has a sentence in every
+   * language); null otherwise. Absent from records written before codes existed.
+   */
+  code?: RefreshFailure | null;
   /** The version the run published (or found unchanged); null for a failure. */
   version: string | null;
 }

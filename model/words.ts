@@ -237,6 +237,8 @@ const FR_ADMIN1: Record<string, string> = {
   'Mayo Kebbi Est': 'Mayo-Kebbi Est',
   'Mayo Kebbi Ouest': 'Mayo-Kebbi Ouest',
   'Barh El Gazel': 'Barh-El-Gazel',
+  // ACLED's admin1 for Nigeria's events at sea.
+  'Gulf of Guinea': 'Golfe de Guinée',
 };
 
 /** A region's French name ("Tillabéri"); a name not listed is kept as ACLED writes it. */

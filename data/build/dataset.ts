@@ -4,6 +4,7 @@
  * derived from their content. Pure apart from Web Crypto hashing, so it runs the same in Node
  * and in workerd.
  */
+import { CATALOGUE_NOTES } from '../../model/catalogue-notes.ts';
 import { CATEGORIES, type Category, type CategoryId, MEASURES, type Measure } from '../../model/categories.ts';
 import { LOW_BASELINE } from '../../model/change.ts';
 import type { Claim, Reading } from '../../model/claim.ts';
@@ -285,7 +286,7 @@ export function globalPart(
     crossChecks: infos.flatMap((s) => (s.crosschecks ?? []).map((c) => ({ source: s.id, ...c }))),
     thresholds: {
       lowBaseline: LOW_BASELINE,
-      note: `A change whose base is below ${LOW_BASELINE} is flagged lowBaseline: from 1 to 4 is +300%.`,
+      note: CATALOGUE_NOTES.en.lowBaseline(LOW_BASELINE),
     },
   };
   // The refresh from ACLED's API this version comes from, if any (data/refresh).

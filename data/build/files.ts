@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { CATEGORY_IDS, MEASURES } from '../../model/categories.ts';
 import type { Claim } from '../../model/claim.ts';
+import { REFRESH_FAILURES } from '../../model/refresh-failures.ts';
 import { RELATION_KINDS } from '../../model/relations.ts';
 import type { SourceInfo } from '../../model/types.ts';
 
@@ -29,15 +30,15 @@ const ClaimSchema = z.strictObject({
   interpretation: z.string(),
   readings: z.array(Reading),
   alternatives: z.array(z.strictObject({ interpretation: z.string(), readings: z.array(Reading) })).optional(),
-  fr: z
-    .strictObject({
-      quote: z.string().min(1),
-      note: z.string().min(1).optional(),
-      interpretation: z.string().min(1),
-      wordings: z.record(z.string(), z.string().min(1)),
-      alternatives: z.array(z.string().min(1)).optional(),
-    })
-    .optional(),
+  // Every claim is given in French too (the French page and lang=fr show it): a missing part fails the build.
+  fr: z.strictObject({
+    quote: z.string().min(1),
+    claimant: z.string().min(1),
+    note: z.string().min(1).optional(),
+    interpretation: z.string().min(1),
+    wordings: z.record(z.string(), z.string().min(1)),
+    alternatives: z.array(z.string().min(1)).optional(),
+  }),
 });
 
 const Rejection = z.strictObject({ file: z.string().optional(), line: z.number(), reason: z.string(), sheet: z.string().optional() });
@@ -133,6 +134,7 @@ const SourceInfoSchema = z.strictObject({
       rows: z.strictObject({ read: Count, accepted: Count, rejected: Count, duplicates: Count, byReason: z.record(z.string(), Count) }),
       outcome: z.enum(['published', 'unchanged', 'failed']),
       reason: z.string().nullable(),
+      code: z.enum(REFRESH_FAILURES).nullable().optional(),
       version: z.string().nullable(),
     })
     .optional(),
@@ -141,7 +143,8 @@ const SourceInfoSchema = z.strictObject({
 // The schemas must describe exactly the model's types (a compile error otherwise).
 type Probe<X> = <T>() => T extends X ? 1 : 2;
 type Equal<A, B> = Probe<A> extends Probe<B> ? true : false;
-true satisfies Equal<z.infer<typeof ClaimSchema>, Claim>;
+// A claim in the claims file always has its French (`fr`), which the model's type leaves optional (a check's claim has none).
+true satisfies Equal<z.infer<typeof ClaimSchema>, Claim & Required<Pick<Claim, 'fr'>>>;
 true satisfies Equal<z.infer<typeof SourceInfoSchema>, SourceInfo>;
 
 /** How many problems a file error lists one by one (it counts them all). */

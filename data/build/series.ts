@@ -3,23 +3,15 @@
  * measure, each month taken from one source by a stated rule, with month-over-month metrics.
  * Also reports where sources that cover the same country-month disagree. Pure.
  */
+import { CATALOGUE_NOTES } from '../../model/catalogue-notes.ts';
 import { CATEGORIES, type Category, type CategoryId, MEASURES, type Measure } from '../../model/categories.ts';
 import { change } from '../../model/change.ts';
 import { addMonths, daysInMonth, monthRange } from '../../model/month.ts';
 import { provisionalMonth } from '../../model/provisional.ts';
 import type { AggregateRow, Disagreement, Point, SourceInfo } from '../../model/types.ts';
 
-export const PRECEDENCE =
-  'Each country-month is taken from one source. Calendar months come only from sources that count by ' +
-  'month or by day (the Explorer table, HDX monthly files, event-level files), never from weekly counts: ' +
-  'an ACLED week (Saturday to Friday) is never split into months. A source that covers the whole month wins ' +
-  'over one that covers only part of it; among sources covering it whole, the most recently retrieved wins, ' +
-  "because it includes ACLED's later revisions. A category is taken only from a source that gives it " +
-  'exactly (the sources list the categories they give): the event-level-only categories (civilian ' +
-  "targeting, attacks on state forces) come from event-level sources alone, ACLED's disorder-type " +
-  'categories from event-level files and HDX files. Weeks come from the weekly source; day windows from ' +
-  'daily counts where they cover the window, else from whole weeks. Where two sources cover a ' +
-  'country-month (or a week), their figures are compared and differences are listed, never merged.';
+/** The rule that decides between sources (the catalogue's `precedence`; in French: model/catalogue-notes.ts). */
+export const PRECEDENCE = CATALOGUE_NOTES.en.precedence;
 
 export type Coverage = 'full' | 'partial' | 'none';
 

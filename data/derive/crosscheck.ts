@@ -8,6 +8,7 @@
  *   starting on a Saturday to a later month ending on a Friday): the only way weekly counts
  *   meet monthly ones without splitting a week.
  */
+import { CATALOGUE_NOTES } from '../../model/catalogue-notes.ts';
 import type { EventType } from '../../model/categories.ts';
 import { addDays, dayNumber } from '../../model/day.ts';
 import { type AggregateCategoryId, WEEKLY_CATEGORIES, weeklyCategories } from '../../model/disorder.ts';
@@ -281,10 +282,7 @@ export function weeklyCrossCheck(
     country,
     from: first,
     to: last,
-    note:
-      `ACLED weeks (Saturday to Friday) of the weekly file against ${events.id}'s events bucketed into the same weeks. ` +
-      'Differences are ACLED revisions between the two downloads (events added later, an event moved between types); ' +
-      'neither is merged into the other.',
+    note: CATALOGUE_NOTES.en.weekCrossCheck(events.id),
     categories: cmp.map((c) => ({
       category: c.category,
       periods: c.weeks,
@@ -319,11 +317,7 @@ export function hdxCrossCheck(
     country,
     from,
     to,
-    note:
-      `HDX political violence (ACLED's disorder type: battles, explosions/remote violence, violence against civilians, mob violence and ` +
-      `excessive force against protesters) against ${table.id}'s Battles + Explosions/Remote violence + Violence against civilians, ` +
-      "month by month. HDX may exceed the table by mob violence (within that month's riots) and by ACLED's later additions " +
-      '(beyond the riots); it is never merged into political_violence.',
+    note: CATALOGUE_NOTES.en.monthCrossCheck(table.id),
     categories: [
       {
         category: 'political_violence_acled',

@@ -7,8 +7,10 @@
  * says in plain words what went wrong and what to do. Pure: only `fetch`, passed in or global.
  * Credentials are sent to ACLED only, never logged or put into an error.
  */
+import type { RefreshFailure } from '../../model/refresh-failures.ts';
 import type { RefreshWindow } from './core.ts';
 import { acledName } from './core.ts';
+import { RefreshError } from './failure.ts';
 
 export const DEFAULT_BASE = 'https://acleddata.com';
 /** ACLED's default (and the R package's) page size. */
@@ -30,17 +32,29 @@ export const FIELDS = [
   'timestamp',
 ];
 
-export type FailureKind = 'credentials' | 'no-access' | 'unreachable' | 'rate-limited' | 'api-error' | 'bad-answer';
+/** The causes of failure at ACLED (a subset of model/refresh-failures.ts). */
+export type FailureKind = Extract<
+  RefreshFailure,
+  | 'no-credentials'
+  | 'credentials'
+  | 'no-access'
+  | 'rate-limited'
+  | 'acled-server'
+  | 'timeout'
+  | 'unreachable'
+  | 'acled-error'
+  | 'bad-answer'
+>;
 
 /** A failure of ACLED's API; `retryable` failures may pass if tried again later. */
-export class AcledError extends Error {
+export class AcledError extends RefreshError {
   readonly kind: FailureKind;
   readonly retryable: boolean;
   constructor(kind: FailureKind, message: string) {
-    super(message);
+    super(kind, message);
     this.name = 'AcledError';
     this.kind = kind;
-    this.retryable = kind === 'unreachable' || kind === 'rate-limited';
+    this.retryable = kind === 'unreachable' || kind === 'timeout' || kind === 'acled-server' || kind === 'rate-limited';
   }
 }
 
@@ -70,7 +84,7 @@ async function call(cfg: AcledConfig, url: string, init: RequestInit, what: stri
   } catch (e) {
     const timeout = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
     throw new AcledError(
-      'unreachable',
+      timeout ? 'timeout' : 'unreachable',
       timeout
         ? `ACLED did not answer ${what} within ${Math.round(ms / 1000)} s (ACLED unreachable or slow); the refresh will be tried again`
         : `ACLED unreachable: it could not be reached for ${what} (${e instanceof Error ? e.message : String(e)}); check ACLED_API_URL and the network`,
@@ -104,7 +118,7 @@ async function tokenRequest(cfg: AcledConfig, form: Record<string, string>, what
   if (res.status === 429)
     throw new AcledError('rate-limited', `ACLED rate-limited the ${what} (HTTP 429); the refresh will be tried again later`);
   if (res.status >= 500)
-    throw new AcledError('unreachable', `ACLED unreachable: the ${what} failed (HTTP ${res.status}); the refresh will be tried again`);
+    throw new AcledError('acled-server', `ACLED unreachable: the ${what} failed (HTTP ${res.status}); the refresh will be tried again`);
   if (!res.ok)
     throw new AcledError(
       'credentials',
@@ -118,7 +132,7 @@ async function tokenRequest(cfg: AcledConfig, form: Record<string, string>, what
 /** A new token from the username and password (password grant). */
 export function getToken(cfg: AcledConfig, now = Date.now()): Promise<Token> {
   if (!cfg.username || !cfg.password)
-    throw new AcledError('credentials', 'no ACLED credentials: set ACLED_USERNAME and ACLED_PASSWORD (as secrets on Cloudflare)');
+    throw new AcledError('no-credentials', 'no ACLED credentials: set ACLED_USERNAME and ACLED_PASSWORD (as secrets on Cloudflare)');
   return tokenRequest(
     cfg,
     { username: cfg.username, password: cfg.password, grant_type: 'password', client_id: 'acled' },
@@ -192,11 +206,11 @@ export async function readPage(
     if (res.status === 429)
       throw new AcledError('rate-limited', `ACLED rate-limited ${what} (HTTP 429); the refresh will be tried again later`);
     if (res.status >= 500)
-      throw new AcledError('unreachable', `ACLED unreachable: ${what} failed (HTTP ${res.status}); the refresh will be tried again`);
+      throw new AcledError('acled-server', `ACLED unreachable: ${what} failed (HTTP ${res.status}); the refresh will be tried again`);
     const body = (await json(res, what)) as { success?: unknown; data?: unknown; error?: unknown; message?: unknown } | null;
     if (!res.ok || body?.success === false) {
       const msg = errorText(body);
-      throw new AcledError('api-error', `ACLED answered ${what} with an error${msg ? `: ${msg}` : ` (HTTP ${res.status})`}`);
+      throw new AcledError('acled-error', `ACLED answered ${what} with an error${msg ? `: ${msg}` : ` (HTTP ${res.status})`}`);
     }
     if (!Array.isArray(body?.data)) throw new AcledError('bad-answer', `ACLED's answer to ${what} has no "data" list`);
     return { rows: body.data, token: t };

@@ -13,6 +13,7 @@ import { keys } from '../../model/keys.ts';
 import type { AggregateRow, DailyRow, SourceInfo } from '../../model/types.ts';
 import type { DatasetInput, KvEntry } from '../build/dataset.ts';
 import type { WeeklyCell } from '../derive/weekly.ts';
+import { RefreshError } from './failure.ts';
 
 type Row = [string, string, string, string, number, number];
 
@@ -37,7 +38,7 @@ function encodeSource(s: Source): BaseDoc['sources'][number] {
 /** The base's KV entries for `version`: the base itself, and one entry of weekly cells per country. */
 export function baseEntries(version: string, input: DatasetInput): KvEntry[] {
   const weekly = input.sources.filter((s) => s.weekly);
-  if (weekly.length > 1) throw new Error(`one weekly source at most: ${weekly.map((s) => s.info.id).join(', ')}`);
+  if (weekly.length > 1) throw new RefreshError('no-base', `one weekly source at most: ${weekly.map((s) => s.info.id).join(', ')}`);
   const doc: BaseDoc = { format: 2, sources: input.sources.map(encodeSource), claims: input.claims };
   const cells = new Map<Iso3, Row[]>();
   for (const c of weekly[0]?.weekly ?? []) {
@@ -69,7 +70,8 @@ export async function readBase(
 ): Promise<DatasetInput> {
   const key = keys.base(version);
   const t = text ?? (await get(key));
-  if (t === null) throw new Error(`${key} is missing: publish the version again (npm run data:build && npm run data:publish)`);
+  if (t === null)
+    throw new RefreshError('no-base', `${key} is missing: publish the version again (npm run data:build && npm run data:publish)`);
   const doc = parseBase(t, key);
   const sources: Source[] = [];
   for (const s of doc.sources) {
@@ -79,7 +81,8 @@ export async function readBase(
       for (const iso3 of s.weekly.filter((c) => weekly === 'all' || c === weekly)) {
         const k = keys.baseWeekly(version, iso3);
         const part = await get(k);
-        if (part === null) throw new Error(`${k} is missing: publish the version again (npm run data:build && npm run data:publish)`);
+        if (part === null)
+          throw new RefreshError('no-base', `${k} is missing: publish the version again (npm run data:build && npm run data:publish)`);
         for (const [country, admin1, week, category, events, fatalities] of JSON.parse(part) as Row[])
           src.weekly.push({ country: country as Iso3, admin1, week, category: category as WeeklyCell['category'], events, fatalities });
       }
@@ -91,7 +94,7 @@ export async function readBase(
 
 /** The base text with the source of `source.info.id` replaced (or added last): a source without weekly cells. */
 export function withSource(text: string, key: string, source: Source): string {
-  if (source.weekly) throw new Error(`${source.info.id}: a refreshed source has no weekly cells`);
+  if (source.weekly) throw new RefreshError('no-base', `${source.info.id}: a refreshed source has no weekly cells`);
   const doc = parseBase(text, key);
   const i = doc.sources.findIndex((s) => s.info.id === source.info.id);
   if (i < 0) doc.sources.push(encodeSource(source));
@@ -128,10 +131,13 @@ function parseBase(text: string, key: string): BaseDoc {
   try {
     doc = JSON.parse(text) as BaseDoc;
   } catch {
-    throw new Error(`${key} is not JSON`);
+    throw new RefreshError('no-base', `${key} is not JSON`);
   }
   if (doc?.format !== 2 || !Array.isArray(doc.sources) || !Array.isArray(doc.claims))
-    throw new Error(`${key} is not a dataset base (format 2): publish again with npm run data:build && npm run data:publish`);
+    throw new RefreshError(
+      'no-base',
+      `${key} is not a dataset base (format 2): publish again with npm run data:build && npm run data:publish`,
+    );
   return doc;
 }
 

@@ -18,6 +18,7 @@ import { compareDailyRows } from '../derive/daily.ts';
 import { parseDate } from '../derive/normalise.ts';
 import type { CsvRecord } from '../derive/record.ts';
 import { LISTED_REJECTIONS } from '../derive/report.ts';
+import { RefreshError } from './failure.ts';
 
 /** Id and files of the refreshed source. */
 export const REFRESH_SOURCE = 'acled-api';
@@ -60,7 +61,7 @@ export function parseCountries(text: string): Iso3[] {
   for (const part of text.split(',')) {
     const t = part.trim();
     const iso3 = t === '' ? null : toIso3(t);
-    if (!iso3) throw new Error(`unknown country "${t}": give ISO3 codes among ${ALL_COUNTRIES.join(', ')}`);
+    if (!iso3) throw new RefreshError('window', `unknown country "${t}": give ISO3 codes among ${ALL_COUNTRIES.join(', ')}`);
     if (!out.includes(iso3)) out.push(iso3);
   }
   return ALL_COUNTRIES.filter((c) => out.includes(c));
@@ -83,7 +84,7 @@ export function refreshWindow(
     ['--since', opts.since],
     ['--through', opts.through],
   ] as const)
-    if (v != null && parseDate(v) !== v) throw new Error(`${name} must be a date as YYYY-MM-DD, got "${v}"`);
+    if (v != null && parseDate(v) !== v) throw new RefreshError('window', `${name} must be a date as YYYY-MM-DD, got "${v}"`);
   const through = opts.through ?? today;
   const events = stored.filter((s) => s.kind === 'event' && s.coverage.through);
   const newest = (events.length > 0 ? events : stored)
@@ -92,16 +93,18 @@ export function refreshWindow(
     .sort()
     .at(-1);
   const start = opts.since ?? (newest ? addDays(newest, -7 * REVISION_WEEKS) : null);
-  if (start === null) throw new Error('nothing is stored yet to refresh from: give --since YYYY-MM-DD');
+  if (start === null) throw new RefreshError('window', 'nothing is stored yet to refresh from: give --since YYYY-MM-DD');
   const since = `${start.slice(0, 7)}-01`;
-  if (since > through) throw new Error(`the window ${since} to ${through} is empty: --since must not be after --through`);
+  if (since > through) throw new RefreshError('window', `the window ${since} to ${through} is empty: --since must not be after --through`);
   const prev = stored.find((s) => s.id === REFRESH_SOURCE);
   if (prev?.coverage.through && since > addDays(prev.coverage.through, 1))
-    throw new Error(
+    throw new RefreshError(
+      'window',
       `the window would start on ${since}, leaving a gap after the stored ${REFRESH_SOURCE} data (through ${prev.coverage.through}): give an earlier --since`,
     );
   if (prev && through < prev.coverage.through)
-    throw new Error(
+    throw new RefreshError(
+      'window',
       `--through ${through} is before the stored ${REFRESH_SOURCE} data end (${prev.coverage.through}): a refresh never shortens it`,
     );
   const asked = opts.countries ?? ALL_COUNTRIES;

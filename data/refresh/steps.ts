@@ -19,6 +19,7 @@
  */
 import type { Iso3 } from '../../model/geography.ts';
 import { keys, POINTER_KEY, REFRESH_KEY, STAGE_KEY_PREFIX } from '../../model/keys.ts';
+import type { RefreshFailure } from '../../model/refresh-failures.ts';
 import type { CountryEntry, Pointer, RefreshRun } from '../../model/types.ts';
 import {
   buildContext,
@@ -47,6 +48,7 @@ import {
   runRows,
   sameAggregates,
 } from './core.ts';
+import { codeOf, RefreshError } from './failure.ts';
 import { readCountry } from './fetch.ts';
 
 /** Entries written per write step: with the step's two reads, far under 1,000 KV operations per invocation. */
@@ -83,10 +85,11 @@ export async function planStep(
 ): Promise<Plan> {
   const text = await kv.get(POINTER_KEY);
   const p = text ? (JSON.parse(text) as Pointer) : null;
-  if (!p?.version) throw new Error('no dataset is published yet: publish one with npm run data:publish first');
+  if (!p?.version) throw new RefreshError('not-published', 'no dataset is published yet: publish one with npm run data:publish first');
   const base = await kv.get(keys.base(p.version));
   if (base === null)
-    throw new Error(
+    throw new RefreshError(
+      'no-base',
       `the served version ${p.version} has no base to merge into: build and publish it again (npm run data:build && npm run data:publish)`,
     );
   const window = refreshWindow(baseSummary(base, keys.base(p.version)).infos, at.slice(0, 10), {
@@ -126,13 +129,13 @@ export async function mergeStep(
   const parts: Derived[] = [];
   for (const iso3 of plan.window.countries) {
     const d = await kv.get(windowKey(id, iso3));
-    if (d === null) throw new Error(`the staged window of ${iso3} is missing`);
+    if (d === null) throw new RefreshError('inconsistent', `the staged window of ${iso3} is missing`);
     parts.push(JSON.parse(d) as Derived);
   }
   const derived = combine(parts);
   const key = keys.base(plan.version);
   const text = await kv.get(key);
-  if (text === null) throw new Error(`the base of the served version ${plan.version} is missing`);
+  if (text === null) throw new RefreshError('no-base', `the base of the served version ${plan.version} is missing`);
   const prevEntry = baseSource(text, key, REFRESH_SOURCE);
   const prev: RefreshSource | null = prevEntry ? { info: prevEntry.info, rows: prevEntry.rows, daily: prevEntry.daily ?? [] } : null;
   const merged = mergeWindow(prev, derived, plan.window, { ...run, outcome: 'published', reason: null, version: null });
@@ -151,7 +154,7 @@ interface StagedPart {
 /** The next version's base: the staged one, with the served version's weekly cells of `weekly` (a country's, or none). */
 async function stagedInput(kv: TextKv, id: string, served: string, weekly: Iso3 | 'none') {
   const text = await kv.get(baseKey(id));
-  if (text === null) throw new Error('the staged base of the next version is missing');
+  if (text === null) throw new RefreshError('inconsistent', 'the staged base of the next version is missing');
   return buildContext(await readBase((k) => kv.get(k), served, weekly, text));
 }
 
@@ -162,7 +165,7 @@ async function stagedInput(kv: TextKv, id: string, served: string, weekly: Iso3 
 export async function hashStep(kv: TextKv, id: string, served: string, iso3: Iso3): Promise<{ entries: number }> {
   const ctx = await stagedInput(kv, id, served, iso3);
   const part = countryPart(ctx, iso3, datasetRef(ctx, ''));
-  if (!part) throw new Error(`no source of the next version gives ${iso3}`);
+  if (!part) throw new RefreshError('inconsistent', `no source of the next version gives ${iso3}`);
   const entries = countryEntries(part, '');
   const staged: StagedPart = { entry: part.entry, manifest: await manifestOf(entries), docs: claimDocsOf(part, ctx.claims) };
   await kv.put(partKey(id, iso3), JSON.stringify(staged));
@@ -185,7 +188,7 @@ export async function versionStep(
   const parts: StagedPart[] = [];
   for (const iso3 of countries) {
     const t = await kv.get(partKey(id, iso3));
-    if (t === null) throw new Error(`the staged part of ${iso3} is missing`);
+    if (t === null) throw new RefreshError('inconsistent', `the staged part of ${iso3} is missing`);
     parts.push(JSON.parse(t) as StagedPart);
   }
   const docs: ClaimDocs = {
@@ -204,7 +207,7 @@ export async function versionStep(
   const weekly = baseSummary(base, baseKey(id)).weekly;
   for (const iso3 of weekly) {
     const cells = await kv.get(keys.baseWeekly(served, iso3));
-    if (cells === null) throw new Error(`the weekly cells of ${iso3} of the served version ${served} are missing`);
+    if (cells === null) throw new RefreshError('no-base', `the weekly cells of ${iso3} of the served version ${served} are missing`);
     await kv.put(keys.baseWeekly(version, iso3), cells);
   }
   return { version, entries: manifest.length + 1 + weekly.length };
@@ -227,7 +230,7 @@ export async function writeStep(
   const part = countryPart(ctx, iso3, datasetRef(ctx, version));
   const entries = part ? countryEntries(part, version) : [];
   if (entries.length !== slice.expected)
-    throw new Error(`${iso3} gave ${entries.length} entries, ${slice.expected} when the version was worked out`);
+    throw new RefreshError('inconsistent', `${iso3} gave ${entries.length} entries, ${slice.expected} when the version was worked out`);
   const batch = entries.slice(slice.from, slice.to);
   for (const e of batch) await kv.put(e.key, e.value);
   return { written: batch.length };
@@ -301,18 +304,43 @@ export interface RefreshRunOptions {
  * with its reason and thrown again, the pointer untouched.
  */
 export async function runRefresh(o: RefreshRunOptions): Promise<RefreshRun> {
-  const { kv, cfg, id, at, doStep } = o;
-  const acled = o.acled ?? ((work) => work());
+  const { kv, cfg, id, at } = o;
+  // The cause of the last failed step, taken where its error is thrown: an error that crosses the
+  // Workflow engine's step boundary (or is wrapped by `acled`, as a NonRetryableError) arrives as
+  // a plain Error, its message kept, its class and code lost.
+  let failed: RefreshFailure | null = null;
+  const doStep: DoStep = (name, work) =>
+    o.doStep(name, async () => {
+      failed = null;
+      try {
+        return await work();
+      } catch (e) {
+        failed = codeOf(e) ?? failed ?? 'internal';
+        throw e;
+      }
+    });
+  const acled = <T>(work: () => Promise<T>): Promise<T> =>
+    (o.acled ?? ((w) => w()))(async () => {
+      try {
+        return await work();
+      } catch (e) {
+        failed = codeOf(e);
+        throw e;
+      }
+    });
   let w: RefreshWindow | null = null;
   let counts: RefreshRun['rows'] = { read: 0, accepted: 0, rejected: 0, duplicates: 0, byReason: {} };
-  const ran = (): Omit<RefreshRun, 'outcome' | 'reason' | 'version'> => ({
+  const ran = (): Omit<RefreshRun, 'outcome' | 'reason' | 'code' | 'version'> => ({
     at,
     by: 'workflow',
     window: w ? { since: w.since, through: w.through } : { since: '', through: '' },
     countries: w?.countries ?? [],
     rows: counts,
   });
-  const record = (r: Pick<RefreshRun, 'outcome' | 'reason' | 'version'>): RefreshRun => ({ ...ran(), ...r });
+  const record = (r: Pick<RefreshRun, 'outcome' | 'reason' | 'version'> & Pick<Partial<RefreshRun>, 'code'>): RefreshRun => ({
+    ...ran(),
+    ...r,
+  });
   try {
     const plan = await doStep('plan', () => planStep(kv, at, o.asked));
     w = plan.window;
@@ -348,7 +376,7 @@ export async function runRefresh(o: RefreshRunOptions): Promise<RefreshRun> {
     await doStep('publish', () => publishStep(kv, id, built.version, built.entries, run));
     return run;
   } catch (e) {
-    const run = record({ outcome: 'failed', reason: o.reason(e), version: null });
+    const run = record({ outcome: 'failed', reason: o.reason(e), code: codeOf(e) ?? failed ?? 'internal', version: null });
     await doStep('record failure', () => recordStep(kv, id, run));
     throw e;
   }

@@ -60,8 +60,8 @@ async function firstView(browser: Browser, url: string): Promise<FirstView> {
     const ms = await page.evaluate(() => performance.getEntriesByName('first-chart')[0]!.startTime);
     const cat = await page.evaluate(
       () =>
-        (performance.getEntriesByName(`${location.origin}/api/v1/catalogue`)[0] as PerformanceResourceTiming | undefined)?.responseEnd ??
-        Number.NaN,
+        (performance.getEntriesByName(`${location.origin}/api/v1/catalogue?lang=en`)[0] as PerformanceResourceTiming | undefined)
+          ?.responseEnd ?? Number.NaN,
     );
     const ser = await page.evaluate(() =>
       Math.min(

@@ -45,7 +45,7 @@ interface Doc {
     {
       get: {
         operationId: string;
-        /** Absent on an operation without parameters (getLastRefresh). */
+        /** Absent on an operation without parameters. */
         parameters?: { name: string; schema: { example?: unknown } }[];
         responses: Record<string, { content?: Record<string, unknown> }>;
       };

@@ -11,11 +11,16 @@
  * Without /usr/bin/chromium the suite is skipped, unless CI is set: then it fails. E2E_URL runs it
  * against a Worker already running (e.g. `npm start`'s) instead of starting one.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type ConsoleMessage, chromium, type Page } from 'playwright-core';
 import ts from 'typescript5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Claim } from '../../model/claim.ts';
+import { REFRESH_KEY } from '../../model/keys.ts';
+import { REFRESH_FAILURE_WORDS } from '../../model/refresh-failures.ts';
+import type { RefreshRun } from '../../model/types.ts';
 import { tabThrough } from './keyboard.ts';
 import { CHROMIUM, CHROMIUM_FLAGS, ROOT, type RunningWorker, startWorker } from './server.ts';
 
@@ -85,11 +90,34 @@ const ALLOWED = new Set(
   ].map((w) => w.toLowerCase()),
 );
 const FRENCH = new Set([...literalWords('web/src/messages-fr.ts'), ...literalWords('web/src/page-fr.ts')]);
+/** The words of texts, four letters or more, lower-cased. */
+const wordsOf = (texts: string[]) => new Set(texts.flatMap((t) => t.match(/[A-Za-z]{4,}/g) ?? []).map((w) => w.toLowerCase()));
+/** Texts the data gives in both languages: a refresh failure's reason, who made each headline claim. */
+const CLAIMS = JSON.parse(readFileSync(path.join(ROOT, 'data/claims.json'), 'utf8')) as Claim[];
+const DATA_EN = wordsOf([...Object.values(REFRESH_FAILURE_WORDS.en), ...CLAIMS.map((c) => c.claimant.name)]);
+const DATA_FR = wordsOf([...Object.values(REFRESH_FAILURE_WORDS.fr), ...CLAIMS.map((c) => c.fr?.claimant ?? '')]);
 const ENGLISH = new Set(
-  [...literalWords('web/src/messages.ts'), ...literalWords('web/src/messages-more.ts'), ...literalWords('web/src/messages-page.ts')].filter(
-    (w) => !FRENCH.has(w) && !ALLOWED.has(w),
-  ),
+  [
+    ...literalWords('web/src/messages.ts'),
+    ...literalWords('web/src/messages-more.ts'),
+    ...literalWords('web/src/messages-page.ts'),
+    ...[...DATA_EN].filter((w) => !DATA_FR.has(w)),
+  ].filter((w) => !FRENCH.has(w) && !ALLOWED.has(w)),
 );
+
+/** A failed refresh, as the scheduled Workflow records it (data/refresh/steps.ts), for the footer's line. */
+const FAILED_RUN: RefreshRun = {
+  at: '2099-12-02T06:00:00.000Z',
+  by: 'workflow',
+  window: { since: '2026-03-01', through: '2026-04-22' },
+  countries: ['BFA', 'TCD', 'MLI', 'NER', 'NGA'],
+  rows: { read: 0, accepted: 0, rejected: 0, duplicates: 0, byReason: {} },
+  outcome: 'failed',
+  reason:
+    'ACLED issued a token but refused data (HTTP 403): the account has no API access yet; request it in the account settings on acleddata.com',
+  code: 'no-access',
+  version: null,
+};
 
 describe.skipIf(SKIP)(SKIP ? `French dashboard (skipped: ${SKIP_REASON})` : 'the dashboard in French, in Chromium', () => {
   let worker: RunningWorker | null = null;
@@ -123,9 +151,24 @@ describe.skipIf(SKIP)(SKIP ? `French dashboard (skipped: ${SKIP_REASON})` : 'the
       return !busy && (document.querySelector('#dataset-version')?.textContent ?? '') !== '';
     });
 
+  /** The failed run in the Worker's KV (wrangler's local state), or null when the Worker is not ours (E2E_URL). */
+  const putRun = (run: RefreshRun | Omit<RefreshRun, 'code'>): boolean => {
+    if (!worker?.persistDir) return false;
+    const target = ['--binding', 'SAHEL_KV', '--local', '--persist-to', worker.persistDir];
+    execFileSync('wrangler', ['kv', 'key', 'put', REFRESH_KEY, JSON.stringify(run), ...target], {
+      cwd: ROOT,
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+      stdio: 'ignore',
+    });
+    return true;
+  };
+  let failedRun = false;
+
   /** Scroll the whole page (charts, the map and the claims load when near the screen), and open every details. */
   const loadEverything = async (p: Page) => {
     await settled(p);
+    // The footer's last refresh (a failure, set in beforeAll) comes after the first view.
+    if (failedRun) await p.waitForSelector('#last-refresh');
     const height = await p.evaluate(() => document.body.scrollHeight);
     for (let y = 0; y < height; y += 500) {
       await p.evaluate((top) => window.scrollTo(0, top), y);
@@ -187,6 +230,8 @@ describe.skipIf(SKIP)(SKIP ? `French dashboard (skipped: ${SKIP_REASON})` : 'the
     const running = process.env.E2E_URL;
     worker = running ? { url: running, persistDir: '', stop: async () => undefined } : await startWorker();
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+    // Every view's scan then meets the footer's line on a failed refresh.
+    failedRun = putRun(FAILED_RUN);
   }, 180_000);
 
   afterAll(async () => {
@@ -373,6 +418,65 @@ describe.skipIf(SKIP)(SKIP ? `French dashboard (skipped: ${SKIP_REASON})` : 'the
       await page.context().close();
     });
   }
+
+  it("the footer gives a failed refresh's reason in French, and an old record's English reason marked as English", async (ctx) => {
+    if (!failedRun) ctx.skip();
+    const page = await open('fr-FR');
+    await page.goto(`${worker!.url}/?lang=fr`);
+    await settled(page);
+    const line = page.locator('#last-refresh');
+    await line.waitFor();
+    expect(await line.textContent()).toBe(
+      'Dernière mise à jour depuis l’API d’ACLED : 2 décembre 2099 (événements du 1er mars 2026 au 22 avril 2026 ; 0 lignes lues, 0 acceptées, 0 rejetées) : échec : ' +
+        'ACLED a délivré un jeton mais refusé les données (HTTP 403) : le compte n’a pas encore accès à l’API ; demandez-le dans les paramètres du compte sur acleddata.com' +
+        ' ; les données affichées sont inchangées.',
+    );
+    expect(await line.locator('[lang="en"]').count()).toBe(0);
+    // The footer's links to the API ask for French.
+    expect(await page.locator('.footer-links a[data-lang-href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+      '/api/v1/catalogue?lang=fr',
+      '/api/v1/claims?lang=fr',
+    ]);
+    expect(leaks([(await line.textContent()) ?? ''])).toEqual([]);
+    // The scan would see the English reason: its words are in the list.
+    expect(leaks([FAILED_RUN.reason!]).length).toBeGreaterThan(3);
+    await page.context().close();
+
+    // A record written before codes existed: its English reason is shown as it is, marked lang="en".
+    const { code: _, ...old } = FAILED_RUN;
+    putRun(old);
+    try {
+      const again = await open('fr-FR');
+      await again.goto(`${worker!.url}/?lang=fr`);
+      await settled(again);
+      await again.locator('#last-refresh').waitFor();
+      expect(await again.locator('#last-refresh [lang="en"]').textContent()).toBe(FAILED_RUN.reason);
+      expect(leaks(await pageText(again))).toEqual([]);
+      await again.context().close();
+    } finally {
+      putRun(FAILED_RUN);
+    }
+  });
+
+  it('the claim cards say who made each claim in French, not marked English, and the scan reads it', async () => {
+    const page = await open('fr-FR');
+    await page.goto(`${worker!.url}/`);
+    await loadEverything(page);
+    const claimants = await page.evaluate(() =>
+      [...document.querySelectorAll('#claims-list .card .claimant')].map((e) => ({
+        lang: e.closest('[lang]')?.getAttribute('lang'),
+        text: e.textContent ?? '',
+      })),
+    );
+    expect(claimants.length).toBe(CLAIMS.length);
+    for (const c of claimants) expect(c.lang).toBe('fr');
+    expect(claimants[0]!.text).toBe(`— ${CLAIMS[0]!.fr!.claimant}`);
+    expect(claimants.map((c) => c.text)).toContain(`— ${CLAIMS.find((c) => c.id === 'burkina-deaths-2023')!.fr!.claimant}, 2 octobre 2023`);
+    expect(leaks(claimants.map((c) => c.text))).toEqual([]);
+    // The scan would see the English descriptions: their words are in the list.
+    expect(leaks(CLAIMS.map((c) => c.claimant.name)).length).toBeGreaterThan(5);
+    await page.context().close();
+  });
 
   it('quoted claims keep their language, marked, with a translation beside them marked as such', async () => {
     const page = await open('fr-FR');

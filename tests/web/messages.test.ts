@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SeriesInfo } from '../../model/types.ts';
+import type { SeriesInfo, SourceInfo } from '../../model/types.ts';
 import { en } from '../../web/src/messages.ts';
 import { fr, moreFr } from '../../web/src/messages-fr.ts';
 import { enMore } from '../../web/src/messages-more.ts';
@@ -84,7 +84,13 @@ describe('the page’s catalogues', () => {
       { dataset: { countryLink: 'TCD' }, textContent: 'Chad' },
     ];
     const attrs: Record<string, string> = {};
-    const marked = [...texts, { dataset: { ta: 'aria-label:navViews' }, setAttribute: (a: string, v: string) => (attrs[a] = v) }];
+    const link = {
+      dataset: { langHref: '' },
+      href: '/api/v1/claims',
+      getAttribute: () => link.href,
+      setAttribute: (_: string, v: string) => (link.href = v),
+    };
+    const marked = [...texts, { dataset: { ta: 'aria-label:navViews' }, setAttribute: (a: string, v: string) => (attrs[a] = v) }, link];
     const doc = {
       documentElement: { dataset: {}, querySelectorAll: () => marked },
       querySelector: () => null,
@@ -93,6 +99,10 @@ describe('the page’s catalogues', () => {
     translatePage(doc as unknown as Document);
     expect(texts.map((x) => x.textContent)).toEqual(['Comparer', 'kept', 'Tchad']);
     expect(attrs).toEqual({ 'aria-label': 'Vues' });
+    // A link to the API asks for French, once.
+    expect(link.href).toBe('/api/v1/claims?lang=fr');
+    translatePage(doc as unknown as Document);
+    expect(link.href).toBe('/api/v1/claims?lang=fr');
     expect(doc.title).toMatch(/^Sahel Pulse : /);
   });
 });
@@ -176,5 +186,20 @@ describe('French sentences, with real numbers', () => {
     expect(fr.credit('ACLED, www.acleddata.com', 'a5449166aa42', '22 avril 2026')).toBe(
       'Source : ACLED, www.acleddata.com · version du jeu de données a5449166aa42 · données au 22 avril 2026',
     );
+  });
+});
+
+describe("the footer's sources in French", () => {
+  it('describes each shipped source in French from its fields (the catalogue names them in English)', () => {
+    const sources = JSON.parse(readFileSync(path.join(ROOT, 'data/aggregates/sources.json'), 'utf8')) as SourceInfo[];
+    expect(sources.map((s) => [en.sourceName(s), fr.sourceName(s)])).toEqual([
+      ['ACLED event-level export, Niger, 2019-01-01 to 2024-05-15', 'Fichier d’événements ACLED (décomptes par jour), Niger'],
+      [
+        'ACLED Explorer, country x month x event type, five Sahel countries, 2021-01 to 2024-09',
+        'Table mensuelle d’ACLED (par pays, mois et type d’événement), cinq pays du Sahel',
+      ],
+      [sources[2]!.name, 'Données hebdomadaires agrégées d’ACLED (par région, semaine ACLED et type d’événement), cinq pays du Sahel'],
+      [sources[3]!.name, 'Fichier ACLED publié sur HDX : violence politique (type de désordre ACLED) par mois, Mali'],
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RefreshRun } from '../../model/types.ts';
-import { lastOf, refreshLine } from '../../web/src/refresh-line.ts';
+import { lastOf, reasonOf, refreshLine } from '../../web/src/refresh-line.ts';
 
 const run: RefreshRun = {
   at: '2026-12-02T06:00:00.000Z',
@@ -50,5 +50,21 @@ describe('footer: last refresh', () => {
     expect(lastOf(null, run)).toBe(run);
     expect(lastOf(failed, null)).toBe(failed);
     expect(lastOf(null, null)).toBeNull();
+  });
+  it("a French page gives the cause's French sentence; an old record without a code keeps its English reason, marked as English", () => {
+    const failed = {
+      ...run,
+      outcome: 'failed' as const,
+      version: null,
+      reason: 'ACLED unreachable: page 1 of NER events failed (HTTP 500); the refresh will be tried again',
+    };
+    expect(reasonOf({ ...failed, code: 'acled-server' }, 'fr')).toEqual({
+      text: 'le serveur d’ACLED a échoué (HTTP 5xx) à chaque tentative ; la mise à jour sera retentée',
+      english: false,
+    });
+    expect(reasonOf({ ...failed, code: 'acled-server' }, 'en')).toEqual({ text: failed.reason, english: false });
+    expect(reasonOf(failed, 'fr')).toEqual({ text: failed.reason, english: true });
+    expect(reasonOf(failed, 'en')).toEqual({ text: failed.reason, english: false });
+    expect(reasonOf(run, 'fr')).toBeNull();
   });
 });

@@ -54,6 +54,12 @@ const lastRefresh = async () => {
 };
 /** The reason the last run gives, which the dashboard's footer shows (web/src/refresh-line.ts; tests/web/refresh-line.test.ts). */
 const reason = async () => (await lastRefresh()).run?.reason ?? null;
+/** The same in French (lang=fr): the sentence for the run's code (model/refresh-failures.ts). */
+const reasonFr = async () => {
+  const res = await app.request('/api/v1/refresh?lang=fr', {}, env);
+  expect(res.headers.get('content-language')).toBe('fr');
+  return ((await res.json()) as LastRefresh).run?.reason ?? null;
+};
 
 let served: string;
 beforeEach(async () => {
@@ -145,7 +151,7 @@ describe.skipIf(!present)('refresh Workflow', { timeout: 60_000 }, () => {
     await wf.waitForStatus('errored');
     expect(await pointer()).toBe(served);
     expect((await catalogue()).dataset.version).toBe(served);
-    expect(await record()).toMatchObject({ outcome: 'failed', reason: 'the isolate was stopped', version: null });
+    expect(await record()).toMatchObject({ outcome: 'failed', reason: 'the isolate was stopped', code: 'internal', version: null });
     expect((await env.SAHEL_KV.list({ prefix: STAGE_KEY_PREFIX })).keys).toEqual([]);
   });
 
@@ -166,6 +172,11 @@ describe.skipIf(!present)('refresh Workflow', { timeout: 60_000 }, () => {
     expect(await reason()).toBe(
       'ACLED refused the username or password (HTTP 400): the password may have expired or changed; update ACLED_USERNAME / ACLED_PASSWORD',
     );
+    // Its cause as a code (the NonRetryableError that carried it lost the class), and so in French on request.
+    expect((await record()).code).toBe('credentials');
+    expect(await reasonFr()).toBe(
+      'ACLED a refusé le nom d’utilisateur ou le mot de passe (HTTP 400 ou 401) : le mot de passe a peut-être expiré ou changé ; mettez à jour ACLED_USERNAME / ACLED_PASSWORD',
+    );
 
     await fake({ password: 'correct horse', noApiAccess: true });
     await using na = await introspectWorkflowInstance(env.REFRESH, 'run-no-access');
@@ -177,19 +188,27 @@ describe.skipIf(!present)('refresh Workflow', { timeout: 60_000 }, () => {
       /^ACLED issued a token but refused data \(HTTP 403\): the account has no API access yet; request it in the account settings on acleddata\.com$/,
     );
     expect((await lastRefresh()).served).toBe(served);
+    expect((await record()).code).toBe('no-access');
+    expect(await reasonFr()).toBe(
+      'ACLED a délivré un jeton mais refusé les données (HTTP 403) : le compte n’a pas encore accès à l’API ; demandez-le dans les paramètres du compte sur acleddata.com',
+    );
 
     // Rate-limited on every try (5), then ACLED failing on every try (HTTP 500): failed, in plain words. (A connection that fails
     // outright says "ACLED unreachable: it could not be reached ...": tests/data/refresh/acled.test.ts.)
-    for (const [id, faults, why] of [
+    for (const [id, faults, why, code, fr] of [
       [
         'run-429-always',
         Array(5).fill({ kind: '429' }),
         /^ACLED rate-limited page 1 of NER events \(HTTP 429\); the refresh will be tried again later$/,
+        'rate-limited',
+        'ACLED a limité le nombre de requêtes (HTTP 429) à chaque tentative ; la mise à jour sera retentée plus tard',
       ],
       [
         'run-500-always',
         Array(5).fill({ kind: '500' }),
         /^ACLED unreachable: page 1 of NER events failed \(HTTP 500\); the refresh will be tried again$/,
+        'acled-server',
+        'le serveur d’ACLED a échoué (HTTP 5xx) à chaque tentative ; la mise à jour sera retentée',
       ],
     ] as const) {
       await fake({ noApiAccess: false, faults });
@@ -198,6 +217,9 @@ describe.skipIf(!present)('refresh Workflow', { timeout: 60_000 }, () => {
       await env.REFRESH.create({ id, params: PARAMS });
       await f.waitForStatus('errored');
       expect(await reason(), id).toMatch(why);
+      // Retried by the engine, the error reaches the run as a plain Error: the code was taken where it was thrown.
+      expect((await record()).code, id).toBe(code);
+      expect(await reasonFr(), id).toBe(fr);
       expect(await lastRefresh(), id).toMatchObject({ run: { outcome: 'failed', window: { since: '2023-06-01' } }, served });
       expect((await catalogue()).dataset.version).toBe(served);
     }

@@ -59,7 +59,13 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
   return body as T;
 }
 
-export const getCatalogue = (signal?: AbortSignal) => getJson<Catalogue>('/api/v1/catalogue', signal);
+/**
+ * The catalogue in English whatever the browser's Accept-Language (the catalogue's words follow
+ * it): the page writes its own words in its language (messages*.ts) from the ids. The same URL as
+ * index.html's preload, so that the preloaded answer is the one used.
+ */
+export const CATALOGUE_URL = '/api/v1/catalogue?lang=en';
+export const getCatalogue = (signal?: AbortSignal) => getJson<Catalogue>(CATALOGUE_URL, signal);
 /** The headline claims, their verdicts and citations in the page's language. */
 export const getClaims = (signal?: AbortSignal) => getJson<ClaimsDoc>(LANG === 'fr' ? '/api/v1/claims?lang=fr' : '/api/v1/claims', signal);
 /** `path` as built by api-paths.ts's seriesPath. */

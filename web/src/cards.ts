@@ -90,8 +90,8 @@ export function verdictCard(c: ClaimVerdict, dataset: DatasetRef, o: VerdictCard
           c.translation.note ? h('span', { class: 'note' }, ` (${c.translation.note})`) : null,
         )
       : null,
-    // Who made a headline claim is described in English in the claims' data (marked so); a check's claimant is in the page's language.
-    h('p', { class: 'claimant', lang: c.translation ? 'en' : undefined }, '— ', claimant),
+    // Who made the claim, in the page's language (the claims file describes each claimant in both; a check's claimant is the API's words).
+    h('p', { class: 'claimant' }, '— ', claimant),
     h('p', { class: 'claim-summary' }, t.summary),
     h(
       'ol',

@@ -8,6 +8,7 @@
  */
 import type { Measure } from '../../model/categories.ts';
 import { fmtDate } from '../../model/format.ts';
+import { COUNTRIES } from '../../model/geography.ts';
 import { countryFr } from '../../model/names-fr.ts';
 import type { RelationKind } from '../../model/relations.ts';
 import type { SeriesInfo } from '../../model/types.ts';
@@ -84,6 +85,20 @@ export const fr: Messages = {
   dataAsOf: ' · données au ',
   sourcesUsed: 'Sources utilisées',
   sourceCovers: (from, through) => ` (couvre du ${from} au ${through})`,
+  sourceName: (s) => {
+    // The catalogue's names are English (data/cli/sources.ts, or written by the pipeline): in French, what the source is, from its fields.
+    const what =
+      s.kind === 'event'
+        ? 'Fichier d’événements ACLED (décomptes par jour)'
+        : s.indicator
+          ? `Fichier ACLED publié sur HDX : ${lowerFirst(W.category[s.indicator === 'political_violence' ? 'political_violence_acled' : s.indicator].label)} par mois`
+          : s.unit === 'week'
+            ? 'Données hebdomadaires agrégées d’ACLED (par région, semaine ACLED et type d’événement)'
+            : 'Table mensuelle d’ACLED (par pays, mois et type d’événement)';
+    const iso3 = Object.keys(s.countries ?? {});
+    const names = COUNTRIES.filter((c) => iso3.includes(c.iso3)).map((c) => countryFr(c.name));
+    return `${what}${names.length === COUNTRIES.length ? ', cinq pays du Sahel' : names.length > 0 ? `, ${list(names)}` : ''}`;
+  },
   credit: (credit, version, asOf) => `Source : ${credit} · version du jeu de données ${version} · données au ${asOf}`,
   freshness: {
     weeks: (through, who, provisional) =>

@@ -10,7 +10,7 @@
 import type { CategoryId, Measure } from '../../model/categories.ts';
 import { MEASURE_WORDS, placeName, subject } from '../../model/describe.ts';
 import { TREND_LABELS, type TrendBand } from '../../model/trend.ts';
-import type { SeriesInfo } from '../../model/types.ts';
+import type { SeriesInfo, SourceInfo } from '../../model/types.ts';
 
 /** Words for a list: "Burkina Faso, Chad and Niger". */
 const list = (xs: readonly string[], and: string): string =>
@@ -58,6 +58,8 @@ export const en = {
   dataAsOf: ' · data as of ',
   sourcesUsed: 'Sources used',
   sourceCovers: (from: string, through: string): string => ` (covers ${from} to ${through})`,
+  /** A source as the footer names it: its name in the catalogue (English); another language describes it from its fields. */
+  sourceName: (s: SourceInfo): string => s.name,
   credit: (credit: string, version: string, asOf: string): string => `Source: ${credit} · dataset version ${version} · data as of ${asOf}`,
   freshness: {
     weeks: (through: string, who: string[], provisional: string | null): string =>

@@ -121,9 +121,12 @@ export function translatePage(doc: Document): void {
     );
 }
 
-/** The marked texts and attributes of `root` and inside it, in French (an element already in French is left as it is). */
+/**
+ * The marked texts and attributes of `root` and inside it, in French (an element already in French
+ * is left as it is); links to the API marked `data-lang-href` ask for French.
+ */
 export function translateTree(root: Element): void {
-  for (const el of [root, ...root.querySelectorAll('[data-t], [data-ta], a[data-country-link]')] as HTMLElement[]) {
+  for (const el of [root, ...root.querySelectorAll('[data-t], [data-ta], a[data-country-link], a[data-lang-href]')] as HTMLElement[]) {
     // SVG and MathML elements have a dataset too; anything else (none here) is skipped.
     if (!el.dataset) continue;
     const key = el.dataset.t as PageKey | undefined;
@@ -133,6 +136,10 @@ export function translateTree(root: Element): void {
       const [attr, k] = el.dataset.ta.split(':') as [string, PageKey];
       const t = PAGE_FR[k];
       if (t !== undefined) el.setAttribute(attr, t);
+    }
+    if (el.dataset.langHref !== undefined) {
+      const href = el.getAttribute('href');
+      if (href && !href.includes('lang=')) el.setAttribute('href', `${href}?lang=fr`);
     }
     if (el.dataset.countryLink !== undefined && el.textContent) {
       const name = countryFr(el.textContent);

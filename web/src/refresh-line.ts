@@ -5,24 +5,49 @@
  * on demand once the first view is drawn: not part of the first view's code.
  */
 import type { LastRefresh } from '../../model/api.ts';
+import type { Lang } from '../../model/lang.ts';
+import { failureReason } from '../../model/refresh-failures.ts';
 import type { RefreshRun } from '../../model/types.ts';
 import { fmtDay, num } from './format.ts';
+import { LANG } from './lang.ts';
 import { tm } from './messages-more.ts';
 
+/**
+ * A failure's reason in the page's language (the sentence for its code; in English, the reason as
+ * recorded), or the recorded English one when the run has no code (recorded before codes
+ * existed): `english` says so, and the page marks it lang="en".
+ */
+export function reasonOf(r: RefreshRun, lang: Lang = LANG): { text: string; english: boolean } | null {
+  if (r.outcome !== 'failed' || !r.reason) return null;
+  const said = failureReason(r, lang);
+  return said === null ? { text: r.reason, english: lang !== 'en' } : { text: said, english: false };
+}
+
 /** The line's text, in the page's language. */
-export function refreshLine(r: RefreshRun): string {
+export function refreshLine(r: RefreshRun, lang: Lang = LANG): string {
   const w = tm().refresh;
   const rows = w.rows(num(r.rows.read), num(r.rows.accepted), num(r.rows.rejected));
   const window = r.window.since ? w.window(fmtDay(r.window.since), fmtDay(r.window.through), rows) : '';
-  const outcome = r.outcome === 'failed' && r.reason ? w.failedWhy(r.reason) : w[r.outcome];
+  const why = reasonOf(r, lang);
+  const outcome = why ? w.failedWhy(why.text) : w[r.outcome];
   return w.line(fmtDay(r.at.slice(0, 10)), window, outcome);
 }
 
-/** Add the line to the footer (once). */
+/** Add the line to the footer (once); an English reason on a page in another language is marked lang="en". */
 function showRefresh(footer: HTMLElement, r: RefreshRun): void {
   const p = footer.querySelector<HTMLElement>('#last-refresh') ?? footer.appendChild(document.createElement('p'));
   p.id = 'last-refresh';
-  p.textContent = refreshLine(r);
+  const text = refreshLine(r);
+  const why = reasonOf(r);
+  const at = why?.english ? text.lastIndexOf(why.text) : -1;
+  if (!why || at < 0) {
+    p.textContent = text;
+    return;
+  }
+  const en = document.createElement('span');
+  en.lang = 'en';
+  en.textContent = why.text;
+  p.replaceChildren(text.slice(0, at), en, text.slice(at + why.text.length));
 }
 
 /**

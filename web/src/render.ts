@@ -89,12 +89,12 @@ export function renderFooter(container: HTMLElement, dataset: DatasetRef, source
           'details',
           {},
           h('summary', {}, t.sourcesUsed),
-          // The sources' names are the catalogue's, in English (marked so); their coverage is in the page's language.
+          // The sources in the page's language (the catalogue names them in English; French describes them from their fields), with their ids.
           h(
             'ul',
             {},
             ...sources.map((s) =>
-              h('li', {}, h('span', { lang: 'en' }, s.name), t.sourceCovers(fmtDay(s.coverage.from), fmtDay(s.coverage.through))),
+              h('li', {}, t.sourceName(s), ' · ', h('code', {}, s.id), t.sourceCovers(fmtDay(s.coverage.from), fmtDay(s.coverage.through))),
             ),
           ),
         )

@@ -1,14 +1,18 @@
 /** GET /catalogue: countries, regions, categories and their definitions, months, sources and ingestion reports. */
 import { createRoute, type RouteHandler, z } from '@hono/zod-openapi';
+import { CATALOGUE_NOTES } from '../../model/catalogue-notes.ts';
 import { MEASURES } from '../../model/categories.ts';
-import type { Catalogue } from '../../model/types.ts';
+import type { Lang } from '../../model/lang.ts';
+import { REFRESH_FAILURES } from '../../model/refresh-failures.ts';
+import type { Catalogue, CrossCheck as Check } from '../../model/types.ts';
+import { WORDS } from '../../model/words.ts';
 import { PROVENANCE, provenance } from '../csv.ts';
 import { answer, type Env, send } from '../http.ts';
 import * as store from '../store.ts';
-import { categoryEnum, Dataset, type Equal, format, Named, responses, version } from './schemas.ts';
+import { categoryEnum, Dataset, type Equal, format, lang, Named, responses, version } from './schemas.ts';
 
 // Strict objects: a misspelt parameter is an error, not a silently ignored filter.
-const CatalogueQuery = z.strictObject({ version, format });
+const CatalogueQuery = z.strictObject({ version, format, lang });
 
 const Rejection = z.object({ file: z.string().optional(), line: z.number(), reason: z.string(), sheet: z.string().optional() });
 const Counts = z.object({ events: z.number(), fatalities: z.number() });
@@ -52,7 +56,14 @@ export const RefreshRun = z
       byReason: z.record(z.string(), z.number()),
     }),
     outcome: z.enum(['published', 'unchanged', 'failed']),
-    reason: z.string().nullable().openapi({ description: 'For a failure: why, in plain words.' }),
+    reason: z.string().nullable().openapi({
+      description:
+        'For a failure: why, in plain words (in English as recorded, with its details; on /refresh, in the language asked for when the record has a code).',
+    }),
+    code: z.enum(REFRESH_FAILURES).nullable().optional().openapi({
+      description:
+        'For a failure: its cause as a code, the same in every language (absent from runs recorded before codes existed). no-credentials: none set; credentials: username, password or token refused (HTTP 400/401); no-access: the account has no API access (HTTP 403); rate-limited: HTTP 429 on every try; acled-server: HTTP 5xx on every try; timeout: no answer in time; unreachable: the connection failed; acled-error: ACLED answered with an error; bad-answer: the answer could not be used; not-published: no dataset to refresh; no-base: the served version has no base to merge into; window: the dates or countries asked for cannot be refreshed; inconsistent: staged results missing or disagreeing; internal: anything else.',
+    }),
     version: z.string().nullable(),
   })
   .openapi('RefreshRun', { description: "A refresh from ACLED's API (rows read = accepted + rejected + duplicates)." });
@@ -215,16 +226,16 @@ export const route = createRoute({
   security: [],
   summary: 'Countries, regions, categories and their definitions, months covered, sources and ingestion reports',
   description:
-    "What the dataset holds: each country's regions, categories, months, days and weeks covered and the provisional stretch; the categories' definitions; the measures; every source with its coverage, file hashes and ingestion report; the rule that decides between sources, and where they disagree. Start here to find valid parameter values.",
+    "What the dataset holds: each country's regions, categories, months, days and weeks covered and the provisional stretch; the categories' definitions; the measures; every source with its coverage, file hashes and ingestion report; the rule that decides between sources, and where they disagree. Start here to find valid parameter values. With `lang=fr` (or `Accept-Language`), the words are French: the categories' labels and definitions, the source-precedence rule, the low-baseline note and the cross-checks' notes; ids, names, fields and numbers never change.",
   request: { query: CatalogueQuery },
   responses: responses('The catalogue of the dataset.', CatalogueSchema),
 });
 
-/** The stored catalogue as it is; in CSV, one row per country and per region. */
+/** The stored catalogue as it is (in English); in another language, its words in it; in CSV, one row per country and per region. */
 export const handler: RouteHandler<typeof route, Env> = (c) =>
-  answer(c, c.req.valid('query'), async (a) => {
+  answer(c, { ...c.req.valid('query'), sentences: true }, async (a) => {
     const s = await store.catalogue(c.env.SAHEL_KV, a.version);
-    return send(c, a, store.bytesOf(s), () => ({
+    return send(c, a, a.lang === 'en' || !a.lang ? store.bytesOf(s) : catalogueIn(s.doc, a.lang), () => ({
       name: ['catalogue'],
       columns: ['country_iso3', 'country', 'admin1', 'categories', 'months_from', 'months_to', 'partial_months', ...PROVENANCE],
       rows: s.doc.countries.flatMap((k) =>
@@ -241,3 +252,23 @@ export const handler: RouteHandler<typeof route, Env> = (c) =>
       ),
     }));
   });
+
+/**
+ * The catalogue's words in `lang` (model/catalogue-notes.ts, model/words.ts): the categories'
+ * labels and definitions, the precedence rule, the low-baseline note and each cross-check's note,
+ * written from the stored figures; everything else as stored.
+ */
+export function catalogueIn(doc: Catalogue, lang: Lang): Catalogue {
+  const notes = CATALOGUE_NOTES[lang];
+  const checkNote = (x: Check) => (x.unit === 'week' ? notes.weekCrossCheck(x.against) : notes.monthCrossCheck(x.against));
+  return {
+    ...doc,
+    categories: doc.categories.map((k) => ({ ...k, ...WORDS[lang].category[k.id] })),
+    sources: doc.sources.map((src) =>
+      src.crosschecks ? { ...src, crosschecks: src.crosschecks.map((x) => ({ ...x, note: checkNote(x) })) } : src,
+    ),
+    precedence: notes.precedence,
+    ...(doc.crossChecks ? { crossChecks: doc.crossChecks.map((x) => ({ ...x, note: checkNote(x) })) } : {}),
+    thresholds: { ...doc.thresholds, note: notes.lowBaseline(doc.thresholds.lowBaseline) },
+  };
+}

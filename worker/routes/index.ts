@@ -105,7 +105,7 @@ export const PARAMETERS: Record<string, string[]> = Object.fromEntries([
       [`${BASE}${r.path}${CSV}`, names],
     ];
   }),
-  [`${BASE}${refresh.route.path}`, []],
+  [`${BASE}${refresh.route.path}`, Object.keys(refresh.route.request.query.shape)],
 ]);
 
 // The document: each route's JSON operation and its CSV twin, with the same parameters (those of

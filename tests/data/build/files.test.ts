@@ -26,6 +26,21 @@ describe('parseClaims', () => {
     );
   });
 
+  it('fails on a claim without its French, or without a French claimant description', async () => {
+    const [one] = JSON.parse(await readFile(MALFORMED, 'utf8')) as Record<string, unknown>[];
+    const { fr, ...noFrench } = one!;
+    expect(() => parseClaims(JSON.stringify([noFrench]), 'c.json')).toThrow(
+      'c.json is not valid: [0] ("well-formed") fr: Invalid input: expected object, received undefined',
+    );
+    const { claimant: _, ...frNoClaimant } = fr as Record<string, unknown>;
+    expect(() => parseClaims(JSON.stringify([{ ...one, fr: frNoClaimant }]), 'c.json')).toThrow(
+      'c.json is not valid: [0] ("well-formed") fr.claimant: Invalid input: expected string, received undefined',
+    );
+    expect(() => parseClaims(JSON.stringify([{ ...one, fr: { ...(fr as object), claimant: '' } }]), 'c.json')).toThrow(
+      /^c\.json is not valid: \[0\] \("well-formed"\) fr\.claimant: Too small/,
+    );
+  });
+
   it('fails on text that is not JSON, or not a list', () => {
     expect(() => parseClaims('{"id": ', 'c.json')).toThrow(/^c\.json is not valid JSON: /);
     expect(() => parseClaims('{}', 'c.json')).toThrow('c.json is not valid: the file: Invalid input: expected array, received object');

@@ -179,6 +179,22 @@ describe('the headline claims in French, real data', () => {
     expect(coup.translation!.quote).toBe(
       "Dans le mois qui a suivi le coup d'État au Niger (26 juillet 2023), la violence politique a augmenté de plus de 40\u202f%.",
     );
+    // Who made each claim, described in French (proper names as they are); the English document keeps the English.
+    expect(fr.map((c) => c.claimant.name)).toEqual([
+      ...Array(3).fill(
+        "The National (thenationalnews.com), fin septembre 2023, dans un article sur une embuscade près de Kandadji qui s'appuie sur des chiffres d'ACLED (l'adresse de l'article n'a pas été relevée)",
+      ),
+      ...Array(2).fill(
+        "RFI, article repris par allAfrica sur le Burkina Faso un an après le second coup d'État, où les attaques des groupes armés ne faiblissent pas, citant ACLED (cité ici d'après sa traduction anglaise)",
+      ),
+      "News Africa Now, article sur un rapport de l'ONU qui décrit la dégradation de la situation au Mali face à une violence qui ne faiblit pas, citant ACLED",
+    ]);
+    expect(doc('en').claims[3]!.claimant).toEqual({
+      name: 'RFI, "Burkina Faso: one year after the second coup, armed group attacks show no sign of decline", republished by allAfrica, citing ACLED (quoted in English translation)',
+      date: '2023-10-02',
+      url: 'https://fr.allafrica.com/stories/202310020196.html',
+    });
+    expect(fr.map((c) => [c.claimant.date, c.claimant.url])).toEqual(doc('en').claims.map((c) => [c.claimant.date, c.claimant.url]));
     // RFI wrote in French: its English quote is a translation, and ours is not RFI's words.
     expect(fr.find((c) => c.id === 'burkina-deaths-2023')!.translation!.note).toMatch(/retraduction de Sahel Pulse, pas les mots de RFI/);
   });
@@ -217,6 +233,7 @@ describe('the headline claims in French, real data', () => {
     const text = doc('fr')
       .claims.flatMap((c) => [
         c.interpretation,
+        c.claimant.name,
         c.summary,
         c.verdictLabel,
         c.citation.replace(c.quote, ''),
@@ -236,6 +253,11 @@ describe('the headline claims in French, real data', () => {
       'baseline',
       ' months',
       'Source: ',
+      'reporting',
+      'citing',
+      'address',
+      'republished',
+      'translation',
     ])
       expect(text).not.toContain(word);
   });

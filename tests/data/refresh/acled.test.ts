@@ -79,13 +79,13 @@ describe.skipIf(!present)('ACLED client against the fake', () => {
     });
     const tk = await getToken(f.config);
     const e3 = await failure(readPage(f.config, tk, W, 1));
-    expect([e3.kind, e3.retryable, e3.message]).toEqual(['api-error', false, expect.stringContaining('Invalid query parameter')]);
+    expect([e3.kind, e3.retryable, e3.message]).toEqual(['acled-error', false, expect.stringContaining('Invalid query parameter')]);
     const e4 = await failure(readPage(f.config, tk, W, 1));
     expect([e4.kind, e4.retryable]).toEqual(['rate-limited', true]);
     const e5 = await failure(readPage(f.config, tk, W, 1));
-    expect([e5.kind, e5.retryable]).toEqual(['unreachable', true]);
+    expect([e5.kind, e5.retryable]).toEqual(['acled-server', true]);
     const e6 = await failure(readPage({ ...f.config, timeoutMs: 50 }, tk, W, 1));
-    expect([e6.kind, e6.message]).toEqual(['unreachable', expect.stringMatching(/did not answer .* within 0 s/)]);
+    expect([e6.kind, e6.message]).toEqual(['timeout', expect.stringMatching(/did not answer .* within 0 s/)]);
     const down = { ...f.config, fetch: () => Promise.reject(new TypeError('fetch failed')) };
     const e7 = await failure(readPage(down, tk, W, 1));
     expect([e7.kind, e7.message]).toEqual([

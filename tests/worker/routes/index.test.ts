@@ -31,7 +31,7 @@ describe('the routes and their parameters, read from the route definitions', () 
   it("takes each route's parameters from its query schema (the .csv twin takes the same)", () => {
     for (const [path, names] of Object.entries(PARAMETERS)) if (path.endsWith('.csv')) expect(names).toEqual(PARAMETERS[path.slice(0, -4)]);
     expect(Object.fromEntries(Object.entries(PARAMETERS).filter(([p]) => !p.endsWith('.csv')))).toEqual({
-      '/api/v1/catalogue': ['version', 'format'],
+      '/api/v1/catalogue': ['version', 'format', 'lang'],
       '/api/v1/series': ['country', 'admin1', 'category', 'measure', 'unit', 'from', 'to', 'version', 'format'],
       '/api/v1/compare': ['country', 'admin1', 'category', 'measure', 'before', 'after', 'version', 'format', 'lang'],
       '/api/v1/claims': ['version', 'format', 'lang'],
@@ -49,8 +49,8 @@ describe('the routes and their parameters, read from the route definitions', () 
         'format',
         'lang',
       ],
-      // The last refresh: no parameters (not a dataset document: no version, JSON only).
-      '/api/v1/refresh': [],
+      // The last refresh: only the language (not a dataset document: no version, JSON only).
+      '/api/v1/refresh': ['lang'],
     });
   });
 

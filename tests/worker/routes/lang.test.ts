@@ -6,9 +6,9 @@
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../data/build/dataset.ts';
-import type { CheckResult, CompareResult } from '../../../model/api.ts';
-import { keys } from '../../../model/keys.ts';
-import type { ClaimsDoc } from '../../../model/types.ts';
+import type { CheckResult, CompareResult, LastRefresh } from '../../../model/api.ts';
+import { keys, REFRESH_KEY } from '../../../model/keys.ts';
+import type { ClaimsDoc, RefreshRun } from '../../../model/types.ts';
 import { get, problem } from '../request.ts';
 import { buildTestDataset, publishWith, seed } from '../seed.ts';
 
@@ -187,5 +187,63 @@ describe('problems in the language asked for', () => {
     expect(p.detail).toBe(
       "before : les régions n'ont que des décomptes hebdomadaires (les fenêtres en jours ne sont pas proposées pour les régions), qui ne sont jamais répartis par jour : 2023-06-27..2023-07-26 n'est pas une suite de semaines ACLED entières (du samedi au vendredi) : elle commence un mardi et finit un mercredi ; les plages de semaines entières les plus proches sont 2023-07-01..2023-07-21 (3 semaines), à l'intérieur et 2023-06-24..2023-07-28 (5 semaines), qui la couvre ; after : les régions n'ont que des décomptes hebdomadaires (les fenêtres en jours ne sont pas proposées pour les régions), qui ne sont jamais répartis par jour : 2023-07-27..2023-08-25 n'est pas une suite de semaines ACLED entières (du samedi au vendredi) : elle commence un jeudi ; les plages de semaines entières les plus proches sont 2023-07-29..2023-08-25 (4 semaines), à l'intérieur et 2023-07-22..2023-08-25 (5 semaines), qui la couvre",
     );
+  });
+});
+
+describe('lang on /refresh', () => {
+  const failed: RefreshRun = {
+    at: '2026-12-02T06:00:00.000Z',
+    by: 'workflow',
+    window: { since: '2026-09-01', through: '2026-12-02' },
+    countries: ['NER'],
+    rows: { read: 0, accepted: 0, rejected: 0, duplicates: 0, byReason: {} },
+    outcome: 'failed',
+    reason:
+      'ACLED issued a token but refused data (HTTP 403): the account has no API access yet; request it in the account settings on acleddata.com',
+    code: 'no-access',
+    version: null,
+  };
+  const last = async (init?: RequestInit, q = '') => {
+    const res = await get(`/api/v1/refresh${q}`, init);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('vary')).toBe('Accept-Language');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    return { lang: res.headers.get('content-language'), body: (await res.json()) as LastRefresh };
+  };
+
+  it("gives a failure's reason in French on lang=fr or Accept-Language; the code, fields and numbers stay", async () => {
+    await env.SAHEL_KV.put(REFRESH_KEY, JSON.stringify(failed));
+    const en = await last();
+    expect(en).toEqual({ lang: 'en', body: { run: failed, served: ds.version } });
+    const fr = await last(undefined, '?lang=fr');
+    expect(fr.lang).toBe('fr');
+    expect(fr.body.run!.reason).toBe(
+      'ACLED a délivré un jeton mais refusé les données (HTTP 403) : le compte n’a pas encore accès à l’API ; demandez-le dans les paramètres du compte sur acleddata.com',
+    );
+    expect(fr.body).toEqual({ run: { ...failed, reason: fr.body.run!.reason }, served: ds.version });
+    expect(await last({ headers: { 'accept-language': 'fr-FR,fr;q=0.9,en;q=0.5' } })).toEqual(fr);
+    expect((await last({ headers: { 'accept-language': 'fr' } }, '?lang=en')).body.run!.reason).toBe(failed.reason);
+
+    await env.SAHEL_KV.put(
+      REFRESH_KEY,
+      JSON.stringify({ ...failed, code: 'rate-limited', reason: 'ACLED rate-limited page 1 of NER events (HTTP 429)' }),
+    );
+    expect((await last(undefined, '?lang=fr')).body.run!.reason).toBe(
+      'ACLED a limité le nombre de requêtes (HTTP 429) à chaque tentative ; la mise à jour sera retentée plus tard',
+    );
+  });
+
+  it('a record without a code (written before codes) keeps its English reason, and says so', async () => {
+    const { code: _, ...old } = failed;
+    await env.SAHEL_KV.put(REFRESH_KEY, JSON.stringify(old));
+    expect(await last(undefined, '?lang=fr')).toEqual({ lang: 'en', body: { run: old, served: ds.version } });
+  });
+
+  it('a run without a failure, or none at all, is in the language asked for; lang is checked', async () => {
+    await env.SAHEL_KV.delete(REFRESH_KEY);
+    expect(await last(undefined, '?lang=fr')).toEqual({ lang: 'fr', body: { run: null, served: ds.version } });
+    await env.SAHEL_KV.put(REFRESH_KEY, JSON.stringify({ ...failed, outcome: 'unchanged', reason: null, code: null, version: ds.version }));
+    expect((await last(undefined, '?lang=fr')).lang).toBe('fr');
+    expect((await problem(await get('/api/v1/refresh?lang=de'), 400)).detail).toMatch(/lang/);
   });
 });

@@ -19,7 +19,6 @@ interface Op {
   operationId: string;
   tags: string[];
   security: unknown[];
-  /** Absent on an operation without parameters (getLastRefresh). */
   parameters?: Param[];
   responses: Record<string, { content?: Record<string, unknown> }>;
 }
@@ -82,11 +81,11 @@ describe('the OpenAPI document', () => {
       expect(Object.keys(op.responses['400']!.content!)).toEqual(['application/problem+json']);
       expect(op.responses['304']!.content).toBeUndefined();
     }
-    // The last refresh: JSON, or a problem for a parameter (it takes none); never a 304 (never cached).
+    // The last refresh: JSON, or a problem for a parameter (it takes only lang); never a 304 (never cached).
     const last = ops(doc).find((o) => o.path === '/refresh')!;
     expect(Object.keys(last.responses).sort()).toEqual(['200', '400']);
     expect(Object.keys(last.responses['200']!.content!)).toEqual(['application/json']);
-    expect(last.parameters).toEqual([]);
+    expect(last.parameters.map((p) => p.name)).toEqual(['lang']);
   });
 
   it('fills the version examples with the dataset published now, and every CSV path answers CSV', async () => {

@@ -10,7 +10,7 @@ import { ApiError } from '../api.ts';
 import { cardCredit, caveatList, figureList, renderClaims, verdictCard } from '../cards.ts';
 import { downloadName } from '../downloads.ts';
 import { creditLine } from '../format.ts';
-import { pageQuery } from '../lang.ts';
+import { LANG, pageQuery } from '../lang.ts';
 import { tm } from '../messages-more.ts';
 import { errorBox, h, loading, trendBadge } from '../render.ts';
 import type { ViewState } from '../state.ts';
@@ -158,7 +158,8 @@ export function showClaims(ctx: CompareContext, doc: ClaimsDoc): void {
     return {
       view: viewLink(c),
       alternativeViews: c.alternatives.map(viewLink),
-      api: { href: `/api/v1/claims?version=${encodeURIComponent(doc.dataset.version)}`, label: tm().claimsApi },
+      // The claims in the page's language (the card's own words), whatever the browser's Accept-Language.
+      api: { href: `/api/v1/claims?version=${encodeURIComponent(doc.dataset.version)}&lang=${LANG}`, label: tm().claimsApi },
       show: cat
         ? {
             catalogue: cat,
