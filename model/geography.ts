@@ -2,8 +2,6 @@
  * Countries the project knows by ISO 3166-1 alpha-3 code, and the one rule for naming admin1
  * regions in keys and URLs. Imports nothing Node- or DOM-specific.
  */
-import type { CategoryId } from './categories.ts';
-import type { CountryEntry, Region } from './types.ts';
 
 /** ACLED country names (as spelled in ACLED exports) and their ISO3 codes. */
 export const COUNTRIES = [
@@ -39,9 +37,4 @@ export function slug(name: string): string {
 
 function fold(s: string): string {
   return s.normalize('NFKD').replace(/\p{M}/gu, '').trim().toLowerCase();
-}
-
-/** The categories a region has monthly series of (all the country's, in datasets built before weeks). */
-export function monthlyCategories(country: Pick<CountryEntry, 'categories'>, region: Region): CategoryId[] {
-  return region.categories ?? country.categories;
 }

@@ -6,7 +6,8 @@
  */
 import type { CategoryId, Measure } from '../model/categories.ts';
 import { daysWhere } from '../model/days.ts';
-import { monthlyCategories, slug } from '../model/geography.ts';
+import { slug } from '../model/geography.ts';
+import { monthlyCategories } from '../model/monthly-categories.ts';
 import type { Catalogue, DaysDoc, SeriesDoc, SeriesSet, WeeksDoc } from '../model/types.ts';
 import { notFound, unavailable } from './problem.ts';
 import * as store from './store.ts';

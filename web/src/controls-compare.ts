@@ -9,6 +9,7 @@ import { isDayPeriod } from '../../model/period.ts';
 import type { Catalogue } from '../../model/types.ts';
 import { weekEnd } from '../../model/week.ts';
 import { t } from './messages.ts';
+import { tm } from './messages-more.ts';
 import { relationOptions, relationWording } from './relation-options.ts';
 import { byId, fillSelect } from './render.ts';
 import { hasDays, hasWeeks, periodBounds, type ViewState } from './state.ts';
@@ -52,7 +53,7 @@ export function syncCompareControls(state: ViewState, catalogue: Catalogue): voi
   for (const r of els.controls.querySelectorAll<HTMLInputElement>('input[name="unit"]')) r.checked = r.value === unit;
   const withDays = catalogue.countries.filter((c) => c.days).map((c) => t.country(c.name));
   // Which countries, or why not, in a tooltip: text that changed here would move the fields after it.
-  els.unitDay.parentElement!.title = state.admin1 !== null ? t.dayWindowsRegions : t.dailyFor(withDays);
+  els.unitDay.parentElement!.title = state.admin1 !== null ? tm().dayWindowsRegions : tm().dailyFor(withDays);
   for (const input of [els.beforeFrom, els.beforeTo, els.afterFrom, els.afterTo]) {
     // The type first: a month value in a date field (or the reverse) would be cleared.
     input.type = unit === 'month' ? 'month' : 'date';
@@ -74,7 +75,7 @@ export function syncCompareControls(state: ViewState, catalogue: Catalogue): voi
   fillSelect(els.relation, relationOptions(state.relation), state.relation ?? '');
   els.threshold.value = state.threshold ?? '';
   els.wording.value = state.wording ?? '';
-  els.wording.placeholder = state.relation && state.threshold ? relationWording(state.relation, state.threshold) : t.wordingExample;
+  els.wording.placeholder = state.relation && state.threshold ? relationWording(state.relation, state.threshold) : tm().wordingExample;
   els.bothMeasures.checked = state.bothMeasures;
   markInvalid([]);
   // Days stay selectable while shown, so that a view in days without daily counts can go back.

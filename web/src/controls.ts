@@ -10,7 +10,7 @@ import type { Catalogue, CountryEntry } from '../../model/types.ts';
 import { t } from './messages.ts';
 import { categoryOptions } from './options.ts';
 import { byId, fillSelect } from './render.ts';
-import { hasDays, hasWeeks, monthlyRegions, periodsInUnit, regionsFor, type ViewState } from './state.ts';
+import { hasDays, hasWeeks, periodsInUnit, regionsFor, type ViewState } from './state.ts';
 
 /** What the controls use of the page: the state, the catalogue (null until it is in), and the router. */
 export interface ControlsContext {
@@ -74,14 +74,8 @@ export function syncControls(state: ViewState, catalogue: Catalogue | null): voi
   // Enabled once the catalogue is in; the Compare view's unit switch corrects its own (controls-compare.ts).
   for (const el of els.controls.querySelectorAll<HTMLSelectElement | HTMLInputElement>('select, input')) el.disabled = false;
   els.admin1.disabled = regions.length === 0;
-  // A region with weekly counts only has no months to choose: its weekly series is charted whole
-  // (the page says why); the month fields stay in place, disabled.
-  const noMonths =
-    state.view === 'country' &&
-    state.admin1 !== null &&
-    country !== undefined &&
-    !monthlyRegions(country, state.category).some((r) => r.slug === state.admin1);
-  els.from.disabled = els.to.disabled = els.resetRange.disabled = noMonths;
+  // The Country view disables the month fields for a region with weekly counts only (views/country.ts).
+  els.resetRange.disabled = false;
   // Only the fields the view uses are shown.
   for (const f of els.controls.querySelectorAll<HTMLElement>('[data-views]')) {
     const views = (f.dataset.views ?? '').split(' ');

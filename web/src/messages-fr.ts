@@ -50,7 +50,6 @@ export const fr: Messages = {
   country: countryFr,
   region: admin1Fr,
   category: (id) => W.category[id].label,
-  categoryDefinition: (id) => W.category[id].definition,
   measure: MEASURE,
   trend: (b) => W.trend[b].label,
   provisional: (label) => W.provisional(label),
@@ -152,10 +151,6 @@ export const fr: Messages = {
   allRegions: 'Toutes les régions (total du pays)',
   totalWeeklyOnly: 'Total du pays (régions : hebdomadaire seulement)',
   totalNoRegions: 'Total du pays (pas de régions)',
-  dayWindowsRegions: 'Les fenêtres en jours portent sur le total d’un pays, pas sur les régions',
-  dailyFor: (countries) =>
-    countries.length > 0 ? `Décomptes journaliers disponibles : ${list(countries)}` : 'Aucun pays n’a de décomptes journaliers',
-  wordingExample: 'p. ex. a quadruplé',
 
   linkCopied: 'Lien copié.',
   embedCopied: 'Code d’intégration copié.',
@@ -164,6 +159,11 @@ export const fr: Messages = {
 
 /** The French of messages-more.ts: the words of the parts loaded on demand. */
 export const moreFr: MoreMessages = {
+  categoryDefinition: (id) => W.category[id].definition,
+  dayWindowsRegions: 'Les fenêtres en jours portent sur le total d’un pays, pas sur les régions',
+  dailyFor: (countries) =>
+    countries.length > 0 ? `Décomptes journaliers disponibles : ${list(countries)}` : 'Aucun pays n’a de décomptes journaliers',
+  wordingExample: 'p. ex. a quadruplé',
   trendDefinition: (b) => W.trend[b].definition,
   lowBaselineNote: (month, threshold) => `Référence faible : moins de ${threshold} en ${month}, les pourcentages sont donc instables.`,
   relation: (k) => RELATIONS[k],

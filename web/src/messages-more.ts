@@ -4,7 +4,7 @@
  * by the first view. The French ones are messages-fr.ts's `moreFr`, of this catalogue's type (a
  * message missing there is a type error). Read them as `tm()`.
  */
-import type { Measure } from '../../model/categories.ts';
+import type { CategoryId, Measure } from '../../model/categories.ts';
 import { MEASURE_WORDS } from '../../model/describe.ts';
 import { RELATION_LABELS, type RelationKind, relationWords } from '../../model/relations.ts';
 import type { TrendBand } from '../../model/trend.ts';
@@ -12,6 +12,12 @@ import { TREND_DEFINITIONS } from '../../model/trend-definitions.ts';
 import { moreFr } from './messages.ts';
 
 export const enMore = {
+  // The Country view's category note and the Compare view's controls (controls-compare.ts).
+  categoryDefinition: (_id: CategoryId, definition: string): string => definition,
+  dayWindowsRegions: 'Day windows are for country totals, not regions',
+  dailyFor: (countries: string[]): string => `Daily counts exist for ${countries.join(', ') || 'no country'}`,
+  wordingExample: 'e.g. quadrupled',
+
   trendDefinition: (b: TrendBand): string => TREND_DEFINITIONS[b],
   lowBaselineNote: (month: string, threshold: number): string =>
     `Low baseline: fewer than ${threshold} in ${month}, so percentages are unstable.`,

@@ -21,7 +21,6 @@ export const en = {
   country: (name: string): string => name,
   region: (name: string): string => name,
   category: (_id: CategoryId, label: string): string => label,
-  categoryDefinition: (_id: CategoryId, definition: string): string => definition,
   measure: { events: 'Events', fatalities: 'Reported fatalities' } as Record<Measure, string>,
   trend: (b: TrendBand): string => TREND_LABELS[b],
   provisional: (label: string): string => `${label} (provisional)`,
@@ -125,9 +124,6 @@ export const en = {
   allRegions: 'All regions (country total)',
   totalWeeklyOnly: 'Country total (regions: weekly only)',
   totalNoRegions: 'Country total (no regions)',
-  dayWindowsRegions: 'Day windows are for country totals, not regions',
-  dailyFor: (countries: string[]): string => `Daily counts exist for ${countries.join(', ') || 'no country'}`,
-  wordingExample: 'e.g. quadrupled',
 
   // Share.
   linkCopied: 'Link copied.',

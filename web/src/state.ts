@@ -14,8 +14,8 @@
  */
 import type { CategoryId, Measure } from '../../model/categories.ts';
 import { addDays } from '../../model/day.ts';
-import { monthlyCategories } from '../../model/geography.ts';
 import { addMonths, daysInMonth, isMonth, monthIndex } from '../../model/month.ts';
+import { monthlyCategories } from '../../model/monthly-categories.ts';
 import {
   isDayPeriod,
   PeriodSyntaxError,

@@ -75,7 +75,7 @@ function showSeriesInfo(ctx: CountryContext, info: SeriesInfo, weekly = false): 
   ctx.updateShare(tm().docTitle(title));
   ctx.els.definition.textContent = tm().definition(
     t.category(info.category.id, info.category.label),
-    t.categoryDefinition(info.category.id, info.category.definition),
+    tm().categoryDefinition(info.category.id, info.category.definition),
   );
   return title;
 }
@@ -98,6 +98,9 @@ export async function loadCountry(ctx: CountryContext, stale: () => boolean): Pr
   // chart alone, and one sentence saying why the monthly figures are not there, not empty charts.
   const weeklyOnly = s.admin1 !== null && !monthly.has(s.admin1);
   for (const id of ['line', 'change', 'composition']) byId(`fig-${id}`).hidden = weeklyOnly;
+  // No months to choose for it: the month fields stay in place, disabled (syncControls enables
+  // them again on the next state, before this view runs).
+  if (weeklyOnly) for (const id of ['from', 'to', 'reset-range']) byId<HTMLInputElement | HTMLButtonElement>(id).disabled = true;
   els.regions.hidden = regions.length === 0 || s.admin1 !== null;
   const nameParts = [s.country, s.admin1, s.category, s.measure, s.from, s.to].filter((x): x is string => x !== null);
 
