@@ -503,6 +503,30 @@ describe.skipIf(SKIP)(SKIP ? `French dashboard (skipped: ${SKIP_REASON})` : 'the
     await page.context().close();
   });
 
+  it('a failed call says so in French; the API’s English problem is quoted, marked English', async () => {
+    const page = await open('fr-FR');
+    await page.route('**/api/v1/series?*', (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/problem+json',
+        headers: { 'content-language': 'en' },
+        body: JSON.stringify({
+          type: 'about:blank',
+          title: 'Service unavailable',
+          status: 503,
+          detail: 'KV is unreachable (injected by the test)',
+        }),
+      }),
+    );
+    await page.goto(`${worker!.url}/?view=country&country=NER&lang=fr`);
+    const error = page.locator('#line-summary .error');
+    await error.waitFor();
+    expect(await error.locator('.error-title').textContent()).toMatch(/^Impossible de charger/);
+    const quoted = error.locator('p', { hasText: 'KV is unreachable' });
+    expect(await quoted.getAttribute('lang')).toBe('en');
+    await page.context().close();
+  });
+
   it('the keyboard reaches every control of the country view in French', async () => {
     const page = await open('fr-FR');
     await page.goto(`${worker!.url}/?view=country&country=NER`);

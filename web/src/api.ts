@@ -15,8 +15,10 @@ export class ApiError extends Error {
   readonly detail: string;
   /** The parameters a 400 names, so that the page can mark its own fields. */
   readonly errors: ParameterError[];
+  /** The language of title and detail: the problem's Content-Language, else English (the words below). */
+  readonly lang: string;
 
-  constructor(path: string, status: number, title: string, detail: string, errors: ParameterError[] = []) {
+  constructor(path: string, status: number, title: string, detail: string, errors: ParameterError[] = [], lang = 'en') {
     super(`${path}: ${status === 0 ? '' : `${status} `}${title}${detail ? ` (${detail})` : ''}`);
     this.name = 'ApiError';
     this.path = path;
@@ -24,6 +26,7 @@ export class ApiError extends Error {
     this.title = title;
     this.detail = detail;
     this.errors = errors;
+    this.lang = lang;
   }
 }
 
@@ -51,7 +54,14 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
   if (!res.ok) {
     if (isProblem(body)) {
       const errors = Array.isArray(body.errors) ? body.errors.filter((e) => typeof e?.parameter === 'string') : [];
-      throw new ApiError(path, res.status, body.title ?? res.statusText, body.detail ?? '', errors);
+      throw new ApiError(
+        path,
+        res.status,
+        body.title ?? res.statusText,
+        body.detail ?? '',
+        errors,
+        res.headers.get('content-language') ?? 'en',
+      );
     }
     throw new ApiError(path, res.status, res.statusText || 'Error', text.slice(0, 200));
   }

@@ -5,6 +5,7 @@ import { TREND_SYMBOLS, type TrendBand } from '../../model/trend.ts';
 import type { DatasetRef, SourceInfo } from '../../model/types.ts';
 import { ApiError } from './api.ts';
 import { fmtDay } from './format.ts';
+import { LANG } from './lang.ts';
 import { t } from './messages.ts';
 import type { Option } from './options.ts';
 import type { Table } from './series-data.ts';
@@ -41,11 +42,16 @@ export function errorBox(what: string, err: unknown): HTMLElement {
   const box = h('div', { class: 'error', role: 'alert' }, h('p', { class: 'error-title' }, t.couldNotLoad(what)));
   if (err instanceof ApiError) {
     box.append(
-      h('p', {}, `${err.title}${err.status ? ` (HTTP ${err.status})` : ''}${err.detail ? `: ${err.detail}` : ''}`),
+      // The API's words keep their language, marked where it is not the page's.
+      h(
+        'p',
+        err.lang === LANG ? {} : { lang: err.lang },
+        `${err.title}${err.status ? ` (HTTP ${err.status})` : ''}${err.detail ? `: ${err.detail}` : ''}`,
+      ),
       h('p', { class: 'error-path' }, t.request, h('code', {}, err.path)),
     );
   } else {
-    box.append(h('p', {}, err instanceof Error ? err.message : String(err)));
+    box.append(h('p', { lang: 'en' }, err instanceof Error ? err.message : String(err)));
   }
   return box;
 }
