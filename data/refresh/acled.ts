@@ -7,7 +7,7 @@
  * says in plain words what went wrong and what to do. Pure: only `fetch`, passed in or global.
  * Credentials are sent to ACLED only, never logged or put into an error.
  */
-import type { RefreshFailure } from '../../model/refresh-failures.ts';
+import { REFRESH_FAILURE_WORDS, type RefreshFailure } from '../../model/refresh-failures.ts';
 import type { RefreshWindow } from './core.ts';
 import { acledName } from './core.ts';
 import { RefreshError } from './failure.ts';
@@ -198,11 +198,7 @@ export async function readPage(
     }
     if (res.status === 401)
       throw new AcledError('credentials', `ACLED refused a fresh token for ${what} (HTTP 401): check ACLED_USERNAME / ACLED_PASSWORD`);
-    if (res.status === 403)
-      throw new AcledError(
-        'no-access',
-        `ACLED issued a token but refused data (HTTP 403): the account has no API access yet; request it in the account settings on acleddata.com`,
-      );
+    if (res.status === 403) throw new AcledError('no-access', REFRESH_FAILURE_WORDS.en['no-access']);
     if (res.status === 429)
       throw new AcledError('rate-limited', `ACLED rate-limited ${what} (HTTP 429); the refresh will be tried again later`);
     if (res.status >= 500)

@@ -113,8 +113,7 @@ const FAILED_RUN: RefreshRun = {
   countries: ['BFA', 'TCD', 'MLI', 'NER', 'NGA'],
   rows: { read: 0, accepted: 0, rejected: 0, duplicates: 0, byReason: {} },
   outcome: 'failed',
-  reason:
-    'ACLED issued a token but refused data (HTTP 403): the account has no API access yet; request it in the account settings on acleddata.com',
+  reason: REFRESH_FAILURE_WORDS.en['no-access'],
   code: 'no-access',
   version: null,
 };

@@ -1,6 +1,6 @@
 /** Hand-made catalogue and series pieces shared by the page's unit tests (tests/web/**). */
 import type { Change } from '../../model/change.ts';
-import type { Catalogue, CountryEntry, Point, SeriesDoc, SeriesInfo } from '../../model/types.ts';
+import type { Catalogue, CountryEntry, Point, SeriesDoc, SeriesInfo, WeekPoint } from '../../model/types.ts';
 
 export const DATASET = { version: 'v1', source: 'ACLED', credit: 'ACLED, www.acleddata.com', asOf: '2024-09-30' };
 
@@ -86,3 +86,16 @@ export const CHECK_COUNTRIES: CountryEntry[] = [
     partialMonths: [],
   },
 ];
+
+/** A week point (model/weekly.ts's shape) with its value and no changes or means. */
+export const wp = (week: string, value: number, provisional = false): WeekPoint => ({
+  week,
+  value,
+  provisional,
+  vsPrevious: null,
+  mean4: null,
+  vsMean4: null,
+  mean52: null,
+  vsMean52: null,
+  vsYearAgo: null,
+});

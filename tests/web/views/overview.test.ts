@@ -12,18 +12,7 @@ import { addWeeks } from '../../../model/week.ts';
 import { fmtMean } from '../../../web/src/format.ts';
 import { OVERVIEW_WEEKS, overviewFromWeek, sharedMax, weeklyHeadline, windowLabel } from '../../../web/src/views/overview-data.ts';
 import { rankingFromWeek, regionKey, regionWeekRanking } from '../../../web/src/views/region-ranking.ts';
-
-const wp = (week: string, value: number, provisional = false): WeekPoint => ({
-  week,
-  value,
-  provisional,
-  vsPrevious: null,
-  mean4: null,
-  vsMean4: null,
-  mean52: null,
-  vsMean52: null,
-  vsYearAgo: null,
-});
+import { wp } from '../fixtures.ts';
 
 /** `n` weeks ending with the week of 14 March 2026, values from `value(i)`, the last four provisional. */
 function weeks(n: number, value: (i: number) => number): WeekPoint[] {

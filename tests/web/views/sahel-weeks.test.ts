@@ -4,8 +4,8 @@
  * them: every country from 1997 through the week of 14 March 2026 (ending Friday 20 March).
  */
 import { describe, expect, it } from 'vitest';
-import type { WeekPoint } from '../../../model/types.ts';
 import { MAX_MAP_WEEKS, mapRequestWeeks, mapWeeks, weeksTotal } from '../../../web/src/views/sahel-weeks.ts';
+import { wp } from '../fixtures.ts';
 
 const FIRST = '1997-02-15';
 const LAST = '2026-03-14';
@@ -57,18 +57,7 @@ describe('the Sahel map’s weeks', () => {
   });
 
   it('sums a region’s weeks in the window, a week without a point counting none', () => {
-    const p = (week: string, value: number, provisional = false): WeekPoint => ({
-      week,
-      value,
-      provisional,
-      vsPrevious: null,
-      mean4: null,
-      vsMean4: null,
-      mean52: null,
-      vsMean52: null,
-      vsYearAgo: null,
-    });
-    const points = [p('2026-02-07', 100), p('2026-02-14', 3), p('2026-02-21', 4, true), p('2026-02-28', 5, true)];
+    const points = [wp('2026-02-07', 100), wp('2026-02-14', 3), wp('2026-02-21', 4, true), wp('2026-02-28', 5, true)];
     expect(weeksTotal(points, { from: '2026-02-14', to: '2026-02-28' })).toEqual({ value: 12, provisional: true });
     expect(weeksTotal(points, { from: '2026-02-07', to: '2026-02-14' })).toEqual({ value: 103, provisional: false });
     expect(weeksTotal([], { from: '2026-02-07', to: '2026-02-14' })).toEqual({ value: 0, provisional: false });

@@ -8,6 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../data/build/dataset.ts';
 import type { CheckResult, CompareResult, LastRefresh } from '../../../model/api.ts';
 import { keys, REFRESH_KEY } from '../../../model/keys.ts';
+import { REFRESH_FAILURE_WORDS } from '../../../model/refresh-failures.ts';
 import type { ClaimsDoc, RefreshRun } from '../../../model/types.ts';
 import { get, problem } from '../request.ts';
 import { buildTestDataset, publishWith, seed } from '../seed.ts';
@@ -198,8 +199,7 @@ describe('lang on /refresh', () => {
     countries: ['NER'],
     rows: { read: 0, accepted: 0, rejected: 0, duplicates: 0, byReason: {} },
     outcome: 'failed',
-    reason:
-      'ACLED issued a token but refused data (HTTP 403): the account has no API access yet; request it in the account settings on acleddata.com',
+    reason: REFRESH_FAILURE_WORDS.en['no-access'],
     code: 'no-access',
     version: null,
   };
